@@ -1,0 +1,26 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { MessagingModule } from '@hub/messaging';
+import { PersistenceModule } from '@hub/persistence';
+import { parseBrokerList, PlatformModule } from '@hub/platform';
+import type { DossierConfig } from './config/dossier.config';
+import { DossierEntity } from './dossier/dossier.entity';
+import { DossierModule } from './dossier/dossier.module';
+import { DossierIntake1764115300000 } from './migrations/1764115300000-dossier-intake';
+import { ProcedureSnapshotEntity } from './procedure-read-model/procedure-snapshot.entity';
+
+export const DOSSIER_SERVICE = 'dossier';
+
+@Module({})
+export class DossierAppModule {
+  static forRoot(config: DossierConfig): DynamicModule {
+    return {
+      module: DossierAppModule,
+      imports: [
+        PlatformModule.forRoot({ service: DOSSIER_SERVICE, identitySigningKey: config.IDENTITY_SIGNING_KEY }),
+        PersistenceModule.forRoot({ url: config.DATABASE_URL, entities: [DossierEntity, ProcedureSnapshotEntity], migrations: [DossierIntake1764115300000] }),
+        MessagingModule.forRoot({ service: DOSSIER_SERVICE, groupId: config.KAFKA_GROUP_ID, brokers: parseBrokerList(config.KAFKA_BROKERS) }),
+        DossierModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,87 @@
+import { createHash, randomInt } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DossierStatus, DossierSubmitted, formatDossierCode } from '@hub/contracts';
+import { OutboxWriter } from '@hub/messaging';
+import { Clock, type CallerIdentity } from '@hub/platform';
+import { ProcedureSnapshotRepository } from '../../../procedure-read-model/procedure-snapshot.repository';
+import { DossierEntity } from '../../dossier.entity';
+import { DossierProblems } from '../../dossier.exception';
+import { DossierRepository } from '../../dossier.repository';
+import type { SubmitDossierCommand, SubmittedDossierDto } from './submit-dossier.command';
+
+const HUB_ZONE = 'Asia/Ho_Chi_Minh';
+// No 0/O/1/I/L: the key is read off paper and typed by people.
+const LOOKUP_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+/** Intake of an online dossier (status 1) for a published procedure, with its Circular 01/2018 code. */
+@Injectable()
+export class SubmitDossierUseCase {
+  constructor(
+    private readonly dossiers: DossierRepository,
+    private readonly procedures: ProcedureSnapshotRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: SubmitDossierCommand, caller: CallerIdentity): Promise<SubmittedDossierDto> {
+    if (caller.kind === 'agency-system' && !caller.agencyCodes.includes(command.receivingAgencyCode)) {
+      throw DossierProblems.agencyScopeViolation(command.receivingAgencyCode);
+    }
+    const procedure = await this.procedures.findByCode(command.procedureCode);
+    if (!procedure) throw DossierProblems.procedureNotAvailable(command.procedureCode);
+    if (!procedure.implementingAgencyCodes.includes(command.receivingAgencyCode)) {
+      throw DossierProblems.agencyNotImplementing(command.procedureCode, command.receivingAgencyCode);
+    }
+    if (!procedure.channels.some((c) => c.channel === command.channel)) {
+      throw DossierProblems.channelNotOffered(command.procedureCode, command.channel);
+    }
+
+    const now = this.clock.now();
+    const receiptDate = localDate(now);
+    const lookupKey = Array.from({ length: 8 }, () => LOOKUP_ALPHABET[randomInt(LOOKUP_ALPHABET.length)]).join('');
+
+    return this.dossiers.transaction(async (tx) => {
+      const sequence = await this.dossiers.nextDailySequence(tx, command.receivingAgencyCode, receiptDate);
+      const [year, month, day] = receiptDate.split('-').map(Number);
+      const code = formatDossierCode(command.receivingAgencyCode, { year, month, day }, sequence);
+      await this.dossiers.insert(tx, {
+        code,
+        procedureCode: procedure.code,
+        procedureVersion: procedure.version,
+        receivingAgencyCode: command.receivingAgencyCode,
+        channel: command.channel,
+        status: DossierStatus.Submitted,
+        submittedBy: caller.clientId,
+        applicant: { ...command.applicant },
+        summary: command.summary ?? null,
+        lookupKeyHash: createHash('sha256').update(lookupKey).digest('hex'),
+        submittedAt: now,
+        updatedAt: now,
+      } satisfies DossierEntity);
+      await this.outbox.append(tx, DossierSubmitted, {
+        dossierCode: code,
+        procedureCode: procedure.code,
+        procedureVersion: procedure.version,
+        receivingAgencyCode: command.receivingAgencyCode,
+        channel: command.channel,
+        status: DossierStatus.Submitted,
+        submittedAt: now.toISOString(),
+      });
+      return {
+        code,
+        status: DossierStatus.Submitted,
+        procedureCode: procedure.code,
+        procedureVersion: procedure.version,
+        receivingAgencyCode: command.receivingAgencyCode,
+        channel: command.channel,
+        submittedAt: now.toISOString(),
+        lookupKey,
+      };
+    });
+  }
+}
+
+/** The calendar date in Vietnam of an instant, as YYYY-MM-DD. */
+export function localDate(at: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: HUB_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}

@@ -1,0 +1,136 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { createTestDatabase, testInfrastructure, uniqueSuffix, type TestDatabase } from '@hub/testing';
+
+const ROOT = resolve(__dirname, '../../../..');
+const SERVICES = ['catalogue', 'dossier', 'payment', 'rating', 'gateway'] as const;
+type Service = (typeof SERVICES)[number];
+
+export interface HubResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/**
+ * The whole hub as a black box: the five built apps as child processes, each with its own throwaway
+ * database and consumer group, on the real broker.
+ */
+export class Hub {
+  readonly adminKey = `hub_${randomBytes(4).toString('hex')}_${randomBytes(32).toString('base64url')}`;
+  readonly databases = new Map<Service, TestDatabase>();
+  private readonly processes = new Map<Service, ChildProcess>();
+  private readonly ports = new Map<Service, number>();
+  private readonly logs = new Map<Service, string[]>();
+
+  get url(): string {
+    return `http://127.0.0.1:${this.ports.get('gateway')}`;
+  }
+
+  static async start(): Promise<Hub> {
+    const hub = new Hub();
+    await hub.boot();
+    return hub;
+  }
+
+  private async boot(): Promise<void> {
+    const suffix = uniqueSuffix();
+    const signingKey = randomBytes(32).toString('hex');
+    const brokers = testInfrastructure().kafkaBrokers.join(',');
+    for (const service of SERVICES) {
+      this.databases.set(service, await createTestDatabase(`e2e_${service}`));
+      this.ports.set(service, await freePort());
+    }
+    const serviceUrl = (s: Service) => `http://127.0.0.1:${this.ports.get(s)}`;
+    for (const service of SERVICES) {
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        PORT: String(this.ports.get(service)),
+        DATABASE_URL: this.databases.get(service)!.url,
+        KAFKA_BROKERS: brokers,
+        KAFKA_GROUP_ID: `${service}-e2e-${suffix}`,
+        IDENTITY_SIGNING_KEY: signingKey,
+        LOG_LEVEL: 'warn',
+        CATALOGUE_URL: serviceUrl('catalogue'),
+        DOSSIER_URL: serviceUrl('dossier'),
+        PAYMENT_URL: serviceUrl('payment'),
+        RATING_URL: serviceUrl('rating'),
+        GATEWAY_BOOTSTRAP_ADMIN_KEY: this.adminKey,
+      };
+      const child = spawn(process.execPath, ['--enable-source-maps', join(ROOT, `dist/apps/${service}/apps/${service}/src/main.js`)], {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const log: string[] = [];
+      this.logs.set(service, log);
+      child.stdout?.on('data', (d: Buffer) => log.push(d.toString()));
+      child.stderr?.on('data', (d: Buffer) => log.push(d.toString()));
+      this.processes.set(service, child);
+    }
+    await Promise.all(SERVICES.map((s) => this.waitReady(s)));
+  }
+
+  private async waitReady(service: Service): Promise<void> {
+    const deadline = Date.now() + 90_000;
+    const child = this.processes.get(service)!;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`${service} exited with ${child.exitCode}:\n${this.logs.get(service)!.join('')}`);
+      const ok = await fetch(`http://127.0.0.1:${this.ports.get(service)}/health/ready`).then((r) => r.ok, () => false);
+      if (ok) return;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`${service} not ready within 90 s:\n${this.logs.get(service)!.join('').slice(-4000)}`);
+  }
+
+  async request<T = any>(method: string, path: string, opts: { apiKey?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}): Promise<HubResponse<T>> {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.apiKey) headers['x-api-key'] = opts.apiKey;
+    let body: string | undefined = opts.rawBody;
+    if (opts.body !== undefined) {
+      body = JSON.stringify(opts.body);
+      headers['content-type'] = 'application/json';
+    }
+    if (opts.rawBody !== undefined) headers['content-type'] ??= 'application/json';
+    const res = await fetch(`${this.url}${path}`, { method, headers, body });
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+  }
+
+  /** Registers an API client through the admin endpoint and returns its key. */
+  async registerClient(clientId: string, kind: string, roles: string[], agencyCodes: string[] = []): Promise<string> {
+    const res = await this.request('POST', '/v1/admin/api-clients', { apiKey: this.adminKey, body: { clientId, name: clientId, kind, roles, agencyCodes } });
+    if (res.status !== 201) throw new Error(`registering ${clientId}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.apiKey;
+  }
+
+  logOf(service: Service): string {
+    return this.logs.get(service)!.join('');
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(
+      [...this.processes.values()].map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+            setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
+          }),
+      ),
+    );
+    await Promise.all([...this.databases.values()].map((db) => db.drop()));
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}

@@ -1,0 +1,17 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { CallerKind } from '@hub/platform';
+
+/** A system allowed to call the hub. Only a hash of its API key is stored. */
+@Entity('api_client')
+export class ApiClientEntity {
+  @PrimaryColumn() clientId!: string;
+  @Column() name!: string;
+  @Column('text') kind!: CallerKind;
+  @Column('text', { array: true }) agencyCodes!: string[];
+  @Column('text', { array: true }) roles!: string[];
+  /** Public part of the key, used to find the row without scanning hashes. */
+  @Column({ unique: true }) keyPrefix!: string;
+  @Column() keyHash!: string;
+  @Column() active!: boolean;
+  @Column('timestamptz') createdAt!: Date;
+}

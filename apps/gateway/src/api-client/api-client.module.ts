@@ -1,0 +1,24 @@
+import { Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { ApiClientController } from './api-client.controller';
+import { ApiClientRepository } from './api-client.repository';
+import { ApiKeyGuard } from './api-key.guard';
+import { AuthenticateClientUseCase } from './usecases/authenticate-client/authenticate-client.usecase';
+import { RegisterApiClientUseCase } from './usecases/register-api-client/register-api-client.usecase';
+
+export const BOOTSTRAP_ADMIN_KEY = Symbol('BOOTSTRAP_ADMIN_KEY');
+
+@Module({
+  controllers: [ApiClientController],
+  providers: [ApiClientRepository, AuthenticateClientUseCase, RegisterApiClientUseCase, ApiKeyGuard],
+  exports: [AuthenticateClientUseCase],
+})
+export class ApiClientModule implements OnApplicationBootstrap {
+  constructor(
+    private readonly registerApiClient: RegisterApiClientUseCase,
+    @Inject(BOOTSTRAP_ADMIN_KEY) private readonly bootstrapAdminKey: string | undefined,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.bootstrapAdminKey) await this.registerApiClient.ensureBootstrapAdmin(this.bootstrapAdminKey);
+  }
+}

@@ -1,0 +1,20 @@
+import { All, Controller, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from '@hub/platform';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ForwardRequestUseCase } from './usecases/forward-request/forward-request.usecase';
+
+/** Everything under /v1 that the gateway does not serve itself goes to the owning service. */
+@Public()
+@ApiExcludeController()
+@Controller()
+export class ProxyController {
+  constructor(private readonly forwardRequest: ForwardRequestUseCase) {}
+
+  @All('v1/*')
+  async forward(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const body = req.body === undefined || req.body === null ? undefined : Buffer.isBuffer(req.body) ? req.body : Buffer.from(JSON.stringify(req.body));
+    const res = await this.forwardRequest.execute({ method: req.method, url: req.url, headers: req.headers, body });
+    await reply.status(res.status).headers(res.headers).send(res.body);
+  }
+}

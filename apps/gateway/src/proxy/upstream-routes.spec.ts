@@ -1,0 +1,18 @@
+import { routeFor } from './upstream-routes';
+
+describe('routeFor', () => {
+  it.each([
+    ['/v1/procedures', 'catalogue'],
+    ['/v1/procedures:import', 'catalogue'],
+    ['/v1/procedures/1.001234/publish', 'catalogue'],
+    ['/v1/agencies?level=PROVINCE', 'catalogue'],
+    ['/v1/dossiers', 'dossier'],
+    ['/v1/dossiers/000.00.15.H31-260112-0001', 'dossier'],
+    ['/v1/payments?dossierCode=x', 'payment'],
+    ['/v1/ratings/eligibility/x', 'rating'],
+  ])('%s → %s', (url, upstream) => expect(routeFor(url)?.upstream).toBe(upstream));
+
+  it.each(['/v1/dossiersX', '/v1/admin/api-clients', '/v2/dossiers', '/dossiers', '/v1/', '/v1/../internal'])('%s is not forwarded', (url) =>
+    expect(routeFor(url)).toBeUndefined(),
+  );
+});

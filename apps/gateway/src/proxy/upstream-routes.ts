@@ -1,0 +1,22 @@
+export type UpstreamName = 'catalogue' | 'dossier' | 'payment' | 'rating';
+
+interface UpstreamRoute {
+  upstream: UpstreamName;
+  /** First path segment after /v1/ (a `:` custom method such as `procedures:import` counts as its segment). */
+  resources: readonly string[];
+  /** GETs anyone may make without a key (the public catalogue). */
+  publicRead: boolean;
+}
+
+export const UPSTREAM_ROUTES: readonly UpstreamRoute[] = [
+  { upstream: 'catalogue', resources: ['agencies', 'sectors', 'procedures', 'calendars', 'agency-systems'], publicRead: true },
+  { upstream: 'dossier', resources: ['dossiers'], publicRead: false },
+  { upstream: 'payment', resources: ['payments'], publicRead: false },
+  { upstream: 'rating', resources: ['ratings'], publicRead: false },
+];
+
+/** Which service serves a `/v1/...` URL, or undefined if none does. */
+export function routeFor(url: string): UpstreamRoute | undefined {
+  const match = /^\/v1\/([a-z-]+)(?=[/:?]|$)/.exec(url);
+  return match ? UPSTREAM_ROUTES.find((r) => r.resources.includes(match[1])) : undefined;
+}

@@ -1,0 +1,76 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { ProblemException } from '@hub/platform';
+import { Pool, errors } from 'undici';
+import type { UpstreamName } from './upstream-routes';
+
+export interface UpstreamOptions {
+  urls: Record<UpstreamName, string>;
+  timeoutMs: number;
+  connections: number;
+}
+
+export const UPSTREAM_OPTIONS = Symbol('UPSTREAM_OPTIONS');
+
+export interface UpstreamResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+// Hop-by-hop and framing headers are the transport's business, never forwarded.
+const DROPPED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'upgrade', 'te', 'trailer', 'proxy-authorization', 'proxy-authenticate']);
+
+/** One keep-alive connection pool per service. */
+@Injectable()
+export class UpstreamClient implements OnApplicationShutdown {
+  private readonly pools: Record<UpstreamName, Pool>;
+
+  constructor(@Inject(UPSTREAM_OPTIONS) private readonly options: UpstreamOptions) {
+    const pool = (url: string) => new Pool(url, { connections: options.connections, keepAliveTimeout: 30_000, pipelining: 1 });
+    this.pools = {
+      catalogue: pool(options.urls.catalogue),
+      dossier: pool(options.urls.dossier),
+      payment: pool(options.urls.payment),
+      rating: pool(options.urls.rating),
+    };
+  }
+
+  async forward(upstream: UpstreamName, method: string, path: string, headers: Record<string, string>, body?: Buffer): Promise<UpstreamResponse> {
+    try {
+      const res = await this.pools[upstream].request({
+        method: method as 'GET',
+        path,
+        headers,
+        body,
+        headersTimeout: this.options.timeoutMs,
+        bodyTimeout: this.options.timeoutMs,
+      });
+      const out: Record<string, string> = {};
+      for (const [name, value] of Object.entries(res.headers)) {
+        if (value !== undefined && !DROPPED.has(name)) out[name] = Array.isArray(value) ? value.join(', ') : value;
+      }
+      return { status: res.statusCode, headers: out, body: Buffer.from(await res.body.arrayBuffer()) };
+    } catch (e) {
+      if (e instanceof errors.HeadersTimeoutError || e instanceof errors.BodyTimeoutError) {
+        throw new ProblemException({
+          status: 504,
+          code: 'UPSTREAM_TIMEOUT',
+          title: 'The service did not answer in time',
+          titleVi: 'Dịch vụ không phản hồi kịp thời',
+          detail: `${upstream} did not answer within ${this.options.timeoutMs} ms`,
+        });
+      }
+      throw new ProblemException({
+        status: 502,
+        code: 'UPSTREAM_UNAVAILABLE',
+        title: 'The service is unavailable',
+        titleVi: 'Dịch vụ tạm thời không khả dụng',
+        detail: `${upstream} could not be reached`,
+      });
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled(Object.values(this.pools).map((p) => p.close()));
+  }
+}

@@ -1,0 +1,3 @@
+import { BaseServiceConfig } from '@hub/platform';
+
+export class PaymentConfig extends BaseServiceConfig {}

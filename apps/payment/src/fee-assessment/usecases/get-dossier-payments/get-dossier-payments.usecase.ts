@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { ProblemException, type CallerIdentity } from '@hub/platform';
+import { FeeAssessmentRepository } from '../../fee-assessment.repository';
+import type { DossierPaymentsView } from './dossier-payments.view';
+
+@Injectable()
+export class GetDossierPaymentsUseCase {
+  constructor(private readonly assessments: FeeAssessmentRepository) {}
+
+  async execute(dossierCode: string, caller: CallerIdentity): Promise<DossierPaymentsView> {
+    const a = await this.assessments.findByDossier(dossierCode);
+    // Another agency's dossier is reported exactly like an unknown one.
+    if (!a || (caller.kind === 'agency-system' && !caller.agencyCodes.includes(a.receivingAgencyCode))) {
+      throw new ProblemException({
+        status: 404,
+        code: 'DOSSIER_PAYMENTS_NOT_FOUND',
+        title: 'No payment record for this dossier',
+        titleVi: 'Không tìm thấy thông tin thanh toán của hồ sơ',
+        detail: `No fee assessment for dossier ${dossierCode} visible to the caller (it may not have reached the payment service yet)`,
+      });
+    }
+    return {
+      dossierCode: a.dossierCode,
+      assessment: {
+        status: a.status,
+        procedureCode: a.procedureCode,
+        procedureVersion: a.procedureVersion,
+        channel: a.channel,
+        lines: a.lines,
+        totalAmount: a.totalAmount,
+        currency: 'VND',
+        assessedAt: a.assessedAt?.toISOString() ?? null,
+      },
+    };
+  }
+}

@@ -1,0 +1,26 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { MessagingModule } from '@hub/messaging';
+import { PersistenceModule } from '@hub/persistence';
+import { parseBrokerList, PlatformModule } from '@hub/platform';
+import type { PaymentConfig } from './config/payment.config';
+import { FeeAssessmentEntity } from './fee-assessment/fee-assessment.entity';
+import { FeeAssessmentModule } from './fee-assessment/fee-assessment.module';
+import { FeeScheduleEntity } from './fee-schedule/fee-schedule.entity';
+import { FeeAssessment1764115400000 } from './migrations/1764115400000-fee-assessment';
+
+export const PAYMENT_SERVICE = 'payment';
+
+@Module({})
+export class PaymentAppModule {
+  static forRoot(config: PaymentConfig): DynamicModule {
+    return {
+      module: PaymentAppModule,
+      imports: [
+        PlatformModule.forRoot({ service: PAYMENT_SERVICE, identitySigningKey: config.IDENTITY_SIGNING_KEY }),
+        PersistenceModule.forRoot({ url: config.DATABASE_URL, entities: [FeeAssessmentEntity, FeeScheduleEntity], migrations: [FeeAssessment1764115400000] }),
+        MessagingModule.forRoot({ service: PAYMENT_SERVICE, groupId: config.KAFKA_GROUP_ID, brokers: parseBrokerList(config.KAFKA_BROKERS) }),
+        FeeAssessmentModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,13 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { DossierStatus } from '@hub/contracts';
+
+/** A dossier the rating service knows about, so its applicant can rate it at the right moments. */
+@Entity('rateable_dossier')
+export class RateableDossierEntity {
+  @PrimaryColumn() dossierCode!: string;
+  @Column() procedureCode!: string;
+  @Column() receivingAgencyCode!: string;
+  @Column('smallint') status!: DossierStatus;
+  @Column('timestamptz') submittedAt!: Date;
+  @Column('timestamptz') updatedAt!: Date;
+}

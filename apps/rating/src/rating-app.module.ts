@@ -1,0 +1,25 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { MessagingModule } from '@hub/messaging';
+import { PersistenceModule } from '@hub/persistence';
+import { parseBrokerList, PlatformModule } from '@hub/platform';
+import type { RatingConfig } from './config/rating.config';
+import { RateableDossier1764115500000 } from './migrations/1764115500000-rateable-dossier';
+import { RateableDossierEntity } from './rateable-dossier/rateable-dossier.entity';
+import { RateableDossierModule } from './rateable-dossier/rateable-dossier.module';
+
+export const RATING_SERVICE = 'rating';
+
+@Module({})
+export class RatingAppModule {
+  static forRoot(config: RatingConfig): DynamicModule {
+    return {
+      module: RatingAppModule,
+      imports: [
+        PlatformModule.forRoot({ service: RATING_SERVICE, identitySigningKey: config.IDENTITY_SIGNING_KEY }),
+        PersistenceModule.forRoot({ url: config.DATABASE_URL, entities: [RateableDossierEntity], migrations: [RateableDossier1764115500000] }),
+        MessagingModule.forRoot({ service: RATING_SERVICE, groupId: config.KAFKA_GROUP_ID, brokers: parseBrokerList(config.KAFKA_BROKERS) }),
+        RateableDossierModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Shared code formats (DOMAIN.md "Codes"). Patterns are anchored and used by validators on
+ * every boundary: HTTP bodies, event payloads, path parameters.
+ */
+
+/** QCVN 102:2016 form `000.00.15.H31` or the short form seen since 2025 `H55.242`. */
+export const AGENCY_CODE_PATTERN = /^(?:\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}|[A-Z]\d{2}\.\d{1,4})$/;
+export const AGENCY_CODE_FORMS = ['000.00.15.H31 (QCVN 102:2016)', 'H55.242 (short form since 2025)'] as const;
+
+/** National `1.001234`, or a local variant with the agency code appended: `2.000815.000.00.00.H55`. */
+export const PROCEDURE_CODE_PATTERN = /^\d\.\d{6}(?:\.(?:\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}|[A-Z]\d{2}\.\d{1,4}))?$/;
+
+/** Circular 01/2018 Art. 19: `<receiving agency code>-<YYMMDD>-<4-digit daily sequence>`. */
+export const DOSSIER_CODE_PATTERN = /^(?:\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}|[A-Z]\d{2}\.\d{1,4})-\d{6}-(?:[A-Z]{2})?\d{4,}$/;
+
+export function isAgencyCode(value: string): boolean {
+  return AGENCY_CODE_PATTERN.test(value);
+}
+
+export function isProcedureCode(value: string): boolean {
+  return PROCEDURE_CODE_PATTERN.test(value);
+}
+
+/** Formats a dossier code; `sequence` is the receiving agency's daily sequence (1-based). */
+export function formatDossierCode(agencyCode: string, receiptDate: { year: number; month: number; day: number }, sequence: number): string {
+  const yy = String(receiptDate.year % 100).padStart(2, '0');
+  const mm = String(receiptDate.month).padStart(2, '0');
+  const dd = String(receiptDate.day).padStart(2, '0');
+  return `${agencyCode}-${yy}${mm}${dd}-${String(sequence).padStart(4, '0')}`;
+}
+
+/** Roles a gateway client can hold; services check them with RequireRoles. */
+export const HUB_ROLES = ['hub:admin', 'catalogue:write', 'dossier:submit', 'dossier:read', 'payment:read', 'rating:read'] as const;
+export type HubRole = (typeof HUB_ROLES)[number];

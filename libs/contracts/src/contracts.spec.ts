@@ -1,0 +1,45 @@
+import { decodePayload, EVENT_REGISTRY, formatDossierCode, isAgencyCode, isProcedureCode, DossierSubmitted } from './index';
+
+describe('event contracts', () => {
+  it.each(EVENT_REGISTRY.map((d) => [d.topic, d] as const))('%s round-trips its example through JSON', (_topic, def) => {
+    const wire = JSON.parse(JSON.stringify(def.example));
+    const decoded = decodePayload(def, wire);
+    expect(decoded).toEqual({ ok: true, value: expect.anything() });
+    if (decoded.ok) expect(JSON.parse(JSON.stringify(decoded.value))).toEqual(wire);
+    expect(def.keyOf(decoded.ok ? decoded.value : def.example)).toBe(def.keyOf(def.example));
+  });
+
+  it('has unique topics, each versioned in its name', () => {
+    const topics = EVENT_REGISTRY.map((d) => d.topic);
+    expect(new Set(topics).size).toBe(topics.length);
+    for (const d of EVENT_REGISTRY) expect(d.topic).toBe(`${d.type}.v${d.version}`);
+  });
+
+  it('rejects wrong types and non-objects with field paths', () => {
+    const bad = { ...DossierSubmitted.example, status: 4, procedureVersion: 'one' };
+    const decoded = decodePayload(DossierSubmitted, bad);
+    expect(decoded.ok).toBe(false);
+    if (!decoded.ok) {
+      expect(decoded.violations.map((v) => v.field).sort()).toEqual(['procedureVersion', 'procedureVersion', 'status']);
+    }
+    expect(decodePayload(DossierSubmitted, [1, 2])).toEqual({ ok: false, violations: [{ field: '', message: 'payload must be a JSON object' }] });
+    expect(decodePayload(DossierSubmitted, null).ok).toBe(false);
+  });
+});
+
+it('drops fields a newer producer added (tolerant reader)', () => {
+  const decoded = decodePayload(DossierSubmitted, { ...DossierSubmitted.example, addedLater: 'x' });
+  expect(decoded.ok).toBe(true);
+  if (decoded.ok) expect(decoded.value).not.toHaveProperty('addedLater');
+});
+
+describe('codes', () => {
+  it.each(['000.00.15.H31', '000.00.00.G01', 'H55.242'])('accepts agency code %s', (c) => expect(isAgencyCode(c)).toBe(true));
+  it.each(['', '00.00.15.H31', '000.00.15.h31', 'H55', '000.00.15.H31 ', 'X'])('rejects agency code %j', (c) => expect(isAgencyCode(c)).toBe(false));
+  it.each(['1.001234', '2.000815.000.00.00.H55', '2.000815.H55.242'])('accepts procedure code %s', (c) => expect(isProcedureCode(c)).toBe(true));
+  it.each(['1.00123', '12.001234', '1.001234.', 'a.001234'])('rejects procedure code %j', (c) => expect(isProcedureCode(c)).toBe(false));
+  it('formats dossier codes per Circular 01/2018', () => {
+    expect(formatDossierCode('000.00.15.H31', { year: 2026, month: 1, day: 12 }, 1)).toBe('000.00.15.H31-260112-0001');
+    expect(formatDossierCode('H55.242', { year: 2026, month: 11, day: 3 }, 12345)).toBe('H55.242-261103-12345');
+  });
+});

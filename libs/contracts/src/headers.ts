@@ -1,0 +1,24 @@
+/** Envelope carried in Kafka headers; payloads carry business fields only. */
+export const EventHeaders = {
+  EventId: 'event-id',
+  EventType: 'event-type',
+  EventVersion: 'event-version',
+  OccurredAt: 'occurred-at',
+  Producer: 'producer',
+  CorrelationId: 'correlation-id',
+  CausationId: 'causation-id',
+  TraceParent: 'traceparent',
+} as const;
+
+/** Extra headers on a dead-lettered message. */
+export const DeadLetterHeaders = {
+  Reason: 'dlq-reason',
+  Error: 'dlq-error',
+  Consumer: 'dlq-consumer',
+  OriginalTopic: 'dlq-original-topic',
+  OriginalPartition: 'dlq-original-partition',
+  OriginalOffset: 'dlq-original-offset',
+  FailedAt: 'dlq-failed-at',
+} as const;
+
+export type DeadLetterReason = 'INVALID_ENVELOPE' | 'INVALID_PAYLOAD' | 'HANDLER_FAILED';

@@ -1,0 +1,129 @@
+import { DossierSubmitted, EventHeaders } from '@hub/contracts';
+import type { KafkaMessage } from 'kafkajs';
+import type { EntityManager } from 'typeorm';
+import { DEFAULT_CONSUMER_OPTIONS } from '../messaging.options';
+import type { DeadLetter } from './dead-letter.publisher';
+import { EventBatchProcessor, type TransactionalDatabase } from './event-batch.processor';
+
+/** In-memory stand-in for the inbox table with transaction and savepoint semantics. */
+class FakeDatabase implements TransactionalDatabase {
+  readonly inbox = new Set<string>();
+  down = false;
+
+  async transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    if (this.down) throw new Error('connection refused');
+    const staged: string[] = [];
+    let mark = 0;
+    const tx = {
+      query: async (sql: string, params: unknown[] = []) => {
+        if (sql.startsWith('SAVEPOINT')) mark = staged.length;
+        else if (sql.startsWith('ROLLBACK TO')) staged.splice(mark);
+        else if (sql.includes('INSERT INTO inbox')) {
+          const id = `${params[0]}/${params[1]}`;
+          if (this.inbox.has(id) || staged.includes(id)) return [];
+          staged.push(id);
+          return [{ event_id: params[1] }];
+        }
+        return [];
+      },
+    } as unknown as EntityManager;
+    const result = await work(tx);
+    staged.forEach((id) => this.inbox.add(id));
+    return result;
+  }
+
+  async query(): Promise<unknown> {
+    if (this.down) throw new Error('connection refused');
+    return [];
+  }
+}
+
+let offset = 0;
+function message(dossierCode: string, overrides: { eventId?: string; value?: string; type?: string } = {}): KafkaMessage {
+  const payload = { ...DossierSubmitted.example, dossierCode };
+  return {
+    key: Buffer.from(dossierCode),
+    value: Buffer.from(overrides.value ?? JSON.stringify(payload)),
+    offset: String(offset++),
+    timestamp: String(Date.now()),
+    attributes: 0,
+    size: 0,
+    headers: {
+      [EventHeaders.EventId]: overrides.eventId ?? crypto.randomUUID(),
+      [EventHeaders.EventType]: overrides.type ?? DossierSubmitted.type,
+      [EventHeaders.EventVersion]: '1',
+      [EventHeaders.CorrelationId]: 'corr-1',
+    },
+  } as unknown as KafkaMessage;
+}
+
+function setup(handle: (code: string) => Promise<void>) {
+  const db = new FakeDatabase();
+  const deadLetters: DeadLetter[] = [];
+  const applied: string[] = [];
+  const processor = new EventBatchProcessor(
+    {
+      consumer: 'test:Handler.handle',
+      definition: DossierSubmitted,
+      handle: async (event) => {
+        const code = (event.payload as { dossierCode: string }).dossierCode;
+        await handle(code);
+        applied.push(code);
+      },
+    },
+    db,
+    async (l) => {
+      deadLetters.push(l);
+    },
+    { ...DEFAULT_CONSUMER_OPTIONS, maxAttempts: 3 },
+    { warn: () => undefined, error: () => undefined },
+    async () => undefined,
+  );
+  const run = (messages: KafkaMessage[]) => processor.process(DossierSubmitted.topic, 0, messages, async () => undefined);
+  return { db, deadLetters, applied, run };
+}
+
+const A = '000.00.15.H31-260112-0001';
+const B = '000.00.15.H31-260112-0002';
+
+describe('EventBatchProcessor', () => {
+  it('applies a redelivered event once', async () => {
+    const { applied, run } = setup(async () => undefined);
+    const m = message(A, { eventId: '2b3d4f6a-1c2e-4a5b-8c9d-0e1f2a3b4c5d' });
+    await run([m, m]);
+    await run([m]);
+    expect(applied).toEqual([A]);
+  });
+
+  it('dead-letters invalid payloads and envelopes and still applies the rest', async () => {
+    const { applied, deadLetters, run } = setup(async () => undefined);
+    await run([message(A, { value: '{"dossierCode": 5}' }), message(B, { value: 'not json' }), message(A, { type: 'other.event' }), message(B)]);
+    expect(applied).toEqual([B]);
+    expect(deadLetters.map((d) => d.reason)).toEqual(['INVALID_PAYLOAD', 'INVALID_PAYLOAD', 'INVALID_ENVELOPE']);
+  });
+
+  it('retries a failing handler, then dead-letters it and keeps per-key order for the messages after it', async () => {
+    let failuresLeft = 1;
+    const { applied, deadLetters, run } = setup(async (code) => {
+      if (code === A && failuresLeft-- > 0) throw new Error('transient');
+    });
+    await run([message(A), message(A), message(B)]);
+    // B is not blocked by A; the second A waits until the first A succeeded on retry.
+    expect(applied).toEqual([B, A, A]);
+    expect(deadLetters).toEqual([]);
+
+    const poisoned = setup(async (code) => {
+      if (code === A) throw new Error('always fails');
+    });
+    await poisoned.run([message(A), message(B)]);
+    expect(poisoned.applied).toEqual([B]);
+    expect(poisoned.deadLetters).toEqual([expect.objectContaining({ reason: 'HANDLER_FAILED', error: 'always fails' })]);
+  });
+
+  it('propagates a database outage instead of dead-lettering', async () => {
+    const { db, deadLetters, run } = setup(async () => undefined);
+    db.down = true;
+    await expect(run([message(A)])).rejects.toThrow('connection refused');
+    expect(deadLetters).toEqual([]);
+  });
+});

@@ -1,0 +1,115 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { EventDefinition } from '@hub/contracts';
+import type { Consumer } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import { KafkaClient } from '../kafka/kafka.client';
+import { backoff, DEFAULT_CONSUMER_OPTIONS, MESSAGING_OPTIONS, type ConsumerOptions, type MessagingOptions } from '../messaging.options';
+import { CONSUME_EVENT, type EventHandlerFn } from './consume-event.decorator';
+import { DeadLetterPublisher } from './dead-letter.publisher';
+import { EventBatchProcessor } from './event-batch.processor';
+
+/** Finds every @ConsumeEvent handler of the service and runs one consumer group for all of them. */
+@Injectable()
+export class EventConsumerHost {
+  private readonly logger = new Logger('EventConsumer');
+  private readonly options: ConsumerOptions;
+  private consumer?: Consumer;
+  private stopped = false;
+  private joined!: Promise<void>;
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly kafka: KafkaClient,
+    private readonly deadLetters: DeadLetterPublisher,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(MESSAGING_OPTIONS) private readonly messaging: MessagingOptions,
+  ) {
+    this.options = { ...DEFAULT_CONSUMER_OPTIONS, ...messaging.consumer };
+  }
+
+  /** Resolves once the group has joined (immediately when the service consumes nothing). */
+  start(): Promise<void> {
+    const processors = this.discoverProcessors();
+    if (processors.size === 0) return (this.joined = Promise.resolve());
+    this.joined = this.connectWithRetry(processors);
+    return this.joined;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    // disconnect() waits for the batch in flight, then leaves the group and commits resolved offsets.
+    await this.consumer?.disconnect();
+  }
+
+  private discoverProcessors(): Map<string, EventBatchProcessor> {
+    const processors = new Map<string, EventBatchProcessor>();
+    const groupId = this.messaging.groupId ?? this.messaging.service;
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object') continue;
+      const prototype = Object.getPrototypeOf(instance);
+      for (const method of this.scanner.getAllMethodNames(prototype)) {
+        const def: EventDefinition | undefined = Reflect.getMetadata(CONSUME_EVENT, prototype[method]);
+        if (!def) continue;
+        if (processors.has(def.topic)) throw new Error(`Two handlers for ${def.topic} in ${this.messaging.service}`);
+        const handle = (instance[method] as EventHandlerFn).bind(instance);
+        const consumer = `${groupId}:${prototype.constructor.name}.${method}`;
+        processors.set(
+          def.topic,
+          new EventBatchProcessor({ consumer, definition: def, handle }, this.dataSource, (l) => this.deadLetters.publish(l), this.options, this.logger),
+        );
+      }
+    }
+    return processors;
+  }
+
+  private async connectWithRetry(processors: Map<string, EventBatchProcessor>): Promise<void> {
+    for (let attempt = 1; !this.stopped; attempt++) {
+      try {
+        await this.run(processors);
+        return;
+      } catch (e) {
+        this.logger.warn(`consumer start failed (attempt ${attempt}): ${(e as Error).message}`);
+        await this.consumer?.disconnect().catch(() => undefined);
+        await new Promise((r) => setTimeout(r, backoff(attempt, 500, 10_000)));
+      }
+    }
+  }
+
+  private async run(processors: Map<string, EventBatchProcessor>): Promise<void> {
+    await this.kafka.ensureTopics();
+    const consumer = this.kafka.kafka.consumer({
+      groupId: this.messaging.groupId ?? this.messaging.service,
+      sessionTimeout: this.options.sessionTimeoutMs,
+      heartbeatInterval: Math.floor(this.options.sessionTimeoutMs / 5),
+      allowAutoTopicCreation: false,
+      retry: { initialRetryTime: 300, retries: 10, maxRetryTime: 10_000 },
+    });
+    this.consumer = consumer;
+    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+    await consumer.connect();
+    // A new group reads from the beginning: snapshot topics rebuild read models from empty.
+    await consumer.subscribe({ topics: [...processors.keys()], fromBeginning: true });
+    await consumer.run({
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+        const processor = processors.get(batch.topic);
+        if (!processor) return;
+        for (let i = 0; i < batch.messages.length; i += this.options.chunkSize) {
+          if (!isRunning() || isStale()) return;
+          const chunk = batch.messages.slice(i, i + this.options.chunkSize);
+          await processor.process(batch.topic, batch.partition, chunk, heartbeat);
+          resolveOffset(chunk[chunk.length - 1].offset);
+          await commitOffsetsIfNecessary();
+          await heartbeat();
+        }
+      },
+    });
+    await joined;
+    this.logger.log(`consuming ${[...processors.keys()].join(', ')}`);
+  }
+}

@@ -1,0 +1,101 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { EVENT_REGISTRY, deadLetterTopic } from '@hub/contracts';
+import { Admin, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
+
+/**
+ * The service's one Kafka connection set: an idempotent producer (acks=all, one request in flight so
+ * retries never reorder) shared by the outbox relay and the dead-letter publisher, and an admin client.
+ */
+@Injectable()
+export class KafkaClient implements OnApplicationShutdown {
+  readonly kafka: Kafka;
+  readonly producer: Producer;
+  private readonly admin: Admin;
+  private readonly logger = new Logger('Kafka');
+  private producerConnected?: Promise<void>;
+  private adminConnected?: Promise<void>;
+
+  constructor(@Inject(MESSAGING_OPTIONS) readonly options: MessagingOptions) {
+    this.kafka = new Kafka({
+      clientId: options.service,
+      brokers: options.brokers,
+      retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 5_000 },
+      logLevel: logLevel.WARN,
+      logCreator: () => ({ namespace, level, log }) => {
+        const text = `${namespace}: ${log.message}${log.error ? ` (${log.error})` : ''}`;
+        if (level <= logLevel.ERROR) this.logger.error(text);
+        else this.logger.warn(text);
+      },
+    });
+    this.producer = this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+    this.admin = this.kafka.admin();
+  }
+
+  /** Connects lazily; a failed attempt is forgotten so the next call tries again. */
+  connectProducer(): Promise<void> {
+    this.producerConnected ??= this.producer.connect().catch((e) => {
+      this.producerConnected = undefined;
+      throw e;
+    });
+    return this.producerConnected;
+  }
+
+  private connectAdmin(): Promise<void> {
+    this.adminConnected ??= this.admin.connect().catch((e) => {
+      this.adminConnected = undefined;
+      throw e;
+    });
+    return this.adminConnected;
+  }
+
+  /** Creates every registered topic and its dead-letter topic; snapshot topics are compacted. Idempotent. */
+  async ensureTopics(): Promise<void> {
+    await this.connectAdmin();
+    const numPartitions = this.options.topicPartitions ?? 3;
+    const replicationFactor = this.options.topicReplicationFactor ?? 1;
+    const existing = new Set(await this.admin.listTopics());
+    const missing = EVENT_REGISTRY.flatMap((def) => [
+      {
+        topic: def.topic,
+        numPartitions,
+        replicationFactor,
+        configEntries: def.compacted ? [{ name: 'cleanup.policy', value: 'compact' }] : [],
+      },
+      { topic: deadLetterTopic(def.topic), numPartitions: 1, replicationFactor },
+    ]).filter((t) => !existing.has(t.topic));
+    if (missing.length === 0) return;
+    try {
+      await this.admin.createTopics({ waitForLeaders: true, topics: missing });
+    } catch (e) {
+      // Another service created them between our listing and our request.
+      const errors = (e as { errors?: { type?: string }[] }).errors;
+      if (!errors?.every((err) => err.type === 'TOPIC_ALREADY_EXISTS')) throw e;
+    }
+  }
+
+  async ping(timeoutMs = 3_000): Promise<void> {
+    await withTimeout(
+      this.connectAdmin().then(() => this.admin.describeCluster()),
+      timeoutMs,
+      'Kafka did not answer',
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([this.producer.disconnect(), this.admin.disconnect()]);
+  }
+}
+
+export function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${message} within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

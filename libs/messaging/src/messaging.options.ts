@@ -1,0 +1,56 @@
+export interface MessagingOptions {
+  /** Service name: Kafka client id, `producer` header, default consumer group. */
+  service: string;
+  brokers: string[];
+  /** Consumer group; defaults to the service name. */
+  groupId?: string;
+  /** Partitions and replication for topics this service creates at start-up. */
+  topicPartitions?: number;
+  topicReplicationFactor?: number;
+  relay?: Partial<RelayOptions>;
+  consumer?: Partial<ConsumerOptions>;
+}
+
+export interface RelayOptions {
+  /** Rows claimed and published per batch. */
+  batchSize: number;
+  /** Fallback poll when no NOTIFY arrives (missed notification, listener reconnecting). */
+  pollIntervalMs: number;
+  /** Published rows are kept this long for audit and replay, then deleted. */
+  retentionMs: number;
+  maxBackoffMs: number;
+}
+
+export interface ConsumerOptions {
+  /** Messages applied per database transaction. */
+  chunkSize: number;
+  /** Attempts of a failing handler before its message is parked on the dead-letter topic. */
+  maxAttempts: number;
+  initialBackoffMs: number;
+  maxBackoffMs: number;
+  partitionsConsumedConcurrently: number;
+  sessionTimeoutMs: number;
+}
+
+export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
+  batchSize: 500,
+  pollIntervalMs: 1000,
+  retentionMs: 7 * 24 * 3600_000,
+  maxBackoffMs: 10_000,
+};
+
+export const DEFAULT_CONSUMER_OPTIONS: ConsumerOptions = {
+  chunkSize: 100,
+  maxAttempts: 5,
+  initialBackoffMs: 200,
+  maxBackoffMs: 5_000,
+  partitionsConsumedConcurrently: 3,
+  sessionTimeoutMs: 15_000,
+};
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+
+export function backoff(attempt: number, initialMs: number, maxMs: number): number {
+  return Math.min(maxMs, initialMs * 2 ** Math.max(0, attempt - 1));
+}
+

@@ -1,0 +1,5 @@
+export * from './ensure-database';
+export * from './messaging-tables.migration';
+export * from './persistence.module';
+export * from './run-migrations';
+export * from './snake-naming.strategy';

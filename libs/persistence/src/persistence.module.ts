@@ -1,0 +1,75 @@
+import { DynamicModule, Inject, Logger, Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
+import { READINESS_CHECK, type ReadinessCheck } from '@hub/platform';
+import { DataSource, EntitySchema, MixedList } from 'typeorm';
+import { ensureDatabase } from './ensure-database';
+import { MessagingTables1764115200000 } from './messaging-tables.migration';
+import { runMigrations } from './run-migrations';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type EntityList = MixedList<Function | string | EntitySchema>;
+
+export interface PersistenceOptions {
+  url: string;
+  entities: EntityList;
+  /** The service's own migrations; the outbox/inbox migration is always added first. */
+  migrations: Array<new () => object>;
+  /** Run pending migrations at start-up (default true; set false where a separate job runs them). */
+  runMigrations?: boolean;
+  poolSize?: number;
+}
+
+const OPTIONS = Symbol('PERSISTENCE_OPTIONS');
+
+@Module({})
+export class PersistenceModule implements OnModuleInit {
+  private readonly logger = new Logger('Persistence');
+
+  constructor(
+    @Inject(getDataSourceToken()) private readonly dataSource: DataSource,
+    @Inject(OPTIONS) private readonly options: PersistenceOptions,
+  ) {}
+
+  static forRoot(options: PersistenceOptions): DynamicModule {
+    const postgresCheck = {
+      provide: READINESS_CHECK,
+      inject: [getDataSourceToken()],
+      useFactory: (ds: DataSource): ReadinessCheck => ({
+        name: 'postgres',
+        check: async () => {
+          await ds.query('SELECT 1');
+        },
+      }),
+    };
+    return {
+      module: PersistenceModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: async () => {
+            await ensureDatabase(options.url);
+            return {
+              type: 'postgres' as const,
+              url: options.url,
+              entities: options.entities,
+              migrations: [MessagingTables1764115200000, ...options.migrations],
+              migrationsRun: false,
+              synchronize: false,
+              namingStrategy: new SnakeNamingStrategy(),
+              extra: { max: options.poolSize ?? 10 },
+            };
+          },
+        }),
+      ],
+      providers: [{ provide: OPTIONS, useValue: options }, postgresCheck],
+      exports: [TypeOrmModule, postgresCheck],
+    };
+  }
+
+  async onModuleInit(): Promise<void> {
+    if (this.options.runMigrations === false) return;
+    const applied = await runMigrations(this.dataSource);
+    if (applied.length > 0) this.logger.log(`applied migrations: ${applied.join(', ')}`);
+  }
+}

@@ -1,0 +1,70 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Logger } from 'pino';
+import type { BaseServiceConfig } from '../config/base-service.config';
+import { createLogger } from '../logging/create-logger';
+import { PinoLoggerService } from '../logging/pino-logger.service';
+import { registerHttpMetrics } from '../metrics/http-metrics.hook';
+import { enableDefaultMetrics, metricsRegistry } from '../metrics/metrics-registry';
+import { buildOpenApiDocument, OpenApiInfo, setupOpenApi } from '../openapi/openapi';
+import { PlatformModule } from './platform.module';
+import { registerRequestHooks } from './request-hooks';
+
+export interface ServiceAppOptions {
+  service: string;
+  config: BaseServiceConfig;
+  /** Serves Swagger UI at `/<path>` (default `docs`) and the document at `/<path>-json`. */
+  openApi?: OpenApiInfo & { path?: string };
+  /** Replaces the stdout logger, e.g. to capture or silence logs in tests. */
+  logger?: Logger;
+}
+
+export interface ServiceRuntime {
+  logger: Logger;
+  shutdownTimeoutMs: number;
+}
+
+const runtimes = new WeakMap<NestFastifyApplication, ServiceRuntime>();
+
+/** What startServiceApp needs from createServiceApp without widening the Nest application type. */
+export function serviceRuntimeOf(app: NestFastifyApplication): ServiceRuntime {
+  const runtime = runtimes.get(app);
+  if (!runtime) throw new Error('startServiceApp needs an application created by createServiceApp');
+  return runtime;
+}
+
+@Module({})
+class ServiceRootModule {}
+
+/** Builds a service the hub's way; call init()/listen() or startServiceApp on the result. */
+export async function createServiceApp(
+  module: Type<unknown> | DynamicModule,
+  options: ServiceAppOptions,
+): Promise<NestFastifyApplication> {
+  const { service, config } = options;
+  const logger = options.logger ?? createLogger(service, config.LOG_LEVEL);
+
+  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES });
+  registerRequestHooks(adapter.getInstance(), logger);
+  registerHttpMetrics(adapter.getInstance());
+  metricsRegistry.setDefaultLabels({ service });
+  enableDefaultMetrics();
+
+  const app = await NestFactory.create<NestFastifyApplication>(
+    {
+      module: ServiceRootModule,
+      imports: [PlatformModule.forRoot({ service, identitySigningKey: config.IDENTITY_SIGNING_KEY }), module],
+    },
+    adapter,
+    // abortOnError: false makes a wiring error throw instead of calling process.exit inside tests.
+    { logger: new PinoLoggerService(logger), abortOnError: false },
+  );
+
+  if (options.openApi) {
+    const { path, ...info } = options.openApi;
+    setupOpenApi(app, buildOpenApiDocument(app, info), path);
+  }
+  runtimes.set(app, { logger, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+  return app;
+}

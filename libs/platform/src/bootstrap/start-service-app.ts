@@ -1,0 +1,42 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Logger } from 'pino';
+import { serviceRuntimeOf } from './create-service-app';
+
+const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
+
+/** Listens on all interfaces and stops gracefully on SIGTERM/SIGINT. */
+export async function startServiceApp(app: NestFastifyApplication, port: number): Promise<void> {
+  const { logger, shutdownTimeoutMs } = serviceRuntimeOf(app);
+  await app.listen({ port, host: '0.0.0.0' });
+  installGracefulShutdown(app, logger, shutdownTimeoutMs);
+  logger.info({ msg: 'Listening', url: await app.getUrl() });
+}
+
+// Own handler instead of Nest's enableShutdownHooks(): same hooks via app.close(), plus a hard deadline and
+// a clean exit code. A second identical signal hits the default handler and kills the process at once.
+function installGracefulShutdown(app: NestFastifyApplication, logger: Logger, timeoutMs: number): void {
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ msg: 'Shutting down', signal, timeoutMs });
+    // Not unref'd: a close that never settles must still end in a non-zero exit.
+    const deadline = setTimeout(() => {
+      logger.error({ msg: 'Shutdown timed out, exiting', timeoutMs });
+      process.exit(1);
+    }, timeoutMs);
+    app.close().then(
+      () => {
+        clearTimeout(deadline);
+        logger.info({ msg: 'Stopped' });
+        process.exit(0);
+      },
+      (error: unknown) => {
+        clearTimeout(deadline);
+        logger.error({ msg: 'Shutdown failed', err: error });
+        process.exit(1);
+      },
+    );
+  };
+  for (const signal of SHUTDOWN_SIGNALS) process.once(signal, shutdown);
+}

@@ -1,0 +1,51 @@
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
+const BROKER_LIST = /^\s*[A-Za-z0-9.-]+:\d{1,5}\s*(,\s*[A-Za-z0-9.-]+:\d{1,5}\s*)*$/;
+
+/** Environment every service needs; a service extends it with its own variables. */
+export class BaseServiceConfig {
+  @IsInt({ message: 'must be an integer port' })
+  @Min(0, { message: 'must be between 0 and 65535' })
+  @Max(65535, { message: 'must be between 0 and 65535' })
+  PORT: number;
+
+  @IsUrl(
+    { protocols: ['postgres', 'postgresql'], require_protocol: true, require_tld: false, allow_underscores: true },
+    { message: 'must be a postgres:// URL, e.g. postgres://user:pass@127.0.0.1:5432/dossier' },
+  )
+  DATABASE_URL: string;
+
+  @Matches(BROKER_LIST, { message: 'must be a comma-separated list of host:port, e.g. 127.0.0.1:9092' })
+  KAFKA_BROKERS: string;
+
+  /** Consumer group of the service's Kafka consumers; defaults to the service name. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]{1,200}$/, { message: 'must be 1-200 letters, digits, dots, dashes or underscores' })
+  KAFKA_GROUP_ID?: string;
+
+  @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: LogLevelName = 'info';
+
+  @IsString({ message: 'must be set (shared with the gateway)' })
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  IDENTITY_SIGNING_KEY: string;
+
+  @IsInt({ message: 'must be an integer number of bytes' })
+  @Min(1, { message: 'must be at least 1' })
+  BODY_LIMIT_BYTES: number = 1024 * 1024;
+
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(0, { message: 'must not be negative' })
+  SHUTDOWN_TIMEOUT_MS: number = 10_000;
+}
+
+/** `"a:9092, b:9092"` → `["a:9092", "b:9092"]`. */
+export function parseBrokerList(brokers: string): string[] {
+  return brokers
+    .split(',')
+    .map((broker) => broker.trim())
+    .filter((broker) => broker !== '');
+}

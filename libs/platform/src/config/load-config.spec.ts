@@ -1,0 +1,99 @@
+import { IsString } from 'class-validator';
+import { BaseServiceConfig, parseBrokerList } from './base-service.config';
+import { ConfigError, loadConfig } from './load-config';
+
+const validEnv = {
+  PORT: '3001',
+  DATABASE_URL: 'postgres://hub:secret@127.0.0.1:5432/dossier',
+  KAFKA_BROKERS: '127.0.0.1:9092, kafka-1.internal:9093',
+  IDENTITY_SIGNING_KEY: 's'.repeat(32),
+  PATH: '/usr/bin',
+};
+
+class DossierConfig extends BaseServiceConfig {
+  @IsString()
+  DOSSIER_CODE_PREFIX: string;
+}
+
+function errorOf(fn: () => unknown): ConfigError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('converts types, applies defaults and drops unrelated variables', () => {
+    const config = loadConfig(BaseServiceConfig, validEnv);
+    expect(config).toBeInstanceOf(BaseServiceConfig);
+    expect(config).toEqual({
+      PORT: 3001,
+      DATABASE_URL: validEnv.DATABASE_URL,
+      KAFKA_BROKERS: validEnv.KAFKA_BROKERS,
+      IDENTITY_SIGNING_KEY: validEnv.IDENTITY_SIGNING_KEY,
+      LOG_LEVEL: 'info',
+      BODY_LIMIT_BYTES: 1048576,
+      SHUTDOWN_TIMEOUT_MS: 10000,
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig(BaseServiceConfig, { ...validEnv, LOG_LEVEL: '', BODY_LIMIT_BYTES: ' ' })).toMatchObject({
+      LOG_LEVEL: 'info',
+      BODY_LIMIT_BYTES: 1048576,
+    });
+  });
+
+  it('accepts postgresql:// URLs and host names without a TLD', () => {
+    expect(() =>
+      loadConfig(BaseServiceConfig, { ...validEnv, DATABASE_URL: 'postgresql://postgres@db_host/dossier?sslmode=disable' }),
+    ).not.toThrow();
+  });
+
+  it('lists every bad variable on its own line', () => {
+    const error = errorOf(() =>
+      loadConfig(BaseServiceConfig, {
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://localhost/db',
+        KAFKA_BROKERS: 'localhost',
+        LOG_LEVEL: 'loud',
+        IDENTITY_SIGNING_KEY: 'short',
+      }),
+    );
+    expect(error.message.split('\n')).toEqual([
+      'Invalid configuration for base-service:',
+      '  - PORT: must be between 0 and 65535; must be an integer port',
+      '  - DATABASE_URL: must be a postgres:// URL, e.g. postgres://user:pass@127.0.0.1:5432/dossier',
+      '  - KAFKA_BROKERS: must be a comma-separated list of host:port, e.g. 127.0.0.1:9092',
+      '  - LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent',
+      '  - IDENTITY_SIGNING_KEY: must be at least 32 characters',
+    ]);
+    expect(error.issues.map((issue) => issue.variable)).toEqual([
+      'PORT',
+      'DATABASE_URL',
+      'KAFKA_BROKERS',
+      'LOG_LEVEL',
+      'IDENTITY_SIGNING_KEY',
+    ]);
+  });
+
+  it('never prints the values, which may be secrets', () => {
+    const error = errorOf(() => loadConfig(BaseServiceConfig, { ...validEnv, IDENTITY_SIGNING_KEY: 'hunter2-secret' }));
+    expect(error.message).not.toContain('hunter2');
+  });
+
+  it('names the service from the config class and strips repeated property names', () => {
+    const error = errorOf(() => loadConfig(DossierConfig, validEnv));
+    expect(error.message).toBe('Invalid configuration for dossier:\n  - DOSSIER_CODE_PREFIX: must be a string');
+    expect(loadConfig(DossierConfig, { ...validEnv, DOSSIER_CODE_PREFIX: 'H26' }).DOSSIER_CODE_PREFIX).toBe('H26');
+  });
+});
+
+describe('parseBrokerList', () => {
+  it('splits and trims', () => {
+    expect(parseBrokerList(' a:9092, b:9093 ,')).toEqual(['a:9092', 'b:9093']);
+  });
+});

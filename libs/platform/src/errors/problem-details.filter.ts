@@ -1,0 +1,98 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  CORRELATION_ID_HEADER,
+  currentContext,
+  newCorrelationId,
+  requestContextOf,
+  runWithContext,
+} from '../context/request-context';
+import { PROBLEM_CONTENT_TYPE, toProblemDocument } from './problem-document';
+import { ProblemException } from './problem.exception';
+import { codeForStatus, internalError, problem } from './problems';
+import { rawRequestErrorOf } from './raw-request-error';
+
+/** Renders every error as application/problem+json; only ProblemExceptions and 4xx details reach the client. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemDetailsFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const context = requestContextOf(request) ?? currentContext() ?? { correlationId: newCorrelationId() };
+    const problem = toProblem(exception, request);
+    const path = request.url.split('?')[0];
+
+    runWithContext(context, () => {
+      const fields = { code: problem.code, status: problem.status, method: request.method, path };
+      if (problem.status < 500) {
+        this.logger.debug({ msg: 'Request rejected', ...fields });
+      } else if (exception instanceof ProblemException) {
+        // Raised on purpose (dependency down, not ready): worth a warning, not a stack-trace alarm.
+        this.logger.warn({ msg: 'Request failed', ...fields, detail: problem.detail });
+      } else {
+        this.logger.error({ msg: 'Request failed', err: exception, ...fields });
+      }
+    });
+    if (reply.sent) return;
+
+    const document = toProblemDocument(problem, { correlationId: context.correlationId, instance: path });
+    void reply
+      .status(problem.status)
+      .header('content-type', PROBLEM_CONTENT_TYPE)
+      .header(CORRELATION_ID_HEADER, context.correlationId)
+      .send(JSON.stringify(document));
+  }
+}
+
+function toProblem(exception: unknown, request: FastifyRequest): ProblemException {
+  if (exception instanceof ProblemException) return exception;
+  const raw = rawRequestErrorOf(request);
+  const fromFastify = raw && fastifyProblem(raw);
+  if (fromFastify) return fromFastify;
+  if (exception instanceof HttpException) return httpProblem(exception, request);
+  return internalError({ cause: exception });
+}
+
+function fastifyProblem(error: Error & { code?: string; statusCode?: number }): ProblemException | undefined {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return problem(413, 'PAYLOAD_TOO_LARGE', { detail: 'The request body exceeds the size limit.', cause: error });
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return problem(400, 'MALFORMED_JSON', { detail: error.message, cause: error });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return problem(415, 'UNSUPPORTED_MEDIA_TYPE', { detail: error.message, cause: error });
+  }
+  if (error instanceof SyntaxError) return problem(400, 'MALFORMED_JSON', { detail: error.message, cause: error });
+  const status = error.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return problem(status, codeForStatus(status), { detail: error.message, cause: error });
+  }
+  return undefined;
+}
+
+function httpProblem(exception: HttpException, request: FastifyRequest): ProblemException {
+  const status = exception.getStatus();
+  // Fastify leaves routeOptions.url unset when no route matched, which tells "no such route" from "no such record".
+  if (status === 404 && request.routeOptions.url === undefined) {
+    return problem(404, 'ROUTE_NOT_FOUND', {
+      detail: `No route for ${request.method} ${request.url.split('?')[0]}.`,
+      cause: exception,
+    });
+  }
+  // 5xx details may describe internals; only the status is passed on.
+  const detail = status < 500 ? httpExceptionDetail(exception) : undefined;
+  return problem(status, codeForStatus(status), { detail, cause: exception });
+}
+
+function httpExceptionDetail(exception: HttpException): string | undefined {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (typeof message === 'string') return message;
+  if (Array.isArray(message)) return message.join('; ');
+  return undefined;
+}

@@ -1,0 +1,21 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { requestContextOf } from '../context/request-context';
+import { problem } from '../errors/problems';
+import type { CallerIdentity } from './caller-identity';
+
+export const IS_PUBLIC_KEY = 'hub:public';
+export const REQUIRED_ROLES_KEY = 'hub:required-roles';
+
+/** Route or controller reachable without a caller identity (health, metrics, public lookups). */
+export const Public = () => SetMetadata(IS_PUBLIC_KEY, true);
+
+/** Caller must hold at least one of the roles; on a handler it replaces the controller's requirement. */
+export const RequireRoles = (...roles: string[]) => SetMetadata(REQUIRED_ROLES_KEY, roles);
+
+/** The verified caller of the current request. */
+export const Caller = createParamDecorator((_data: unknown, ctx: ExecutionContext): CallerIdentity => {
+  const identity = requestContextOf(ctx.switchToHttp().getRequest<object>())?.identity;
+  // Only reachable on @Public() routes, where no identity was checked.
+  if (!identity) throw problem(401, 'IDENTITY_MISSING');
+  return identity;
+});

@@ -1,0 +1,40 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { bindRequestContext, newCorrelationId, requestContextOf } from '../context/request-context';
+import { problem } from '../errors/problems';
+import { IS_PUBLIC_KEY, REQUIRED_ROLES_KEY } from './identity.decorators';
+import { IDENTITY_HEADER, verifyIdentity } from './identity-token';
+
+/** Injection token of the shared secret the gateway signs `x-hub-identity` with. */
+export const IDENTITY_SIGNING_KEY = 'IDENTITY_SIGNING_KEY';
+
+/** Defence in depth: a service re-verifies the gateway's signed identity instead of trusting a bare header. */
+@Injectable()
+export class IdentityGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(IDENTITY_SIGNING_KEY) private readonly signingKey: string,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC_KEY, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const header = request.headers[IDENTITY_HEADER];
+    if (header === undefined || header === '') throw problem(401, 'IDENTITY_MISSING');
+    if (typeof header !== 'string') throw problem(401, 'IDENTITY_INVALID', { detail: 'Send exactly one identity header.' });
+    const identity = verifyIdentity(header, this.signingKey);
+
+    // The bound context is the same object the request's AsyncLocalStorage scope holds, so both see the caller.
+    const requestContext = requestContextOf(request) ?? bindRequestContext(request, { correlationId: newCorrelationId() });
+    requestContext.identity = identity;
+
+    const roles = this.reflector.getAllAndOverride<string[] | undefined>(REQUIRED_ROLES_KEY, targets);
+    if (roles && roles.length > 0 && !roles.some((role) => identity.roles.includes(role))) {
+      throw problem(403, 'FORBIDDEN', { detail: `Requires one of the roles: ${roles.join(', ')}.` });
+    }
+    return true;
+  }
+}

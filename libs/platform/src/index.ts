@@ -1,0 +1,67 @@
+export {
+  CORRELATION_ID_HEADER,
+  currentContext,
+  bindRequestContext,
+  currentCorrelationId,
+  newCorrelationId,
+  requestContextOf,
+  runWithContext,
+} from './context/request-context';
+export type { RequestContext } from './context/request-context';
+
+export { BaseServiceConfig, LOG_LEVELS, parseBrokerList } from './config/base-service.config';
+export type { LogLevelName } from './config/base-service.config';
+export { ConfigError, loadConfig } from './config/load-config';
+export type { ConfigIssue } from './config/load-config';
+
+export { createLogger } from './logging/create-logger';
+export { PinoLoggerService } from './logging/pino-logger.service';
+
+export { ProblemException } from './errors/problem.exception';
+export type { FieldError, ProblemInit } from './errors/problem.exception';
+export {
+  badRequest,
+  codeForStatus,
+  conflict,
+  forbidden,
+  internalError,
+  notFound,
+  problem,
+  serviceUnavailable,
+  tooManyRequests,
+  unauthorized,
+  unprocessable,
+  validationFailed,
+} from './errors/problems';
+export type { ProblemOptions } from './errors/problems';
+export { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, problemType, toProblemDocument } from './errors/problem-document';
+export type { ProblemDocument } from './errors/problem-document';
+export { ProblemDetailsFilter } from './errors/problem-details.filter';
+
+export { createValidationPipe } from './validation/create-validation-pipe';
+export { flattenValidationErrors } from './validation/flatten-validation-errors';
+export { validatePayload } from './validation/validate-payload';
+export type { PayloadValidation } from './validation/validate-payload';
+
+export { CALLER_KINDS } from './identity/caller-identity';
+export type { CallerIdentity, CallerKind } from './identity/caller-identity';
+export { DEFAULT_IDENTITY_MAX_AGE_MS, IDENTITY_HEADER, signIdentity, verifyIdentity } from './identity/identity-token';
+export { IDENTITY_SIGNING_KEY, IdentityGuard } from './identity/identity.guard';
+export { Caller, IS_PUBLIC_KEY, Public, REQUIRED_ROLES_KEY, RequireRoles } from './identity/identity.decorators';
+
+export { READINESS_CHECK } from './health/readiness-check';
+export type { ReadinessCheck } from './health/readiness-check';
+
+export { httpRequestDuration, metricsRegistry } from './metrics/metrics-registry';
+
+export { API_KEY_SECURITY_SCHEME, buildOpenApiDocument, setupOpenApi } from './openapi/openapi';
+export type { OpenApiInfo } from './openapi/openapi';
+
+export { createServiceApp } from './bootstrap/create-service-app';
+export type { ServiceAppOptions } from './bootstrap/create-service-app';
+export { startServiceApp } from './bootstrap/start-service-app';
+export { PlatformModule } from './bootstrap/platform.module';
+export type { PlatformModuleOptions } from './bootstrap/platform.module';
+export { SERVICE_NAME } from './bootstrap/service-name.token';
+
+export { Clock } from './clock/clock';

@@ -1,0 +1,17 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import type { FieldError } from '../errors/problem.exception';
+import { flattenValidationErrors } from './flatten-validation-errors';
+import { STRICT_VALIDATION } from './validation-options';
+
+export type PayloadValidation<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+/** Validates input that does not come through the HTTP pipe (Kafka messages) with the same rules. */
+export function validatePayload<T extends object>(cls: new () => T, plain: unknown): PayloadValidation<T> {
+  if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
+    return { ok: false, errors: [{ field: '', code: 'NOT_AN_OBJECT', message: 'payload must be a JSON object' }] };
+  }
+  const value = plainToInstance(cls, plain);
+  const errors = validateSync(value, STRICT_VALIDATION);
+  return errors.length === 0 ? { ok: true, value } : { ok: false, errors: flattenValidationErrors(errors) };
+}

@@ -1,0 +1,4 @@
+export * from './expect-eventually';
+export * from './infra/infrastructure';
+export * from './kafka-probe';
+export * from './test-environment';
