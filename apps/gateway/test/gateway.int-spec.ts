@@ -1,21 +1,19 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createServiceApp, loadConfig, verifyIdentity } from '@hub/platform';
-import { createTestDatabase, testInfrastructure, type TestDatabase } from '@hub/testing';
+import { verifyIdentity } from '@hub/platform';
+import { startServiceUnderTest, type ServiceUnderTest } from '@hub/testing';
 import { GatewayConfig } from '../src/config/gateway.config';
 import { GATEWAY_SERVICE, GatewayAppModule } from '../src/gateway-app.module';
 
-const SIGNING_KEY = 'gateway-integration-test-signing-key-0123456789';
 const ADMIN_KEY = 'hub_0a1b2c3d_' + 'A'.repeat(43);
 
 /** A stand-in service on loopback that records what the gateway sent it. */
-function fakeService(onRequest: (req: { url: string; identity: ReturnType<typeof verifyIdentity>; body: string }) => { status: number; body: unknown; delayMs?: number }) {
+function fakeService(signingKey: () => string, onRequest: (req: { url: string; identity: ReturnType<typeof verifyIdentity>; body: string }) => { status: number; body: unknown; delayMs?: number }) {
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {
-      const identity = verifyIdentity(String(req.headers['x-hub-identity']), SIGNING_KEY);
+      const identity = verifyIdentity(String(req.headers['x-hub-identity']), signingKey());
       const out = onRequest({ url: req.url!, identity, body });
       setTimeout(() => {
         res.writeHead(out.status, { 'content-type': 'application/json', 'x-correlation-id': String(req.headers['x-correlation-id']) });
@@ -27,44 +25,38 @@ function fakeService(onRequest: (req: { url: string; identity: ReturnType<typeof
 }
 
 describe('gateway against real PostgreSQL', () => {
-  let db: TestDatabase;
-  let app: NestFastifyApplication;
+  let gateway: ServiceUnderTest<GatewayConfig>;
   let dossier: Server;
   const seen: { url: string; identity: ReturnType<typeof verifyIdentity>; body: string }[] = [];
 
   beforeAll(async () => {
-    db = await createTestDatabase('gateway');
-    dossier = await fakeService((req) => {
+    dossier = await fakeService(() => gateway.config.IDENTITY_SIGNING_KEY, (req) => {
       seen.push(req);
       if (req.url.includes('slow')) return { status: 200, body: {}, delayMs: 1500 };
       return { status: 201, body: { echoed: JSON.parse(req.body || '{}') } };
     });
-    const config = loadConfig(GatewayConfig, {
-      PORT: '0',
-      DATABASE_URL: db.url,
-      KAFKA_BROKERS: testInfrastructure().kafkaBrokers.join(','),
-      IDENTITY_SIGNING_KEY: SIGNING_KEY,
-      LOG_LEVEL: 'warn',
-      CATALOGUE_URL: 'http://127.0.0.1:9', // nothing listens on the discard port
+    gateway = await startServiceUnderTest({
+      service: GATEWAY_SERVICE,
+      configClass: GatewayConfig,
+      module: GatewayAppModule.forRoot,
+      env: {
+        CATALOGUE_URL: 'http://127.0.0.1:9', // nothing listens on the discard port
       DOSSIER_URL: `http://127.0.0.1:${(dossier.address() as AddressInfo).port}`,
       PAYMENT_URL: 'http://127.0.0.1:9',
       RATING_URL: 'http://127.0.0.1:9',
       GATEWAY_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
-      UPSTREAM_TIMEOUT_MS: '500',
+        UPSTREAM_TIMEOUT_MS: '500',
+      },
     });
-    app = await createServiceApp(GatewayAppModule.forRoot(config), { service: GATEWAY_SERVICE, config });
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
   });
 
   afterAll(async () => {
-    await app?.close();
+    await gateway?.close();
     await new Promise((r) => dossier?.close(r));
-    await db?.drop();
   });
 
   const register = (clientId: string, extra: object = {}) =>
-    app.inject({
+    gateway.app.inject({
       method: 'POST',
       url: '/v1/admin/api-clients',
       headers: { 'x-api-key': ADMIN_KEY },
@@ -79,12 +71,12 @@ describe('gateway against real PostgreSQL', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('API_CLIENT_EXISTS');
     expect((await register('bad', { roles: ['root'], kind: 'public' })).json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['kind', 'roles']);
-    expect((await app.inject({ method: 'POST', url: '/v1/admin/api-clients', payload: {} })).statusCode).toBe(401);
+    expect((await gateway.app.inject({ method: 'POST', url: '/v1/admin/api-clients', payload: {} })).statusCode).toBe(401);
   });
 
   it('forwards with the verified identity signed, the body and the correlation id', async () => {
     const key = (await register('quangtri-one-stop', { agencyCodes: ['000.00.00.H55'] })).json().apiKey;
-    const res = await app.inject({ method: 'POST', url: '/v1/dossiers?x=1', headers: { 'x-api-key': key, 'x-correlation-id': 'corr-123' }, payload: { a: 'á' } });
+    const res = await gateway.app.inject({ method: 'POST', url: '/v1/dossiers?x=1', headers: { 'x-api-key': key, 'x-correlation-id': 'corr-123' }, payload: { a: 'á' } });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toEqual({ echoed: { a: 'á' } });
     expect(res.headers['x-correlation-id']).toBe('corr-123');
@@ -92,19 +84,19 @@ describe('gateway against real PostgreSQL', () => {
   });
 
   it('refuses unknown keys and anonymous writes, but lets anyone read the public catalogue', async () => {
-    expect((await app.inject({ method: 'POST', url: '/v1/dossiers', payload: {} })).statusCode).toBe(401);
-    expect((await app.inject({ method: 'GET', url: '/v1/dossiers/x', headers: { 'x-api-key': 'hub_0a1b2c3d_' + 'B'.repeat(43) } })).statusCode).toBe(401);
+    expect((await gateway.app.inject({ method: 'POST', url: '/v1/dossiers', payload: {} })).statusCode).toBe(401);
+    expect((await gateway.app.inject({ method: 'GET', url: '/v1/dossiers/x', headers: { 'x-api-key': 'hub_0a1b2c3d_' + 'B'.repeat(43) } })).statusCode).toBe(401);
     // Anonymous catalogue read is allowed through; here the catalogue is down, so the answer is a 502 problem.
-    const res = await app.inject({ method: 'GET', url: '/v1/procedures' });
+    const res = await gateway.app.inject({ method: 'GET', url: '/v1/procedures' });
     expect(res.statusCode).toBe(502);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().code).toBe('UPSTREAM_UNAVAILABLE');
-    expect((await app.inject({ method: 'GET', url: '/v1/nothing-here' })).json().code).toBe('ROUTE_NOT_FOUND');
+    expect((await gateway.app.inject({ method: 'GET', url: '/v1/nothing-here' })).json().code).toBe('ROUTE_NOT_FOUND');
   });
 
   it('answers 504 when a service is too slow', async () => {
     const key = (await register('slow-caller')).json().apiKey;
-    const res = await app.inject({ method: 'GET', url: '/v1/dossiers/slow', headers: { 'x-api-key': key } });
+    const res = await gateway.app.inject({ method: 'GET', url: '/v1/dossiers/slow', headers: { 'x-api-key': key } });
     expect(res.statusCode).toBe(504);
     expect(res.json().code).toBe('UPSTREAM_TIMEOUT');
   });

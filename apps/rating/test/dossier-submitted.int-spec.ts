@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { deadLetterTopic, DeadLetterHeaders, DossierSubmitted, EventHeaders } from '@hub/contracts';
 import { MessagingLifecycle } from '@hub/messaging';
-import { createServiceApp, loadConfig, signIdentity } from '@hub/platform';
-import { createTestDatabase, expectEventually, KafkaProbe, testInfrastructure, uniqueSuffix, type TestDatabase } from '@hub/testing';
+import { expectEventually, KafkaProbe, startServiceUnderTest, testInfrastructure, uniqueSuffix, type ServiceUnderTest } from '@hub/testing';
 import { DataSource } from 'typeorm';
 import { RatingConfig } from '../src/config/rating.config';
 import { RATING_SERVICE, RatingAppModule } from '../src/rating-app.module';
-
-const SIGNING_KEY = 'rating-integration-test-signing-key-0123456789';
 
 function envelope(eventId = randomUUID()): Record<string, string> {
   return {
@@ -24,8 +20,7 @@ function submitted(dossierCode: string): string {
 }
 
 describe('rating consumes dossier.submitted.v1 from the real broker', () => {
-  let db: TestDatabase;
-  let app: NestFastifyApplication;
+  let service: ServiceUnderTest<RatingConfig>;
   let dataSource: DataSource;
   const infra = testInfrastructure();
   const probe = new KafkaProbe(infra.kafkaBrokers);
@@ -35,26 +30,16 @@ describe('rating consumes dossier.submitted.v1 from the real broker', () => {
   const code = (n: number) => `H55.${(parseInt(run, 16) % 9000) + 1000}-261126-${String(n).padStart(4, '0')}`;
 
   beforeAll(async () => {
-    db = await createTestDatabase('rating');
-    const config = loadConfig(RatingConfig, {
-      PORT: '0',
-      DATABASE_URL: db.url,
-      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-      KAFKA_GROUP_ID: `rating-it-${run}`,
-      IDENTITY_SIGNING_KEY: SIGNING_KEY,
-      LOG_LEVEL: 'warn',
+    service = await startServiceUnderTest({ service: RATING_SERVICE, configClass: RatingConfig, module: RatingAppModule.forRoot,
+      afterInit: (app) => app.get(MessagingLifecycle).ready(),
     });
-    app = await createServiceApp(RatingAppModule.forRoot(config), { service: RATING_SERVICE, config });
-    await app.init();
-    await app.get(MessagingLifecycle).ready();
-    dataSource = app.get(DataSource);
+    dataSource = service.app.get(DataSource);
     await dlq.watch(deadLetterTopic(DossierSubmitted.topic));
   });
 
   afterAll(async () => {
     await Promise.all([probe.close(), dlq.close()]);
-    await app?.close();
-    await db?.drop();
+    await service?.close();
   });
 
   const rows = async (dossierCode: string) => Number((await dataSource.query('SELECT count(*) AS n FROM rateable_dossier WHERE dossier_code = $1', [dossierCode]))[0].n);
@@ -86,19 +71,18 @@ describe('rating consumes dossier.submitted.v1 from the real broker', () => {
     expect(parked.headers[DeadLetterHeaders.Reason]).toBe('INVALID_PAYLOAD');
     expect(parked.headers[DeadLetterHeaders.Error]).toContain('procedureCode');
     expect(parked.headers[DeadLetterHeaders.OriginalTopic]).toBe(DossierSubmitted.topic);
-    expect(parked.headers[DeadLetterHeaders.Consumer]).toBe(`rating-it-${run}:DossierSubmittedConsumer.handle`);
+    expect(parked.headers[DeadLetterHeaders.Consumer]).toBe(`${service.config.KAFKA_GROUP_ID}:DossierSubmittedConsumer.handle`);
   });
 
   it('serves eligibility only to callers allowed to see the dossier', async () => {
     await expectEventually(async () => expect(await rows(code(1))).toBe(1));
-    const identity = (agencyCodes: string[]) =>
-      signIdentity({ clientId: 'sys', kind: 'agency-system', agencyCodes, roles: ['rating:read'] }, SIGNING_KEY);
-    const own = await app.inject({ method: 'GET', url: `/v1/ratings/eligibility/${code(1)}`, headers: { 'x-hub-identity': identity([DossierSubmitted.example.receivingAgencyCode]) } });
+    const identity = (agencyCodes: string[]) => service.identity({ kind: 'agency-system', agencyCodes, roles: ['rating:read'] });
+    const own = await service.app.inject({ method: 'GET', url: `/v1/ratings/eligibility/${code(1)}`, headers: { 'x-hub-identity': identity([DossierSubmitted.example.receivingAgencyCode]) } });
     expect(own.statusCode).toBe(200);
     expect(own.json()).toMatchObject({ canRate: false, reason: 'NOT_YET_RECEIVED' });
-    const other = await app.inject({ method: 'GET', url: `/v1/ratings/eligibility/${code(1)}`, headers: { 'x-hub-identity': identity(['000.00.00.H01']) } });
+    const other = await service.app.inject({ method: 'GET', url: `/v1/ratings/eligibility/${code(1)}`, headers: { 'x-hub-identity': identity(['000.00.00.H01']) } });
     expect(other.statusCode).toBe(404);
-    const bare = await app.inject({ method: 'GET', url: `/v1/ratings/eligibility/${code(1)}` });
+    const bare = await service.app.inject({ method: 'GET', url: `/v1/ratings/eligibility/${code(1)}` });
     expect(bare.statusCode).toBe(401);
   });
 });

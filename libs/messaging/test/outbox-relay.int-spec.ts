@@ -1,0 +1,130 @@
+import { Test } from '@nestjs/testing';
+import type { INestApplicationContext } from '@nestjs/common';
+import { DossierSubmitted, EventHeaders } from '@hub/contracts';
+import { PersistenceModule } from '@hub/persistence';
+import { runWithContext } from '@hub/platform';
+import { createTestDatabase, expectEventually, KafkaProbe, testInfrastructure, type TestDatabase } from '@hub/testing';
+import { DataSource } from 'typeorm';
+import { KafkaClient, MessagingModule, OutboxRelay, OutboxWriter } from '../src';
+
+/** One "service instance": its own Nest context with persistence and messaging on the shared database. */
+async function instance(url: string, relay: { pollIntervalMs: number; batchSize?: number }): Promise<INestApplicationContext> {
+  const moduleRef = await Test.createTestingModule({
+    imports: [
+      PersistenceModule.forRoot({ url, entities: [], migrations: [] }),
+      MessagingModule.forRoot({ service: 'relay-test', brokers: testInfrastructure().kafkaBrokers, relay }),
+    ],
+  }).compile();
+  // No app.init(): the test drives the relay itself instead of the lifecycle hooks.
+  await moduleRef.get(PersistenceModule).onModuleInit();
+  await moduleRef.get(KafkaClient).ensureTopics();
+  return moduleRef;
+}
+
+function payload(code: string) {
+  return { ...DossierSubmitted.example, dossierCode: code };
+}
+
+describe('outbox relay against real PostgreSQL and Kafka', () => {
+  let db: TestDatabase;
+  let a: INestApplicationContext;
+  let b: INestApplicationContext;
+  const probe = new KafkaProbe(testInfrastructure().kafkaBrokers);
+  const agency = `H${10 + Math.floor(Math.random() * 89)}.${1000 + Math.floor(Math.random() * 8999)}`;
+  const code = (key: number) => `${agency}-261126-${String(key).padStart(4, '0')}`;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('relay');
+    a = await instance(db.url, { pollIntervalMs: 200, batchSize: 50 });
+    b = await instance(db.url, { pollIntervalMs: 200, batchSize: 50 });
+    await probe.watch(DossierSubmitted.topic);
+  });
+
+  afterAll(async () => {
+    await Promise.all([a?.get(OutboxRelay).stop(), b?.get(OutboxRelay).stop()]);
+    await probe.close();
+    await Promise.all([a?.close(), b?.close()]);
+    await db?.drop();
+  });
+
+  it('two relays publish 600 events exactly once between them and keep per-key order', async () => {
+    const writer = a.get(OutboxWriter);
+    const ds = a.get(DataSource);
+    const written: string[] = [];
+    // 20 dossiers × 30 events each, written in many small transactions as use cases would.
+    for (let round = 0; round < 30; round++) {
+      await ds.transaction(async (tx) => {
+        for (let key = 1; key <= 20; key++) written.push((await writer.append(tx, DossierSubmitted, payload(code(key)))).eventId);
+      });
+    }
+    a.get(OutboxRelay).start();
+    b.get(OutboxRelay).start();
+
+    await expectEventually(() => expect(probe.messages.filter((m) => m.key?.startsWith(agency)).length).toBeGreaterThanOrEqual(600), { timeoutMs: 60_000 });
+    const ours = probe.messages.filter((m) => m.key?.startsWith(agency));
+    const ids = ours.map((m) => m.headers[EventHeaders.EventId]);
+    expect(new Set(ids).size).toBe(600);
+    expect(ids.length).toBe(600);
+    // Within one key, Kafka order equals write order.
+    for (let key = 1; key <= 20; key++) {
+      const order = ours.filter((m) => m.key === code(key)).map((m) => m.headers[EventHeaders.EventId]);
+      expect(order).toEqual(written.filter((_, i) => i % 20 === key - 1));
+    }
+    const [{ n }] = await ds.query('SELECT count(*) AS n FROM outbox WHERE published_at IS NULL');
+    expect(Number(n)).toBe(0);
+  });
+
+  it('carries the correlation and causation ids of the context that wrote the event', async () => {
+    const ds = a.get(DataSource);
+    await runWithContext({ correlationId: 'corr-relay-test', causationId: '6f1c1a52-7d0e-4a47-9d5e-2a0b8f3c9e11' }, () =>
+      ds.transaction((tx) => a.get(OutboxWriter).append(tx, DossierSubmitted, payload(code(99)))),
+    );
+    const m = await expectEventually(() => {
+      const found = probe.messages.find((x) => x.key === code(99));
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(m.headers).toMatchObject({
+      [EventHeaders.CorrelationId]: 'corr-relay-test',
+      [EventHeaders.CausationId]: '6f1c1a52-7d0e-4a47-9d5e-2a0b8f3c9e11',
+      [EventHeaders.EventType]: 'dossier.submitted',
+      [EventHeaders.EventVersion]: '1',
+      [EventHeaders.Producer]: 'relay-test',
+    });
+  });
+
+  it('refuses to write an event that violates its contract, or outside a transaction', async () => {
+    const ds = a.get(DataSource);
+    await expect(ds.transaction((tx) => a.get(OutboxWriter).append(tx, DossierSubmitted, { ...payload(code(1)), procedureVersion: 0 }))).rejects.toThrow(/violates its contract/);
+    await expect(a.get(OutboxWriter).append(ds.manager, DossierSubmitted, payload(code(1)))).rejects.toThrow(/inside a transaction/);
+  });
+});
+
+describe('outbox relay wake-up', () => {
+  let db: TestDatabase;
+  let app: INestApplicationContext;
+  const probe = new KafkaProbe(testInfrastructure().kafkaBrokers);
+
+  beforeAll(async () => {
+    db = await createTestDatabase('relay_notify');
+    // A poll interval far beyond the test's patience: only NOTIFY can deliver in time.
+    app = await instance(db.url, { pollIntervalMs: 120_000 });
+    await probe.watch(DossierSubmitted.topic);
+    app.get(OutboxRelay).start();
+  });
+
+  afterAll(async () => {
+    await app?.get(OutboxRelay).stop();
+    await probe.close();
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('publishes on commit via LISTEN/NOTIFY, not on the fallback poll', async () => {
+    const code = `H77.${1000 + Math.floor(Math.random() * 8999)}-261126-0001`;
+    // Let the relay finish its first (empty) batch and go to sleep.
+    await new Promise((r) => setTimeout(r, 1000));
+    await app.get(DataSource).transaction((tx) => app.get(OutboxWriter).append(tx, DossierSubmitted, payload(code)));
+    await expectEventually(() => expect(probe.messages.some((m) => m.key === code)).toBe(true), { timeoutMs: 15_000 });
+  });
+});
