@@ -72,6 +72,10 @@ describe('rating consumes dossier.submitted.v1 from the real broker', () => {
     expect(parked.headers[DeadLetterHeaders.Error]).toContain('procedureCode');
     expect(parked.headers[DeadLetterHeaders.OriginalTopic]).toBe(DossierSubmitted.topic);
     expect(parked.headers[DeadLetterHeaders.Consumer]).toBe(`${service.config.KAFKA_GROUP_ID}:DossierSubmittedConsumer.handle`);
+
+    const metrics = (await service.app.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(metrics).toMatch(/hub_consumer_events_total\{[^}]*topic="dossier.submitted.v1"[^}]*outcome="dead_lettered"[^}]*\} [1-9]/);
+    expect(metrics).toMatch(/hub_consumer_events_total\{[^}]*outcome="duplicate"[^}]*\} [1-9]/);
   });
 
   it('serves eligibility only to callers allowed to see the dossier', async () => {

@@ -3,6 +3,7 @@ import type { EventDefinition } from '@hub/contracts';
 import { runWithContext } from '@hub/platform';
 import type { KafkaMessage } from 'kafkajs';
 import type { EntityManager } from 'typeorm';
+import { consumedEvents } from '../messaging.metrics';
 import { backoff, type ConsumerOptions } from '../messaging.options';
 import type { EventHandlerFn } from './consume-event.decorator';
 import { decodeMessage, type ConsumedEvent, type DecodedMessage } from './consumed-event';
@@ -44,6 +45,7 @@ export class EventBatchProcessor {
     const decoded: DecodedMessage<object>[] = messages.map((m) => decodeMessage(this.binding.definition, topic, partition, m));
     const pending: Pending[] = [];
     const blocked = new Set<string>();
+    const outcomes: ('applied' | 'duplicate')[] = [];
     await this.db.transaction(async (tx) => {
       for (const d of decoded) {
         if (d.kind === 'poison') continue;
@@ -53,7 +55,7 @@ export class EventBatchProcessor {
         }
         await tx.query('SAVEPOINT hub_event');
         try {
-          await this.apply(tx, d.event);
+          outcomes.push(await this.apply(tx, d.event));
           await tx.query('RELEASE SAVEPOINT hub_event');
         } catch (e) {
           await tx.query('ROLLBACK TO SAVEPOINT hub_event');
@@ -62,10 +64,12 @@ export class EventBatchProcessor {
         }
       }
     });
+    for (const outcome of outcomes) consumedEvents.inc({ topic, outcome });
     for (const d of decoded) {
       if (d.kind === 'poison') {
         this.logger.warn(`${this.binding.consumer}: dead-lettering ${topic}[${partition}]@${d.raw.offset}: ${d.reason} ${d.error}`);
         await this.deadLetter({ consumer: this.binding.consumer, topic, partition, message: d.raw, reason: d.reason, error: d.error });
+        consumedEvents.inc({ topic, outcome: 'dead_lettered' });
       }
     }
     for (const p of pending) await this.retry(p, heartbeat);
@@ -77,7 +81,8 @@ export class EventBatchProcessor {
       if (p.failures > 0) await this.sleep(backoff(p.failures, initialBackoffMs, maxBackoffMs));
       await heartbeat();
       try {
-        await this.db.transaction((tx) => this.apply(tx, p.event));
+        const outcome = await this.db.transaction((tx) => this.apply(tx, p.event));
+        consumedEvents.inc({ topic: p.event.topic, outcome });
         return;
       } catch (e) {
         p.failures++;
@@ -96,16 +101,18 @@ export class EventBatchProcessor {
       reason: 'HANDLER_FAILED',
       error: p.lastError ?? 'unknown error',
     });
+    consumedEvents.inc({ topic: p.event.topic, outcome: 'dead_lettered' });
   }
 
-  private async apply(tx: EntityManager, event: ConsumedEvent<object>): Promise<void> {
+  private async apply(tx: EntityManager, event: ConsumedEvent<object>): Promise<'applied' | 'duplicate'> {
     const inserted: unknown[] = await tx.query(
       `INSERT INTO inbox (consumer, event_id, topic, partition, "offset") VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT DO NOTHING RETURNING event_id`,
       [this.binding.consumer, event.eventId, event.topic, event.partition, event.offset],
     );
-    if (inserted.length === 0) return;
+    if (inserted.length === 0) return 'duplicate';
     await runWithContext({ correlationId: event.correlationId, causationId: event.eventId }, () => this.binding.handle(event, tx));
+    return 'applied';
   }
 }
 

@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { KafkaClient } from '../kafka/kafka.client';
+import { outboxOldestPendingSeconds, outboxPublished, outboxPublishFailures } from '../messaging.metrics';
 import { backoff, DEFAULT_RELAY_OPTIONS, MESSAGING_OPTIONS, type MessagingOptions, type RelayOptions } from '../messaging.options';
 
 interface OutboxRow {
@@ -12,6 +13,7 @@ interface OutboxRow {
   key: string;
   payload: unknown;
   headers: Record<string, string>;
+  created_at: Date;
 }
 
 // Batches are serialised across relay instances with this lock, which keeps per-key order;
@@ -102,23 +104,28 @@ export class OutboxRelay {
         return 0;
       }
       const rows: OutboxRow[] = await runner.query(
-        `SELECT id, topic, key, payload, headers FROM outbox
+        `SELECT id, topic, key, payload, headers, created_at FROM outbox
           WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.options.batchSize],
       );
       if (rows.length === 0) {
         await runner.commitTransaction();
+        outboxOldestPendingSeconds.set(0);
         return 0;
       }
       try {
         await this.kafka.producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
       } catch (e) {
         await runner.rollbackTransaction();
+        outboxPublishFailures.inc();
         await this.recordFailure(rows, e as Error);
         throw e;
       }
       await runner.query('UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1)', [rows.map((r) => r.id)]);
       await runner.commitTransaction();
+      for (const row of rows) outboxPublished.inc({ topic: row.topic });
+      if (rows.length === this.options.batchSize) outboxOldestPendingSeconds.set((Date.now() - new Date(rows[rows.length - 1].created_at).getTime()) / 1000);
+      else outboxOldestPendingSeconds.set(0);
       return rows.length;
     } catch (e) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
