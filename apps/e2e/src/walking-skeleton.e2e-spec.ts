@@ -121,6 +121,16 @@ describe('walking skeleton: a dossier travels from the gateway through all four 
     expect(malformed.body.code).toBe('MALFORMED_JSON');
   });
 
+  it('publishes one OpenAPI document for the whole API, with Swagger UI at /docs', async () => {
+    const doc = await hub.request('GET', '/openapi.json');
+    expect(doc.status).toBe(200);
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/v1/dossiers', '/v1/payments', '/v1/ratings/eligibility/{dossierCode}', '/v1/procedures', '/v1/admin/api-clients']));
+    expect(doc.body.components.schemas).toHaveProperty('Problem');
+    const ui = await fetch(`${hub.url}/docs`);
+    expect(ui.status).toBe(200);
+    expect(await ui.text()).toContain('swagger-ui');
+  });
+
   it('answers 422 for a procedure that is not published', async () => {
     const res = await hub.request('POST', '/v1/dossiers', { apiKey: portal, body: { procedureCode: '1.999999', receivingAgencyCode: DEPARTMENT, applicant: APPLICANT } });
     expect(res.status).toBe(422);

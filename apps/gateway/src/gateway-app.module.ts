@@ -6,7 +6,7 @@ import { BOOTSTRAP_ADMIN_KEY } from './api-client/api-client.module';
 import type { GatewayConfig } from './config/gateway.config';
 import { ApiClient1764115600000 } from './migrations/1764115600000-api-client';
 import { OpenApiModule } from './openapi/openapi.module';
-import { ProxyModule } from './proxy/proxy.module';
+import { BODY_LIMITS, ProxyModule } from './proxy/proxy.module';
 import { UPSTREAM_OPTIONS, type UpstreamOptions } from './proxy/upstream.client';
 
 export const GATEWAY_SERVICE = 'gateway';
@@ -30,8 +30,9 @@ export class GatewayAppModule {
           providers: [
             { provide: UPSTREAM_OPTIONS, useValue: upstreams },
             { provide: BOOTSTRAP_ADMIN_KEY, useValue: config.GATEWAY_BOOTSTRAP_ADMIN_KEY },
+            { provide: BODY_LIMITS, useValue: { defaultBytes: config.BODY_LIMIT_BYTES, largeBytes: config.LARGE_BODY_LIMIT_BYTES } },
           ],
-          exports: [UPSTREAM_OPTIONS, BOOTSTRAP_ADMIN_KEY],
+          exports: [UPSTREAM_OPTIONS, BOOTSTRAP_ADMIN_KEY, BODY_LIMITS],
         },
         ProxyModule,
         OpenApiModule,

@@ -33,7 +33,7 @@ describe('gateway against real PostgreSQL', () => {
     dossier = await fakeService(() => gateway.config.IDENTITY_SIGNING_KEY, (req) => {
       seen.push(req);
       if (req.url.includes('slow')) return { status: 200, body: {}, delayMs: 1500 };
-      return { status: 201, body: { echoed: JSON.parse(req.body || '{}') } };
+      return { status: 201, body: { echoed: req.body ? JSON.parse(req.body) : null } };
     });
     gateway = await startServiceUnderTest({
       service: GATEWAY_SERVICE,
@@ -92,6 +92,26 @@ describe('gateway against real PostgreSQL', () => {
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().code).toBe('UPSTREAM_UNAVAILABLE');
     expect((await gateway.app.inject({ method: 'GET', url: '/v1/nothing-here' })).json().code).toBe('ROUTE_NOT_FOUND');
+  });
+
+  it('forwards bodies byte for byte and enforces body limits per route', async () => {
+    const key = (await register('body-limits')).json().apiKey;
+    const raw = '{ "a" :  "á",\n "b": [1, 2] }';
+    const res = await gateway.app.inject({ method: 'POST', url: '/v1/dossiers', headers: { 'x-api-key': key, 'content-type': 'application/json' }, payload: raw });
+    expect(res.statusCode).toBe(201);
+    expect(seen.at(-1)!.body).toBe(raw);
+
+    const big = JSON.stringify({ blob: 'x'.repeat(1_500_000) });
+    const tooLarge = await gateway.app.inject({ method: 'POST', url: '/v1/dossiers', headers: { 'x-api-key': key, 'content-type': 'application/json' }, payload: big });
+    expect(tooLarge.statusCode).toBe(413);
+    expect(tooLarge.json().code).toBe('PAYLOAD_TOO_LARGE');
+    // The bulk import may carry up to 10 MiB: it passes the gateway (and meets the unreachable catalogue here).
+    const bulk = await gateway.app.inject({ method: 'POST', url: '/v1/procedures:import', headers: { 'x-api-key': key, 'content-type': 'application/json' }, payload: big });
+    expect(bulk.statusCode).toBe(502);
+
+    const malformed = await gateway.app.inject({ method: 'POST', url: '/v1/admin/api-clients', headers: { 'x-api-key': ADMIN_KEY, 'content-type': 'application/json' }, payload: '{"clientId": ' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().code).toBe('MALFORMED_JSON');
   });
 
   it('answers 504 when a service is too slow', async () => {

@@ -13,7 +13,7 @@ export class ProxyController {
 
   @All('v1/*')
   async forward(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const body = req.body === undefined || req.body === null ? undefined : Buffer.isBuffer(req.body) ? req.body : Buffer.from(JSON.stringify(req.body));
+    const body = Buffer.isBuffer(req.body) ? req.body : undefined;
     const res = await this.forwardRequest.execute({ method: req.method, url: req.url, headers: req.headers, body });
     await reply.status(res.status).headers(res.headers).send(res.body);
   }

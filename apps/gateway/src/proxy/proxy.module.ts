@@ -1,8 +1,13 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
 import { ApiClientModule } from '../api-client/api-client.module';
 import { ProxyController } from './proxy.controller';
+import { registerPassthroughBodyParser, type BodyLimits } from './passthrough-body.parser';
 import { UpstreamClient } from './upstream.client';
 import { ForwardRequestUseCase } from './usecases/forward-request/forward-request.usecase';
+
+export const BODY_LIMITS = Symbol('BODY_LIMITS');
 
 @Module({
   imports: [ApiClientModule],
@@ -10,4 +15,13 @@ import { ForwardRequestUseCase } from './usecases/forward-request/forward-reques
   providers: [UpstreamClient, ForwardRequestUseCase],
   exports: [UpstreamClient],
 })
-export class ProxyModule {}
+export class ProxyModule implements OnModuleInit {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    @Inject(BODY_LIMITS) private readonly limits: BodyLimits,
+  ) {}
+
+  onModuleInit(): void {
+    registerPassthroughBodyParser(this.adapterHost.httpAdapter.getInstance<FastifyInstance>(), this.limits);
+  }
+}

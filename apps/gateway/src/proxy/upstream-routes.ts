@@ -15,6 +15,13 @@ export const UPSTREAM_ROUTES: readonly UpstreamRoute[] = [
   { upstream: 'rating', resources: ['ratings'], publicRead: false },
 ];
 
+/** Bulk endpoints whose bodies may exceed the normal limit, up to the large-body limit. */
+const LARGE_BODY_PATHS = ['/v1/procedures:import'];
+
+export function acceptsLargeBody(url: string): boolean {
+  return LARGE_BODY_PATHS.includes(url.split('?')[0]);
+}
+
 /** Which service serves a `/v1/...` URL, or undefined if none does. */
 export function routeFor(url: string): UpstreamRoute | undefined {
   const match = /^\/v1\/([a-z-]+)(?=[/:?]|$)/.exec(url);
