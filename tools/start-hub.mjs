@@ -3,7 +3,6 @@
 import { execFileSync, execSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ensureInstalled } from './ensure-installed.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -90,7 +89,8 @@ const SAMPLE_CLIENTS = [
   },
 ];
 
-async function seed(gatewayUrl, secrets) {
+/** Sample API clients through the gateway's admin endpoint; their keys are shown once, so they are kept. */
+async function seedClients(gatewayUrl, secrets) {
   for (const client of SAMPLE_CLIENTS) {
     if (secrets.clients[client.clientId]) continue;
     const res = await fetch(`${gatewayUrl}/v1/admin/api-clients`, {
@@ -103,11 +103,6 @@ async function seed(gatewayUrl, secrets) {
   }
   const { file, ...toSave } = secrets;
   writeFileSync(file, JSON.stringify(toSave, null, 2), { mode: 0o600 });
-  const seedScript = join(ROOT, 'tools/seed-catalogue.mjs');
-  if (existsSync(seedScript)) {
-    const { seedCatalogue } = await import(seedScript);
-    await seedCatalogue({ gatewayUrl, operatorKey: secrets.clients['sample-operator'], log });
-  }
 }
 
 async function main() {
@@ -156,6 +151,8 @@ async function main() {
         PAYMENT_URL: url(portOf('payment')),
         RATING_URL: url(portOf('rating')),
         GATEWAY_BOOTSTRAP_ADMIN_KEY: secrets.adminKey,
+        // The catalogue loads its sample agencies, sectors, procedures and calendars (idempotent).
+        CATALOGUE_SEED: 'true',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -172,7 +169,7 @@ async function main() {
   }
   await Promise.all(APPS.map((app, i) => waitReady(app, children[i])));
   const gatewayUrl = url(portOf('gateway'));
-  await seed(gatewayUrl, secrets);
+  await seedClients(gatewayUrl, secrets);
   log('');
   log(`The hub is running: ${gatewayUrl}   (Swagger UI: ${gatewayUrl}/docs)`);
   log(`Sample API keys (development only, kept in ${secrets.file}):`);

@@ -6,7 +6,7 @@ import type { DossierConfig } from './config/dossier.config';
 import { DossierEntity } from './dossier/dossier.entity';
 import { DossierModule } from './dossier/dossier.module';
 import { DossierIntake1764115300000 } from './migrations/1764115300000-dossier-intake';
-import { ProcedureSnapshotEntity } from './procedure-read-model/procedure-snapshot.entity';
+import { ProcedureVersionEntity, ProcedureWithdrawalEntity } from './procedure-read-model/procedure-version.entity';
 
 export const DOSSIER_SERVICE = 'dossier';
 
@@ -17,8 +17,11 @@ export class DossierAppModule {
       module: DossierAppModule,
       imports: [
         PlatformModule.forRoot({ service: DOSSIER_SERVICE, identitySigningKey: config.IDENTITY_SIGNING_KEY }),
-        PersistenceModule.forRoot({ url: config.DATABASE_URL, entities: [DossierEntity, ProcedureSnapshotEntity], migrations: [DossierIntake1764115300000] }),
-        MessagingModule.forRoot({ service: DOSSIER_SERVICE, groupId: config.KAFKA_GROUP_ID, brokers: parseBrokerList(config.KAFKA_BROKERS) }),
+        PersistenceModule.forRoot({ url: config.DATABASE_URL, entities: [DossierEntity, ProcedureVersionEntity, ProcedureWithdrawalEntity], migrations: [DossierIntake1764115300000] }),
+        MessagingModule.forRoot({ service: DOSSIER_SERVICE, groupId: config.KAFKA_GROUP_ID, brokers: parseBrokerList(config.KAFKA_BROKERS),
+          topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
+          topicReplicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
+        }),
         DossierModule,
       ],
     };

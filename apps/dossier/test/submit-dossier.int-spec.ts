@@ -4,7 +4,7 @@ import { expectEventually, KafkaProbe, startServiceUnderTest, testInfrastructure
 import { DataSource } from 'typeorm';
 import { DossierConfig } from '../src/config/dossier.config';
 import { DOSSIER_SERVICE, DossierAppModule } from '../src/dossier-app.module';
-import { ProcedureSnapshotRepository } from '../src/procedure-read-model/procedure-snapshot.repository';
+import { ProcedureVersionRepository } from '../src/procedure-read-model/procedure-version.repository';
 
 describe('dossier intake against real PostgreSQL and Kafka', () => {
   let service: ServiceUnderTest<DossierConfig>;
@@ -19,7 +19,7 @@ describe('dossier intake against real PostgreSQL and Kafka', () => {
     });
     const { app } = service;
     await app.get(DataSource).transaction((tx) =>
-      app.get(ProcedureSnapshotRepository).upsertIfNewer(tx, { ...ProcedurePublished.example, implementingAgencyCodes: [agency] }, new Date()),
+      app.get(ProcedureVersionRepository).insertVersion(tx, { ...ProcedurePublished.example, implementingAgencyCodes: [agency], effectiveFrom: '2026-01-01T00:00:00+07:00' }),
     );
     await probe.watch(DossierSubmitted.topic);
   });
@@ -29,12 +29,12 @@ describe('dossier intake against real PostgreSQL and Kafka', () => {
     await service?.close();
   });
 
-  const submit = () =>
+  const submit = (procedureCode = ProcedurePublished.example.code) =>
     service.app.inject({
       method: 'POST',
       url: '/v1/dossiers',
       headers: { 'x-hub-identity': service.identity({ roles: ['dossier:submit'] }) },
-      payload: { procedureCode: ProcedurePublished.example.code, receivingAgencyCode: agency, applicant: { fullName: 'Trần Thị Bình', idNumber: '079190000123' } },
+      payload: { procedureCode, receivingAgencyCode: agency, applicant: { fullName: 'Trần Thị Bình', idNumber: '079190000123' } },
     });
 
   it('numbers concurrent submissions without gaps or duplicates, and publishes each exactly once through the outbox', async () => {
@@ -49,5 +49,37 @@ describe('dossier intake against real PostgreSQL and Kafka', () => {
     const [{ n }] = await service.app.get(DataSource).query('SELECT count(*) AS n FROM outbox WHERE published_at IS NULL');
     expect(Number(n)).toBe(0);
     expect(await service.app.get(OutboxRelay).drain()).toBe(0);
+  });
+
+  it('ties a dossier to the version in force at receipt, not one announced for later, and refuses withdrawn procedures', async () => {
+    const repo = service.app.get(ProcedureVersionRepository);
+    const ds = service.app.get(DataSource);
+    const code = '2.000815';
+    const base = { ...ProcedurePublished.example, code, implementingAgencyCodes: [agency] };
+    await ds.transaction(async (tx) => {
+      await repo.insertVersion(tx, { ...base, version: 1, effectiveFrom: '2025-01-01T00:00:00+07:00' });
+      await repo.insertVersion(tx, { ...base, version: 2, effectiveFrom: '2099-01-01T00:00:00+07:00' });
+    });
+    const res = await submit(code);
+    expect(res.statusCode).toBe(201);
+    expect(res.json().procedureVersion).toBe(1);
+
+    await ds.transaction((tx) => repo.recordWithdrawal(tx, { code, lastVersion: 2, withdrawnAt: new Date(Date.now() - 1000).toISOString(), reason: 'abolished' }));
+    const refused = await submit(code);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().code).toBe('PROCEDURE_NOT_AVAILABLE');
+  });
+
+  it('stamps the request correlation id on the event it writes', async () => {
+    const res = await service.app.inject({
+      method: 'POST',
+      url: '/v1/dossiers',
+      headers: { 'x-hub-identity': service.identity({ roles: ['dossier:submit'] }), 'x-correlation-id': 'corr-dossier-it-1' },
+      payload: { procedureCode: ProcedurePublished.example.code, receivingAgencyCode: agency, applicant: { fullName: 'Trần Thị Bình', idNumber: '079190000123' } },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.headers['x-correlation-id']).toBe('corr-dossier-it-1');
+    const [row] = await service.app.get(DataSource).query('SELECT headers FROM outbox WHERE key = $1', [res.json().code]);
+    expect(row.headers['correlation-id']).toBe('corr-dossier-it-1');
   });
 });

@@ -1,9 +1,9 @@
 import { Client } from 'pg';
 import { expectEventually, startLocalKafka, stopLocalKafka } from '@hub/testing';
-import { APPLICANT, DEPARTMENT, publishProcedure } from './support/catalogue-fixtures';
+import { APPLICANT, CATCH_UP, DEPARTMENT, publishProcedure, uniqueProcedureCode } from './support/catalogue-fixtures';
 import { Hub } from './support/hub';
 
-const PROCEDURE = '2.000815';
+const PROCEDURE = uniqueProcedureCode();
 
 async function queryOne<T>(url: string, sql: string, params: unknown[]): Promise<T> {
   const client = new Client({ connectionString: url });
@@ -31,7 +31,7 @@ describeLocal('outbox durability: intake keeps working while Kafka is down', () 
     await expectEventually(async () => {
       const res = await hub.request('POST', '/v1/dossiers', { apiKey: portal, body: { procedureCode: PROCEDURE, receivingAgencyCode: DEPARTMENT, applicant: APPLICANT } });
       expect(res.status).toBe(201);
-    });
+    }, CATCH_UP);
   });
 
   afterAll(async () => {
@@ -52,6 +52,7 @@ describeLocal('outbox durability: intake keeps working while Kafka is down', () 
       async () => {
         const r = await hub.request('GET', `/v1/payments?dossierCode=${code}`, { apiKey: portal });
         expect(r.status).toBe(200);
+        expect(r.body.assessment.status).toBe('ASSESSED');
         return r.body;
       },
       { timeoutMs: 90_000, intervalMs: 500 },

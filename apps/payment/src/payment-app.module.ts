@@ -18,7 +18,10 @@ export class PaymentAppModule {
       imports: [
         PlatformModule.forRoot({ service: PAYMENT_SERVICE, identitySigningKey: config.IDENTITY_SIGNING_KEY }),
         PersistenceModule.forRoot({ url: config.DATABASE_URL, entities: [FeeAssessmentEntity, FeeScheduleEntity], migrations: [FeeAssessment1764115400000] }),
-        MessagingModule.forRoot({ service: PAYMENT_SERVICE, groupId: config.KAFKA_GROUP_ID, brokers: parseBrokerList(config.KAFKA_BROKERS) }),
+        MessagingModule.forRoot({ service: PAYMENT_SERVICE, groupId: config.KAFKA_GROUP_ID, brokers: parseBrokerList(config.KAFKA_BROKERS),
+          topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
+          topicReplicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
+        }),
         FeeAssessmentModule,
       ],
     };

@@ -17,7 +17,10 @@ export class RatingAppModule {
       imports: [
         PlatformModule.forRoot({ service: RATING_SERVICE, identitySigningKey: config.IDENTITY_SIGNING_KEY }),
         PersistenceModule.forRoot({ url: config.DATABASE_URL, entities: [RateableDossierEntity], migrations: [RateableDossier1764115500000] }),
-        MessagingModule.forRoot({ service: RATING_SERVICE, groupId: config.KAFKA_GROUP_ID, brokers: parseBrokerList(config.KAFKA_BROKERS) }),
+        MessagingModule.forRoot({ service: RATING_SERVICE, groupId: config.KAFKA_GROUP_ID, brokers: parseBrokerList(config.KAFKA_BROKERS),
+          topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
+          topicReplicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
+        }),
         RateableDossierModule,
       ],
     };

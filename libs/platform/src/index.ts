@@ -1,3 +1,6 @@
+// Decorator metadata (config conversion, DI) must exist before any decorated class in this library loads.
+import 'reflect-metadata';
+
 export {
   CORRELATION_ID_HEADER,
   currentContext,

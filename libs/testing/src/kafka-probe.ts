@@ -9,7 +9,7 @@ export interface ProbedMessage {
   offset: string;
 }
 
-/** Reads everything that arrives on a topic (from the beginning) so a test can assert on it. */
+/** Reads what arrives on a topic (by default from the beginning) so a test can assert on it. */
 export class KafkaProbe {
   readonly messages: ProbedMessage[] = [];
   private readonly kafka: Kafka;
@@ -19,11 +19,12 @@ export class KafkaProbe {
     this.kafka = new Kafka({ clientId: 'test-probe', brokers, logLevel: logLevel.NOTHING });
   }
 
-  async watch(topic: string): Promise<void> {
+  /** `fromBeginning: false` sees only messages produced after the probe joined (topics are shared across suites). */
+  async watch(topic: string, { fromBeginning = true } = {}): Promise<void> {
     const consumer = this.kafka.consumer({ groupId: `probe-${uniqueSuffix()}` });
     this.consumer = consumer;
     await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.subscribe({ topic, fromBeginning });
     const joined = new Promise<void>((r) => consumer.on(consumer.events.GROUP_JOIN, () => r()));
     await consumer.run({
       eachMessage: async ({ message, partition }) => {

@@ -5,15 +5,21 @@ export class DossierIntake1764115300000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
-      CREATE TABLE procedure_snapshot (
-        code text PRIMARY KEY,
+      CREATE TABLE procedure_version (
+        code text NOT NULL,
         version integer NOT NULL,
         name text NOT NULL,
         implementing_agency_codes text[] NOT NULL,
         channels jsonb NOT NULL,
         online_level text NOT NULL,
         effective_from timestamptz NOT NULL,
-        updated_at timestamptz NOT NULL
+        PRIMARY KEY (code, version)
+      )`);
+    await q.query(`
+      CREATE TABLE procedure_withdrawal (
+        code text PRIMARY KEY,
+        last_version integer NOT NULL,
+        withdrawn_at timestamptz NOT NULL
       )`);
     await q.query(`
       CREATE TABLE dossier_code_sequence (
@@ -43,6 +49,7 @@ export class DossierIntake1764115300000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP TABLE dossier');
     await q.query('DROP TABLE dossier_code_sequence');
-    await q.query('DROP TABLE procedure_snapshot');
+    await q.query('DROP TABLE procedure_withdrawal');
+    await q.query('DROP TABLE procedure_version');
   }
 }

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ProcedurePublishedConsumer } from './consumers/procedure-published.consumer';
-import { ProcedureSnapshotRepository } from './procedure-snapshot.repository';
+import { ProcedureWithdrawnConsumer } from './consumers/procedure-withdrawn.consumer';
+import { ProcedureVersionRepository } from './procedure-version.repository';
 
 @Module({
-  providers: [ProcedureSnapshotRepository, ProcedurePublishedConsumer],
-  exports: [ProcedureSnapshotRepository],
+  providers: [ProcedureVersionRepository, ProcedurePublishedConsumer, ProcedureWithdrawnConsumer],
+  exports: [ProcedureVersionRepository],
 })
 export class ProcedureReadModelModule {}

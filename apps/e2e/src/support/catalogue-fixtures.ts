@@ -3,6 +3,18 @@ import type { Hub } from './hub';
 export const PROVINCE = '000.00.00.H31';
 export const DEPARTMENT = '000.00.15.H31';
 export const OTHER_PROVINCE = '000.00.00.H55';
+export const SECTOR = 'G09-XD01';
+
+/**
+ * Topics are shared by every suite of a run (and by earlier runs on a developer's broker), so each e2e
+ * run publishes its own procedure codes rather than versions other suites also published.
+ */
+export function uniqueProcedureCode(): string {
+  return `1.${String(100_000 + Math.floor(Math.random() * 900_000))}`;
+}
+
+/** Fresh consumer groups replay the compacted catalogue topics before they are current. */
+export const CATCH_UP = { timeoutMs: 120_000, intervalMs: 500 };
 
 /** A published procedure, created through the public API as an operator would. */
 export async function publishProcedure(hub: Hub, operatorKey: string, code: string, fees: { code: string; name: string; amount: number }[]): Promise<void> {
@@ -14,6 +26,8 @@ export async function publishProcedure(hub: Hub, operatorKey: string, code: stri
     const res = await hub.request('POST', '/v1/agencies', { apiKey: operatorKey, body: { code: agency, name: `Cơ quan ${agency}`, level, ...(parentCode ? { parentCode } : {}) } });
     if (res.status >= 300) throw new Error(`agency ${agency}: ${res.status} ${JSON.stringify(res.body)}`);
   }
+  const sector = await hub.request('POST', '/v1/sectors', { apiKey: operatorKey, body: { code: SECTOR, name: 'Hoạt động xây dựng' } });
+  if (sector.status >= 300) throw new Error(`sector: ${sector.status} ${JSON.stringify(sector.body)}`);
   const draft = await hub.request('POST', '/v1/procedures', { apiKey: operatorKey, body: procedureDraft(code, fees) });
   if (draft.status !== 201) throw new Error(`procedure draft: ${draft.status} ${JSON.stringify(draft.body)}`);
   const published = await hub.request('POST', `/v1/procedures/${code}/publish`, { apiKey: operatorKey, body: {} });
@@ -24,14 +38,20 @@ export function procedureDraft(code: string, fees: { code: string; name: string;
   return {
     code,
     name: 'Cấp giấy phép xây dựng nhà ở riêng lẻ',
-    sectorCodes: [],
+    sectorCodes: [SECTOR],
     publishingAgencyCode: PROVINCE,
     implementingAgencyCodes: [DEPARTMENT],
-    onlineLevel: 'FULL',
+    steps: [{ title: 'Nộp hồ sơ' }, { title: 'Thẩm định' }, { title: 'Trả kết quả' }],
     channels: [
       { channel: 'ONLINE', timeLimit: { amount: 15, unit: 'WORKING_DAY' }, fees },
       { channel: 'COUNTER', timeLimit: { amount: 15, unit: 'WORKING_DAY' }, fees },
     ],
+    requiredDocuments: [{ name: 'Đơn đề nghị cấp giấy phép xây dựng', formName: 'Mẫu số 01', originals: 1, copies: 0 }],
+    subjects: ['Công dân Việt Nam'],
+    results: ['Giấy phép xây dựng'],
+    legalBasis: [{ number: '15/2021/NĐ-CP', title: 'Nghị định quy định chi tiết một số nội dung về quản lý dự án đầu tư xây dựng' }],
+    onlineLevel: 'FULL',
+    publicationDecision: { number: '1234/QĐ-UBND', date: '2026-01-05', issuingAgencyCode: PROVINCE },
   };
 }
 

@@ -170,11 +170,12 @@ export class SectorUpsertedV1 {
   @IsInt() @Min(1) revision!: number;
 }
 
+/** Office-hours overrides; an absent member keeps the default (or, for an agency layer, the national value). */
 export class CalendarSettingsV1 {
-  @IsIn(['Asia/Ho_Chi_Minh']) timeZone!: 'Asia/Ho_Chi_Minh';
-  @Matches(TIME_OF_DAY_PATTERN) cutoffTime!: string;
-  @Matches(TIME_OF_DAY_PATTERN) closingTime!: string;
-  @IsWorkingPeriods() workingPeriods!: Array<[string, string]>;
+  @IsOptional() @IsIn(['Asia/Ho_Chi_Minh']) timeZone?: 'Asia/Ho_Chi_Minh';
+  @IsOptional() @Matches(TIME_OF_DAY_PATTERN) cutoffTime?: string;
+  @IsOptional() @Matches(TIME_OF_DAY_PATTERN) closingTime?: string;
+  @IsOptional() @IsWorkingPeriods() workingPeriods?: Array<[string, string]>;
 }
 
 /** One year of one calendar layer (compacted, key = `<scope>/<year>`, e.g. `national/2026`). */
@@ -183,7 +184,10 @@ export class CalendarUpdatedV1 {
   @IsInt() @Min(1976) @Max(9999) year!: number;
   @IsArray() @ArrayMaxSize(366) @Matches(LOCAL_DATE_PATTERN, { each: true }) holidays!: string[];
   @IsArray() @ArrayMaxSize(366) @Matches(LOCAL_DATE_PATTERN, { each: true }) workingDays!: string[];
-  /** Effective office hours of the year (defaults applied). */
+  /**
+   * Office-hours overrides of this layer for the year, exactly as stored (the `settings` of @hub/calendar's
+   * CalendarYear): defaults ← national year ← agency year. Empty when the defaults apply.
+   */
   @ValidateNested() @Type(() => CalendarSettingsV1) settings!: CalendarSettingsV1;
   /** Sample data shipped with the seed, to be replaced by the officially announced dates. */
   @IsBoolean() sample!: boolean;
@@ -271,7 +275,7 @@ export const CalendarUpdated = defineEvent({
     year: 2026,
     holidays: ['2026-01-01', '2026-04-30', '2026-05-01'],
     workingDays: [],
-    settings: { timeZone: 'Asia/Ho_Chi_Minh', cutoffTime: '15:00', closingTime: '17:00', workingPeriods: [['08:00', '12:00'], ['13:00', '17:00']] },
+    settings: { cutoffTime: '15:00', closingTime: '17:00', workingPeriods: [['08:00', '12:00'], ['13:00', '17:00']] },
     sample: true,
     revision: 1,
   },

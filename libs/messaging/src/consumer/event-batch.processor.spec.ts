@@ -5,30 +5,39 @@ import { DEFAULT_CONSUMER_OPTIONS } from '../messaging.options';
 import type { DeadLetter } from './dead-letter.publisher';
 import { EventBatchProcessor, type TransactionalDatabase } from './event-batch.processor';
 
-/** In-memory stand-in for the inbox table with transaction and savepoint semantics. */
+/** In-memory stand-in for the inbox table and the handler's writes, with transaction and savepoint semantics. */
 class FakeDatabase implements TransactionalDatabase {
   readonly inbox = new Set<string>();
+  readonly applied: string[] = [];
   down = false;
 
   async transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     if (this.down) throw new Error('connection refused');
-    const staged: string[] = [];
+    const staged: { inbox?: string; applied?: string }[] = [];
     let mark = 0;
     const tx = {
       query: async (sql: string, params: unknown[] = []) => {
         if (sql.startsWith('SAVEPOINT')) mark = staged.length;
         else if (sql.startsWith('ROLLBACK TO')) staged.splice(mark);
+        else if (sql === 'APPLY') staged.push({ applied: params[0] as string });
         else if (sql.includes('INSERT INTO inbox')) {
-          const id = `${params[0]}/${params[1]}`;
-          if (this.inbox.has(id) || staged.includes(id)) return [];
-          staged.push(id);
-          return [{ event_id: params[1] }];
+          const rows: { event_id: string }[] = [];
+          for (const eventId of params[3] as string[]) {
+            const id = `${params[0]}/${eventId}`;
+            if (this.inbox.has(id) || staged.some((x) => x.inbox === id)) continue;
+            staged.push({ inbox: id });
+            rows.push({ event_id: eventId });
+          }
+          return rows;
         }
         return [];
       },
     } as unknown as EntityManager;
     const result = await work(tx);
-    staged.forEach((id) => this.inbox.add(id));
+    for (const x of staged) {
+      if (x.inbox) this.inbox.add(x.inbox);
+      if (x.applied) this.applied.push(x.applied);
+    }
     return result;
   }
 
@@ -60,15 +69,14 @@ function message(dossierCode: string, overrides: { eventId?: string; value?: str
 function setup(handle: (code: string) => Promise<void>) {
   const db = new FakeDatabase();
   const deadLetters: DeadLetter[] = [];
-  const applied: string[] = [];
   const processor = new EventBatchProcessor(
     {
       consumer: 'test:Handler.handle',
       definition: DossierSubmitted,
-      handle: async (event) => {
+      handle: async (event, tx) => {
         const code = (event.payload as { dossierCode: string }).dossierCode;
         await handle(code);
-        applied.push(code);
+        await tx.query('APPLY', [code]);
       },
     },
     db,
@@ -80,14 +88,14 @@ function setup(handle: (code: string) => Promise<void>) {
     async () => undefined,
   );
   const run = (messages: KafkaMessage[]) => processor.process(DossierSubmitted.topic, 0, messages, async () => undefined);
-  return { db, deadLetters, applied, run };
+  return { db, deadLetters, applied: db.applied, run };
 }
 
 const A = '000.00.15.H31-260112-0001';
 const B = '000.00.15.H31-260112-0002';
 
 describe('EventBatchProcessor', () => {
-  it('applies a redelivered event once', async () => {
+  it('applies a clean chunk in one pass and a redelivered event once', async () => {
     const { applied, run } = setup(async () => undefined);
     const m = message(A, { eventId: '2b3d4f6a-1c2e-4a5b-8c9d-0e1f2a3b4c5d' });
     await run([m, m]);
@@ -103,7 +111,8 @@ describe('EventBatchProcessor', () => {
   });
 
   it('retries a failing handler, then dead-letters it and keeps per-key order for the messages after it', async () => {
-    let failuresLeft = 1;
+    // Fails in the all-at-once attempt and in the one-by-one pass, then succeeds on the first retry.
+    let failuresLeft = 2;
     const { applied, deadLetters, run } = setup(async (code) => {
       if (code === A && failuresLeft-- > 0) throw new Error('transient');
     });

@@ -23,10 +23,12 @@ export interface TransactionalDatabase {
 }
 
 type Pending = { event: ConsumedEvent<object>; raw: KafkaMessage; failures: number; lastError?: string };
+type DecodedEvent = Extract<DecodedMessage<object>, { kind: 'event' }>;
+type Outcome = 'applied' | 'duplicate';
 
 /**
- * Applies a chunk of one partition's messages in a single transaction (one savepoint per message),
- * then retries failures one by one with back-off. A key with a failed message is blocked for the rest
+ * Applies a chunk of one partition's messages in a single transaction; if a handler fails, the chunk is
+ * applied again with one savepoint per message, then failures are retried one by one with back-off. A key with a failed message is blocked for the rest
  * of the chunk so per-key order holds; a message that keeps failing is dead-lettered and its key
  * unblocked, so the partition never stalls. Errors outside handlers (database down) propagate: the
  * chunk is not acknowledged and is redelivered, and the inbox makes that harmless.
@@ -43,12 +45,51 @@ export class EventBatchProcessor {
 
   async process(topic: string, partition: number, messages: KafkaMessage[], heartbeat: () => Promise<void>): Promise<void> {
     const decoded: DecodedMessage<object>[] = messages.map((m) => decodeMessage(this.binding.definition, topic, partition, m));
+    const events = decoded.flatMap((d) => (d.kind === 'event' ? [d] : []));
+    const outcomes = (await this.applyAllAtOnce(events)) ?? (await this.applyOneByOne(events, heartbeat));
+    for (const outcome of outcomes) consumedEvents.inc({ topic, outcome });
+    for (const d of decoded) {
+      if (d.kind === 'poison') {
+        this.logger.warn(`${this.binding.consumer}: dead-lettering ${topic}[${partition}]@${d.raw.offset}: ${d.reason} ${d.error}`);
+        await this.deadLetter({ consumer: this.binding.consumer, topic, partition, message: d.raw, reason: d.reason, error: d.error });
+        consumedEvents.inc({ topic, outcome: 'dead_lettered' });
+      }
+    }
+  }
+
+  /**
+   * The common case: one inbox insert for the whole chunk, then the handlers, in one transaction.
+   * Returns undefined if anything failed; the chunk is then rolled back and applied one by one.
+   */
+  private async applyAllAtOnce(events: DecodedEvent[]): Promise<Outcome[] | undefined> {
+    if (events.length === 0) return [];
+    try {
+      return await this.db.transaction(async (tx) => {
+        const fresh = await this.claimInbox(tx, events);
+        const outcomes: Outcome[] = [];
+        for (const { event } of events) {
+          // Delete as we go: the same event twice in one chunk is applied once.
+          if (!fresh.delete(event.eventId)) {
+            outcomes.push('duplicate');
+            continue;
+          }
+          await this.runHandler(tx, event);
+          outcomes.push('applied');
+        }
+        return outcomes;
+      });
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** One savepoint per message, so a failing handler loses only its own message; then retries with back-off. */
+  private async applyOneByOne(events: DecodedEvent[], heartbeat: () => Promise<void>): Promise<Outcome[]> {
     const pending: Pending[] = [];
     const blocked = new Set<string>();
-    const outcomes: ('applied' | 'duplicate')[] = [];
+    const outcomes: Outcome[] = [];
     await this.db.transaction(async (tx) => {
-      for (const d of decoded) {
-        if (d.kind === 'poison') continue;
+      for (const d of events) {
         if (blocked.has(d.event.key)) {
           pending.push({ event: d.event, raw: d.raw, failures: 0 });
           continue;
@@ -64,26 +105,20 @@ export class EventBatchProcessor {
         }
       }
     });
-    for (const outcome of outcomes) consumedEvents.inc({ topic, outcome });
-    for (const d of decoded) {
-      if (d.kind === 'poison') {
-        this.logger.warn(`${this.binding.consumer}: dead-lettering ${topic}[${partition}]@${d.raw.offset}: ${d.reason} ${d.error}`);
-        await this.deadLetter({ consumer: this.binding.consumer, topic, partition, message: d.raw, reason: d.reason, error: d.error });
-        consumedEvents.inc({ topic, outcome: 'dead_lettered' });
-      }
+    for (const p of pending) {
+      const outcome = await this.retry(p, heartbeat);
+      if (outcome) outcomes.push(outcome);
     }
-    for (const p of pending) await this.retry(p, heartbeat);
+    return outcomes;
   }
 
-  private async retry(p: Pending, heartbeat: () => Promise<void>): Promise<void> {
+  private async retry(p: Pending, heartbeat: () => Promise<void>): Promise<Outcome | undefined> {
     const { maxAttempts, initialBackoffMs, maxBackoffMs } = this.options;
     while (p.failures < maxAttempts) {
       if (p.failures > 0) await this.sleep(backoff(p.failures, initialBackoffMs, maxBackoffMs));
       await heartbeat();
       try {
-        const outcome = await this.db.transaction((tx) => this.apply(tx, p.event));
-        consumedEvents.inc({ topic: p.event.topic, outcome });
-        return;
+        return await this.db.transaction((tx) => this.apply(tx, p.event));
       } catch (e) {
         p.failures++;
         p.lastError = errorText(e);
@@ -102,17 +137,30 @@ export class EventBatchProcessor {
       error: p.lastError ?? 'unknown error',
     });
     consumedEvents.inc({ topic: p.event.topic, outcome: 'dead_lettered' });
+    return undefined;
   }
 
-  private async apply(tx: EntityManager, event: ConsumedEvent<object>): Promise<'applied' | 'duplicate'> {
-    const inserted: unknown[] = await tx.query(
-      `INSERT INTO inbox (consumer, event_id, topic, partition, "offset") VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT DO NOTHING RETURNING event_id`,
-      [this.binding.consumer, event.eventId, event.topic, event.partition, event.offset],
-    );
-    if (inserted.length === 0) return 'duplicate';
-    await runWithContext({ correlationId: event.correlationId, causationId: event.eventId }, () => this.binding.handle(event, tx));
+  private async apply(tx: EntityManager, event: ConsumedEvent<object>): Promise<Outcome> {
+    const fresh = await this.claimInbox(tx, [{ event }]);
+    if (fresh.size === 0) return 'duplicate';
+    await this.runHandler(tx, event);
     return 'applied';
+  }
+
+  /** Records the events as applied by this consumer; returns the ids that were not recorded before. */
+  private async claimInbox(tx: EntityManager, events: { event: ConsumedEvent<object> }[]): Promise<Set<string>> {
+    const { topic, partition } = events[0].event;
+    const rows: { event_id: string }[] = await tx.query(
+      `INSERT INTO inbox (consumer, event_id, topic, partition, "offset")
+       SELECT $1, e.id, $2, $3, e.off FROM unnest($4::uuid[], $5::bigint[]) AS e(id, off)
+       ON CONFLICT DO NOTHING RETURNING event_id`,
+      [this.binding.consumer, topic, partition, events.map((e) => e.event.eventId), events.map((e) => e.event.offset)],
+    );
+    return new Set(rows.map((r) => r.event_id));
+  }
+
+  private runHandler(tx: EntityManager, event: ConsumedEvent<object>): Promise<void> {
+    return runWithContext({ correlationId: event.correlationId, causationId: event.eventId }, () => this.binding.handle(event, tx));
   }
 }
 

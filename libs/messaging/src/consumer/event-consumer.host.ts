@@ -107,6 +107,10 @@ export class EventConsumerHost {
           await commitOffsetsIfNecessary();
           await heartbeat();
         }
+        // A batch can end past its last message (records removed by compaction, transaction markers),
+        // or hold no message at all: without this the group would fetch the same empty range forever.
+        resolveOffset(batch.lastOffset());
+        await commitOffsetsIfNecessary();
       },
     });
     await joined;

@@ -26,6 +26,15 @@ export class BaseServiceConfig {
   @Matches(/^[A-Za-z0-9._-]{1,200}$/, { message: 'must be 1-200 letters, digits, dots, dashes or underscores' })
   KAFKA_GROUP_ID?: string;
 
+  /** Partitions and replication of the topics a service creates at start-up (production: replication 3). */
+  @IsInt({ message: 'must be an integer' })
+  @Min(1, { message: 'must be at least 1' })
+  KAFKA_TOPIC_PARTITIONS: number = 3;
+
+  @IsInt({ message: 'must be an integer' })
+  @Min(1, { message: 'must be at least 1' })
+  KAFKA_TOPIC_REPLICATION_FACTOR: number = 1;
+
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevelName = 'info';
 

@@ -2,13 +2,13 @@ import { DossierSubmitted, ProcedurePublished } from '@hub/contracts';
 import type { OutboxWriter } from '@hub/messaging';
 import type { CallerIdentity, Clock } from '@hub/platform';
 import type { EntityManager } from 'typeorm';
-import type { ProcedureSnapshotRepository } from '../../../procedure-read-model/procedure-snapshot.repository';
+import type { ProcedureVersionRepository } from '../../../procedure-read-model/procedure-version.repository';
 import type { DossierRepository } from '../../dossier.repository';
 import type { SubmitDossierCommand } from './submit-dossier.command';
 import { localDate, SubmitDossierUseCase } from './submit-dossier.usecase';
 
 const AGENCY = '000.00.15.H31';
-const procedure = { ...ProcedurePublished.example, effectiveFrom: new Date(ProcedurePublished.example.effectiveFrom), updatedAt: new Date() };
+const procedure = { ...ProcedurePublished.example, effectiveFrom: new Date(ProcedurePublished.example.effectiveFrom) };
 const portal: CallerIdentity = { clientId: 'portal', kind: 'portal', agencyCodes: [], roles: ['dossier:submit'] };
 const command: SubmitDossierCommand = { procedureCode: procedure.code, receivingAgencyCode: AGENCY, channel: 'ONLINE', applicant: { fullName: 'Lê Văn C', idNumber: '001086001234' } };
 
@@ -22,15 +22,16 @@ function setup(found: typeof procedure | null = procedure) {
   const outbox = { append: jest.fn().mockResolvedValue({}) };
   // 17:30 UTC on 11 January is already 00:30 on 12 January in Vietnam.
   const clock = { now: () => new Date('2026-01-11T17:30:00Z') } as Clock;
-  const procedures = { findByCode: jest.fn().mockResolvedValue(found) };
-  const usecase = new SubmitDossierUseCase(dossiers as unknown as DossierRepository, procedures as unknown as ProcedureSnapshotRepository, outbox as unknown as OutboxWriter, clock);
-  return { usecase, dossiers, outbox, tx };
+  const procedures = { findInForce: jest.fn().mockResolvedValue(found) };
+  const usecase = new SubmitDossierUseCase(dossiers as unknown as DossierRepository, procedures as unknown as ProcedureVersionRepository, outbox as unknown as OutboxWriter, clock);
+  return { usecase, dossiers, outbox, tx, procedures };
 }
 
 describe('SubmitDossierUseCase', () => {
   it('numbers the dossier by the Vietnamese receipt date and records the event with the state', async () => {
-    const { usecase, dossiers, outbox, tx } = setup();
+    const { usecase, dossiers, outbox, tx, procedures } = setup();
     const result = await usecase.execute(command, portal);
+    expect(procedures.findInForce).toHaveBeenCalledWith(procedure.code, new Date('2026-01-11T17:30:00Z'));
     expect(result).toMatchObject({ code: `${AGENCY}-260112-0007`, status: 1, procedureVersion: procedure.version });
     expect(dossiers.nextDailySequence).toHaveBeenCalledWith(tx, AGENCY, '2026-01-12');
     expect(dossiers.insert).toHaveBeenCalledWith(tx, expect.objectContaining({ code: result.code, submittedBy: 'portal', lookupKeyHash: expect.stringMatching(/^[0-9a-f]{64}$/) }));

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DossierStatus, DossierSubmitted, formatDossierCode } from '@hub/contracts';
 import { OutboxWriter } from '@hub/messaging';
 import { Clock, type CallerIdentity } from '@hub/platform';
-import { ProcedureSnapshotRepository } from '../../../procedure-read-model/procedure-snapshot.repository';
+import { ProcedureVersionRepository } from '../../../procedure-read-model/procedure-version.repository';
 import { DossierEntity } from '../../dossier.entity';
 import { DossierProblems } from '../../dossier.exception';
 import { DossierRepository } from '../../dossier.repository';
@@ -18,7 +18,7 @@ const LOOKUP_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export class SubmitDossierUseCase {
   constructor(
     private readonly dossiers: DossierRepository,
-    private readonly procedures: ProcedureSnapshotRepository,
+    private readonly procedures: ProcedureVersionRepository,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
   ) {}
@@ -27,7 +27,8 @@ export class SubmitDossierUseCase {
     if (caller.kind === 'agency-system' && !caller.agencyCodes.includes(command.receivingAgencyCode)) {
       throw DossierProblems.agencyScopeViolation(command.receivingAgencyCode);
     }
-    const procedure = await this.procedures.findByCode(command.procedureCode);
+    const now = this.clock.now();
+    const procedure = await this.procedures.findInForce(command.procedureCode, now);
     if (!procedure) throw DossierProblems.procedureNotAvailable(command.procedureCode);
     if (!procedure.implementingAgencyCodes.includes(command.receivingAgencyCode)) {
       throw DossierProblems.agencyNotImplementing(command.procedureCode, command.receivingAgencyCode);
@@ -36,7 +37,6 @@ export class SubmitDossierUseCase {
       throw DossierProblems.channelNotOffered(command.procedureCode, command.channel);
     }
 
-    const now = this.clock.now();
     const receiptDate = localDate(now);
     const lookupKey = Array.from({ length: 8 }, () => LOOKUP_ALPHABET[randomInt(LOOKUP_ALPHABET.length)]).join('');
 

@@ -1,0 +1,80 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { isAgencyCode } from '@hub/contracts';
+import { Public, RequireRoles, validationFailed } from '@hub/platform';
+import { AgencyProblems } from './agency.exception';
+import { AgencyNodeView, AgencyPageView, AgencyView } from './agency.view';
+import { GetAgencyUseCase } from './usecases/get-agency/get-agency.usecase';
+import { ListAgenciesQuery } from './usecases/list-agencies/list-agencies.query';
+import { ListAgenciesUseCase } from './usecases/list-agencies/list-agencies.usecase';
+import { UpsertAgencyCommand } from './usecases/upsert-agency/upsert-agency.command';
+import { UpsertAgencyUseCase } from './usecases/upsert-agency/upsert-agency.usecase';
+
+export function assertAgencyCode(code: string, field = 'code'): string {
+  if (!isAgencyCode(code)) throw AgencyProblems.invalidCode(field, code);
+  return code;
+}
+
+@ApiTags('agencies')
+@Controller('v1/agencies')
+export class AgencyController {
+  constructor(
+    private readonly upsertAgency: UpsertAgencyUseCase,
+    private readonly getAgency: GetAgencyUseCase,
+    private readonly listAgencies: ListAgenciesUseCase,
+  ) {}
+
+  @Post()
+  @HttpCode(200)
+  @RequireRoles('catalogue:write')
+  @ApiOperation({ summary: 'Create an agency (201) or update it (200); publishes catalogue.agency.upserted.v1 when something changed' })
+  @ApiCreatedResponse({ type: AgencyView, description: 'Created' })
+  @ApiOkResponse({ type: AgencyView, description: 'Updated, or unchanged when the same data was sent again' })
+  async upsert(@Body() command: UpsertAgencyCommand, @Res({ passthrough: true }) reply: FastifyReply): Promise<AgencyView> {
+    const { result, agency } = await this.upsertAgency.execute(command);
+    void reply.status(result === 'created' ? 201 : 200);
+    return agency;
+  }
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Agencies, by code, optionally filtered by level, parent and active flag' })
+  @ApiOkResponse({ type: AgencyPageView })
+  list(@Query() query: ListAgenciesQuery): Promise<AgencyPageView> {
+    return this.listAgencies.execute(query);
+  }
+
+  @Get(':code')
+  @Public()
+  @ApiOperation({ summary: 'One agency' })
+  @ApiOkResponse({ type: AgencyView })
+  get(@Param('code') code: string): Promise<AgencyView> {
+    return this.getAgency.get(assertAgencyCode(code));
+  }
+
+  @Get(':code/subtree')
+  @Public()
+  @ApiOperation({ summary: 'The agency (depth 0) and every agency under it, by depth then code' })
+  @ApiQuery({ name: 'maxDepth', required: false, type: Number })
+  @ApiOkResponse({ type: [AgencyNodeView] })
+  subtree(@Param('code') code: string, @Query('maxDepth') maxDepth?: string): Promise<AgencyNodeView[]> {
+    return this.getAgency.subtree(assertAgencyCode(code), parseDepth(maxDepth));
+  }
+
+  @Get(':code/ancestors')
+  @Public()
+  @ApiOperation({ summary: 'The agencies above this one, parent first' })
+  @ApiOkResponse({ type: [AgencyNodeView] })
+  ancestors(@Param('code') code: string): Promise<AgencyNodeView[]> {
+    return this.getAgency.ancestors(assertAgencyCode(code));
+  }
+}
+
+function parseDepth(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,2}$/.test(value) || Number(value) < 1 || Number(value) > 32) {
+    throw validationFailed([{ field: 'maxDepth', code: 'OUT_OF_RANGE', message: 'maxDepth must be an integer from 1 to 32' }]);
+  }
+  return Number(value);
+}

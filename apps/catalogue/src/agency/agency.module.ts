@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AgencyController } from './agency.controller';
+import { AgencyRepository } from './agency.repository';
+import { GetAgencyUseCase } from './usecases/get-agency/get-agency.usecase';
+import { ListAgenciesUseCase } from './usecases/list-agencies/list-agencies.usecase';
+import { UpsertAgencyUseCase } from './usecases/upsert-agency/upsert-agency.usecase';
+
+@Module({
+  controllers: [AgencyController],
+  providers: [AgencyRepository, UpsertAgencyUseCase, GetAgencyUseCase, ListAgenciesUseCase],
+  exports: [AgencyRepository, UpsertAgencyUseCase],
+})
+export class AgencyModule {}

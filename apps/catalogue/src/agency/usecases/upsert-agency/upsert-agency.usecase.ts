@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { AgencyUpserted, type AgencyUpsertedV1 } from '@hub/contracts';
+import { OutboxWriter } from '@hub/messaging';
+import { Clock, validationFailed } from '@hub/platform';
+import type { EntityManager } from 'typeorm';
+import { AgencyEntity } from '../../agency.entity';
+import { AgencyProblems } from '../../agency.exception';
+import { AgencyRepository } from '../../agency.repository';
+import { AgencyView } from '../../agency.view';
+import type { UpsertAgencyCommand } from './upsert-agency.command';
+
+export type UpsertResult = 'created' | 'updated' | 'unchanged';
+
+export interface UpsertedAgency {
+  result: UpsertResult;
+  agency: AgencyView;
+}
+
+/**
+ * Creates or updates an agency. A change bumps the revision and emits AgencyUpserted (full snapshot) in the
+ * same transaction; sending the same data again changes nothing and emits nothing.
+ */
+@Injectable()
+export class UpsertAgencyUseCase {
+  constructor(
+    private readonly agencies: AgencyRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: UpsertAgencyCommand): Promise<UpsertedAgency> {
+    if (command.validFrom && command.validTo && command.validTo < command.validFrom) {
+      throw validationFailed([{ field: 'validTo', code: 'BEFORE_VALID_FROM', message: 'validTo must not be before validFrom' }]);
+    }
+    return this.agencies.transaction((tx) => this.upsert(tx, command));
+  }
+
+  /** The write itself, inside the caller's transaction (also used by the seed). */
+  async upsert(tx: EntityManager, command: UpsertAgencyCommand): Promise<UpsertedAgency> {
+    await this.agencies.lockWrites(tx);
+    const parentCode = command.parentCode ?? null;
+    if (parentCode !== null) {
+      if (parentCode === command.code) throw AgencyProblems.hierarchyCycle(command.code, parentCode);
+      const parent = await this.agencies.findByCode(parentCode, tx);
+      if (!parent) throw AgencyProblems.parentUnknown(parentCode);
+      if (await this.agencies.isInSubtree(tx, command.code, parentCode)) throw AgencyProblems.hierarchyCycle(command.code, parentCode);
+    }
+    const existing = await this.agencies.findByCode(command.code, tx);
+    const now = this.clock.now();
+    const next = {
+      name: command.name,
+      level: command.level,
+      parentCode,
+      active: command.active ?? true,
+      validFrom: command.validFrom ?? null,
+      validTo: command.validTo ?? null,
+    };
+    if (existing && sameAgency(existing, next)) return { result: 'unchanged', agency: AgencyView.from(existing) };
+
+    const saved = await this.agencies.save(tx, {
+      code: command.code,
+      ...next,
+      revision: existing ? existing.revision + 1 : 1,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    } satisfies AgencyEntity);
+    await this.outbox.append(tx, AgencyUpserted, agencySnapshot(saved));
+    return { result: existing ? 'updated' : 'created', agency: AgencyView.from(saved) };
+  }
+}
+
+function sameAgency(a: AgencyEntity, b: Pick<AgencyEntity, 'name' | 'level' | 'parentCode' | 'active' | 'validFrom' | 'validTo'>): boolean {
+  return (
+    a.name === b.name &&
+    a.level === b.level &&
+    a.parentCode === b.parentCode &&
+    a.active === b.active &&
+    a.validFrom === b.validFrom &&
+    a.validTo === b.validTo
+  );
+}
+
+export function agencySnapshot(a: AgencyEntity): AgencyUpsertedV1 {
+  const snapshot: AgencyUpsertedV1 = { code: a.code, name: a.name, level: a.level, active: a.active, revision: a.revision };
+  if (a.parentCode) snapshot.parentCode = a.parentCode;
+  if (a.validFrom) snapshot.validFrom = a.validFrom;
+  if (a.validTo) snapshot.validTo = a.validTo;
+  return snapshot;
+}

@@ -1,0 +1,42 @@
+import type { OutboxWriter } from '@hub/messaging';
+import { Clock } from '@hub/platform';
+import type { EntityManager } from 'typeorm';
+import type { AgencyRepository } from '../../../agency/agency.repository';
+import type { CalendarYearEntity } from '../../calendar.entity';
+import type { CalendarRepository } from '../../calendar.repository';
+import { PutCalendarUseCase } from './put-calendar.usecase';
+
+function setup() {
+  const rows = new Map<string, CalendarYearEntity>();
+  const repo = {
+    transaction: (work: (tx: EntityManager) => Promise<unknown>) => work({} as EntityManager),
+    lock: async () => undefined,
+    find: async (scope: string, year: number) => rows.get(`${scope}/${year}`) ?? null,
+    save: async (_tx: EntityManager, e: CalendarYearEntity) => (rows.set(`${e.scope}/${e.year}`, e), e),
+  } as unknown as CalendarRepository;
+  const agencies = { findByCode: async (code: string) => (code === '000.00.00.H31' ? { code } : null) } as unknown as AgencyRepository;
+  const outbox = { append: jest.fn(async () => ({})) };
+  return { useCase: new PutCalendarUseCase(repo, agencies, outbox as unknown as OutboxWriter, new Clock()), rows, outbox };
+}
+
+describe('PutCalendarUseCase', () => {
+  it('stores sorted dates and settings overrides, and treats a resend as unchanged', async () => {
+    const { useCase, outbox } = setup();
+    const first = await useCase.execute('national', 2026, { holidays: ['2026-09-02', '2026-01-01'], settings: { closingTime: '16:30', cutoffTime: '15:00' } });
+    expect(first.calendar).toMatchObject({ holidays: ['2026-01-01', '2026-09-02'], settings: { cutoffTime: '15:00', closingTime: '16:30' }, revision: 1 });
+    expect(first.calendar.effectiveSettings).toMatchObject({ closingTime: '16:30', workingPeriods: [['08:00', '12:00'], ['13:00', '17:00']] });
+    expect((await useCase.execute('national', 2026, { holidays: ['2026-01-01', '2026-09-02'], settings: { cutoffTime: '15:00', closingTime: '16:30' } })).result).toBe('unchanged');
+    expect(outbox.append).toHaveBeenCalledTimes(1);
+  });
+
+  it('maps the calendar library’s findings to field errors in the caller’s own list order', async () => {
+    const { useCase, rows } = setup();
+    await expect(useCase.execute('national', 2026, { holidays: ['2026-05-01', '2027-01-01'] })).rejects.toMatchObject({
+      status: 400,
+      errors: [{ field: 'holidays.1', code: 'CALENDAR_INVALID' }],
+    });
+    await expect(useCase.execute('000.00.00.H31', 2026, { holidays: [], workingDays: ['2026-01-10'] })).rejects.toMatchObject({ status: 400 });
+    await expect(useCase.execute('000.00.00.H99', 2026, { holidays: [] })).rejects.toMatchObject({ status: 422, code: 'CALENDAR_SCOPE_UNKNOWN' });
+    expect(rows.size).toBe(0);
+  });
+});

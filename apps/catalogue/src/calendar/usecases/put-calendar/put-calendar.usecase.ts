@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { CalendarInvalidError, NATIONAL_SCOPE, WorkingCalendar, type CalendarSettings, type CalendarYear } from '@hub/calendar';
+import { CalendarUpdated } from '@hub/contracts';
+import { OutboxWriter } from '@hub/messaging';
+import { Clock, type FieldError } from '@hub/platform';
+import type { EntityManager } from 'typeorm';
+import { AgencyRepository } from '../../../agency/agency.repository';
+import { canonicalJson } from '../../../shared/canonical-json';
+import { CalendarYearEntity } from '../../calendar.entity';
+import { CalendarErrorCode, CalendarProblems } from '../../calendar.exception';
+import { CalendarRepository, toCalendarYear } from '../../calendar.repository';
+import { CalendarView } from '../../calendar.view';
+import type { PutCalendarCommand } from './put-calendar.command';
+
+export interface PutCalendarResult {
+  result: 'created' | 'updated' | 'unchanged';
+  calendar: CalendarView;
+}
+
+/**
+ * Stores one year of a calendar layer after checking it with the calendar library itself (the same rules
+ * the due-date computation relies on); a change bumps the revision and emits CalendarUpdated.
+ */
+@Injectable()
+export class PutCalendarUseCase {
+  constructor(
+    private readonly calendars: CalendarRepository,
+    private readonly agencies: AgencyRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(scope: string, year: number, command: PutCalendarCommand): Promise<PutCalendarResult> {
+    return this.calendars.transaction((tx) => this.put(tx, scope, year, command));
+  }
+
+  async put(tx: EntityManager, scope: string, year: number, command: PutCalendarCommand): Promise<PutCalendarResult> {
+    if (scope !== NATIONAL_SCOPE && !(await this.agencies.findByCode(scope, tx))) throw CalendarProblems.scopeUnknown(scope);
+    const settings = compactSettings(command.settings ?? {});
+    const entry: CalendarYear = {
+      scope,
+      year,
+      holidays: [...command.holidays].sort(),
+      workingDays: [...(command.workingDays ?? [])].sort(),
+      ...(Object.keys(settings).length > 0 ? { settings } : {}),
+    };
+    const national = scope === NATIONAL_SCOPE ? null : await this.calendars.find(NATIONAL_SCOPE, year, tx);
+    // Checked in the order sent, so that an index in an error points into the caller's own list.
+    validate({ ...entry, holidays: command.holidays, workingDays: command.workingDays ?? [] }, national ? toCalendarYear(national) : null);
+
+    await this.calendars.lock(tx, scope, year);
+    const existing = await this.calendars.find(scope, year, tx);
+    const sample = command.sample ?? false;
+    if (
+      existing &&
+      same(existing.holidays, entry.holidays) &&
+      same(existing.workingDays, entry.workingDays) &&
+      canonicalJson(existing.settings) === canonicalJson(settings) &&
+      existing.sample === sample
+    ) {
+      return { result: 'unchanged', calendar: CalendarView.from(existing, national?.settings) };
+    }
+    const now = this.clock.now();
+    const saved = await this.calendars.save(tx, {
+      scope,
+      year,
+      holidays: entry.holidays,
+      workingDays: entry.workingDays,
+      settings,
+      sample,
+      revision: existing ? existing.revision + 1 : 1,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    } satisfies CalendarYearEntity);
+    await this.outbox.append(tx, CalendarUpdated, {
+      scope,
+      year,
+      holidays: saved.holidays,
+      workingDays: saved.workingDays,
+      settings: saved.settings,
+      sample: saved.sample,
+      revision: saved.revision,
+    });
+    return { result: existing ? 'updated' : 'created', calendar: CalendarView.from(saved, national?.settings) };
+  }
+}
+
+/** Settings in a fixed key order without absent members, so equal settings compare equal as JSON. */
+function compactSettings(s: Partial<CalendarSettings>): Partial<CalendarSettings> {
+  const out: Partial<CalendarSettings> = {};
+  if (s.timeZone !== undefined) out.timeZone = s.timeZone;
+  if (s.cutoffTime !== undefined) out.cutoffTime = s.cutoffTime;
+  if (s.closingTime !== undefined) out.closingTime = s.closingTime;
+  if (s.workingPeriods !== undefined) out.workingPeriods = s.workingPeriods.map(([a, b]) => [a, b]);
+  return out;
+}
+
+function validate(entry: CalendarYear, national: CalendarYear | null): void {
+  try {
+    if (entry.scope === NATIONAL_SCOPE) WorkingCalendar.compose([entry]);
+    else WorkingCalendar.compose(national ? [national] : [], [entry]);
+  } catch (e) {
+    if (e instanceof CalendarInvalidError) throw CalendarProblems.invalid([toFieldError(e)]);
+    throw e;
+  }
+}
+
+/** `national/2026.holidays[3]` → `holidays.3`; `agency[0].workingDays` → `workingDays`. */
+export function toFieldError(e: CalendarInvalidError): FieldError {
+  const dot = e.field.indexOf('.');
+  const path = dot < 0 ? '' : e.field.slice(dot + 1).replace(/\[(\d+)\]/g, '.$1');
+  return { field: path, code: CalendarErrorCode.Invalid, message: e.reason };
+}
+
+function same(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}

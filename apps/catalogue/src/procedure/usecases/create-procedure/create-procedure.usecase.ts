@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@hub/platform';
+import { canonicalContent, type CreateProcedureCommand } from '../../procedure-content';
+import { ProcedureProblems } from '../../procedure.exception';
+import { ProcedurePolicy } from '../../procedure-policy';
+import { ProcedureRepository } from '../../procedure.repository';
+import { DraftView } from '../../procedure.view';
+
+/** A new procedure, as a draft with every mandatory part; nothing is published (no event) until publish. */
+@Injectable()
+export class CreateProcedureUseCase {
+  constructor(
+    private readonly procedures: ProcedureRepository,
+    private readonly policy: ProcedurePolicy,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: CreateProcedureCommand): Promise<DraftView> {
+    const content = canonicalContent(command);
+    this.policy.assertDecisionDate(content);
+    return this.procedures.transaction(async (tx) => {
+      await this.policy.assertReferences(content, tx);
+      const now = this.clock.now();
+      const procedure = {
+        code: command.code,
+        status: 'DRAFT' as const,
+        latestVersion: null,
+        draft: content,
+        draftRevision: 1,
+        draftUpdatedAt: now,
+        withdrawnAt: null,
+        withdrawal: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      if (!(await this.procedures.insert(tx, procedure))) throw ProcedureProblems.alreadyExists(command.code);
+      return DraftView.from(procedure, content);
+    });
+  }
+}

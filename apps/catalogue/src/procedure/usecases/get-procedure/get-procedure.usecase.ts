@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@hub/platform';
+import { formatInZone } from '../../../shared/dates';
+import { ProcedureProblems } from '../../procedure.exception';
+import { ProcedureRepository } from '../../procedure.repository';
+import { ProcedureView, VersionHistoryView, VersionSummaryView } from '../../procedure.view';
+
+/** Public reads: the version in force (now or on a date), one version, the history. */
+@Injectable()
+export class GetProcedureUseCase {
+  constructor(
+    private readonly procedures: ProcedureRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async inForce(code: string, asOf?: Date): Promise<ProcedureView> {
+    const at = asOf ?? this.clock.now();
+    const version = await this.procedures.inForce(code, at);
+    const procedure = await this.procedures.find(code);
+    if (!procedure) throw ProcedureProblems.notFound(code);
+    if (version) return ProcedureView.from(version, procedure.status);
+    const when = formatInZone(at);
+    if (procedure.status === 'DRAFT') throw ProcedureProblems.notInForce(code, 'it has not been published yet', 'chưa được công bố');
+    if (procedure.withdrawnAt && procedure.withdrawnAt <= at) {
+      const since = formatInZone(procedure.withdrawnAt);
+      throw ProcedureProblems.notInForce(code, `it was withdrawn as of ${since}`, `đã bị bãi bỏ từ ${since}`);
+    }
+    throw ProcedureProblems.notInForce(code, `no version was in force at ${when}`, `không có phiên bản có hiệu lực tại ${when}`);
+  }
+
+  async version(code: string, version: number): Promise<ProcedureView> {
+    const found = await this.procedures.version(code, version);
+    if (!found) {
+      if (!(await this.procedures.find(code))) throw ProcedureProblems.notFound(code);
+      throw ProcedureProblems.versionNotFound(code, version);
+    }
+    const procedure = await this.procedures.find(code);
+    return ProcedureView.from(found, procedure?.status ?? 'PUBLISHED');
+  }
+
+  async history(code: string): Promise<VersionHistoryView> {
+    const procedure = await this.procedures.find(code);
+    if (!procedure) throw ProcedureProblems.notFound(code);
+    const versions = await this.procedures.versions(code);
+    return {
+      code,
+      status: procedure.status,
+      hasDraft: procedure.draft !== null,
+      withdrawnAt: procedure.withdrawnAt ? formatInZone(procedure.withdrawnAt) : null,
+      versions: versions.map(VersionSummaryView.from),
+    };
+  }
+}

@@ -1,0 +1,55 @@
+import type { Readable } from 'node:stream';
+import { ProcedureProblems } from '../../procedure.exception';
+
+/** One record as read from the body: the parsed JSON value, or why it could not be parsed. */
+export type RawRecord = { index: number; value: unknown } | { index: number; error: string };
+
+/** Records of an `application/json` body: `[...]` or `{"records": [...]}` (already parsed, bounded by the route's body limit). */
+export function* jsonRecords(body: unknown): Generator<RawRecord> {
+  let records: unknown;
+  if (Array.isArray(body)) records = body;
+  else if (typeof body === 'object' && body !== null && Object.keys(body).length === 1 && 'records' in body) records = (body as { records: unknown }).records;
+  if (!Array.isArray(records)) throw ProcedureProblems.importMalformed('The body must be a JSON array of records or {"records": [...]}');
+  for (let index = 0; index < records.length; index++) yield { index, value: records[index] };
+}
+
+/**
+ * Records of an `application/x-ndjson` body, one JSON value per line, read as the bytes arrive so that memory
+ * stays bounded by one chunk of records whatever the size of the import. More than `limitBytes` → 413 (the
+ * caller's transaction then rolls back: nothing is imported). A line that is not JSON is an error of that record.
+ */
+export async function* ndjsonRecords(stream: Readable, limitBytes: number): AsyncGenerator<RawRecord> {
+  let received = 0;
+  let pending = '';
+  let index = 0;
+  const decoder = new TextDecoder('utf-8');
+  const lineOf = (line: string): RawRecord | undefined => {
+    const text = line.trim();
+    if (text === '') return undefined;
+    const at = index++;
+    try {
+      return { index: at, value: JSON.parse(text) };
+    } catch {
+      return { index: at, error: 'the line is not valid JSON' };
+    }
+  };
+  for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    received += buffer.length;
+    if (received > limitBytes) {
+      stream.destroy();
+      throw ProcedureProblems.importTooLarge(limitBytes);
+    }
+    pending += decoder.decode(buffer, { stream: true });
+    let start = 0;
+    for (let newline = pending.indexOf('\n'); newline >= 0; newline = pending.indexOf('\n', start)) {
+      const record = lineOf(pending.slice(start, newline));
+      start = newline + 1;
+      if (record) yield record;
+    }
+    pending = pending.slice(start);
+  }
+  pending += decoder.decode();
+  const last = lineOf(pending);
+  if (last) yield last;
+}

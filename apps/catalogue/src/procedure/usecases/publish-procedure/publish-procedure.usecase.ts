@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, type CallerIdentity } from '@hub/platform';
+import { formatInZone, parseInstantOrDate } from '../../../shared/dates';
+import { ProcedureProblems } from '../../procedure.exception';
+import { ProcedurePolicy } from '../../procedure-policy';
+import { ProcedureRepository } from '../../procedure.repository';
+import { PublishedVersionView } from '../../procedure.view';
+import { VersionPublisher } from '../../version-publisher';
+import type { PublishProcedureCommand } from './publish-procedure.command';
+
+/** Publishes the draft as a new effective-dated version and emits catalogue.procedure.published.v1. */
+@Injectable()
+export class PublishProcedureUseCase {
+  constructor(
+    private readonly procedures: ProcedureRepository,
+    private readonly policy: ProcedurePolicy,
+    private readonly publisher: VersionPublisher,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(code: string, command: PublishProcedureCommand, caller: CallerIdentity): Promise<PublishedVersionView> {
+    const effectiveFrom = command.effectiveFrom === undefined ? undefined : parseInstantOrDate(command.effectiveFrom);
+    return this.procedures.transaction(async (tx) => {
+      const procedure = await this.procedures.findForUpdate(tx, code);
+      if (!procedure) throw ProcedureProblems.notFound(code);
+      if (procedure.status === 'WITHDRAWN') throw ProcedureProblems.withdrawn(code, formatInZone(procedure.withdrawnAt ?? procedure.updatedAt));
+      const content = procedure.draft;
+      if (!content) throw ProcedureProblems.noDraft(code);
+      // The draft was checked when written; agencies and the date window may have changed since.
+      this.policy.assertDecisionDate(content);
+      const refs = await this.policy.assertReferences(content, tx);
+      const { version, previous } = await this.publisher.publish(tx, {
+        procedure: Object.assign(procedure, { draft: null }),
+        content,
+        effectiveFrom,
+        enteredAt: this.clock.now(),
+        actor: caller.clientId,
+        refs,
+        calendar: await this.policy.calendar(tx),
+      });
+      const summary = {
+        code,
+        version: version.version,
+        effectiveFrom: formatInZone(version.effectiveFrom),
+        publishedAt: formatInZone(version.publishedAt),
+        previous: previous ? { version: previous.version, effectiveTo: formatInZone(previous.effectiveTo) } : null,
+        timeliness: {
+          status: version.timeliness,
+          deadlineWorkingDays: version.entryDeadlineWorkingDays,
+          entryDeadline: version.entryDeadline,
+          enteredAt: formatInZone(version.publishedAt),
+          note: version.timelinessNote,
+        },
+      };
+      return summary;
+    });
+  }
+}

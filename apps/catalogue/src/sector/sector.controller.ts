@@ -1,0 +1,49 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { isSectorCode } from '@hub/contracts';
+import { Public, RequireRoles } from '@hub/platform';
+import { PageQuery } from '../shared/paging';
+import { SectorProblems } from './sector.exception';
+import { SectorPageView, SectorView } from './sector.view';
+import { GetSectorUseCase } from './usecases/get-sector/get-sector.usecase';
+import { UpsertSectorCommand } from './usecases/upsert-sector/upsert-sector.command';
+import { UpsertSectorUseCase } from './usecases/upsert-sector/upsert-sector.usecase';
+
+@ApiTags('sectors')
+@Controller('v1/sectors')
+export class SectorController {
+  constructor(
+    private readonly upsertSector: UpsertSectorUseCase,
+    private readonly getSector: GetSectorUseCase,
+  ) {}
+
+  @Post()
+  @HttpCode(200)
+  @RequireRoles('catalogue:write')
+  @ApiOperation({ summary: 'Create a sector (201) or update it (200); publishes catalogue.sector.upserted.v1 when something changed' })
+  @ApiCreatedResponse({ type: SectorView })
+  @ApiOkResponse({ type: SectorView })
+  async upsert(@Body() command: UpsertSectorCommand, @Res({ passthrough: true }) reply: FastifyReply): Promise<SectorView> {
+    const { result, sector } = await this.upsertSector.execute(command);
+    void reply.status(result === 'created' ? 201 : 200);
+    return sector;
+  }
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Sectors by code' })
+  @ApiOkResponse({ type: SectorPageView })
+  list(@Query() query: PageQuery): Promise<SectorPageView> {
+    return this.getSector.list(query.page, query.pageSize);
+  }
+
+  @Get(':code')
+  @Public()
+  @ApiOperation({ summary: 'One sector' })
+  @ApiOkResponse({ type: SectorView })
+  get(@Param('code') code: string): Promise<SectorView> {
+    if (!isSectorCode(code)) throw SectorProblems.invalidCode(code);
+    return this.getSector.get(code);
+  }
+}

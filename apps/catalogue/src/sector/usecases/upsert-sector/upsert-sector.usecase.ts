@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { SectorUpserted } from '@hub/contracts';
+import { OutboxWriter } from '@hub/messaging';
+import { Clock } from '@hub/platform';
+import type { EntityManager } from 'typeorm';
+import { SectorEntity } from '../../sector.entity';
+import { SectorRepository } from '../../sector.repository';
+import { SectorView } from '../../sector.view';
+import type { UpsertSectorCommand } from './upsert-sector.command';
+
+export interface UpsertedSector {
+  result: 'created' | 'updated' | 'unchanged';
+  sector: SectorView;
+}
+
+/** Creates or renames a sector; a change emits SectorUpserted (full snapshot) in the same transaction. */
+@Injectable()
+export class UpsertSectorUseCase {
+  constructor(
+    private readonly sectors: SectorRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(command: UpsertSectorCommand): Promise<UpsertedSector> {
+    return this.sectors.transaction((tx) => this.upsert(tx, command));
+  }
+
+  async upsert(tx: EntityManager, command: UpsertSectorCommand): Promise<UpsertedSector> {
+    await this.sectors.lock(tx, command.code);
+    const existing = await this.sectors.findByCode(command.code, tx);
+    const active = command.active ?? true;
+    if (existing && existing.name === command.name && existing.active === active) {
+      return { result: 'unchanged', sector: SectorView.from(existing) };
+    }
+    const now = this.clock.now();
+    const saved = await this.sectors.save(tx, {
+      code: command.code,
+      name: command.name,
+      active,
+      revision: existing ? existing.revision + 1 : 1,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    } satisfies SectorEntity);
+    await this.outbox.append(tx, SectorUpserted, { code: saved.code, name: saved.name, active: saved.active, revision: saved.revision });
+    return { result: existing ? 'updated' : 'created', sector: SectorView.from(saved) };
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AgencyModule } from '../agency/agency.module';
+import { StatusMappingController } from './status-mapping.controller';
+import { StatusMappingRepository } from './status-mapping.repository';
+import { GetStatusMappingUseCase } from './usecases/get-status-mapping/get-status-mapping.usecase';
+import { PutStatusMappingUseCase } from './usecases/put-status-mapping/put-status-mapping.usecase';
+
+@Module({
+  imports: [AgencyModule],
+  controllers: [StatusMappingController],
+  providers: [StatusMappingRepository, PutStatusMappingUseCase, GetStatusMappingUseCase],
+  exports: [PutStatusMappingUseCase],
+})
+export class StatusMappingModule {}

@@ -1,0 +1,15 @@
+import { Injectable } from '@nestjs/common';
+import { StatusMappingProblems } from '../../status-mapping.exception';
+import { StatusMappingRepository } from '../../status-mapping.repository';
+import { StatusMappingView } from '../../status-mapping.view';
+
+@Injectable()
+export class GetStatusMappingUseCase {
+  constructor(private readonly mappings: StatusMappingRepository) {}
+
+  async execute(agencyCode: string, version?: number): Promise<StatusMappingView> {
+    const found = version === undefined ? await this.mappings.latest(agencyCode) : await this.mappings.version(agencyCode, version);
+    if (!found) throw StatusMappingProblems.notFound(agencyCode, version);
+    return StatusMappingView.from(found);
+  }
+}

@@ -1,0 +1,47 @@
+import type { OutboxWriter } from '@hub/messaging';
+import { Clock, type CallerIdentity } from '@hub/platform';
+import type { EntityManager } from 'typeorm';
+import type { AgencyRepository } from '../../../agency/agency.repository';
+import type { StatusMappingEntity } from '../../status-mapping.entity';
+import type { StatusMappingRepository } from '../../status-mapping.repository';
+import { PutStatusMappingUseCase } from './put-status-mapping.usecase';
+
+const AGENCY = '000.00.00.H31';
+const operator: CallerIdentity = { clientId: 'op', kind: 'operator', agencyCodes: [], roles: ['catalogue:write'] };
+
+function setup() {
+  const versions: StatusMappingEntity[] = [];
+  const repo = {
+    transaction: (work: (tx: EntityManager) => Promise<unknown>) => work({} as EntityManager),
+    lock: async () => undefined,
+    // As read back from jsonb: keys in another order than written.
+    latest: async () => {
+      const last = versions[versions.length - 1];
+      return last ? { ...last, mappings: last.mappings.map(({ localCode, ...rest }) => ({ ...rest, localCode })) } : null;
+    },
+    insert: async (_tx: EntityManager, e: StatusMappingEntity) => void versions.push(e),
+  } as unknown as StatusMappingRepository;
+  const agencies = { findByCode: async (code: string) => (code === AGENCY ? { code } : null) } as unknown as AgencyRepository;
+  const outbox = { append: jest.fn(async () => ({})) };
+  return { useCase: new PutStatusMappingUseCase(repo, agencies, outbox as unknown as OutboxWriter, new Clock()), versions, outbox };
+}
+
+describe('PutStatusMappingUseCase', () => {
+  it('creates version 1, ignores the same mapping in another order, versions a change', async () => {
+    const { useCase, outbox } = setup();
+    const a = { localCode: 'A', nationalStatus: 2 };
+    const b = { localCode: 'B', nationalStatus: 4, description: 'Đang xử lý' };
+    expect((await useCase.execute(AGENCY, { mappings: [b, a] }, operator)).mapping).toMatchObject({ version: 1, mappings: [a, b] });
+    expect((await useCase.execute(AGENCY, { mappings: [a, b] }, operator)).result).toBe('unchanged');
+    expect((await useCase.execute(AGENCY, { mappings: [a] }, operator)).mapping.version).toBe(2);
+    expect(outbox.append).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps agency systems to their own agencies and needs the agency to exist', async () => {
+    const { useCase, versions } = setup();
+    const system: CallerIdentity = { clientId: 'sys', kind: 'agency-system', agencyCodes: ['000.00.00.H01'], roles: ['status-mapping:write'] };
+    await expect(useCase.execute(AGENCY, { mappings: [{ localCode: 'A', nationalStatus: 2 }] }, system)).rejects.toMatchObject({ status: 403 });
+    await expect(useCase.execute('000.00.00.H02', { mappings: [{ localCode: 'A', nationalStatus: 2 }] }, operator)).rejects.toMatchObject({ status: 404 });
+    expect(versions).toEqual([]);
+  });
+});

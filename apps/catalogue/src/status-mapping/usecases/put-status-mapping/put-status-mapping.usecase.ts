@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { StatusMappingUpdated } from '@hub/contracts';
+import { OutboxWriter } from '@hub/messaging';
+import { Clock, type CallerIdentity } from '@hub/platform';
+import type { EntityManager } from 'typeorm';
+import { canonicalJson } from '../../../shared/canonical-json';
+import { AgencyProblems } from '../../../agency/agency.exception';
+import { AgencyRepository } from '../../../agency/agency.repository';
+import type { StatusMappingEntry } from '../../status-mapping.entity';
+import { StatusMappingProblems } from '../../status-mapping.exception';
+import { StatusMappingRepository } from '../../status-mapping.repository';
+import { StatusMappingView } from '../../status-mapping.view';
+import type { PutStatusMappingCommand } from './put-status-mapping.command';
+
+export interface PutStatusMappingResult {
+  result: 'created' | 'updated' | 'unchanged';
+  mapping: StatusMappingView;
+}
+
+/**
+ * Registers the whole mapping of an agency system's local statuses as a new version (older versions stay
+ * readable) and publishes it; the same mapping sent again creates no version. An agency system may only
+ * register the mapping of its own agencies; catalogue operators may register any.
+ */
+@Injectable()
+export class PutStatusMappingUseCase {
+  constructor(
+    private readonly mappings: StatusMappingRepository,
+    private readonly agencies: AgencyRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(agencyCode: string, command: PutStatusMappingCommand, caller: CallerIdentity): Promise<PutStatusMappingResult> {
+    if (caller.kind === 'agency-system' && !caller.roles.includes('catalogue:write') && !caller.agencyCodes.includes(agencyCode)) {
+      throw StatusMappingProblems.scopeViolation(agencyCode);
+    }
+    return this.mappings.transaction((tx) => this.put(tx, agencyCode, command, caller.clientId));
+  }
+
+  async put(tx: EntityManager, agencyCode: string, command: PutStatusMappingCommand, actor: string): Promise<PutStatusMappingResult> {
+    if (!(await this.agencies.findByCode(agencyCode, tx))) throw AgencyProblems.notFound(agencyCode);
+    await this.mappings.lock(tx, agencyCode);
+    const entries: StatusMappingEntry[] = [...command.mappings]
+      .sort((a, b) => (a.localCode < b.localCode ? -1 : a.localCode > b.localCode ? 1 : 0))
+      .map((m) => ({ localCode: m.localCode, nationalStatus: m.nationalStatus, ...(m.description ? { description: m.description } : {}) }));
+    const latest = await this.mappings.latest(agencyCode, tx);
+    if (latest && canonicalJson(latest.mappings) === canonicalJson(entries)) {
+      return { result: 'unchanged', mapping: StatusMappingView.from(latest) };
+    }
+    const entity = { agencyCode, version: (latest?.version ?? 0) + 1, mappings: entries, createdBy: actor, createdAt: this.clock.now() };
+    await this.mappings.insert(tx, entity);
+    await this.outbox.append(tx, StatusMappingUpdated, { agencyCode, version: entity.version, mappings: entries });
+    return { result: latest ? 'updated' : 'created', mapping: StatusMappingView.from(entity) };
+  }
+}

@@ -1,0 +1,74 @@
+// PostgreSQL and Kafka for a benchmark run: the environment's (DATABASE_URL + KAFKA_BROKERS), or the
+// local ones from deploy/local. A broker this run started is stopped at the end; one that was already
+// running (a developer's `npm start`, a test run) is left alone.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './util.mjs';
+
+// As the deploy/local scripts: KAFKA_PORT (and KAFKA_CONTROLLER_PORT) select another local broker.
+const LOCAL_KAFKA_PORT = Number(process.env.KAFKA_PORT || 9092);
+
+function runScript(name, env = {}) {
+  execFileSync('bash', [join(ROOT, 'deploy/local', name)], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, KAFKA_PORT: String(LOCAL_KAFKA_PORT), ...env },
+  });
+}
+
+function localKafkaRunning() {
+  const pidFile = join(ROOT, '.local/kafka', `kafka-${LOCAL_KAFKA_PORT}.pid`);
+  if (!existsSync(pidFile)) return false;
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Server URL (database `postgres`) → URL of `database` on the same server. */
+export function databaseUrl(serverUrl, database) {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/**
+ * @returns {{ source: 'env'|'local', pgUrl: string, kafkaBrokers: string[], startedKafka: boolean, release(): void }}
+ */
+export function ensureInfrastructure(log, cleanup) {
+  if (process.env.DATABASE_URL && process.env.KAFKA_BROKERS) {
+    log('using DATABASE_URL and KAFKA_BROKERS from the environment');
+    return {
+      source: 'env',
+      pgUrl: databaseUrl(process.env.DATABASE_URL, 'postgres'),
+      kafkaBrokers: process.env.KAFKA_BROKERS.split(',').map((b) => b.trim()).filter(Boolean),
+      startedKafka: false,
+    };
+  }
+  runScript('ensure-postgres.sh');
+  const alreadyRunning = localKafkaRunning();
+  runScript('kafka-start.sh');
+  if (!alreadyRunning) {
+    log('the harness started the local Kafka broker; it stops it at the end');
+    cleanup.defer('stop the Kafka broker this run started', () => runScript('kafka-stop.sh'));
+  }
+  return {
+    source: 'local',
+    pgUrl: 'postgres://postgres@127.0.0.1:5432/postgres',
+    kafkaBrokers: [`127.0.0.1:${LOCAL_KAFKA_PORT}`],
+    startedKafka: !alreadyRunning,
+  };
+}
+
+/** Kafka version of the local broker (from deploy/local/kafka/pom.xml), if that is what runs. */
+export function localKafkaVersion() {
+  try {
+    return /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(readFileSync(join(ROOT, 'deploy/local/kafka/pom.xml'), 'utf8'))?.[1];
+  } catch {
+    return undefined;
+  }
+}

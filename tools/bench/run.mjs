@@ -1,0 +1,250 @@
+// `npm run bench [-- scenario ... --runs N --duration S --warmup S --connections N --quick --no-write --list]`
+// Runs the named scenarios (default: all) and appends their figures to docs/benchmarks.md.
+// Harness contract (ctx, return shape): tools/bench/README.md.
+import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { APPS, distDirOf, ensureBuilt } from './lib/build.mjs';
+import { benchDatabaseName, createDatabase, dropDatabase, withPg } from './lib/db.mjs';
+import { ensureInfrastructure, localKafkaVersion } from './lib/infra.mjs';
+import { startHub } from './lib/hub.mjs';
+import { load } from './lib/load.mjs';
+import { appendReport, fmtRatio, gitInfo, machineInfo, renderSection } from './lib/report.mjs';
+import { compare, fmt, median } from './lib/stats.mjs';
+import { Cleanup, createLog, randomSuffix, ROOT } from './lib/util.mjs';
+
+const SCENARIO_DIR = join(ROOT, 'tools/bench/scenarios');
+const REPORT_FILE = join(ROOT, 'docs/benchmarks.md');
+// Scenarios the harness knows should exist; a missing file is reported as skipped, not as a typo.
+const EXPECTED = ['gateway-hop', 'outbox-relay', 'catalogue-search'];
+const require = createRequire(import.meta.url);
+
+const { values: args, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    runs: { type: 'string' },
+    duration: { type: 'string' },
+    warmup: { type: 'string' },
+    connections: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    write: { type: 'boolean' },
+    'no-write': { type: 'boolean', default: false },
+    list: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+
+const log = createLog();
+process.chdir(ROOT);
+
+function available() {
+  const files = existsSync(SCENARIO_DIR) ? readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.mjs')) : [];
+  const names = files.map((f) => f.slice(0, -4));
+  return [...EXPECTED, ...names.filter((n) => !EXPECTED.includes(n)).sort()];
+}
+const fileOf = (name) => join(SCENARIO_DIR, `${name}.mjs`);
+
+if (args.help) {
+  console.log(`usage: npm run bench -- [scenario ...] [options]
+  scenarios: ${available().join(', ')} (default: all)
+  --runs N         baseline/subject pairs per comparison (default 3)
+  --duration S     measured seconds per HTTP load (default 10)
+  --warmup S       warm-up seconds before each HTTP load (default 3)
+  --connections N  concurrent connections of the saturating HTTP loads (default 32)
+  --quick          smoke test: 1 run, 3 s + 1 s warm-up; nothing appended unless --write
+  --no-write       print the figures, do not append to docs/benchmarks.md
+  --list           list scenarios and exit`);
+  process.exit(0);
+}
+
+if (args.list) {
+  for (const name of available()) {
+    if (!existsSync(fileOf(name))) {
+      console.log(`${name}  (not written yet: ${fileOf(name).slice(ROOT.length)})`);
+      continue;
+    }
+    const mod = await import(fileOf(name));
+    console.log(`${name}  ${mod.description ?? ''}`);
+  }
+  process.exit(0);
+}
+
+const int = (v, name, dflt) => {
+  if (v === undefined) return dflt;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0 || n > 3600) throw new Error(`--${name} must be a positive number (got ${v})`);
+  return n;
+};
+const quick = args.quick;
+const options = {
+  runs: Math.round(int(args.runs, 'runs', quick ? 1 : 3)),
+  durationSec: int(args.duration, 'duration', quick ? 3 : 10),
+  warmupSec: int(args.warmup, 'warmup', quick ? 1 : 3),
+  connections: Math.round(int(args.connections, 'connections', 32)),
+  quick,
+};
+const write = args['no-write'] ? false : (args.write ?? !quick);
+
+const requested = positionals.length > 0 ? positionals : available();
+const unknown = requested.filter((n) => !EXPECTED.includes(n) && !existsSync(fileOf(n)));
+if (unknown.length > 0) {
+  console.error(`[bench] unknown scenario(s): ${unknown.join(', ')}; available: ${available().join(', ')}`);
+  process.exit(2);
+}
+
+const cleanup = new Cleanup(log);
+let scenarioCleanup; // the running scenario's resources, released before the run's own (the broker)
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
+    log(`${signal}: cleaning up (apps, databases, topics) …`);
+    Promise.resolve(scenarioCleanup?.runAll())
+      .then(() => cleanup.runAll())
+      .finally(() => process.exit(130));
+  });
+}
+
+const startedAt = new Date();
+const machine = machineInfo();
+const git = gitInfo(ROOT);
+const results = [];
+let exitCode = 0;
+
+try {
+  const { ensureInstalled } = await import('../ensure-installed.mjs');
+  ensureInstalled();
+  const infra = ensureInfrastructure(log, cleanup);
+  log(`postgres ${infra.pgUrl.replace(/\/\/[^@]*@/, '//')}, kafka ${infra.kafkaBrokers.join(',')}; scenarios: ${requested.join(', ')}`);
+  const pgVersion = await withPg(infra.pgUrl, (c) => c.query('SHOW server_version')).then((r) => r.rows[0].server_version.split(' ')[0], () => undefined);
+  const kafkaVersion = infra.source === 'local' ? localKafkaVersion() : undefined;
+
+  for (const name of requested) {
+    if (interrupted) break;
+    const t0 = Date.now();
+    if (!existsSync(fileOf(name))) {
+      const reason = `\`${fileOf(name).slice(ROOT.length)}\` does not exist yet.`;
+      log(`${name}: skipped — ${reason}`);
+      results.push({ name, status: 'skipped', reason, seconds: 0 });
+      continue;
+    }
+    const scenarioLog = createLog(name);
+    scenarioCleanup = new Cleanup(scenarioLog);
+    const notes = [];
+    const ctx = makeContext({ name, log: scenarioLog, cleanup: scenarioCleanup, notes, infra });
+    let mod = {};
+    try {
+      mod = await import(fileOf(name));
+      scenarioLog(`${mod.description ?? ''}`);
+      if (typeof mod.run !== 'function') throw new Error(`${fileOf(name).slice(ROOT.length)} does not export run(ctx)`);
+      const result = await mod.run(ctx);
+      if (result?.skipped) {
+        results.push({ name, description: mod.description, status: 'skipped', reason: result.skipped, seconds: (Date.now() - t0) / 1000 });
+        scenarioLog(`skipped: ${result.skipped}`);
+      } else {
+        validateResult(name, result);
+        results.push({ name, description: mod.description, status: 'ok', result, notes, seconds: (Date.now() - t0) / 1000 });
+        for (const row of result.rows) {
+          scenarioLog(`${row.metric}: baseline ${fmt(row.baseline)} ${row.unit}, subject ${fmt(row.subject)} ${row.unit}, ratio ${fmtRatio(row.ratio)}`);
+        }
+      }
+    } catch (e) {
+      exitCode = 1;
+      scenarioLog(`FAILED: ${e.stack ?? e}`);
+      results.push({ name, description: mod.description, status: 'failed', error: e.message ?? String(e), notes, seconds: (Date.now() - t0) / 1000 });
+    } finally {
+      await scenarioCleanup.runAll();
+    }
+  }
+
+  const run = {
+    startedAt,
+    durationSec: (Date.now() - startedAt.getTime()) / 1000,
+    machine,
+    git,
+    infra: {
+      kafka:
+        infra.source === 'env'
+          ? `${infra.kafkaBrokers.join(',')} (KAFKA_BROKERS)`
+          : `Apache Kafka ${kafkaVersion ?? '?'}, local single-node KRaft broker (deploy/local), ${infra.kafkaBrokers.join(',')}`,
+      postgres: `${pgVersion ?? '?'}${infra.source === 'env' ? ' (DATABASE_URL)' : ', local, 127.0.0.1:5432'}`,
+    },
+    settings: `${options.runs} run${options.runs > 1 ? 's' : ''} per side, HTTP loads ${options.warmupSec} s warm-up + ${options.durationSec} s measured, ${options.connections} connections when saturating${quick ? ' (--quick)' : ''}`,
+    results,
+  };
+  const section = renderSection(run);
+  if (interrupted) {
+    log('interrupted: nothing appended');
+  } else if (write && results.some((r) => r.status === 'ok')) {
+    try {
+      appendReport(REPORT_FILE, section);
+      log(`appended to ${REPORT_FILE.slice(ROOT.length)}`);
+    } catch (e) {
+      console.log(`\n${section}`); // the figures are not lost
+      throw e;
+    }
+  } else {
+    console.log(`\n${section}`);
+    log(write ? 'no scenario produced figures: nothing appended' : 'not appended (--no-write / --quick)');
+  }
+} catch (e) {
+  exitCode = 1;
+  log(`FAILED: ${e.stack ?? e}`);
+} finally {
+  await cleanup.runAll();
+}
+process.exit(interrupted ? 130 : exitCode);
+
+function makeContext({ name, log, cleanup, notes, infra }) {
+  const env = { pgUrl: infra.pgUrl, kafkaBrokers: infra.kafkaBrokers, log, cleanup, notes };
+  return {
+    name,
+    root: ROOT,
+    log,
+    options: { ...options },
+    pgUrl: infra.pgUrl,
+    kafkaBrokers: [...infra.kafkaBrokers],
+    apps: [...APPS],
+    startHub: (opts) => startHub(env, opts),
+    ensureBuilt: (apps) => {
+      const built = ensureBuilt(apps, log);
+      for (const app of apps.filter((a) => built[a].stale && built[a].ok)) notes.push(`${app} ran from an older build: ${built[app].error}`);
+      return Object.fromEntries(apps.map((a) => [a, { ...built[a], distDir: distDirOf(a) }]));
+    },
+    requireDist: (app, relPath) => {
+      const built = ensureBuilt([app], log);
+      if (!built[app].ok) throw new Error(`no build of ${app}: ${built[app].error}`);
+      require('reflect-metadata'); // before any decorated class is evaluated (see lib/hub.mjs, NODE_ARGS)
+      return require(join(distDirOf(app), relPath));
+    },
+    load,
+    compare: (o) => compare({ runs: options.runs, log, ...o }),
+    median,
+    withPg,
+    createDatabase: async (label) => {
+      const dbName = benchDatabaseName(label);
+      const url = await createDatabase(infra.pgUrl, dbName);
+      const drop = cleanup.defer(`drop database ${dbName}`, () => dropDatabase(infra.pgUrl, dbName));
+      return { name: dbName, url, drop };
+    },
+    defer: (label, fn) => cleanup.defer(label, fn),
+    note: (text) => notes.push(text),
+    randomSuffix,
+  };
+}
+
+function validateResult(name, result) {
+  const problems = [];
+  if (!result || typeof result !== 'object') problems.push('run(ctx) returned nothing');
+  else {
+    if (!Array.isArray(result.rows) || result.rows.length === 0) problems.push('rows must be a non-empty array');
+    for (const [i, row] of (result.rows ?? []).entries()) {
+      for (const k of ['metric', 'unit']) if (typeof row[k] !== 'string') problems.push(`rows[${i}].${k} must be a string`);
+      for (const k of ['baseline', 'subject', 'ratio']) if (typeof row[k] !== 'number') problems.push(`rows[${i}].${k} must be a number`);
+    }
+    if (typeof result.baseline !== 'string' || typeof result.subject !== 'string') problems.push('baseline and subject must be strings (what each side is)');
+  }
+  if (problems.length) throw new Error(`${name}: bad result: ${problems.join('; ')}`);
+}
