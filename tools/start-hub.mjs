@@ -84,7 +84,7 @@ const SAMPLE_CLIENTS = [
     clientId: 'sample-hanoi-one-stop',
     name: 'Hệ thống một cửa Hà Nội (sample agency system)',
     kind: 'agency-system',
-    agencyCodes: ['000.00.00.H26', '000.00.15.H26'],
+    agencyCodes: ['000.00.00.H31', '000.00.15.H31', '000.00.16.H31'],
     roles: ['dossier:submit', 'dossier:read', 'payment:read', 'rating:read'],
   },
 ];

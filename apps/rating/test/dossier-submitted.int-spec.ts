@@ -88,5 +88,8 @@ describe('rating consumes dossier.submitted.v1 from the real broker', () => {
     expect(other.statusCode).toBe(404);
     const bare = await service.app.inject({ method: 'GET', url: `/v1/ratings/eligibility/${code(1)}` });
     expect(bare.statusCode).toBe(401);
+    const malformed = await service.app.inject({ method: 'GET', url: '/v1/ratings/eligibility/not-a-code', headers: { 'x-hub-identity': identity([]) } });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().errors).toEqual([expect.objectContaining({ field: 'dossierCode', code: 'INVALID_FORMAT' })]);
   });
 });

@@ -43,6 +43,7 @@ export { ProblemDetailsFilter } from './errors/problem-details.filter';
 
 export { createValidationPipe } from './validation/create-validation-pipe';
 export { flattenValidationErrors } from './validation/flatten-validation-errors';
+export { PatternPipe } from './validation/pattern.pipe';
 export { validatePayload } from './validation/validate-payload';
 export type { PayloadValidation } from './validation/validate-payload';
 

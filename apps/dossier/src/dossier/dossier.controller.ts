@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DOSSIER_CODE_PATTERN } from '@hub/contracts';
-import { Caller, ProblemException, RequireRoles, type CallerIdentity } from '@hub/platform';
+import { DOSSIER_CODE_EXAMPLE, DOSSIER_CODE_PATTERN } from '@hub/contracts';
+import { Caller, PatternPipe, RequireRoles, type CallerIdentity } from '@hub/platform';
 import { GetDossierUseCase } from './usecases/get-dossier/get-dossier.usecase';
 import { DossierView } from './usecases/get-dossier/dossier.view';
 import { SubmitDossierCommand, SubmittedDossierDto } from './usecases/submit-dossier/submit-dossier.command';
@@ -28,16 +28,7 @@ export class DossierController {
   @RequireRoles('dossier:read')
   @ApiOperation({ summary: 'A dossier, if the caller may see it' })
   @ApiOkResponse({ type: DossierView })
-  get(@Param('code') code: string, @Caller() caller: CallerIdentity): Promise<DossierView> {
-    if (!DOSSIER_CODE_PATTERN.test(code)) {
-      throw new ProblemException({
-        status: 400,
-        code: 'VALIDATION_FAILED',
-        title: 'Invalid dossier code',
-        titleVi: 'Mã hồ sơ không hợp lệ',
-        errors: [{ field: 'code', code: 'INVALID_FORMAT', message: 'dossier code must look like 000.00.15.H31-260112-0001' }],
-      });
-    }
+  get(@Param('code', new PatternPipe(DOSSIER_CODE_PATTERN, 'code', DOSSIER_CODE_EXAMPLE)) code: string, @Caller() caller: CallerIdentity): Promise<DossierView> {
     return this.getDossier.execute(code, caller);
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DOSSIER_CODE_PATTERN } from '@hub/contracts';
-import { Caller, ProblemException, RequireRoles, type CallerIdentity } from '@hub/platform';
+import { DOSSIER_CODE_EXAMPLE, DOSSIER_CODE_PATTERN } from '@hub/contracts';
+import { Caller, PatternPipe, RequireRoles, type CallerIdentity } from '@hub/platform';
 import { RatingEligibilityView } from './usecases/get-rating-eligibility/rating-eligibility';
 import { GetRatingEligibilityUseCase } from './usecases/get-rating-eligibility/get-rating-eligibility.usecase';
 
@@ -14,16 +14,10 @@ export class RatingController {
   @RequireRoles('rating:read')
   @ApiOperation({ summary: 'Whether the applicant of a dossier can rate it now' })
   @ApiOkResponse({ type: RatingEligibilityView })
-  get(@Param('dossierCode') dossierCode: string, @Caller() caller: CallerIdentity): Promise<RatingEligibilityView> {
-    if (!DOSSIER_CODE_PATTERN.test(dossierCode)) {
-      throw new ProblemException({
-        status: 400,
-        code: 'VALIDATION_FAILED',
-        title: 'Invalid dossier code',
-        titleVi: 'Mã hồ sơ không hợp lệ',
-        errors: [{ field: 'dossierCode', code: 'INVALID_FORMAT', message: 'dossier code must look like 000.00.15.H31-260112-0001' }],
-      });
-    }
+  get(
+    @Param('dossierCode', new PatternPipe(DOSSIER_CODE_PATTERN, 'dossierCode', DOSSIER_CODE_EXAMPLE)) dossierCode: string,
+    @Caller() caller: CallerIdentity,
+  ): Promise<RatingEligibilityView> {
     return this.getEligibility.execute(dossierCode, caller);
   }
 }

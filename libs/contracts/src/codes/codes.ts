@@ -32,3 +32,5 @@ export function formatDossierCode(agencyCode: string, receiptDate: { year: numbe
 /** Roles a gateway client can hold; services check them with RequireRoles. */
 export const HUB_ROLES = ['hub:admin', 'catalogue:write', 'dossier:submit', 'dossier:read', 'payment:read', 'rating:read'] as const;
 export type HubRole = (typeof HUB_ROLES)[number];
+
+export const DOSSIER_CODE_EXAMPLE = '000.00.15.H31-260112-0001';

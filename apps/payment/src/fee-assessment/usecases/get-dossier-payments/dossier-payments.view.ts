@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-import { DOSSIER_CODE_PATTERN } from '@hub/contracts';
+import { DOSSIER_CODE_EXAMPLE, DOSSIER_CODE_PATTERN } from '@hub/contracts';
 
 export class DossierPaymentsQuery {
-  @ApiProperty({ example: '000.00.15.H31-260112-0001' })
-  @Matches(DOSSIER_CODE_PATTERN, { message: 'dossierCode must look like 000.00.15.H31-260112-0001' })
+  @ApiProperty({ example: DOSSIER_CODE_EXAMPLE })
+  @Matches(DOSSIER_CODE_PATTERN, { message: `dossierCode must look like ${DOSSIER_CODE_EXAMPLE}` })
   dossierCode!: string;
 }
 
