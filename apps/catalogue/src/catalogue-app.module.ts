@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@hub/messaging';
 import { PersistenceModule } from '@hub/persistence';
-import { parseBrokerList, PlatformModule } from '@hub/platform';
+import { parseBrokerList } from '@hub/platform';
 import { AgencyEntity } from './agency/agency.entity';
 import { AgencyModule } from './agency/agency.module';
 import { CalendarYearEntity } from './calendar/calendar.entity';
@@ -27,7 +27,6 @@ export class CatalogueAppModule {
     return {
       module: CatalogueAppModule,
       imports: [
-        PlatformModule.forRoot({ service: CATALOGUE_SERVICE, identitySigningKey: config.IDENTITY_SIGNING_KEY }),
         PersistenceModule.forRoot({ url: config.DATABASE_URL, entities: CATALOGUE_ENTITIES, migrations: CATALOGUE_MIGRATIONS }),
         MessagingModule.forRoot({ service: CATALOGUE_SERVICE, groupId: config.KAFKA_GROUP_ID, brokers: parseBrokerList(config.KAFKA_BROKERS),
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,

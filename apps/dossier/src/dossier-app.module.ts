@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@hub/messaging';
 import { PersistenceModule } from '@hub/persistence';
-import { parseBrokerList, PlatformModule } from '@hub/platform';
+import { parseBrokerList } from '@hub/platform';
 import type { DossierConfig } from './config/dossier.config';
 import { DossierEntity } from './dossier/dossier.entity';
 import { DossierModule } from './dossier/dossier.module';
@@ -16,7 +16,6 @@ export class DossierAppModule {
     return {
       module: DossierAppModule,
       imports: [
-        PlatformModule.forRoot({ service: DOSSIER_SERVICE, identitySigningKey: config.IDENTITY_SIGNING_KEY }),
         PersistenceModule.forRoot({ url: config.DATABASE_URL, entities: [DossierEntity, ProcedureVersionEntity, ProcedureWithdrawalEntity], migrations: [DossierIntake1764115300000] }),
         MessagingModule.forRoot({ service: DOSSIER_SERVICE, groupId: config.KAFKA_GROUP_ID, brokers: parseBrokerList(config.KAFKA_BROKERS),
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,

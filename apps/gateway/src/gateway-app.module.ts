@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PersistenceModule } from '@hub/persistence';
-import { PlatformModule } from '@hub/platform';
 import { ApiClientEntity } from './api-client/api-client.entity';
 import { BOOTSTRAP_ADMIN_KEY } from './api-client/api-client.module';
 import type { GatewayConfig } from './config/gateway.config';
@@ -22,7 +21,6 @@ export class GatewayAppModule {
     return {
       module: GatewayAppModule,
       imports: [
-        PlatformModule.forRoot({ service: GATEWAY_SERVICE, identitySigningKey: config.IDENTITY_SIGNING_KEY }),
         PersistenceModule.forRoot({ url: config.DATABASE_URL, entities: [ApiClientEntity], migrations: [ApiClient1764115600000] }),
         {
           module: GatewayProvidersModule,

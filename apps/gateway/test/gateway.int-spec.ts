@@ -72,6 +72,10 @@ describe('gateway against real PostgreSQL', () => {
     expect(again.json().code).toBe('API_CLIENT_EXISTS');
     expect((await register('bad', { roles: ['root'], kind: 'public' })).json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['kind', 'roles']);
     expect((await gateway.app.inject({ method: 'POST', url: '/v1/admin/api-clients', payload: {} })).statusCode).toBe(401);
+    // A valid key without the admin role may not register clients.
+    const notAdmin = await gateway.app.inject({ method: 'POST', url: '/v1/admin/api-clients', headers: { 'x-api-key': res.json().apiKey }, payload: {} });
+    expect(notAdmin.statusCode).toBe(403);
+    expect(notAdmin.json().code).toBe('FORBIDDEN');
   });
 
   it('forwards with the verified identity signed, the body and the correlation id', async () => {

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@hub/messaging';
 import { PersistenceModule } from '@hub/persistence';
-import { parseBrokerList, PlatformModule } from '@hub/platform';
+import { parseBrokerList } from '@hub/platform';
 import type { PaymentConfig } from './config/payment.config';
 import { FeeAssessmentEntity } from './fee-assessment/fee-assessment.entity';
 import { FeeAssessmentModule } from './fee-assessment/fee-assessment.module';
@@ -16,7 +16,6 @@ export class PaymentAppModule {
     return {
       module: PaymentAppModule,
       imports: [
-        PlatformModule.forRoot({ service: PAYMENT_SERVICE, identitySigningKey: config.IDENTITY_SIGNING_KEY }),
         PersistenceModule.forRoot({ url: config.DATABASE_URL, entities: [FeeAssessmentEntity, FeeScheduleEntity], migrations: [FeeAssessment1764115400000] }),
         MessagingModule.forRoot({ service: PAYMENT_SERVICE, groupId: config.KAFKA_GROUP_ID, brokers: parseBrokerList(config.KAFKA_BROKERS),
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@hub/messaging';
 import { PersistenceModule } from '@hub/persistence';
-import { parseBrokerList, PlatformModule } from '@hub/platform';
+import { parseBrokerList } from '@hub/platform';
 import type { RatingConfig } from './config/rating.config';
 import { RateableDossier1764115500000 } from './migrations/1764115500000-rateable-dossier';
 import { RateableDossierEntity } from './rateable-dossier/rateable-dossier.entity';
@@ -15,7 +15,6 @@ export class RatingAppModule {
     return {
       module: RatingAppModule,
       imports: [
-        PlatformModule.forRoot({ service: RATING_SERVICE, identitySigningKey: config.IDENTITY_SIGNING_KEY }),
         PersistenceModule.forRoot({ url: config.DATABASE_URL, entities: [RateableDossierEntity], migrations: [RateableDossier1764115500000] }),
         MessagingModule.forRoot({ service: RATING_SERVICE, groupId: config.KAFKA_GROUP_ID, brokers: parseBrokerList(config.KAFKA_BROKERS),
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,

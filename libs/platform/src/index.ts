@@ -50,8 +50,8 @@ export type { PayloadValidation } from './validation/validate-payload';
 export { CALLER_KINDS } from './identity/caller-identity';
 export type { CallerIdentity, CallerKind } from './identity/caller-identity';
 export { DEFAULT_IDENTITY_MAX_AGE_MS, IDENTITY_HEADER, signIdentity, verifyIdentity } from './identity/identity-token';
-export { IDENTITY_SIGNING_KEY, IdentityGuard } from './identity/identity.guard';
-export { Caller, IS_PUBLIC_KEY, Public, REQUIRED_ROLES_KEY, RequireRoles } from './identity/identity.decorators';
+export { assertRequiredRoles, IDENTITY_SIGNING_KEY, IdentityGuard } from './identity/identity.guard';
+export { Caller, Public, RequireRoles } from './identity/identity.decorators';
 
 export { READINESS_CHECK } from './health/readiness-check';
 export type { ReadinessCheck } from './health/readiness-check';

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { bindRequestContext, newCorrelationId, problem, requestContextOf, REQUIRED_ROLES_KEY } from '@hub/platform';
+import { assertRequiredRoles, bindRequestContext, newCorrelationId, requestContextOf } from '@hub/platform';
 import type { FastifyRequest } from 'fastify';
 import { AuthenticateClientUseCase } from './usecases/authenticate-client/authenticate-client.usecase';
 
@@ -18,10 +18,7 @@ export class ApiKeyGuard implements CanActivate {
     const identity = await this.authenticate.execute(Array.isArray(key) ? key[0] : key);
     const ctx = requestContextOf(request) ?? bindRequestContext(request, { correlationId: newCorrelationId() });
     ctx.identity = identity;
-    const roles = this.reflector.getAllAndOverride<string[] | undefined>(REQUIRED_ROLES_KEY, [context.getHandler(), context.getClass()]);
-    if (roles?.length && !roles.some((r) => identity.roles.includes(r))) {
-      throw problem(403, 'FORBIDDEN', { detail: `Requires one of the roles: ${roles.join(', ')}.` });
-    }
+    assertRequiredRoles(this.reflector, context, identity);
     return true;
   }
 }

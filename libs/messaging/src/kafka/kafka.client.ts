@@ -15,6 +15,7 @@ export class KafkaClient implements OnApplicationShutdown {
   private readonly logger = new Logger('Kafka');
   private producerConnected?: Promise<void>;
   private adminConnected?: Promise<void>;
+  private topicsEnsured?: Promise<void>;
 
   constructor(@Inject(MESSAGING_OPTIONS) readonly options: MessagingOptions) {
     this.kafka = new Kafka({
@@ -54,8 +55,19 @@ export class KafkaClient implements OnApplicationShutdown {
     return this.adminConnected;
   }
 
-  /** Creates every registered topic and its dead-letter topic; snapshot topics are compacted. Idempotent. */
-  async ensureTopics(): Promise<void> {
+  /**
+   * Creates every registered topic and its dead-letter topic; snapshot topics are compacted. Callers share one
+   * attempt, and a success is remembered; a failure is forgotten so the next call tries again.
+   */
+  ensureTopics(): Promise<void> {
+    this.topicsEnsured ??= this.createMissingTopics().catch((e) => {
+      this.topicsEnsured = undefined;
+      throw e;
+    });
+    return this.topicsEnsured;
+  }
+
+  private async createMissingTopics(): Promise<void> {
     await this.connectAdmin();
     const numPartitions = this.options.topicPartitions ?? 3;
     const replicationFactor = this.options.topicReplicationFactor ?? 1;

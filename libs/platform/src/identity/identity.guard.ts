@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { bindRequestContext, newCorrelationId, requestContextOf } from '../context/request-context';
 import { problem } from '../errors/problems';
 import { IS_PUBLIC_KEY, REQUIRED_ROLES_KEY } from './identity.decorators';
+import type { CallerIdentity } from './caller-identity';
 import { IDENTITY_HEADER, verifyIdentity } from './identity-token';
 
 /** Injection token of the shared secret the gateway signs `x-hub-identity` with. */
@@ -31,10 +32,15 @@ export class IdentityGuard implements CanActivate {
     const requestContext = requestContextOf(request) ?? bindRequestContext(request, { correlationId: newCorrelationId() });
     requestContext.identity = identity;
 
-    const roles = this.reflector.getAllAndOverride<string[] | undefined>(REQUIRED_ROLES_KEY, targets);
-    if (roles && roles.length > 0 && !roles.some((role) => identity.roles.includes(role))) {
-      throw problem(403, 'FORBIDDEN', { detail: `Requires one of the roles: ${roles.join(', ')}.` });
-    }
+    assertRequiredRoles(this.reflector, context, identity);
     return true;
+  }
+}
+
+/** Enforces `@RequireRoles(...)` of the handler (or its controller): the caller needs at least one of them. */
+export function assertRequiredRoles(reflector: Reflector, context: ExecutionContext, identity: CallerIdentity): void {
+  const roles = reflector.getAllAndOverride<string[] | undefined>(REQUIRED_ROLES_KEY, [context.getHandler(), context.getClass()]);
+  if (roles && roles.length > 0 && !roles.some((role) => identity.roles.includes(role))) {
+    throw problem(403, 'FORBIDDEN', { detail: `Requires one of the roles: ${roles.join(', ')}.` });
   }
 }

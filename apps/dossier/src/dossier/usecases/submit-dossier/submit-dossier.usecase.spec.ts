@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 import type { ProcedureVersionRepository } from '../../../procedure-read-model/procedure-version.repository';
 import type { DossierRepository } from '../../dossier.repository';
 import type { SubmitDossierCommand } from './submit-dossier.command';
-import { localDate, SubmitDossierUseCase } from './submit-dossier.usecase';
+import { SubmitDossierUseCase } from './submit-dossier.usecase';
 
 const AGENCY = '000.00.15.H31';
 const procedure = { ...ProcedurePublished.example, effectiveFrom: new Date(ProcedurePublished.example.effectiveFrom) };
@@ -49,10 +49,5 @@ describe('SubmitDossierUseCase', () => {
     await expect(usecase.execute(cmd, caller)).rejects.toMatchObject({ code });
     expect(dossiers.insert).not.toHaveBeenCalled();
     expect(outbox.append).not.toHaveBeenCalled();
-  });
-
-  it('computes the local date in Asia/Ho_Chi_Minh', () => {
-    expect(localDate(new Date('2026-12-31T16:59:59Z'))).toBe('2026-12-31');
-    expect(localDate(new Date('2026-12-31T17:00:00Z'))).toBe('2027-01-01');
   });
 });

@@ -1,5 +1,6 @@
 import { createHash, randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { localDateOf } from '@hub/calendar';
 import { DossierStatus, DossierSubmitted, formatDossierCode } from '@hub/contracts';
 import { OutboxWriter } from '@hub/messaging';
 import { Clock, type CallerIdentity } from '@hub/platform';
@@ -9,7 +10,6 @@ import { DossierProblems } from '../../dossier.exception';
 import { DossierRepository } from '../../dossier.repository';
 import type { SubmitDossierCommand, SubmittedDossierDto } from './submit-dossier.command';
 
-const HUB_ZONE = 'Asia/Ho_Chi_Minh';
 // No 0/O/1/I/L: the key is read off paper and typed by people.
 const LOOKUP_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
@@ -37,7 +37,7 @@ export class SubmitDossierUseCase {
       throw DossierProblems.channelNotOffered(command.procedureCode, command.channel);
     }
 
-    const receiptDate = localDate(now);
+    const receiptDate = localDateOf(now);
     const lookupKey = Array.from({ length: 8 }, () => LOOKUP_ALPHABET[randomInt(LOOKUP_ALPHABET.length)]).join('');
 
     return this.dossiers.transaction(async (tx) => {
@@ -81,7 +81,3 @@ export class SubmitDossierUseCase {
   }
 }
 
-/** The calendar date in Vietnam of an instant, as YYYY-MM-DD. */
-export function localDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: HUB_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
