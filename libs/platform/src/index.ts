@@ -69,3 +69,6 @@ export type { PlatformModuleOptions } from './bootstrap/platform.module';
 export { SERVICE_NAME } from './bootstrap/service-name.token';
 
 export { Clock } from './clock/clock';
+
+export { AppError } from './errors/app-error';
+export type { AppErrorOptions, ConsumerDisposition, ConsumerErrorMap, HttpErrorMap, HttpErrorMapping } from './errors/app-error';
