@@ -17,7 +17,7 @@ import { Cleanup, createLog, randomSuffix, ROOT } from './lib/util.mjs';
 const SCENARIO_DIR = join(ROOT, 'tools/bench/scenarios');
 const REPORT_FILE = join(ROOT, 'docs/benchmarks.md');
 // Scenarios the harness knows should exist; a missing file is reported as skipped, not as a typo.
-const EXPECTED = ['gateway-hop', 'outbox-relay', 'catalogue-search'];
+const EXPECTED = ['gateway-hop', 'outbox-relay', 'catalogue-search', 'intake'];
 const require = createRequire(import.meta.url);
 
 const { values: args, positionals } = parseArgs({

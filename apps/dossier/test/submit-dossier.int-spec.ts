@@ -1,4 +1,4 @@
-import { DossierSubmitted, ProcedurePublished } from '@hub/contracts';
+import { DossierSubmitted, formatDossierCode, ProcedurePublished } from '@hub/contracts';
 import { MessagingLifecycle, OutboxRelay } from '@hub/messaging';
 import { expectEventually, KafkaProbe, startServiceUnderTest, testInfrastructure, uniqueSuffix, type ServiceUnderTest } from '@hub/testing';
 import { DataSource } from 'typeorm';
@@ -81,5 +81,26 @@ describe('dossier intake against real PostgreSQL and Kafka', () => {
     expect(res.headers['x-correlation-id']).toBe('corr-dossier-it-1');
     const [row] = await service.app.get(DataSource).query('SELECT headers FROM outbox WHERE key = $1', [res.json().code]);
     expect(row.headers['correlation-id']).toBe('corr-dossier-it-1');
+  });
+
+  it('keeps numbering past 9999 exactly as formatDossierCode does, and publishes the payload under the real code', async () => {
+    const other = `H${String(Math.floor(Math.random() * 90) + 10)}.${(parseInt(uniqueSuffix(), 16) % 9000) + 1000}`;
+    const ds = service.app.get(DataSource);
+    await ds.transaction((tx) =>
+      service.app.get(ProcedureVersionRepository).insertVersion(tx, { ...ProcedurePublished.example, code: '1.009999', implementingAgencyCodes: [other], effectiveFrom: '2026-01-01T00:00:00+07:00' }),
+    );
+    const body = { procedureCode: '1.009999', receivingAgencyCode: other, applicant: { fullName: 'Trần Thị Bình', idNumber: '079190000123' } };
+    const headers = { 'x-hub-identity': service.identity({ roles: ['dossier:submit'] }) };
+    const first = await service.app.inject({ method: 'POST', url: '/v1/dossiers', headers, payload: body });
+    const [prefix, date] = [first.json().code.slice(0, -4), first.json().code.split('-')[1]];
+    expect(first.json().code).toBe(`${prefix}0001`);
+    await ds.query(`UPDATE dossier_code_sequence SET last_value = 9998 WHERE agency_code = $1`, [other]);
+    const codes = [];
+    for (let i = 0; i < 2; i++) codes.push((await service.app.inject({ method: 'POST', url: '/v1/dossiers', headers, payload: body })).json().code);
+    const [y, m, d] = [2000 + Number(date.slice(0, 2)), Number(date.slice(2, 4)), Number(date.slice(4, 6))];
+    expect(codes).toEqual([formatDossierCode(other, { year: y, month: m, day: d }, 9999), formatDossierCode(other, { year: y, month: m, day: d }, 10000)]);
+    const rows: { key: string; code: string }[] = await ds.query(`SELECT key, payload->>'dossierCode' AS code FROM outbox WHERE key = ANY($1) ORDER BY id`, [codes]);
+    expect(rows).toEqual(codes.map((c) => ({ key: c, code: c })));
+    expect(await ds.query('SELECT code FROM dossier WHERE code = ANY($1) ORDER BY length(code), code', [codes])).toEqual(codes.map((code) => ({ code })));
   });
 });

@@ -23,10 +23,15 @@ export function isProcedureCode(value: string): boolean {
 
 /** Formats a dossier code; `sequence` is the receiving agency's daily sequence (1-based). */
 export function formatDossierCode(agencyCode: string, receiptDate: { year: number; month: number; day: number }, sequence: number): string {
+  return `${dossierCodePrefix(agencyCode, receiptDate)}${String(sequence).padStart(4, '0')}`;
+}
+
+/** `<agency>-<YYMMDD>-`: the part of a Circular 01/2018 dossier code before its daily sequence. */
+export function dossierCodePrefix(agencyCode: string, receiptDate: { year: number; month: number; day: number }): string {
   const yy = String(receiptDate.year % 100).padStart(2, '0');
   const mm = String(receiptDate.month).padStart(2, '0');
   const dd = String(receiptDate.day).padStart(2, '0');
-  return `${agencyCode}-${yy}${mm}${dd}-${String(sequence).padStart(4, '0')}`;
+  return `${agencyCode}-${yy}${mm}${dd}-`;
 }
 
 /** Roles a gateway client can hold; services check them with RequireRoles. */

@@ -1,11 +1,10 @@
 import { createHash, randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { localDateOf } from '@hub/calendar';
-import { DossierStatus, DossierSubmitted, formatDossierCode } from '@hub/contracts';
+import { DossierStatus, DossierSubmitted, dossierCodePrefix, formatDossierCode } from '@hub/contracts';
 import { OutboxWriter } from '@hub/messaging';
 import { Clock, type CallerIdentity } from '@hub/platform';
 import { ProcedureVersionRepository } from '../../../procedure-read-model/procedure-version.repository';
-import { DossierEntity } from '../../dossier.entity';
 import { DossierProblems } from '../../dossier.exception';
 import { DossierRepository } from '../../dossier.repository';
 import type { SubmitDossierCommand, SubmittedDossierDto } from './submit-dossier.command';
@@ -40,12 +39,23 @@ export class SubmitDossierUseCase {
     const receiptDate = localDateOf(now);
     const lookupKey = Array.from({ length: 8 }, () => LOOKUP_ALPHABET[randomInt(LOOKUP_ALPHABET.length)]).join('');
 
-    return this.dossiers.transaction(async (tx) => {
-      const sequence = await this.dossiers.nextDailySequence(tx, command.receivingAgencyCode, receiptDate);
-      const [year, month, day] = receiptDate.split('-').map(Number);
-      const code = formatDossierCode(command.receivingAgencyCode, { year, month, day }, sequence);
-      await this.dossiers.insert(tx, {
-        code,
+    const [year, month, day] = receiptDate.split('-').map(Number);
+    const date = { year, month, day };
+    const submittedAt = now.toISOString();
+    // Validated with a placeholder code of the right shape; the statement that numbers the dossier writes the real one.
+    const submitted = this.outbox.prepare(DossierSubmitted, {
+      dossierCode: formatDossierCode(command.receivingAgencyCode, date, 1),
+      procedureCode: procedure.code,
+      procedureVersion: procedure.version,
+      receivingAgencyCode: command.receivingAgencyCode,
+      channel: command.channel,
+      status: DossierStatus.Submitted,
+      submittedAt,
+    });
+    const code = await this.dossiers.insertNumbered(
+      dossierCodePrefix(command.receivingAgencyCode, date),
+      receiptDate,
+      {
         procedureCode: procedure.code,
         procedureVersion: procedure.version,
         receivingAgencyCode: command.receivingAgencyCode,
@@ -57,27 +67,19 @@ export class SubmitDossierUseCase {
         lookupKeyHash: createHash('sha256').update(lookupKey).digest('hex'),
         submittedAt: now,
         updatedAt: now,
-      } satisfies DossierEntity);
-      await this.outbox.append(tx, DossierSubmitted, {
-        dossierCode: code,
-        procedureCode: procedure.code,
-        procedureVersion: procedure.version,
-        receivingAgencyCode: command.receivingAgencyCode,
-        channel: command.channel,
-        status: DossierStatus.Submitted,
-        submittedAt: now.toISOString(),
-      });
-      return {
-        code,
-        status: DossierStatus.Submitted,
-        procedureCode: procedure.code,
-        procedureVersion: procedure.version,
-        receivingAgencyCode: command.receivingAgencyCode,
-        channel: command.channel,
-        submittedAt: now.toISOString(),
-        lookupKey,
-      };
-    });
+      },
+      [submitted],
+    );
+    return {
+      code,
+      status: DossierStatus.Submitted,
+      procedureCode: procedure.code,
+      procedureVersion: procedure.version,
+      receivingAgencyCode: command.receivingAgencyCode,
+      channel: command.channel,
+      submittedAt,
+      lookupKey,
+    };
   }
 }
 

@@ -1,0 +1,146 @@
+// intake: what durable online intake (POST /v1/dossiers through the gateway: scope and procedure checks,
+// gap-free daily code, dossier row, outbox event, NOTIFY, relay to Kafka) costs against the floor the
+// database sets: a raw `pg` loop of `BEGIN; INSERT` (one jsonb row of the same size)`; COMMIT` on the same server.
+import { performance } from 'node:perf_hooks';
+import { createRequire } from 'node:module';
+import { fmt, median } from '../lib/stats.mjs';
+
+const require = createRequire(import.meta.url);
+
+export const name = 'intake';
+export const description =
+  'POST /v1/dossiers through the gateway (16 connections spread over 16 agencies, then all to one agency, then 1 connection) ' +
+  'vs a raw pg loop of BEGIN; INSERT one jsonb row; COMMIT with the same concurrency on the same PostgreSQL server.';
+
+// A code no catalogue event on the broker uses (a fresh consumer group replays the catalogue topics).
+const PROCEDURE = `9.${String(Math.floor(Math.random() * 900_000) + 100_000)}`;
+const AGENCIES = Array.from({ length: 16 }, (_, i) => `000.00.${String(10 + i).padStart(2, '0')}.H31`);
+const CLIENT = { clientId: 'bench-intake-portal', kind: 'portal', roles: ['dossier:submit', 'dossier:read'], agencyCodes: [] };
+
+const bodyFor = (agency, i) =>
+  JSON.stringify({
+    procedureCode: PROCEDURE,
+    receivingAgencyCode: agency,
+    channel: 'ONLINE',
+    applicant: { fullName: 'Nguyễn Văn An', idNumber: '001086001234', phone: '0912345678', address: `Số ${i} phố Huế, Hà Nội` },
+    summary: 'Đăng ký khai sinh cho con (benchmark)',
+  });
+
+export async function run(ctx) {
+  const { Pool } = require('pg');
+  const connections = 16;
+  const hub = await ctx.startHub({ apps: ['gateway', 'dossier'], nodeArgs: process.env.BENCH_CPU_PROF ? { dossier: ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] } : {} });
+  await ctx.withPg(hub.databases.dossier, (c) =>
+    c.query(
+      `INSERT INTO procedure_version (code, version, name, implementing_agency_codes, channels, online_level, effective_from)
+       VALUES ($1, 1, 'Đăng ký khai sinh (bench)', $2, $3, 'FULL', '2020-01-01T00:00:00+07:00')
+       ON CONFLICT (code, version) DO UPDATE SET implementing_agency_codes = EXCLUDED.implementing_agency_codes, channels = EXCLUDED.channels,
+                                                 effective_from = EXCLUDED.effective_from`,
+      [PROCEDURE, AGENCIES, JSON.stringify([{ channel: 'ONLINE', timeLimit: { amount: 3, unit: 'WORKING_DAY' }, fees: [] }])],
+    ),
+  );
+  const apiKey = await hub.registerClient(CLIENT);
+  const first = await hub.request('POST', '/v1/dossiers', { apiKey, body: JSON.parse(bodyFor(AGENCIES[0], 0)) });
+  if (first.status !== 201) throw new Error(`sanity check: POST /v1/dossiers answered ${first.status} ${JSON.stringify(first.body)}`);
+  ctx.log(`intake answers 201 ${first.body.code}`);
+
+  // The baseline table lives in its own database on the same server; its row is what intake stores.
+  const rawDb = await ctx.createDatabase('intake_raw');
+  const pool = new Pool({ connectionString: rawDb.url, max: connections });
+  ctx.defer('close the raw pool', () => pool.end());
+  await pool.query('CREATE TABLE raw_dossier (id bigserial PRIMARY KEY, doc jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())');
+  const rawRow = JSON.stringify({ ...JSON.parse(bodyFor(AGENCIES[0], 0)), code: first.body.code, status: 1 });
+
+  const rawLoop = (clients) => async () => {
+    const { durationSec, warmupSec } = ctx.options;
+    const oneCommit = async (c) => {
+      await c.query('BEGIN');
+      await c.query('INSERT INTO raw_dossier (doc) VALUES ($1)', [rawRow]);
+      await c.query('COMMIT');
+    };
+    const phase = async (seconds, latencies) => {
+      const end = performance.now() + seconds * 1000;
+      let n = 0;
+      await Promise.all(
+        Array.from({ length: clients }, async () => {
+          const c = await pool.connect();
+          try {
+            while (performance.now() < end) {
+              const t = performance.now();
+              await oneCommit(c);
+              latencies?.push(performance.now() - t);
+              n++;
+            }
+          } finally {
+            c.release();
+          }
+        }),
+      );
+      return n;
+    };
+    await phase(warmupSec);
+    const latencies = [];
+    const t0 = performance.now();
+    const n = await phase(durationSec, latencies);
+    const secs = (performance.now() - t0) / 1000;
+    latencies.sort((a, b) => a - b);
+    const pct = (p) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)];
+    return { rps: n / secs, p50: pct(50), p99: pct(99) };
+  };
+
+  const cpuPids = { gateway: hub.pidOf('gateway'), dossier: hub.pidOf('dossier'), loadgen: process.pid };
+  const viaGateway = (agencies, conns) => () =>
+    ctx.load({
+      url: `${hub.url}/v1/dossiers`,
+      method: 'POST',
+      connections: conns,
+      headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },
+      requests: agencies.map((a, i) => ({ method: 'POST', body: bodyFor(a, i) })),
+      cpuPids,
+    });
+
+  const spread = await ctx.compare({
+    baseline: { label: `raw pg, ${connections} clients`, measure: rawLoop(connections) },
+    subject: { label: `intake, ${connections} connections over ${AGENCIES.length} agencies`, measure: viaGateway(AGENCIES, connections) },
+    metrics: [{ key: 'rps', metric: `throughput, ${connections} connections over ${AGENCIES.length} agencies`, unit: 'commits/s', better: 'higher' }],
+  });
+  const oneAgency = await ctx.compare({
+    baseline: { label: `raw pg, ${connections} clients`, measure: rawLoop(connections) },
+    subject: { label: `intake, ${connections} connections, one agency`, measure: viaGateway([AGENCIES[0]], connections) },
+    metrics: [{ key: 'rps', metric: `throughput, ${connections} connections, one agency`, unit: 'commits/s', better: 'higher' }],
+  });
+  const single = await ctx.compare({
+    baseline: { label: 'raw pg, 1 client', measure: rawLoop(1) },
+    subject: { label: 'intake, 1 connection', measure: viaGateway(AGENCIES, 1) },
+    metrics: [
+      { key: 'p50', metric: 'p50 latency, 1 connection', unit: 'ms', better: 'lower' },
+      { key: 'p99', metric: 'p99 latency, 1 connection', unit: 'ms', better: 'lower' },
+    ],
+  });
+
+  const [{ count, gaps }] = await ctx.withPg(hub.databases.dossier, (c) =>
+    c.query(
+      `SELECT count(*)::int AS count,
+              (SELECT count(*)::int FROM dossier_code_sequence s
+                WHERE s.last_value <> (SELECT count(*) FROM dossier d WHERE d.receiving_agency_code = s.agency_code
+                                       AND split_part(d.code, '-', 2) = to_char(s.receipt_date, 'YYMMDD'))) AS gaps
+         FROM dossier`,
+    ).then((r) => r.rows),
+  );
+  const [{ pending }] = await ctx.withPg(hub.databases.dossier, (c) => c.query('SELECT count(*)::int AS pending FROM outbox WHERE published_at IS NULL').then((r) => r.rows));
+  const cpu = (samples, proc) => fmt(median(samples.map((s) => s.cpuUsPerReq?.[proc])));
+  const subj = spread.samples.subject;
+  const failures = [...subj, ...oneAgency.samples.subject, ...single.samples.subject].reduce((n, s) => n + s.non2xx + s.errors + s.timeouts, 0);
+  const notes = [
+    `Intake stored ${count} dossiers; daily sequences with a gap or a duplicate: ${gaps}; outbox rows still unpublished at the end: ${pending}.`,
+    `CPU per intake at ${connections} connections over ${AGENCIES.length} agencies (median µs): gateway ${cpu(subj, 'gateway')}, dossier ${cpu(subj, 'dossier')}, load generator ${cpu(subj, 'loadgen')}.`,
+    failures === 0 ? 'Every intake answered 201.' : `**${failures} non-2xx responses, errors or timeouts**: see the log.`,
+  ];
+  await hub.stop();
+  return {
+    baseline: 'raw pg BEGIN; INSERT one jsonb row; COMMIT, same concurrency, same server',
+    subject: 'POST /v1/dossiers through the gateway',
+    rows: [...spread.rows, ...oneAgency.rows, ...single.rows],
+    notes,
+  };
+}
