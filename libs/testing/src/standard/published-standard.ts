@@ -16,6 +16,7 @@ export interface CapturedMessage {
 
 interface IndexedEvent {
   topic: string;
+  producers: string[];
   payloadSchema: string;
   headersSchema: string;
 }
@@ -43,8 +44,9 @@ export class PublishedStandard {
     return new PublishedStandard(new Map(files.map((f) => [relative(dir, f).split('\\').join('/'), JSON.parse(readFileSync(f, 'utf8'))])));
   }
 
-  get topics(): string[] {
-    return [...this.events.keys()];
+  /** Topics the standard says `service` publishes. */
+  topicsProducedBy(service: string): string[] {
+    return [...this.events.values()].filter((e) => e.producers.includes(service)).map((e) => e.topic);
   }
 
   /** The schema at `path` (relative to docs/standard) accepts `value`: the errors, or none. */
