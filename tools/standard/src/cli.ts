@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import * as contracts from '@hub/contracts';
-import { findIncompatibilities, type Incompatibility } from './compatibility';
+import { describeIncompatible, verify, type Baseline } from './verify';
 import { buildStandard, serialize, type StandardFiles } from './standard';
 import { findWiring, type SourceFile } from './wiring';
 
@@ -21,22 +21,22 @@ export function main(root: string, args: string[]): number {
     return 2;
   }
   const generated = generate(root);
-  const baselines: [string, StandardFiles][] = [[DOCS, readCommitted(root)]];
+  const committed = readCommittedText(root);
+  const baselines: Baseline[] = [{ label: DOCS, files: parseAll(committed) }];
   const base = mergeBase(root, process.env.STANDARD_BASE_REF ?? 'main');
-  if (base) baselines.push([`${DOCS} at ${base.slice(0, 12)}`, readAtCommit(root, base)]);
-  const incompatible = baselines.flatMap(([label, files]) => findIncompatibilities(files, generated).map((i) => ({ ...i, label })));
-  if (incompatible.length > 0) {
-    report(incompatible);
+  if (base) baselines.push({ label: `${DOCS} at ${base.slice(0, 12)}`, files: readAtCommit(root, base) });
+  const verdict = verify(generated, committed, baselines);
+  if (verdict.incompatible.length > 0) {
+    console.error(describeIncompatible(verdict.incompatible));
     return 1;
   }
   if (command === 'generate') {
-    write(root, generated);
+    write(root, generated, committed);
     console.log(`[standard] wrote ${generated.size} files to ${DOCS}/`);
     return 0;
   }
-  const stale = staleFiles(readCommittedText(root), generated);
-  if (stale.length > 0) {
-    console.error(`[standard] ${DOCS}/ does not match the contracts; run \`npm run standard\` and commit:\n${stale.map((s) => `  ${s}`).join('\n')}`);
+  if (verdict.stale.length > 0) {
+    console.error(`[standard] ${DOCS}/ does not match the contracts; run \`npm run standard\` and commit:\n${verdict.stale.map((s) => `  ${s}`).join('\n')}`);
     return 1;
   }
   console.log(`[standard] ${DOCS}/ matches the contracts (${generated.size} files); no published version changed incompatibly`);
@@ -70,8 +70,8 @@ function readCommittedText(root: string): Map<string, string> {
   return new Map(listFiles(dir).filter((f) => f.endsWith('.json')).map((f) => [relative(dir, f).split('\\').join('/'), readFileSync(f, 'utf8')]));
 }
 
-function readCommitted(root: string): StandardFiles {
-  return new Map([...readCommittedText(root)].map(([path, text]) => [path, JSON.parse(text)]));
+function parseAll(texts: Map<string, string>): StandardFiles {
+  return new Map([...texts].map(([path, text]) => [path, JSON.parse(text)]));
 }
 
 function git(root: string, args: string[]): string | undefined {
@@ -91,30 +91,19 @@ function mergeBase(root: string, ref: string): string | undefined {
 
 function readAtCommit(root: string, commit: string): StandardFiles {
   const names = (git(root, ['ls-tree', '-r', '--name-only', commit, '--', `${DOCS}/`]) ?? '').split('\n').filter((n) => n.endsWith('.json'));
-  return new Map(names.map((name) => [name.slice(DOCS.length + 1), JSON.parse(git(root, ['show', `${commit}:${name}`]) ?? 'null')]));
+  return new Map(
+    names.flatMap((name) => {
+      const text = git(root, ['show', `${commit}:${name}`]);
+      return text === undefined ? [] : [[name.slice(DOCS.length + 1), JSON.parse(text)] as const];
+    }),
+  );
 }
 
-function staleFiles(committed: Map<string, string>, generated: StandardFiles): string[] {
-  const out: string[] = [];
-  for (const [path, value] of generated) {
-    const text = committed.get(path);
-    if (text === undefined) out.push(`missing  ${path}`);
-    else if (text !== serialize(value)) out.push(`differs  ${path}`);
-  }
-  for (const path of committed.keys()) if (!generated.has(path)) out.push(`extra    ${path}`);
-  return out;
-}
-
-function write(root: string, files: StandardFiles): void {
+function write(root: string, files: StandardFiles, committed: Map<string, string>): void {
   const dir = join(root, DOCS);
-  for (const path of readCommittedText(root).keys()) if (!files.has(path)) rmSync(join(dir, path));
+  for (const path of committed.keys()) if (!files.has(path)) rmSync(join(dir, path));
   for (const [path, value] of files) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), serialize(value));
   }
-}
-
-function report(found: (Incompatibility & { label: string })[]): void {
-  console.error('[standard] published versions would change incompatibly; publish a new version (e.g. .v2) beside the old one instead:');
-  for (const i of found) console.error(`  ${i.file} ${i.path || '(root)'}: ${i.kind}: ${i.detail}  [vs ${i.label}]`);
 }
