@@ -92,9 +92,18 @@ function classSchema(cls: Payload): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
   for (const [name, schema] of Object.entries(raw.properties as Record<string, JsonSchema>)) {
     assertConstrained(cls, name, schema);
-    properties[name] = required.includes(name) ? schema : { anyOf: [schema, { type: 'null' }] };
+    properties[name] = required.includes(name) ? tidy(schema) : { anyOf: [tidy(schema), { type: 'null' }] };
   }
   return { type: 'object', properties, ...(required.length > 0 ? { required } : {}) };
+}
+
+const KEYWORD_ORDER = ['$ref', 'type', 'const', 'enum', 'format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems', 'items'];
+
+/** Keywords in a reader's order (type first), whatever order the decorators were written in. */
+function tidy(schema: JsonSchema): JsonSchema {
+  const rank = (k: string) => (KEYWORD_ORDER.includes(k) ? KEYWORD_ORDER.indexOf(k) : KEYWORD_ORDER.length);
+  const keys = Object.keys(schema).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(keys.map((k) => [k, k === 'items' && typeof schema.items === 'object' ? tidy(schema.items as JsonSchema) : schema[k]]));
 }
 
 /** A custom validator without a converter would publish `{}`, i.e. "anything": refuse instead. */
