@@ -1,6 +1,6 @@
 import { WORKING_PERIODS_JSON_SCHEMA } from '@hub/contracts';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
-import { getMetadataStorage, IS_IN, IS_ISO8601, MAX, MIN, ValidationTypes } from 'class-validator';
+import { getMetadataStorage, IS_ENUM, IS_IN, IS_ISO8601, IS_NEGATIVE, IS_POSITIVE, IS_URL, MAX, MIN, ValidationTypes } from 'class-validator';
 import { targetConstructorToSchema } from 'class-validator-jsonschema';
 import { defaultConverters, type ISchemaConverters } from 'class-validator-jsonschema/build/defaultConverters';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
@@ -15,7 +15,11 @@ const COMPONENT_REF = '#/components/schemas/';
 /**
  * How each class-validator decorator of the contracts becomes JSON Schema. The library's defaults cover the rest;
  * these replace defaults that would be unfaithful or order-dependent:
- * - `@Min`/`@Max` set no `type` (the default says `number`, which, merged after `@IsInt`, would loosen `integer`);
+ * - `@Min`/`@Max`/`@IsPositive`/`@IsNegative` set no `type` (the default says `number`, which, merged after
+ *   `@IsInt`, would loosen `integer`);
+ * - `@IsEnum` lists the enum's values only: the default lists a numeric enum's reverse names too, as strings
+ *   (class-validator does accept those names; the standard does not publish them: prefer `@IsIn` for an exact list);
+ * - `@IsUrl` is a `uri`;
  * - `@IsISO8601` is a date-time: every producer sends RFC 3339 timestamps (the contract test and the conformance
  *   test over real Kafka messages hold them to it);
  * - `@IsIn` over integers is an integer enum;
@@ -27,6 +31,11 @@ const CONVERTERS: ISchemaConverters = {
   [MAX]: (meta) => ({ maximum: meta.constraints[0] }),
   [IS_ISO8601]: { type: 'string', format: 'date-time' },
   [IS_IN]: (meta) => enumSchema(meta.constraints[0] as unknown[]),
+  // A TypeScript enum's values, without the reverse names of a numeric enum (the default lists both, as strings).
+  [IS_ENUM]: (meta) => enumSchema(Object.entries(meta.constraints[0] as object).filter(([k]) => Number.isNaN(Number(k))).map(([, v]) => v as unknown)),
+  [IS_POSITIVE]: { exclusiveMinimum: 0 },
+  [IS_NEGATIVE]: { exclusiveMaximum: 0 },
+  [IS_URL]: { type: 'string', format: 'uri' },
   // Required and not null: the `required` list says so already (the default adds `not: {type: null}`).
   [ValidationTypes.IS_DEFINED]: {},
   isWorkingPeriods: structuredClone(WORKING_PERIODS_JSON_SCHEMA) as JsonSchema,
