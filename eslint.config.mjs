@@ -20,6 +20,8 @@ export default tseslint.config(
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
+            // Tools (the data-packet standard generator) use libs, never apps.
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib'] },
             // Contracts and the calendar are pure: no framework, no I/O.
             { sourceTag: 'layer:pure', onlyDependOnLibsWithTags: ['layer:pure'] },
             { sourceTag: 'layer:infra', onlyDependOnLibsWithTags: ['layer:pure', 'layer:infra'] },

@@ -6,6 +6,8 @@ import type { GatewayConfig } from './config/gateway.config';
 import { ApiClient1764115600000 } from './migrations/1764115600000-api-client';
 import { OpenApiModule } from './openapi/openapi.module';
 import { BODY_LIMITS, ProxyModule } from './proxy/proxy.module';
+import { STANDARD_DIR } from './standard/published-standard.files';
+import { StandardModule } from './standard/standard.module';
 import { UPSTREAM_OPTIONS, type UpstreamOptions } from './proxy/upstream.client';
 
 export const GATEWAY_SERVICE = 'gateway';
@@ -29,11 +31,13 @@ export class GatewayAppModule {
             { provide: UPSTREAM_OPTIONS, useValue: upstreams },
             { provide: BOOTSTRAP_ADMIN_KEY, useValue: config.GATEWAY_BOOTSTRAP_ADMIN_KEY },
             { provide: BODY_LIMITS, useValue: { defaultBytes: config.BODY_LIMIT_BYTES, largeBytes: config.LARGE_BODY_LIMIT_BYTES } },
+            { provide: STANDARD_DIR, useValue: config.STANDARD_DIR },
           ],
-          exports: [UPSTREAM_OPTIONS, BOOTSTRAP_ADMIN_KEY, BODY_LIMITS],
+          exports: [UPSTREAM_OPTIONS, BOOTSTRAP_ADMIN_KEY, BODY_LIMITS, STANDARD_DIR],
         },
         ProxyModule,
         OpenApiModule,
+        StandardModule,
       ],
     };
   }

@@ -1,4 +1,5 @@
-import { decodePayload, EVENT_REGISTRY, formatDossierCode, isAgencyCode, isProcedureCode, DossierSubmitted } from './index';
+import { getMetadataStorage } from 'class-validator';
+import { decodePayload, definePacket, EVENT_REGISTRY, EventEnvelopeV1, EventHeaders, formatDossierCode, isAgencyCode, isProcedureCode, DossierSubmitted } from './index';
 
 describe('event contracts', () => {
   it.each(EVENT_REGISTRY.map((d) => [d.topic, d] as const))('%s round-trips its example through JSON', (_topic, def) => {
@@ -41,5 +42,18 @@ describe('codes', () => {
   it('formats dossier codes per Circular 01/2018', () => {
     expect(formatDossierCode('000.00.15.H31', { year: 2026, month: 1, day: 12 }, 1)).toBe('000.00.15.H31-260112-0001');
     expect(formatDossierCode('H55.242', { year: 2026, month: 11, day: 3 }, 12345)).toBe('H55.242-261103-12345');
+  });
+});
+
+describe('published envelope and packets', () => {
+  it('describes exactly the headers producers write', () => {
+    const described = new Set(getMetadataStorage().getTargetValidationMetadatas(EventEnvelopeV1, '', true, false).map((m) => m.propertyName));
+    expect([...described].sort()).toEqual(Object.values(EventHeaders).sort());
+  });
+
+  it('names packets with their version', () => {
+    class P {}
+    expect(definePacket({ name: 'agency-feed.item.v2', kind: 'feed-item', payload: P, summary: 's', example: {} }).version).toBe(2);
+    expect(() => definePacket({ name: 'AgencyFeedItem', kind: 'feed-item', payload: P, summary: 's', example: {} })).toThrow('must be lower-case dotted words');
   });
 });

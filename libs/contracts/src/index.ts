@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 export * from './codes/codes';
 export * from './codes/dossier-status';
+export * from './envelope';
 export * from './event-definition';
 export * from './events/catalogue.events';
 export * from './events/dossier.events';
 export * from './headers';
+export * from './packets';
 export * from './topics';

@@ -4,6 +4,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsIn,
   IsInt,
   IsISO8601,
@@ -45,6 +46,16 @@ export function isSectorCode(value: string): boolean {
   return SECTOR_CODE_PATTERN.test(value);
 }
 
+const MAX_WORKING_PERIODS = 6;
+
+/** The JSON Schema of `IsWorkingPeriods`, for the published data-packet standard (`docs/standard/`). */
+export const WORKING_PERIODS_JSON_SCHEMA = {
+  type: 'array',
+  minItems: 1,
+  maxItems: MAX_WORKING_PERIODS,
+  items: { type: 'array', minItems: 2, maxItems: 2, items: { type: 'string', pattern: TIME_OF_DAY_PATTERN.source } },
+} as const;
+
 /** `[["08:00","12:00"],["13:00","17:00"]]`: non-empty list of `[start, end]` pairs of `HH:mm`. */
 export function IsWorkingPeriods(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
@@ -54,7 +65,7 @@ export function IsWorkingPeriods(options?: ValidationOptions): PropertyDecorator
         validate: (value: unknown) =>
           Array.isArray(value) &&
           value.length >= 1 &&
-          value.length <= 6 &&
+          value.length <= MAX_WORKING_PERIODS &&
           value.every(
             (p) => Array.isArray(p) && p.length === 2 && p.every((t) => typeof t === 'string' && TIME_OF_DAY_PATTERN.test(t)),
           ),
@@ -79,7 +90,7 @@ export class TimeLimitV1 {
 
 export class ChannelTermsV1 {
   @IsIn(FEE_CHANNELS) channel!: Channel;
-  @ValidateNested() @Type(() => TimeLimitV1) timeLimit!: TimeLimitV1;
+  @IsDefined() @ValidateNested() @Type(() => TimeLimitV1) timeLimit!: TimeLimitV1;
   @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => FeeLineV1) fees!: FeeLineV1[];
   @IsOptional() @IsString() @MaxLength(2000) description?: string;
 }
@@ -188,7 +199,7 @@ export class CalendarUpdatedV1 {
    * Office-hours overrides of this layer for the year, exactly as stored (the `settings` of @hub/calendar's
    * CalendarYear): defaults ← national year ← agency year. Empty when the defaults apply.
    */
-  @ValidateNested() @Type(() => CalendarSettingsV1) settings!: CalendarSettingsV1;
+  @IsDefined() @ValidateNested() @Type(() => CalendarSettingsV1) settings!: CalendarSettingsV1;
   /** Sample data shipped with the seed, to be replaced by the officially announced dates. */
   @IsBoolean() sample!: boolean;
   @IsInt() @Min(1) revision!: number;

@@ -1,0 +1,41 @@
+import type { EventDefinition } from '@hub/contracts';
+import { byText, type Wiring } from './events';
+
+export interface SourceFile {
+  /** The app (service) the file belongs to: `apps/<app>/src/...`. */
+  app: string;
+  path: string;
+  text: string;
+}
+
+const CONSUMES = /@ConsumeEvent\(\s*([A-Za-z_$][\w$]*)\s*\)/g;
+const APPENDS = /\.append\(\s*[A-Za-z_$][\w$]*\s*,\s*([A-Za-z_$][\w$]*)\s*,/g;
+
+/**
+ * Who publishes and who consumes each topic, read from the apps' code so that no list is kept by hand: a service
+ * consumes an event when one of its providers has `@ConsumeEvent(Definition)`, and publishes it when it calls
+ * `outbox.append(tx, Definition, payload)`. `exported` maps the names `@hub/contracts` exports to their values.
+ * A `@ConsumeEvent` whose argument is not a registered event fails: the document would silently miss a consumer.
+ */
+export function findWiring(files: readonly SourceFile[], registry: readonly EventDefinition[], exported: Readonly<Record<string, unknown>>): Wiring {
+  const producers = new Map<string, Set<string>>();
+  const consumers = new Map<string, Set<string>>();
+  const definition = (name: string) => registry.find((d) => d === exported[name]);
+  const add = (into: Map<string, Set<string>>, topic: string, app: string) => into.set(topic, (into.get(topic) ?? new Set()).add(app));
+  for (const file of files) {
+    for (const [, name] of file.text.matchAll(CONSUMES)) {
+      const def = definition(name);
+      if (!def) throw new Error(`${file.path}: @ConsumeEvent(${name}) must name an event of EVENT_REGISTRY exported by @hub/contracts`);
+      add(consumers, def.topic, file.app);
+    }
+    for (const [, name] of file.text.matchAll(APPENDS)) {
+      const def = definition(name);
+      if (def) add(producers, def.topic, file.app);
+    }
+  }
+  return { producers: sorted(producers), consumers: sorted(consumers) };
+}
+
+function sorted(map: Map<string, Set<string>>): Record<string, string[]> {
+  return Object.fromEntries([...map].sort(byText(([topic]) => topic)).map(([topic, apps]) => [topic, [...apps].sort()]));
+}
