@@ -50,6 +50,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 function toProblem(exception: unknown, request: FastifyRequest): ProblemException {
   if (exception instanceof ProblemException) return exception;
   const raw = rawRequestErrorOf(request);
+  // Raised on purpose by a body parser or a hook (JSON budget, 405, 414): Nest wrapped it on the way.
+  if (raw instanceof ProblemException) return raw;
   const fromFastify = raw && fastifyProblem(raw);
   if (fromFastify) return fromFastify;
   if (exception instanceof HttpException) return httpProblem(exception, request);
