@@ -43,7 +43,7 @@ export { ProblemDetailsFilter } from './errors/problem-details.filter';
 
 export { DEFAULT_JSON_BUDGET, findJsonBudgetViolation } from './http/json-budget';
 export type { JsonBudget, JsonBudgetLimit, JsonBudgetViolation } from './http/json-budget';
-export { assertWithinJsonBudget, jsonBudgetProblem } from './http/json-budget.problem';
+export { assertWithinJsonBudget, bodyTooLargeProblem, jsonBudgetProblem } from './http/body-problems';
 export { JSON_MEDIA_TYPE } from './http/json-body.parser';
 
 export { createValidationPipe } from './validation/create-validation-pipe';

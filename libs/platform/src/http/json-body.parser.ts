@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { JsonBudget } from './json-budget';
-import { assertWithinJsonBudget } from './json-budget.problem';
+import { assertWithinJsonBudget } from './body-problems';
 
 export const JSON_MEDIA_TYPE = 'application/json';
 

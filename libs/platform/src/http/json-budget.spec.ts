@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { findJsonBudgetViolation, type JsonBudget } from './json-budget';
-import { jsonBudgetProblem } from './json-budget.problem';
+import { jsonBudgetProblem } from './body-problems';
 
 const ROOMY: JsonBudget = { maxDepth: 1000, maxItems: 1_000_000, maxStringBytes: 1_000_000 };
 const check = (text: string, budget: Partial<JsonBudget>) => findJsonBudgetViolation(Buffer.from(text), { ...ROOMY, ...budget });

@@ -22,3 +22,9 @@ export function assertWithinJsonBudget(bytes: Buffer, budget: JsonBudget): void 
   const violation = findJsonBudgetViolation(bytes, budget);
   if (violation) throw jsonBudgetProblem(violation);
 }
+
+/** A body over the byte limit of its route (BODY_LIMIT_BYTES, or a bulk route's own). */
+export function bodyTooLargeProblem(limitBytes: number | undefined, cause?: unknown): ProblemException {
+  const detail = limitBytes === undefined ? 'The request body exceeds the size limit.' : `The request body exceeds ${limitBytes} bytes.`;
+  return problem(413, 'PAYLOAD_TOO_LARGE', { detail, extensions: limitBytes === undefined ? undefined : { limit: limitBytes }, cause });
+}
