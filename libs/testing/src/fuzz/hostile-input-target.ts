@@ -2,7 +2,7 @@ import { HUB_ROLES } from '@hub/contracts';
 import { buildOpenApiDocument, type BaseServiceConfig } from '@hub/platform';
 import type { ServiceUnderTest } from '../service-under-test';
 import { routesOf } from './fuzz-routes';
-import type { HostileInputTarget } from './hostile-input';
+import { expectStillAnswering, FUZZ_RUNS, FUZZ_TIMEOUT_MS, fuzzRequestHeads, fuzzRoutes, type HostileInputTarget } from './hostile-input';
 import { storedRowCounter } from './stored-rows';
 
 /**
@@ -26,4 +26,35 @@ export async function hostileInputTarget<C extends BaseServiceConfig>(
     storedRows: rows.counts,
     close: rows.close,
   };
+}
+
+/**
+ * The hostile-input suite of one service: generated hostile requests at every route (never a 5xx, always a
+ * problem, nothing stored when refused), hostile request heads on the socket, and the process still answering.
+ */
+export function describeHostileInput<C extends BaseServiceConfig>(
+  name: string,
+  start: () => Promise<ServiceUnderTest<C>>,
+  options: { writtenByConsumers?: string[] } = {},
+): void {
+  describe(`${name} under hostile input (property-based; FUZZ_RUNS=${FUZZ_RUNS})`, () => {
+    let service: ServiceUnderTest<C> | undefined;
+    let target: Awaited<ReturnType<typeof hostileInputTarget>>;
+
+    beforeAll(async () => {
+      service = await start();
+      target = await hostileInputTarget(service, options);
+    });
+
+    afterAll(async () => {
+      await target?.close();
+      await service?.close();
+    });
+
+    it('answers hostile bodies, headers, paths and queries at every route with a problem, never a 5xx, and stores nothing it refuses', () => fuzzRoutes(target), FUZZ_TIMEOUT_MS);
+
+    it('answers hostile request heads on the socket with problems', () => fuzzRequestHeads(target), FUZZ_TIMEOUT_MS);
+
+    it('still answers afterwards', () => expectStillAnswering(target));
+  });
 }
