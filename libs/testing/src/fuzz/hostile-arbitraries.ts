@@ -101,14 +101,18 @@ export function hostileQuery(known: string[]): fc.Arbitrary<string> {
 
 const visibleAscii = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 200 });
 
-/** Stands for a freshly signed identity with every role (identities expire, so it is signed at sending time). */
-export const VALID_IDENTITY = '<valid identity>';
+/** Stands for the target's valid credential (a signed identity expires, so it is made at sending time). */
+export const VALID_IDENTITY = '<valid credential>';
 
-/** Headers a client controls (values kept to what Node lets a client send; the socket fuzz sends the rest). */
+/**
+ * Headers a client controls (values kept to what Node lets a client send; the socket fuzz sends the rest).
+ * `credential` goes out under the target's credential header; `x-hub-identity` is then a forged one.
+ */
 export function hostileHeaders(): fc.Arbitrary<Record<string, string>> {
   return fc.record(
     {
-      'x-hub-identity': fc.oneof({ weight: 4, arbitrary: fc.constant(VALID_IDENTITY) }, visibleAscii, fc.constant(`${VALID_IDENTITY}x`)),
+      credential: fc.oneof({ weight: 4, arbitrary: fc.constant(VALID_IDENTITY) }, visibleAscii, fc.constant(`${VALID_IDENTITY}x`)),
+      'x-hub-identity': visibleAscii,
       'x-correlation-id': fc.oneof(visibleAscii, fc.constant('a'.repeat(5000))),
       accept: fc.constantFrom('*/*', 'text/html', 'application/xml', 'application/problem+json', ''),
       'accept-language': visibleAscii,
@@ -116,7 +120,7 @@ export function hostileHeaders(): fc.Arbitrary<Record<string, string>> {
       'idempotency-key': visibleAscii,
       'x-forwarded-for': fc.constantFrom('127.0.0.1', '::1, 10.0.0.1', 'garbage'),
     },
-    { requiredKeys: ['x-hub-identity'] },
+    { requiredKeys: ['credential'] },
   );
 }
 

@@ -1,7 +1,7 @@
 import { HUB_ROLES } from '@hub/contracts';
-import { buildOpenApiDocument, type BaseServiceConfig } from '@hub/platform';
+import { buildOpenApiDocument, IDENTITY_HEADER, type BaseServiceConfig } from '@hub/platform';
 import type { ServiceUnderTest } from '../service-under-test';
-import { routesOf } from './fuzz-routes';
+import { routesOf, type FuzzRoute } from './fuzz-routes';
 import { expectStillAnswering, FUZZ_RUNS, FUZZ_TIMEOUT_MS, fuzzRequestHeads, fuzzRoutes, type HostileInputTarget } from './hostile-input';
 import { storedRowCounter } from './stored-rows';
 
@@ -9,20 +9,31 @@ import { storedRowCounter } from './stored-rows';
  * A service under test made a fuzz target: listening on loopback, its routes read from the OpenAPI document
  * that its Nest router generates, its database's rows counted (except the tables its consumers fill).
  */
+export interface HostileTargetOptions {
+  /** Tables that the service's Kafka consumers fill: their counts move whatever the requests do. */
+  writtenByConsumers?: string[];
+  /** Routes the OpenAPI document does not show (the gateway's proxied resources). */
+  extraRoutes?: FuzzRoute[];
+  /** Default: an `x-hub-identity` signed with every role. */
+  credential?: HostileInputTarget['credential'];
+  forwardedRequests?(): number;
+}
+
 export async function hostileInputTarget<C extends BaseServiceConfig>(
   service: ServiceUnderTest<C>,
-  options: { writtenByConsumers?: string[]; agencyCodes?: string[] } = {},
+  options: HostileTargetOptions = {},
 ): Promise<HostileInputTarget & { close(): Promise<void> }> {
   const { app } = service;
   await app.listen({ port: 0, host: '127.0.0.1' });
   const port = (app.getHttpServer().address() as { port: number }).port;
-  const routes = routesOf(buildOpenApiDocument(app, { title: 'fuzz', description: 'fuzz', version: '1' }));
+  const documented = routesOf(buildOpenApiDocument(app, { title: 'fuzz', description: 'fuzz', version: '1' }));
   const rows = await storedRowCounter(service.db.url, options.writtenByConsumers);
   return {
     app,
     port,
-    routes,
-    identity: () => service.identity({ kind: 'operator', roles: [...HUB_ROLES], agencyCodes: options.agencyCodes ?? [] }),
+    routes: [...documented, ...(options.extraRoutes ?? [])],
+    credential: options.credential ?? { header: IDENTITY_HEADER, value: () => service.identity({ kind: 'operator', roles: [...HUB_ROLES] }) },
+    forwardedRequests: options.forwardedRequests,
     storedRows: rows.counts,
     close: rows.close,
   };
@@ -35,7 +46,7 @@ export async function hostileInputTarget<C extends BaseServiceConfig>(
 export function describeHostileInput<C extends BaseServiceConfig>(
   name: string,
   start: () => Promise<ServiceUnderTest<C>>,
-  options: { writtenByConsumers?: string[] } = {},
+  options: HostileTargetOptions | ((service: ServiceUnderTest<C>) => Promise<HostileTargetOptions>) = {},
 ): void {
   describe(`${name} under hostile input (property-based; FUZZ_RUNS=${FUZZ_RUNS})`, () => {
     let service: ServiceUnderTest<C> | undefined;
@@ -43,7 +54,7 @@ export function describeHostileInput<C extends BaseServiceConfig>(
 
     beforeAll(async () => {
       service = await start();
-      target = await hostileInputTarget(service, options);
+      target = await hostileInputTarget(service, typeof options === 'function' ? await options(service) : options);
     });
 
     afterAll(async () => {

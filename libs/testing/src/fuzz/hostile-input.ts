@@ -14,8 +14,10 @@ export interface HostileInputTarget {
   /** Port the app listens on (127.0.0.1), for what only a raw socket can send. */
   port: number;
   routes: FuzzRoute[];
-  /** Signs a valid `x-hub-identity` with every role, so requests get past the guard into parsing and validation. */
-  identity(): string;
+  /** A valid credential with every role, so requests get past the guard into parsing and validation. */
+  credential: { header: string; value(): string };
+  /** Requests that reached the services behind (the gateway): a request refused here must not have. */
+  forwardedRequests?(): number;
   /** Row counts per table; must not move when a request is refused. */
   storedRows(): Promise<Record<string, number>>;
 }
@@ -60,9 +62,14 @@ export async function fuzzRoutes(target: HostileInputTarget, numRuns = FUZZ_RUNS
   await fc.assert(
     fc.asyncProperty(hostileRequest(target), async ({ route, method, segments, query, headers, body }) => {
       const url = pathWith(route, segments) + (query === undefined ? '' : `?${query}`);
-      const identity = headers['x-hub-identity'].replace(VALID_IDENTITY, target.identity());
-      const sent = { ...headers, 'x-hub-identity': identity, ...(body?.contentType === undefined ? {} : { 'content-type': body.contentType }) };
+      const { credential, ...others } = headers;
+      const sent = {
+        ...others,
+        [target.credential.header]: credential.replace(VALID_IDENTITY, target.credential.value()),
+        ...(body?.contentType === undefined ? {} : { 'content-type': body.contentType }),
+      };
       const before = await target.storedRows();
+      const forwarded = target.forwardedRequests?.();
       const res = await target.app.inject({
         method: method as 'GET',
         url,
@@ -74,6 +81,7 @@ export async function fuzzRoutes(target: HostileInputTarget, numRuns = FUZZ_RUNS
       if (res.statusCode >= 400) {
         const after = await target.storedRows();
         if (JSON.stringify(after) !== JSON.stringify(before)) throw new Error(`${request} was refused (${res.statusCode}) but stored rows: ${JSON.stringify({ before, after })}`);
+        if (target.forwardedRequests && target.forwardedRequests() !== forwarded) throw new Error(`${request} was refused (${res.statusCode}) but forwarded`);
       }
     }),
     { numRuns },
