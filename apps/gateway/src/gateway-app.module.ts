@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PersistenceModule } from '@hub/persistence';
+import { jsonBudgetOf } from '@hub/platform';
 import { ApiClientEntity } from './api-client/api-client.entity';
 import { BOOTSTRAP_ADMIN_KEY } from './api-client/api-client.module';
 import type { GatewayConfig } from './config/gateway.config';
@@ -30,7 +31,7 @@ export class GatewayAppModule {
           providers: [
             { provide: UPSTREAM_OPTIONS, useValue: upstreams },
             { provide: BOOTSTRAP_ADMIN_KEY, useValue: config.GATEWAY_BOOTSTRAP_ADMIN_KEY },
-            { provide: BODY_LIMITS, useValue: { defaultBytes: config.BODY_LIMIT_BYTES, largeBytes: config.LARGE_BODY_LIMIT_BYTES } },
+            { provide: BODY_LIMITS, useValue: { defaultBytes: config.BODY_LIMIT_BYTES, largeBytes: config.LARGE_BODY_LIMIT_BYTES, json: jsonBudgetOf(config) } },
             { provide: STANDARD_DIR, useValue: config.STANDARD_DIR },
           ],
           exports: [UPSTREAM_OPTIONS, BOOTSTRAP_ADMIN_KEY, BODY_LIMITS, STANDARD_DIR],

@@ -108,14 +108,43 @@ describe('gateway against real PostgreSQL', () => {
     const big = JSON.stringify({ blob: 'x'.repeat(1_500_000) });
     const tooLarge = await gateway.app.inject({ method: 'POST', url: '/v1/dossiers', headers: { 'x-api-key': key, 'content-type': 'application/json' }, payload: big });
     expect(tooLarge.statusCode).toBe(413);
-    expect(tooLarge.json().code).toBe('PAYLOAD_TOO_LARGE');
+    expect(tooLarge.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', limit: 1024 * 1024 });
     // The bulk import may carry up to 10 MiB: it passes the gateway (and meets the unreachable catalogue here).
-    const bulk = await gateway.app.inject({ method: 'POST', url: '/v1/procedures:import', headers: { 'x-api-key': key, 'content-type': 'application/json' }, payload: big });
+    const records = JSON.stringify(Array.from({ length: 3000 }, (_, i) => ({ code: `1.${i}`, name: 'x'.repeat(500) })));
+    const bulk = await gateway.app.inject({ method: 'POST', url: '/v1/procedures:import', headers: { 'x-api-key': key, 'content-type': 'application/json' }, payload: records });
     expect(bulk.statusCode).toBe(502);
 
     const malformed = await gateway.app.inject({ method: 'POST', url: '/v1/admin/api-clients', headers: { 'x-api-key': ADMIN_KEY, 'content-type': 'application/json' }, payload: '{"clientId": ' });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().code).toBe('MALFORMED_JSON');
+  });
+
+  it('enforces the JSON budget before forwarding, and takes only JSON on its own routes', async () => {
+    const key = (await register('hostile-bodies')).json().apiKey;
+    const forwarded = seen.length;
+    const headers = { 'x-api-key': key, 'content-type': 'application/json', 'x-correlation-id': 'corr-deep' };
+    const deep = await gateway.app.inject({ method: 'POST', url: '/v1/dossiers', headers, payload: '{"a":'.repeat(5000) + '1' + '}'.repeat(5000) });
+    expect(deep.statusCode).toBe(400);
+    expect(deep.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(deep.json()).toMatchObject({ code: 'JSON_TOO_DEEP', limit: 64, limitName: 'JSON_MAX_DEPTH', correlationId: 'corr-deep' });
+    const ndjson = await gateway.app.inject({ method: 'POST', url: '/v1/procedures:import', headers: { ...headers, 'content-type': 'application/x-ndjson' }, payload: '{}\n' + '['.repeat(100) });
+    expect(ndjson.json()).toMatchObject({ status: 400, code: 'JSON_TOO_DEEP' });
+    const longString = await gateway.app.inject({ method: 'POST', url: '/v1/dossiers', headers, payload: JSON.stringify({ a: 'x'.repeat(300 * 1024) }) });
+    expect(longString.json()).toMatchObject({ status: 413, code: 'JSON_STRING_TOO_LONG', limit: 262144, actual: 300 * 1024 });
+    expect(seen.length).toBe(forwarded);
+
+    // Other types pass through to the service, which knows what each route takes.
+    const text = await gateway.app.inject({ method: 'POST', url: '/v1/dossiers', headers: { ...headers, 'content-type': 'text/plain' }, payload: '['.repeat(100) + ']'.repeat(100) });
+    expect(text.statusCode).toBe(201);
+    expect(seen.length).toBe(forwarded + 1);
+
+    const own = await gateway.app.inject({ method: 'POST', url: '/v1/admin/api-clients', headers: { 'x-api-key': ADMIN_KEY, 'content-type': 'text/plain' }, payload: '{}' });
+    expect(own.statusCode).toBe(415);
+    expect(own.json().code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    const ownDeep = await gateway.app.inject({ method: 'POST', url: '/v1/admin/api-clients', headers: { 'x-api-key': ADMIN_KEY, 'content-type': 'application/json' }, payload: '['.repeat(70) + ']'.repeat(70) });
+    expect(ownDeep.json().code).toBe('JSON_TOO_DEEP');
+    const unknown = await gateway.app.inject({ method: 'POST', url: '/v1/nothing-here', headers: { 'content-type': 'text/plain' }, payload: 'x' });
+    expect(unknown.json().code).toBe('ROUTE_NOT_FOUND');
   });
 
   it('answers 504 when a service is too slow', async () => {

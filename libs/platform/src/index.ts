@@ -12,7 +12,7 @@ export {
 } from './context/request-context';
 export type { RequestContext } from './context/request-context';
 
-export { BaseServiceConfig, LOG_LEVELS, parseBrokerList } from './config/base-service.config';
+export { BaseServiceConfig, jsonBudgetOf, LOG_LEVELS, parseBrokerList } from './config/base-service.config';
 export type { LogLevelName } from './config/base-service.config';
 export { ConfigError, loadConfig } from './config/load-config';
 export type { ConfigIssue } from './config/load-config';
@@ -40,6 +40,11 @@ export type { ProblemOptions } from './errors/problems';
 export { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, problemType, toProblemDocument } from './errors/problem-document';
 export type { ProblemDocument } from './errors/problem-document';
 export { ProblemDetailsFilter } from './errors/problem-details.filter';
+
+export { DEFAULT_JSON_BUDGET, findJsonBudgetViolation } from './http/json-budget';
+export type { JsonBudget, JsonBudgetLimit, JsonBudgetViolation } from './http/json-budget';
+export { assertWithinJsonBudget, bodyTooLargeProblem, jsonBudgetProblem } from './http/body-problems';
+export { JSON_MEDIA_TYPE } from './http/json-body.parser';
 
 export { createValidationPipe } from './validation/create-validation-pipe';
 export { flattenValidationErrors } from './validation/flatten-validation-errors';

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, Max, Min } from 'class-validator';
-import { BaseServiceConfig } from '@hub/platform';
+import { BaseServiceConfig, jsonBudgetOf, type JsonBudget } from '@hub/platform';
 
 export class CatalogueConfig extends BaseServiceConfig {
   /**
@@ -35,6 +35,8 @@ export interface CatalogueSettings {
   publicationDateFutureWindowDays: number;
   importBodyLimitBytes: number;
   importChunkSize: number;
+  /** The service's JSON budget, applied to each line of an NDJSON import. */
+  jsonBudget: JsonBudget;
 }
 
 export const CATALOGUE_SETTINGS = Symbol('CATALOGUE_SETTINGS');
@@ -44,5 +46,6 @@ export function catalogueSettingsOf(config: CatalogueConfig): CatalogueSettings 
     publicationDateFutureWindowDays: config.PUBLICATION_DATE_FUTURE_WINDOW_DAYS,
     importBodyLimitBytes: config.IMPORT_BODY_LIMIT_BYTES,
     importChunkSize: config.IMPORT_CHUNK_SIZE,
+    jsonBudget: jsonBudgetOf(config),
   };
 }

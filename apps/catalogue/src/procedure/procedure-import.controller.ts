@@ -39,7 +39,7 @@ export class ProcedureImportController {
     if (type === NDJSON) {
       const length = Number(request.headers['content-length']);
       if (Number.isFinite(length) && length > limit) throw ProcedureProblems.importTooLarge(limit);
-      return this.importProcedures.execute(ndjsonRecords(request.body as Readable, limit), caller);
+      return this.importProcedures.execute(ndjsonRecords(request.body as Readable, limit, this.settings.jsonBudget), caller);
     }
     if (type === 'application/json') return this.importProcedures.execute(jsonRecords(request.body), caller);
     throw ProcedureProblems.importMediaType(type || '(none)');

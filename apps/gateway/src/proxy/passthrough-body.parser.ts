@@ -1,28 +1,42 @@
 import type { FastifyInstance } from 'fastify';
 import { errorCodes } from 'fastify';
-import { acceptsLargeBody, routeFor } from './upstream-routes';
+import { bodyTooLargeProblem, findJsonBudgetViolation, JSON_MEDIA_TYPE, jsonBudgetProblem, type JsonBudget } from '@hub/platform';
+import { acceptsLargeBody, PROXY_PATH } from './upstream-routes';
 
 export interface BodyLimits {
   defaultBytes: number;
   largeBytes: number;
+  /** The services' own JSON budget, enforced here first so that a hostile body never crosses the hop. */
+  json: JsonBudget;
+}
+
+/** `application/json`, `application/<anything>+json` and NDJSON: bodies the services parse as JSON. */
+const JSON_LIKE = /^application\/(?:json|x-ndjson|[\w.-]+\+json)$/;
+
+function mediaTypeOf(contentType: string | undefined): string {
+  return (contentType ?? '').split(';')[0].trim().toLowerCase();
 }
 
 /**
  * Bodies of forwarded requests stay raw bytes: the owning service parses and validates them, and the
- * gateway neither pays for parsing nor changes a byte. The gateway's own endpoints still get JSON.
+ * gateway neither pays for parsing nor changes a byte; a JSON body is only scanned against the budget (one
+ * pass, no allocation). The gateway's own endpoints take JSON only, parsed within the same budget.
  */
 export function registerPassthroughBodyParser(fastify: FastifyInstance, limits: BodyLimits): void {
+  const { onProtoPoisoning, onConstructorPoisoning } = fastify.initialConfig;
+  const parseJson = fastify.getDefaultJsonParser(onProtoPoisoning ?? 'error', onConstructorPoisoning ?? 'error');
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: Math.max(limits.defaultBytes, limits.largeBytes) }, (request, body, done) => {
-    const buffer = body as Buffer;
+  fastify.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: Math.max(limits.defaultBytes, limits.largeBytes) }, (request, raw, done) => {
+    const body = typeof raw === 'string' ? Buffer.from(raw) : raw;
     const limit = acceptsLargeBody(request.url) ? limits.largeBytes : limits.defaultBytes;
-    if (buffer.length > limit) return done(new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE(), undefined);
-    if (routeFor(request.url)) return done(null, buffer);
-    if (buffer.length === 0) return done(new errorCodes.FST_ERR_CTP_EMPTY_JSON_BODY(), undefined);
-    try {
-      done(null, JSON.parse(buffer.toString('utf8')));
-    } catch {
-      done(new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY(), undefined);
-    }
+    if (body.length > limit) return done(bodyTooLargeProblem(limit), undefined);
+    const mediaType = mediaTypeOf(request.headers['content-type']);
+    // Through the proxy route, bytes go on (to a service, or to the proxy's 404 if no service owns the path).
+    const proxied = request.routeOptions.url === `/${PROXY_PATH}`;
+    if (!proxied && mediaType !== JSON_MEDIA_TYPE) return done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE(mediaType || '(none)'), undefined);
+    const violation = JSON_LIKE.test(mediaType) ? findJsonBudgetViolation(body, limits.json) : undefined;
+    if (violation) return done(jsonBudgetProblem(violation), undefined);
+    if (proxied) return done(null, body);
+    parseJson(request, body.toString('utf8'), done);
   });
 }

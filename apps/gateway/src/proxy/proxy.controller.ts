@@ -2,6 +2,7 @@ import { All, Controller, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '@hub/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PROXY_PATH } from './upstream-routes';
 import { ForwardRequestUseCase } from './usecases/forward-request/forward-request.usecase';
 
 /** Everything under /v1 that the gateway does not serve itself goes to the owning service. */
@@ -11,7 +12,7 @@ import { ForwardRequestUseCase } from './usecases/forward-request/forward-reques
 export class ProxyController {
   constructor(private readonly forwardRequest: ForwardRequestUseCase) {}
 
-  @All('v1/*')
+  @All(PROXY_PATH)
   async forward(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const body = Buffer.isBuffer(req.body) ? req.body : undefined;
     const res = await this.forwardRequest.execute({ method: req.method, url: req.url, headers: req.headers, body });

@@ -15,6 +15,9 @@ export const UPSTREAM_ROUTES: readonly UpstreamRoute[] = [
   { upstream: 'rating', resources: ['ratings'], publicRead: false },
 ];
 
+/** The catch-all route of the proxy controller: whatever the gateway does not serve itself. */
+export const PROXY_PATH = 'v1/*';
+
 /** Bulk endpoints whose bodies may exceed the normal limit, up to the large-body limit. */
 const LARGE_BODY_PATHS = ['/v1/procedures:import'];
 

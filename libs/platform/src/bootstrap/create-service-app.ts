@@ -2,7 +2,10 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
-import type { BaseServiceConfig } from '../config/base-service.config';
+import { jsonBudgetOf, type BaseServiceConfig } from '../config/base-service.config';
+import { registerJsonBodyParser } from '../http/json-body.parser';
+import { registerRequestGuards } from '../http/request-guards';
+import { createClientErrorHandler, frameworkErrorHandler } from '../http/server-errors';
 import { createLogger } from '../logging/create-logger';
 import { PinoLoggerService } from '../logging/pino-logger.service';
 import { registerHttpMetrics } from '../metrics/http-metrics.hook';
@@ -45,9 +48,16 @@ export async function createServiceApp(
   const { service, config } = options;
   const logger = options.logger ?? createLogger(service, config.LOG_LEVEL);
 
-  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES });
-  registerRequestHooks(adapter.getInstance(), logger);
-  registerHttpMetrics(adapter.getInstance());
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler: createClientErrorHandler(logger),
+  });
+  const fastify = adapter.getInstance();
+  registerRequestHooks(fastify, logger);
+  registerRequestGuards(fastify, { maxUrlBytes: config.MAX_URL_BYTES });
+  registerJsonBodyParser(fastify, jsonBudgetOf(config));
+  registerHttpMetrics(fastify);
   metricsRegistry.setDefaultLabels({ service });
   enableDefaultMetrics();
 
@@ -58,7 +68,8 @@ export async function createServiceApp(
     },
     adapter,
     // abortOnError: false makes a wiring error throw instead of calling process.exit inside tests.
-    { logger: new PinoLoggerService(logger), abortOnError: false },
+    // bodyParser: false keeps Nest from adding its JSON and form parsers over registerJsonBodyParser's.
+    { logger: new PinoLoggerService(logger), abortOnError: false, bodyParser: false },
   );
 
   if (options.openApi) {

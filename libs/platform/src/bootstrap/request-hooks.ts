@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import {
@@ -15,11 +16,15 @@ const ACCEPTED_CORRELATION_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 // Probes and scrapes every few seconds would drown the access log.
 const QUIET_ROUTES = new Set(['/health/live', '/health/ready', '/metrics']);
 
+/** The caller's `x-correlation-id` if it is a safe one, else a fresh id. */
+export function correlationIdOf(headers: IncomingHttpHeaders): string {
+  const incoming = headers[CORRELATION_ID_HEADER];
+  return typeof incoming === 'string' && ACCEPTED_CORRELATION_ID.test(incoming) ? incoming : newCorrelationId();
+}
+
 export function registerRequestHooks(fastify: FastifyInstance, logger: Logger): void {
   fastify.addHook('onRequest', (request, reply, done) => {
-    const incoming = request.headers[CORRELATION_ID_HEADER];
-    const correlationId =
-      typeof incoming === 'string' && ACCEPTED_CORRELATION_ID.test(incoming) ? incoming : newCorrelationId();
+    const correlationId = correlationIdOf(request.headers);
     const context = bindRequestContext(request, { correlationId });
     void reply.header(CORRELATION_ID_HEADER, correlationId);
     runWithContext(context, () => done());

@@ -1,4 +1,5 @@
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { DEFAULT_JSON_BUDGET, type JsonBudget } from '../http/json-budget';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
@@ -46,6 +47,25 @@ export class BaseServiceConfig {
   @Min(1, { message: 'must be at least 1' })
   BODY_LIMIT_BYTES: number = 1024 * 1024;
 
+  /** JSON budget of every body (see README, "Limits"); checked on the raw bytes before parsing. */
+  @IsInt({ message: 'must be an integer' })
+  @Min(2, { message: 'must be at least 2' })
+  @Max(1000, { message: 'must be at most 1000 (deeper nesting overflows recursive validation)' })
+  JSON_MAX_DEPTH: number = DEFAULT_JSON_BUDGET.maxDepth;
+
+  @IsInt({ message: 'must be an integer' })
+  @Min(1, { message: 'must be at least 1' })
+  JSON_MAX_ITEMS: number = DEFAULT_JSON_BUDGET.maxItems;
+
+  @IsInt({ message: 'must be an integer number of bytes' })
+  @Min(1, { message: 'must be at least 1' })
+  JSON_MAX_STRING_BYTES: number = DEFAULT_JSON_BUDGET.maxStringBytes;
+
+  /** Longest request target (path and query); longer → 414. Node refuses a request line over 16 KiB with 431. */
+  @IsInt({ message: 'must be an integer number of bytes' })
+  @Min(256, { message: 'must be at least 256' })
+  MAX_URL_BYTES: number = 8 * 1024;
+
   @IsInt({ message: 'must be an integer number of milliseconds' })
   @Min(0, { message: 'must not be negative' })
   SHUTDOWN_TIMEOUT_MS: number = 10_000;
@@ -57,4 +77,8 @@ export function parseBrokerList(brokers: string): string[] {
     .split(',')
     .map((broker) => broker.trim())
     .filter((broker) => broker !== '');
+}
+
+export function jsonBudgetOf(config: BaseServiceConfig): JsonBudget {
+  return { maxDepth: config.JSON_MAX_DEPTH, maxItems: config.JSON_MAX_ITEMS, maxStringBytes: config.JSON_MAX_STRING_BYTES };
 }

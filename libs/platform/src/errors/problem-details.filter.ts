@@ -7,6 +7,7 @@ import {
   requestContextOf,
   runWithContext,
 } from '../context/request-context';
+import { bodyTooLargeProblem } from '../http/body-problems';
 import { PROBLEM_CONTENT_TYPE, toProblemDocument } from './problem-document';
 import { ProblemException } from './problem.exception';
 import { codeForStatus, internalError, problem } from './problems';
@@ -50,16 +51,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 function toProblem(exception: unknown, request: FastifyRequest): ProblemException {
   if (exception instanceof ProblemException) return exception;
   const raw = rawRequestErrorOf(request);
-  const fromFastify = raw && fastifyProblem(raw);
+  // Raised on purpose by a body parser or a hook (JSON budget, 405, 414): Nest wrapped it on the way.
+  if (raw instanceof ProblemException) return raw;
+  const fromFastify = raw && fastifyProblem(raw, request);
   if (fromFastify) return fromFastify;
   if (exception instanceof HttpException) return httpProblem(exception, request);
   return internalError({ cause: exception });
 }
 
-function fastifyProblem(error: Error & { code?: string; statusCode?: number }): ProblemException | undefined {
+function fastifyProblem(error: Error & { code?: string; statusCode?: number }, request: FastifyRequest): ProblemException | undefined {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return problem(413, 'PAYLOAD_TOO_LARGE', { detail: 'The request body exceeds the size limit.', cause: error });
+      return bodyTooLargeProblem(request.routeOptions.bodyLimit, error);
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return problem(400, 'MALFORMED_JSON', { detail: error.message, cause: error });

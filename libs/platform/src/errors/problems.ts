@@ -23,6 +23,7 @@ const STATUS_PROBLEMS: Record<number, Titles & { code: string }> = {
   422: { code: 'UNPROCESSABLE_ENTITY', title: 'Unprocessable entity', titleVi: 'Không thể xử lý yêu cầu' },
   428: { code: 'PRECONDITION_REQUIRED', title: 'Precondition required', titleVi: 'Thiếu điều kiện tiên quyết' },
   429: { code: 'TOO_MANY_REQUESTS', title: 'Too many requests', titleVi: 'Quá nhiều yêu cầu' },
+  431: { code: 'HEADERS_TOO_LARGE', title: 'Request headers too large', titleVi: 'Phần đầu yêu cầu quá lớn' },
   500: { code: 'INTERNAL_ERROR', title: 'Internal error', titleVi: 'Lỗi hệ thống' },
   501: { code: 'NOT_IMPLEMENTED', title: 'Not implemented', titleVi: 'Chức năng chưa được hỗ trợ' },
   502: { code: 'BAD_GATEWAY', title: 'Bad gateway', titleVi: 'Lỗi từ hệ thống phía sau' },
@@ -39,6 +40,11 @@ const CODE_TITLES: Record<string, Titles> = {
   IDENTITY_INVALID: { title: 'Caller identity invalid', titleVi: 'Thông tin định danh bên gọi không hợp lệ' },
   IDENTITY_EXPIRED: { title: 'Caller identity expired', titleVi: 'Thông tin định danh bên gọi đã hết hạn' },
   NOT_READY: { title: 'Service not ready', titleVi: 'Dịch vụ chưa sẵn sàng' },
+  JSON_TOO_DEEP: { title: 'JSON body nested too deeply', titleVi: 'Nội dung JSON lồng nhau quá sâu' },
+  JSON_TOO_MANY_ITEMS: { title: 'JSON body has too many values', titleVi: 'Nội dung JSON có quá nhiều phần tử' },
+  JSON_STRING_TOO_LONG: { title: 'JSON string too long', titleVi: 'Chuỗi trong nội dung JSON quá dài' },
+  MALFORMED_REQUEST: { title: 'Malformed HTTP request', titleVi: 'Yêu cầu HTTP sai cú pháp' },
+  MALFORMED_URL: { title: 'Malformed URL', titleVi: 'Đường dẫn sai cú pháp' },
 };
 
 /** Stable code for a bare HTTP status: `BAD_REQUEST`, `PAYLOAD_TOO_LARGE`, `INTERNAL_ERROR`... */

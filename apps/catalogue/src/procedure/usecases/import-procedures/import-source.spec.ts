@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { DEFAULT_JSON_BUDGET } from '@hub/platform';
 import { jsonRecords, ndjsonRecords, type RawRecord } from './import-source';
 
 async function collect(source: AsyncIterable<RawRecord>): Promise<RawRecord[]> {
@@ -12,7 +13,7 @@ describe('import sources', () => {
     const text = '{"a":"Giấy phép"}\n\n{"b":2}\r\n{oops\n{"c":3}';
     const bytes = Buffer.from(text);
     const chunks = Array.from({ length: bytes.length }, (_, i) => bytes.subarray(i, i + 1));
-    expect(await collect(ndjsonRecords(Readable.from(chunks), 1_000))).toEqual([
+    expect(await collect(ndjsonRecords(Readable.from(chunks), 1_000, DEFAULT_JSON_BUDGET))).toEqual([
       { index: 0, value: { a: 'Giấy phép' } },
       { index: 1, value: { b: 2 } },
       { index: 2, error: 'the line is not valid JSON' },
@@ -20,8 +21,17 @@ describe('import sources', () => {
     ]);
   });
 
+  it('refuses a line over the JSON budget as an error of that record only', async () => {
+    const lines = ['{"a":1}', '{"a":'.repeat(5000) + '1' + '}'.repeat(5000), JSON.stringify(Array(200).fill(0))].join('\n');
+    expect(await collect(ndjsonRecords(Readable.from([Buffer.from(lines)]), 1_000_000, { ...DEFAULT_JSON_BUDGET, maxItems: 100 }))).toEqual([
+      { index: 0, value: { a: 1 } },
+      { index: 1, error: 'The JSON body nests objects and arrays deeper than 64 (JSON_MAX_DEPTH).' },
+      { index: 2, error: 'The JSON body has more object members and array elements than 100 (JSON_MAX_ITEMS).' },
+    ]);
+  });
+
   it('stops with 413 as soon as the body passes the limit', async () => {
-    const source = ndjsonRecords(Readable.from([Buffer.from('{"a":1}\n'), Buffer.from('x'.repeat(100))]), 50);
+    const source = ndjsonRecords(Readable.from([Buffer.from('{"a":1}\n'), Buffer.from('x'.repeat(100))]), 50, DEFAULT_JSON_BUDGET);
     await expect(collect(source)).rejects.toMatchObject({ status: 413, code: 'IMPORT_TOO_LARGE' });
   });
 

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { findJsonBudgetViolation, jsonBudgetProblem, type JsonBudget } from '@hub/platform';
 import { ProcedureProblems } from '../../procedure.exception';
 
 /** One record as read from the body: the parsed JSON value, or why it could not be parsed. */
@@ -16,9 +17,10 @@ export function* jsonRecords(body: unknown): Generator<RawRecord> {
 /**
  * Records of an `application/x-ndjson` body, one JSON value per line, read as the bytes arrive so that memory
  * stays bounded by one chunk of records whatever the size of the import. More than `limitBytes` → 413 (the
- * caller's transaction then rolls back: nothing is imported). A line that is not JSON is an error of that record.
+ * caller's transaction then rolls back: nothing is imported). A line that is not JSON, or is over the JSON budget
+ * (checked per line, as the service checks a whole JSON body), is an error of that record.
  */
-export async function* ndjsonRecords(stream: Readable, limitBytes: number): AsyncGenerator<RawRecord> {
+export async function* ndjsonRecords(stream: Readable, limitBytes: number, budget: JsonBudget): AsyncGenerator<RawRecord> {
   let received = 0;
   let pending = '';
   let index = 0;
@@ -27,6 +29,8 @@ export async function* ndjsonRecords(stream: Readable, limitBytes: number): Asyn
     const text = line.trim();
     if (text === '') return undefined;
     const at = index++;
+    const violation = findJsonBudgetViolation(Buffer.from(text), budget);
+    if (violation) return { index: at, error: jsonBudgetProblem(violation).message };
     try {
       return { index: at, value: JSON.parse(text) };
     } catch {
