@@ -24,14 +24,14 @@ const config = Object.assign(new BaseServiceConfig(), {
 });
 
 describe('startServiceApp', () => {
-  it('listens on all interfaces and closes the app on SIGTERM before exiting 0', async () => {
+  it('listens on loopback by default and closes the app on SIGTERM before exiting 0', async () => {
     const app = await createServiceApp(TinyModule, { service: 'tiny', config, logger: createLogger('tiny', 'silent') });
     const exit = jest.spyOn(process, 'exit').mockImplementation(() => undefined as never);
     const sigintListeners = process.listeners('SIGINT');
     try {
       await startServiceApp(app, 0);
       const address = app.getHttpServer().address();
-      expect(address).toMatchObject({ address: '0.0.0.0' });
+      expect(address).toMatchObject({ address: '127.0.0.1' });
       const port = (address as { port: number }).port;
       const res = await fetch(`http://127.0.0.1:${port}/health/live`);
       expect(res.status).toBe(200);
@@ -53,6 +53,20 @@ describe('startServiceApp', () => {
       // SIGTERM's once-listener fired; the SIGINT one is still installed.
       for (const listener of process.listeners('SIGINT')) {
         if (!sigintListeners.includes(listener)) process.removeListener('SIGINT', listener);
+      }
+    }
+  });
+
+  it('binds the address HTTP_HOST names', async () => {
+    const app = await createServiceApp(TinyModule, { service: 'tiny', config: { ...config, HTTP_HOST: '127.0.0.2' }, logger: createLogger('tiny', 'silent') });
+    const listeners = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
+    try {
+      await startServiceApp(app, 0);
+      expect(app.getHttpServer().address()).toMatchObject({ address: '127.0.0.2' });
+    } finally {
+      await app.close();
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+        for (const listener of process.listeners(signal)) if (!listeners[signal].includes(listener)) process.removeListener(signal, listener);
       }
     }
   });

@@ -4,10 +4,10 @@ import { serviceRuntimeOf } from './create-service-app';
 
 const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 
-/** Listens on all interfaces and stops gracefully on SIGTERM/SIGINT. */
+/** Listens on HTTP_HOST (loopback unless configured otherwise) and stops gracefully on SIGTERM/SIGINT. */
 export async function startServiceApp(app: NestFastifyApplication, port: number): Promise<void> {
-  const { logger, shutdownTimeoutMs } = serviceRuntimeOf(app);
-  await app.listen({ port, host: '0.0.0.0' });
+  const { logger, shutdownTimeoutMs, host } = serviceRuntimeOf(app);
+  await app.listen({ port, host });
   installGracefulShutdown(app, logger, shutdownTimeoutMs);
   logger.info({ msg: 'Listening', url: await app.getUrl() });
 }
