@@ -96,7 +96,7 @@ if (unknown.length > 0) {
 const cleanup = new Cleanup(log);
 let scenarioCleanup; // the running scenario's resources, released before the run's own (the broker)
 let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM']) {
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
     if (interrupted) return;
     interrupted = true;

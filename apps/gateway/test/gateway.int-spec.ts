@@ -78,6 +78,59 @@ describe('gateway against real PostgreSQL', () => {
     expect(notAdmin.json().code).toBe('FORBIDDEN');
   });
 
+  const admin = (method: 'PATCH' | 'POST', url: string, payload?: object, apiKey = ADMIN_KEY) =>
+    gateway.app.inject({ method, url: `/v1/admin/api-clients/${url}`, headers: { 'x-api-key': apiKey }, ...(payload ? { payload } : {}) });
+  const submitAs = (apiKey: string) => gateway.app.inject({ method: 'POST', url: '/v1/dossiers', headers: { 'x-api-key': apiKey }, payload: {} });
+
+  it('rotates a key: the new key is returned once and the old one stops working at once', async () => {
+    const oldKey = (await register('rotating-client')).json().apiKey;
+    expect((await submitAs(oldKey)).statusCode).toBe(201); // now cached by the gateway
+
+    const rotated = await admin('POST', 'rotating-client:rotate-key');
+    expect(rotated.statusCode).toBe(200);
+    const { apiKey: newKey, ...view } = rotated.json();
+    expect(newKey).toMatch(/^hub_[0-9a-f]{8}_/);
+    expect(newKey).not.toBe(oldKey);
+    expect(view).toMatchObject({ clientId: 'rotating-client', roles: ['dossier:submit'], keyPrefix: newKey.slice(4, 12), active: true });
+
+    const refused = await submitAs(oldKey);
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json().code).toBe('UNAUTHENTICATED');
+    expect((await submitAs(newKey)).statusCode).toBe(201);
+    expect(seen.at(-1)!.identity.clientId).toBe('rotating-client');
+  });
+
+  it('refuses to rotate or change an unknown client, a bad id, or without the admin role', async () => {
+    const missing = await admin('POST', 'no-such-client:rotate-key');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().code).toBe('API_CLIENT_NOT_FOUND');
+    expect((await admin('PATCH', 'no-such-client', { roles: [] })).json().code).toBe('API_CLIENT_NOT_FOUND');
+    const badId = await admin('POST', 'Bad_Id:rotate-key');
+    expect(badId.statusCode).toBe(400);
+    expect(badId.json().errors).toEqual([expect.objectContaining({ field: 'clientId', code: 'INVALID_FORMAT' })]);
+    const plainKey = (await register('not-an-admin')).json().apiKey;
+    expect((await admin('POST', 'not-an-admin:rotate-key', undefined, plainKey)).statusCode).toBe(403);
+    expect((await admin('PATCH', 'not-an-admin', { roles: ['hub:admin'] }, plainKey)).statusCode).toBe(403);
+  });
+
+  it('changes roles, agencies and name; the next request carries them', async () => {
+    const key = (await register('changing-roles')).json().apiKey;
+    expect((await submitAs(key)).statusCode).toBe(201);
+    expect(seen.at(-1)!.identity.roles).toEqual(['dossier:submit']);
+
+    const res = await admin('PATCH', 'changing-roles', { roles: ['dossier:submit', 'dossier:read'], agencyCodes: ['000.00.16.H31'] });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ clientId: 'changing-roles', name: 'changing-roles', roles: ['dossier:submit', 'dossier:read'], agencyCodes: ['000.00.16.H31'], keyPrefix: key.slice(4, 12) });
+    expect(res.json().apiKey).toBeUndefined();
+
+    expect((await submitAs(key)).statusCode).toBe(201);
+    expect(seen.at(-1)!.identity).toMatchObject({ roles: ['dossier:submit', 'dossier:read'], agencyCodes: ['000.00.16.H31'] });
+
+    const invalid = await admin('PATCH', 'changing-roles', { roles: ['root'], kind: 'operator', apiKey: 'x' });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json().errors.map((e: { field: string; code: string }) => `${e.field} ${e.code}`).sort()).toEqual(['apiKey UNKNOWN_FIELD', 'kind UNKNOWN_FIELD', 'roles IS_IN']);
+  });
+
   it('forwards with the verified identity signed, the body and the correlation id', async () => {
     const key = (await register('quangtri-one-stop', { agencyCodes: ['000.00.00.H55'] })).json().apiKey;
     const res = await gateway.app.inject({ method: 'POST', url: '/v1/dossiers?x=1', headers: { 'x-api-key': key, 'x-correlation-id': 'corr-123' }, payload: { a: 'á' } });

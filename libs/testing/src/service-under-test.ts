@@ -36,10 +36,20 @@ export async function startServiceUnderTest<C extends BaseServiceConfig>(opts: {
     LOG_LEVEL: 'warn',
     ...opts.env,
   });
-  const app = await createServiceApp(opts.module(config), { service: opts.service, config });
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
-  await opts.afterInit?.(app);
+  // A service that fails to start leaves nothing behind: no open pools or consumers, no database.
+  const dropAndThrow = async (error: unknown): Promise<never> => {
+    await db.drop().catch(() => undefined);
+    throw error;
+  };
+  const app = await createServiceApp(opts.module(config), { service: opts.service, config }).catch(dropAndThrow);
+  try {
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    await opts.afterInit?.(app);
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    await dropAndThrow(error);
+  }
   return {
     app,
     config,

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { stopChild } from '../../lib/cleanup.mjs';
 import { APPS, distDirOf, ensureBuilt, entryOf } from './build.mjs';
 import { benchDatabaseName, dropDatabase } from './db.mjs';
 import { databaseUrl } from './infra.mjs';
@@ -53,17 +54,7 @@ export async function startHub(env, opts = {}) {
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    await Promise.all(
-      [...processes.values()].map(
-        (child) =>
-          new Promise((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            child.once('exit', () => resolve());
-            child.kill('SIGTERM');
-            setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS).unref();
-          }),
-      ),
-    );
+    await Promise.all([...processes.values()].map((child) => stopChild(child, STOP_TIMEOUT_MS)));
     // Each service created its own database at start-up (ensureDatabase); drop them all.
     await Promise.all(Object.values(databases).map((name) => dropDatabase(env.pgUrl, name).catch((e) => log(`dropping ${name}: ${e.message}`))));
   };
@@ -87,7 +78,12 @@ export async function startHub(env, opts = {}) {
       GATEWAY_BOOTSTRAP_ADMIN_KEY: adminKey,
       ...(opts.env?.[app] ?? {}),
     };
-    const child = spawn(process.execPath, [...NODE_ARGS, ...(opts.nodeArgs?.[app] ?? []), entryOf(app)], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...NODE_ARGS, ...(opts.nodeArgs?.[app] ?? []), entryOf(app)], {
+      cwd: ROOT,
+      env: childEnv,
+      // The IPC channel closes if the harness dies, even by SIGKILL: the app then stops itself (startServiceApp).
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
     const chunks = { text: '' };
     const keep = (d) => {
       chunks.text += d.toString();

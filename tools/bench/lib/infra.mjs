@@ -2,8 +2,9 @@
 // local ones from deploy/local. A broker this run started is stopped at the end; one that was already
 // running (a developer's `npm start`, a test run) is left alone.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { databaseUrl, localKafkaRunning } from '../../lib/infra.mjs';
 import { ROOT } from './util.mjs';
 
 // As the deploy/local scripts: KAFKA_PORT (and KAFKA_CONTROLLER_PORT) select another local broker.
@@ -16,25 +17,7 @@ function runScript(name, env = {}) {
   });
 }
 
-function localKafkaRunning() {
-  const pidFile = join(ROOT, '.local/kafka', `kafka-${LOCAL_KAFKA_PORT}.pid`);
-  if (!existsSync(pidFile)) return false;
-  const pid = Number(readFileSync(pidFile, 'utf8').trim());
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Server URL (database `postgres`) → URL of `database` on the same server. */
-export function databaseUrl(serverUrl, database) {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
+export { databaseUrl };
 
 /**
  * @returns {{ source: 'env'|'local', pgUrl: string, kafkaBrokers: string[], startedKafka: boolean, release(): void }}
@@ -50,12 +33,13 @@ export function ensureInfrastructure(log, cleanup) {
     };
   }
   runScript('ensure-postgres.sh');
-  const alreadyRunning = localKafkaRunning();
-  runScript('kafka-start.sh');
+  const alreadyRunning = localKafkaRunning(ROOT, LOCAL_KAFKA_PORT);
   if (!alreadyRunning) {
-    log('the harness started the local Kafka broker; it stops it at the end');
+    // Registered before the start: a broker that starts but never gets ready is stopped too.
+    log('the harness starts the local Kafka broker; it stops it at the end');
     cleanup.defer('stop the Kafka broker this run started', () => runScript('kafka-stop.sh'));
   }
+  runScript('kafka-start.sh');
   return {
     source: 'local',
     pgUrl: 'postgres://postgres@127.0.0.1:5432/postgres',

@@ -1,8 +1,10 @@
 // Small shared helpers for the benchmark harness (no dependencies beyond Node).
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+
+export { Cleanup } from '../../lib/cleanup.mjs';
+export { freePort } from '../../lib/ports.mjs';
 
 /** Repository root (tools/bench/lib → ../../..). */
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -18,19 +20,6 @@ export function createLog(scope) {
   return (...parts) => console.log(prefix, ...parts);
 }
 
-/** A free TCP port on 127.0.0.1 (the OS picks it; a tiny race with other processes is accepted). */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 /** Runs `fn` with a deadline; rejects with `message` if it does not settle in time. */
 export async function withTimeout(promise, ms, message) {
   let timer;
@@ -41,41 +30,6 @@ export async function withTimeout(promise, ms, message) {
     return await Promise.race([promise, timeout]);
   } finally {
     clearTimeout(timer);
-  }
-}
-
-/**
- * LIFO cleanup stack. Every resource a run creates (child processes, databases, topics, a broker the
- * harness started) registers its release here, so a failure or Ctrl-C still cleans up.
- */
-export class Cleanup {
-  #stack = [];
-  #log;
-  constructor(log) {
-    this.#log = log;
-  }
-  /** Registers `fn`; returns a function that runs it now (once) and unregisters it. */
-  defer(label, fn) {
-    const entry = { label, fn, done: false };
-    this.#stack.push(entry);
-    return async () => {
-      if (entry.done) return;
-      entry.done = true;
-      this.#stack.splice(this.#stack.indexOf(entry), 1);
-      await fn();
-    };
-  }
-  async runAll() {
-    while (this.#stack.length > 0) {
-      const entry = this.#stack.pop();
-      if (entry.done) continue;
-      entry.done = true;
-      try {
-        await entry.fn();
-      } catch (e) {
-        this.#log(`cleanup "${entry.label}" failed: ${e.message}`);
-      }
-    }
   }
 }
 

@@ -31,7 +31,13 @@ export class Hub {
 
   static async start(): Promise<Hub> {
     const hub = new Hub();
-    await hub.boot();
+    try {
+      await hub.boot();
+    } catch (error) {
+      // Whatever started (apps, databases) is stopped before the failure is reported.
+      await hub.stop();
+      throw error;
+    }
     return hub;
   }
 
@@ -61,7 +67,8 @@ export class Hub {
       };
       const child = spawn(process.execPath, ['--enable-source-maps', join(ROOT, `dist/apps/${service}/apps/${service}/src/main.js`)], {
         env,
-        stdio: ['ignore', 'pipe', 'pipe'],
+        // The IPC channel closes if the test process dies, even by SIGKILL: the app then stops itself.
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       });
       const log: string[] = [];
       this.logs.set(service, log);
@@ -114,7 +121,7 @@ export class Hub {
       [...this.processes.values()].map(
         (child) =>
           new Promise<void>((resolve) => {
-            if (child.exitCode !== null) return resolve();
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
             child.once('exit', () => resolve());
             child.kill('SIGTERM');
             setTimeout(() => child.kill('SIGKILL'), 15_000).unref();

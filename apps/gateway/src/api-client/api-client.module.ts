@@ -2,14 +2,25 @@ import { Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { ApiClientController } from './api-client.controller';
 import { ApiClientRepository } from './api-client.repository';
 import { ApiKeyGuard } from './api-key.guard';
+import { AuthenticatedKeyCache } from './authenticated-key-cache';
 import { AuthenticateClientUseCase } from './usecases/authenticate-client/authenticate-client.usecase';
 import { RegisterApiClientUseCase } from './usecases/register-api-client/register-api-client.usecase';
+import { RotateApiKeyUseCase } from './usecases/rotate-api-key/rotate-api-key.usecase';
+import { UpdateApiClientUseCase } from './usecases/update-api-client/update-api-client.usecase';
 
 export const BOOTSTRAP_ADMIN_KEY = Symbol('BOOTSTRAP_ADMIN_KEY');
 
 @Module({
   controllers: [ApiClientController],
-  providers: [ApiClientRepository, AuthenticateClientUseCase, RegisterApiClientUseCase, ApiKeyGuard],
+  providers: [
+    ApiClientRepository,
+    AuthenticatedKeyCache,
+    AuthenticateClientUseCase,
+    RegisterApiClientUseCase,
+    UpdateApiClientUseCase,
+    RotateApiKeyUseCase,
+    ApiKeyGuard,
+  ],
   exports: [AuthenticateClientUseCase],
 })
 export class ApiClientModule implements OnApplicationBootstrap {

@@ -25,6 +25,15 @@ export class ApiClientRepository {
     return rows.length > 0;
   }
 
+  /** Applies `changes`; returns the client as stored afterwards, or null if there is no such client. */
+  async update(clientId: string, changes: Partial<Pick<ApiClientEntity, 'name' | 'agencyCodes' | 'roles' | 'keyPrefix' | 'keyHash'>>): Promise<ApiClientEntity | null> {
+    if (Object.keys(changes).length > 0) {
+      const result = await this.dataSource.manager.update(ApiClientEntity, { clientId }, changes);
+      if (result.affected === 0) return null;
+    }
+    return this.findById(clientId);
+  }
+
   async upsert(client: ApiClientEntity): Promise<void> {
     await this.dataSource.manager.upsert(ApiClientEntity, client, ['clientId']);
   }

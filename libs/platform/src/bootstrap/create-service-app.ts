@@ -26,6 +26,8 @@ export interface ServiceAppOptions {
 export interface ServiceRuntime {
   logger: Logger;
   shutdownTimeoutMs: number;
+  /** Address to bind (HTTP_HOST). */
+  host: string;
 }
 
 const runtimes = new WeakMap<NestFastifyApplication, ServiceRuntime>();
@@ -76,6 +78,6 @@ export async function createServiceApp(
     const { path, ...info } = options.openApi;
     setupOpenApi(app, buildOpenApiDocument(app, info), path);
   }
-  runtimes.set(app, { logger, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+  runtimes.set(app, { logger, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS, host: config.HTTP_HOST });
   return app;
 }

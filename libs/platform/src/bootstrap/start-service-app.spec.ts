@@ -23,37 +23,79 @@ const config = Object.assign(new BaseServiceConfig(), {
   IDENTITY_SIGNING_KEY: 'k'.repeat(32),
 });
 
+const LISTENED = ['SIGINT', 'SIGTERM', 'disconnect'] as const;
+
+/** Resolves once process.exit was called (it is mocked). */
+function exited(exit: jest.SpyInstance): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const poll = setInterval(() => {
+      if (exit.mock.calls.length > 0) {
+        clearInterval(poll);
+        resolve();
+      }
+    }, 5);
+  });
+}
+
 describe('startServiceApp', () => {
-  it('listens on all interfaces and closes the app on SIGTERM before exiting 0', async () => {
+  let before: Record<(typeof LISTENED)[number], unknown[]>;
+  let exit: jest.SpyInstance;
+  beforeEach(() => {
+    stopped.length = 0;
+    const emitter: NodeJS.EventEmitter = process;
+    before = { SIGINT: emitter.listeners('SIGINT'), SIGTERM: emitter.listeners('SIGTERM'), disconnect: emitter.listeners('disconnect') };
+    exit = jest.spyOn(process, 'exit').mockImplementation(() => undefined as never);
+  });
+  afterEach(() => {
+    exit.mockRestore();
+    // The once-listeners that did not fire are still installed.
+    const emitter: NodeJS.EventEmitter = process;
+    for (const event of LISTENED) {
+      for (const listener of emitter.listeners(event)) if (!before[event].includes(listener)) emitter.removeListener(event, listener as () => void);
+    }
+  });
+
+  it('listens on loopback by default and closes the app on SIGTERM before exiting 0', async () => {
     const app = await createServiceApp(TinyModule, { service: 'tiny', config, logger: createLogger('tiny', 'silent') });
-    const exit = jest.spyOn(process, 'exit').mockImplementation(() => undefined as never);
-    const sigintListeners = process.listeners('SIGINT');
+    await startServiceApp(app, 0);
+    const address = app.getHttpServer().address();
+    expect(address).toMatchObject({ address: '127.0.0.1' });
+    const port = (address as { port: number }).port;
+    const res = await fetch(`http://127.0.0.1:${port}/health/live`);
+    expect(res.status).toBe(200);
+
+    process.emit('SIGTERM');
+    await exited(exit);
+    expect(exit).toHaveBeenCalledWith(0);
+    expect(stopped).toEqual(['relay']);
+    await expect(fetch(`http://127.0.0.1:${port}/health/live`)).rejects.toThrow();
+  });
+
+  it('binds the address HTTP_HOST names', async () => {
+    const app = await createServiceApp(TinyModule, { service: 'tiny', config: { ...config, HTTP_HOST: '127.0.0.2' }, logger: createLogger('tiny', 'silent') });
     try {
       await startServiceApp(app, 0);
-      const address = app.getHttpServer().address();
-      expect(address).toMatchObject({ address: '0.0.0.0' });
-      const port = (address as { port: number }).port;
-      const res = await fetch(`http://127.0.0.1:${port}/health/live`);
-      expect(res.status).toBe(200);
+      expect(app.getHttpServer().address()).toMatchObject({ address: '127.0.0.2' });
+    } finally {
+      await app.close();
+    }
+  });
 
-      process.emit('SIGTERM');
-      await new Promise<void>((resolve) => {
-        const poll = setInterval(() => {
-          if (exit.mock.calls.length > 0) {
-            clearInterval(poll);
-            resolve();
-          }
-        }, 5);
-      });
+  it('stops like on SIGTERM when the parent that started it with an IPC channel goes away', async () => {
+    const original = Object.getOwnPropertyDescriptor(process, 'channel');
+    const unref = jest.fn();
+    Object.defineProperty(process, 'channel', { value: { unref, ref: jest.fn() }, configurable: true });
+    try {
+      const app = await createServiceApp(TinyModule, { service: 'tiny', config, logger: createLogger('tiny', 'silent') });
+      await startServiceApp(app, 0);
+      expect(unref).toHaveBeenCalled(); // the channel alone never keeps the app alive
+      process.emit('disconnect');
+      await exited(exit);
       expect(exit).toHaveBeenCalledWith(0);
       expect(stopped).toEqual(['relay']);
-      await expect(fetch(`http://127.0.0.1:${port}/health/live`)).rejects.toThrow();
     } finally {
-      exit.mockRestore();
-      // SIGTERM's once-listener fired; the SIGINT one is still installed.
-      for (const listener of process.listeners('SIGINT')) {
-        if (!sigintListeners.includes(listener)) process.removeListener('SIGINT', listener);
-      }
+      if (original) Object.defineProperty(process, 'channel', original);
+      else delete (process as { channel?: unknown }).channel;
     }
   });
 

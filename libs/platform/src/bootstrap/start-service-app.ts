@@ -4,10 +4,10 @@ import { serviceRuntimeOf } from './create-service-app';
 
 const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 
-/** Listens on all interfaces and stops gracefully on SIGTERM/SIGINT. */
+/** Listens on HTTP_HOST (loopback unless configured otherwise) and stops gracefully on SIGTERM/SIGINT. */
 export async function startServiceApp(app: NestFastifyApplication, port: number): Promise<void> {
-  const { logger, shutdownTimeoutMs } = serviceRuntimeOf(app);
-  await app.listen({ port, host: '0.0.0.0' });
+  const { logger, shutdownTimeoutMs, host } = serviceRuntimeOf(app);
+  await app.listen({ port, host });
   installGracefulShutdown(app, logger, shutdownTimeoutMs);
   logger.info({ msg: 'Listening', url: await app.getUrl() });
 }
@@ -16,7 +16,7 @@ export async function startServiceApp(app: NestFastifyApplication, port: number)
 // a clean exit code. A second identical signal hits the default handler and kills the process at once.
 function installGracefulShutdown(app: NestFastifyApplication, logger: Logger, timeoutMs: number): void {
   let stopping = false;
-  const shutdown = (signal: NodeJS.Signals) => {
+  const shutdown = (signal: NodeJS.Signals | 'parent process gone') => {
     if (stopping) return;
     stopping = true;
     logger.info({ msg: 'Shutting down', signal, timeoutMs });
@@ -39,4 +39,10 @@ function installGracefulShutdown(app: NestFastifyApplication, logger: Logger, ti
     );
   };
   for (const signal of SHUTDOWN_SIGNALS) process.once(signal, shutdown);
+  // Started by a hub tool (npm start, the e2e and bench harnesses) with an IPC channel: when that parent dies,
+  // even by SIGKILL, the channel closes and the app stops too instead of living on as an orphan.
+  if (process.channel) {
+    process.channel.unref();
+    process.once('disconnect', () => shutdown('parent process gone'));
+  }
 }

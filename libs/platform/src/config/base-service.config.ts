@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsIP, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 import { DEFAULT_JSON_BUDGET, type JsonBudget } from '../http/json-budget';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -12,6 +12,10 @@ export class BaseServiceConfig {
   @Min(0, { message: 'must be between 0 and 65535' })
   @Max(65535, { message: 'must be between 0 and 65535' })
   PORT: number;
+
+  /** Address the HTTP server binds: loopback by default (development, tests); containers set 0.0.0.0. */
+  @IsIP(undefined, { message: 'must be an IP address to bind, e.g. 127.0.0.1, or 0.0.0.0 for all interfaces' })
+  HTTP_HOST: string = '127.0.0.1';
 
   @IsUrl(
     { protocols: ['postgres', 'postgresql'], require_protocol: true, require_tld: false, allow_underscores: true },

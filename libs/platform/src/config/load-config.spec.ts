@@ -31,6 +31,7 @@ describe('loadConfig', () => {
     expect(config).toBeInstanceOf(BaseServiceConfig);
     expect(config).toEqual({
       PORT: 3001,
+      HTTP_HOST: '127.0.0.1',
       DATABASE_URL: validEnv.DATABASE_URL,
       KAFKA_BROKERS: validEnv.KAFKA_BROKERS,
       IDENTITY_SIGNING_KEY: validEnv.IDENTITY_SIGNING_KEY,
@@ -51,6 +52,13 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'info',
       BODY_LIMIT_BYTES: 1048576,
     });
+  });
+
+  it('binds loopback unless HTTP_HOST names another address', () => {
+    expect(loadConfig(BaseServiceConfig, { ...validEnv, HTTP_HOST: '0.0.0.0' }).HTTP_HOST).toBe('0.0.0.0');
+    expect(errorOf(() => loadConfig(BaseServiceConfig, { ...validEnv, HTTP_HOST: 'localhost' })).message).toContain(
+      'HTTP_HOST: must be an IP address to bind, e.g. 127.0.0.1, or 0.0.0.0 for all interfaces',
+    );
   });
 
   it('accepts postgresql:// URLs and host names without a TLD', () => {

@@ -3,32 +3,27 @@ import type { CallerIdentity } from '@hub/platform';
 import { ApiClientProblems } from '../../api-client.exception';
 import { ApiClientRepository } from '../../api-client.repository';
 import { apiKeyMatches, parseApiKey } from '../../api-key';
+import { AuthenticatedKeyCache } from '../../authenticated-key-cache';
 
-const CACHE_TTL_MS = 30_000;
-const CACHE_MAX = 10_000;
-
-/**
- * API key → verified caller identity. Successful lookups are cached briefly so the hot path does not
- * query the database per request; a revoked key stops working within CACHE_TTL_MS.
- */
+/** API key → verified caller identity (cached briefly: see AuthenticatedKeyCache). */
 @Injectable()
 export class AuthenticateClientUseCase {
-  private readonly cache = new Map<string, { identity: CallerIdentity; expires: number }>();
-
-  constructor(private readonly clients: ApiClientRepository) {}
+  constructor(
+    private readonly clients: ApiClientRepository,
+    private readonly cache: AuthenticatedKeyCache,
+  ) {}
 
   async execute(apiKey: string | undefined): Promise<CallerIdentity> {
     if (!apiKey) throw ApiClientProblems.unauthenticated('Send the API key in the x-api-key header');
     const cached = this.cache.get(apiKey);
-    if (cached && cached.expires > Date.now()) return cached.identity;
+    if (cached) return cached;
     const parsed = parseApiKey(apiKey);
     const client = parsed ? await this.clients.findByPrefix(parsed.prefix) : null;
     if (!client || !client.active || !apiKeyMatches(apiKey, client.keyHash)) {
       throw ApiClientProblems.unauthenticated('The API key is unknown, revoked or malformed');
     }
     const identity: CallerIdentity = { clientId: client.clientId, kind: client.kind, agencyCodes: client.agencyCodes, roles: client.roles };
-    if (this.cache.size >= CACHE_MAX) this.cache.clear();
-    this.cache.set(apiKey, { identity, expires: Date.now() + CACHE_TTL_MS });
+    this.cache.set(apiKey, identity);
     return identity;
   }
 }

@@ -2,10 +2,11 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsString, Length, Matches } from 'class-validator';
 import { AGENCY_CODE_PATTERN, HUB_ROLES, type HubRole } from '@hub/contracts';
 import { CALLER_KINDS, type CallerKind } from '@hub/platform';
+import { API_CLIENT_ID_EXAMPLE, API_CLIENT_ID_PATTERN } from '../../api-client-id';
 
 export class RegisterApiClientCommand {
-  @ApiProperty({ example: 'hanoi-one-stop', description: 'Lower-case id, 3–64 chars' })
-  @Matches(/^[a-z0-9][a-z0-9-]{2,63}$/, { message: 'clientId must be 3-64 lower-case letters, digits or dashes' }) clientId!: string;
+  @ApiProperty({ example: API_CLIENT_ID_EXAMPLE, description: 'Lower-case id, 3–64 chars' })
+  @Matches(API_CLIENT_ID_PATTERN, { message: 'clientId must be 3-64 lower-case letters, digits or dashes' }) clientId!: string;
 
   @ApiProperty({ example: 'Hệ thống một cửa điện tử Hà Nội' })
   @IsString() @Length(1, 200) name!: string;

@@ -1,0 +1,109 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dropDatabase } from '@hub/persistence';
+import { databaseUrl, expectEventually, testInfrastructure, uniqueSuffix } from '@hub/testing';
+import { freePortBase, freshClone, portFree, processesUnder, REPO_ROOT, StartRun } from './support/start-script';
+
+/**
+ * `npm start` as a new user runs it: in fresh clones, on databases that already hold the sample clients, and
+ * with a failure on purpose. Each run uses free ports and its own instance (databases hub_<instance>_<app>,
+ * consumer groups <app>-<instance>) on the test broker and PostgreSQL server, so a developer's hub is untouched.
+ */
+describe('npm start (tools/start-hub.mjs)', () => {
+  const APPS = ['gateway', 'catalogue', 'dossier', 'payment', 'rating'];
+  const instance = `st${uniqueSuffix()}`;
+  const tmp = mkdtempSync(join(tmpdir(), 'hub-start-'));
+  const runs: StartRun[] = [];
+  let portBase: number;
+
+  const start = (dir: string): StartRun => {
+    const { postgresUrl, kafkaBrokers } = testInfrastructure();
+    const run = new StartRun(dir, {
+      ...process.env,
+      DATABASE_URL: postgresUrl,
+      KAFKA_BROKERS: kafkaBrokers.join(','),
+      HUB_PORT_BASE: String(portBase),
+      HUB_INSTANCE: instance,
+      LOG_LEVEL: 'warn',
+      NX_DAEMON: 'false',
+      NX_TUI: 'false',
+      NX_CACHE_DIRECTORY: join(REPO_ROOT, '.nx/cache'),
+    });
+    runs.push(run);
+    return run;
+  };
+  const ports = () => APPS.map((_, i) => portBase + i);
+  const portsFree = async () => (await Promise.all(ports().map(portFree))).every(Boolean);
+  const RUNNING = /The hub is running: (http:\/\/127\.0\.0\.1:\d+)/;
+  const STARTUP_MS = 240_000;
+
+  beforeAll(async () => {
+    portBase = await freePortBase();
+  });
+
+  afterAll(async () => {
+    for (const run of runs) run.killAll();
+    const { postgresUrl } = testInfrastructure();
+    await Promise.all(APPS.map((app) => dropDatabase(databaseUrl(postgresUrl, `hub_${instance}_${app}`)).catch(() => undefined)));
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('runs in a fresh clone whose sample clients already exist, re-keying them; Ctrl-C leaves nothing running', async () => {
+    // Another clone ran the hub on these databases before: the sample clients exist with keys this clone lacks.
+    const first = start(freshClone(join(tmp, 'first')));
+    await first.waitFor(RUNNING, STARTUP_MS);
+    const oldKeys = first.printedKeys();
+    first.signal('SIGINT');
+    expect(await first.exited).toBe(0);
+
+    const fresh = start(freshClone(join(tmp, 'fresh')));
+    const [, gatewayUrl] = await fresh.waitFor(RUNNING, STARTUP_MS);
+    expect(fresh.hubLines()).toContain('sample clients: sample-operator new key, sample-portal new key, sample-hanoi-one-stop new key');
+    const keys = fresh.printedKeys();
+    expect(Object.keys(keys).sort()).toEqual(['sample-hanoi-one-stop', 'sample-operator', 'sample-portal']);
+    expect(JSON.parse(readFileSync(join(fresh.dir, `.local/dev-secrets-${instance}.json`), 'utf8')).clients).toEqual(keys);
+
+    // The README's first dossier, with the printed portal key (the catalogue reaches the dossier service over Kafka).
+    const dossier = await expectEventually(async () => {
+      const res = await fetch(`${gatewayUrl}/v1/dossiers`, {
+        method: 'POST',
+        headers: { 'x-api-key': keys['sample-portal'], 'content-type': 'application/json' },
+        body: JSON.stringify({ procedureCode: '2.009013', receivingAgencyCode: '000.00.16.H31', applicant: { fullName: 'Nguyễn Văn An', idNumber: '001086001234' } }),
+      });
+      expect(res.status).toBe(201);
+      return (await res.json()) as { code: string };
+    }, { timeoutMs: 60_000, intervalMs: 500 });
+    expect(dossier.code).toMatch(/^000\.00\.16\.H31-\d{6}-\d{4}$/);
+    // The other clone's key was replaced: it no longer opens anything.
+    const stale = await fetch(`${gatewayUrl}/v1/dossiers/${dossier.code}`, { headers: { 'x-api-key': oldKeys['sample-portal'] } });
+    expect(stale.status).toBe(401);
+
+    // A second `npm start` while this one runs: one line naming the holder, non-zero exit, nothing started.
+    const second = start(first.dir);
+    expect(await second.exited).toBe(1);
+    expect(second.hubLines()).toMatch(new RegExp(`^\\[hub\\] cannot start: ports ${ports().join(', ')} are held by the hub that npm start runs as pid \\d+ .*${fresh.dir}`));
+    expect(second.hubLines().split('\n')).toHaveLength(1);
+
+    fresh.signal('SIGINT');
+    expect(await fresh.exited).toBe(0);
+    expect(await portsFree()).toBe(true);
+    expect(processesUnder(tmp)).toEqual([]);
+  }, 600_000);
+
+  it('stops everything it started and exits non-zero when loading the sample clients fails', async () => {
+    const dir = freshClone(join(tmp, 'broken'));
+    // A role the gateway does not know: the admin API refuses the sample client.
+    const samplesFile = join(dir, 'tools/hub/sample-clients.json');
+    const samples = JSON.parse(readFileSync(samplesFile, 'utf8'));
+    samples[1].roles.push('dossier:delete-everything');
+    writeFileSync(samplesFile, JSON.stringify(samples));
+
+    const run = start(dir);
+    expect(await run.exited).toBe(1);
+    expect(run.hubLines()).toContain('[hub] FAILED while loading the sample API clients: sample client sample-portal: updating its name, agencies and roles answered 400');
+    expect(run.hubLines()).toContain('[hub] How to fix: check tools/hub/sample-clients.json');
+    expect(await portsFree()).toBe(true);
+    expect(processesUnder(dir)).toEqual([]);
+  }, 300_000);
+});

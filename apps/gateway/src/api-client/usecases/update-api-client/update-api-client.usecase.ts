@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { ApiClientProblems } from '../../api-client.exception';
+import { ApiClientRepository } from '../../api-client.repository';
+import { toApiClientView, type ApiClientView } from '../../api-client.view';
+import { AuthenticatedKeyCache } from '../../authenticated-key-cache';
+import type { UpdateApiClientCommand } from './update-api-client.command';
+
+/** Changes a client's name, agencies or roles; they apply to its very next request through this gateway. */
+@Injectable()
+export class UpdateApiClientUseCase {
+  constructor(
+    private readonly clients: ApiClientRepository,
+    private readonly cache: AuthenticatedKeyCache,
+  ) {}
+
+  async execute({ clientId, changes }: UpdateApiClientCommand): Promise<ApiClientView> {
+    const { name, agencyCodes, roles } = changes;
+    const defined = Object.fromEntries(Object.entries({ name, agencyCodes, roles }).filter(([, value]) => value !== undefined));
+    const client = await this.clients.update(clientId, defined);
+    if (!client) throw ApiClientProblems.notFound(clientId);
+    this.cache.forgetClient(clientId);
+    return toApiClientView(client);
+  }
+}

@@ -1,0 +1,27 @@
+// Development secrets, kept between runs so the printed API keys stay valid. Never used outside `npm start`.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+const newKey = () => `hub_${randomBytes(4).toString('hex')}_${randomBytes(32).toString('base64url')}`;
+
+/** @returns {{ identitySigningKey: string, adminKey: string, clients: Record<string, string>, save(): void }} */
+export function loadDevSecrets(file) {
+  mkdirSync(dirname(file), { recursive: true });
+  let stored = {};
+  if (existsSync(file)) {
+    try {
+      stored = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new Error(`${file} is not valid JSON (${e.message}); delete it and npm start issues new development keys`);
+    }
+  }
+  const secrets = {
+    identitySigningKey: stored.identitySigningKey ?? randomBytes(32).toString('hex'),
+    adminKey: stored.adminKey ?? newKey(),
+    clients: { ...(stored.clients ?? {}) },
+  };
+  const save = () => writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  save();
+  return Object.assign(secrets, { save });
+}

@@ -1,0 +1,35 @@
+// PostgreSQL and Kafka for `npm start`, found as README "Where PostgreSQL and Kafka come from" says. Whatever
+// this run starts (the local Kafka broker, compose services) is registered on the cleanup stack before it starts.
+import { localKafkaRunning } from '../lib/infra.mjs';
+import { probe, run } from './run.mjs';
+
+const COMPOSE_SERVICES = ['postgres', 'kafka'];
+const LOCAL_KAFKA_PORT = Number(process.env.KAFKA_PORT || 9092);
+
+/** @returns {Promise<{ serverUrl: string, brokers: string, how: string }>} */
+export async function resolveInfrastructure({ root, settings, cleanup, log }) {
+  if (process.env.DATABASE_URL && process.env.KAFKA_BROKERS) {
+    log('using DATABASE_URL and KAFKA_BROKERS from the environment');
+    return { serverUrl: process.env.DATABASE_URL, brokers: process.env.KAFKA_BROKERS, how: 'env' };
+  }
+  if ((await probe('docker', ['info', '--format', '{{.ServerVersion}}'])).code === 0) {
+    const running = (await probe('docker', ['compose', 'ps', '--status', 'running', '--services'])).out.split('\n');
+    const ours = COMPOSE_SERVICES.filter((s) => !running.includes(s));
+    if (ours.length > 0) cleanup.defer('stop the containers npm start started', () => run(cleanup, 'docker', ['compose', 'stop', ...ours]));
+    log('Docker engine found: starting postgres and kafka with docker compose');
+    await run(cleanup, 'docker', ['compose', 'up', '-d', '--wait', ...COMPOSE_SERVICES]);
+    return { serverUrl: 'postgres://hub:hub-dev-only@127.0.0.1:5432/postgres', brokers: '127.0.0.1:9092', how: 'docker' };
+  }
+  const missing = [];
+  for (const tool of ['java', 'mvn', 'psql']) if ((await probe('sh', ['-c', `command -v ${tool}`])).code !== 0) missing.push(tool);
+  if (missing.length > 0) {
+    throw new Error(`no DATABASE_URL/KAFKA_BROKERS, no Docker engine, and ${missing.join(', ')} missing for the local path`);
+  }
+  log('no Docker engine: local PostgreSQL and a local Apache Kafka broker (deploy/local)');
+  await run(cleanup, 'bash', ['deploy/local/ensure-postgres.sh', ...Object.keys(settings.ports).map(settings.databaseOf)], { cwd: root });
+  if (!localKafkaRunning(root, LOCAL_KAFKA_PORT)) {
+    cleanup.defer('stop the Kafka broker npm start started', () => run(cleanup, 'bash', ['deploy/local/kafka-stop.sh'], { cwd: root }));
+  }
+  await run(cleanup, 'bash', ['deploy/local/kafka-start.sh'], { cwd: root });
+  return { serverUrl: 'postgres://postgres@127.0.0.1:5432/postgres', brokers: `127.0.0.1:${LOCAL_KAFKA_PORT}`, how: 'local' };
+}
