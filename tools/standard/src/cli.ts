@@ -4,7 +4,7 @@ import { dirname, join, relative } from 'node:path';
 import * as contracts from '@hub/contracts';
 import { describeIncompatible, verify, type Baseline } from './verify';
 import { buildStandard, serialize, type StandardFiles } from './standard';
-import { findWiring, type SourceFile } from './wiring';
+import { findWiring, unpublished, type SourceFile } from './wiring';
 
 const DOCS = 'docs/standard';
 
@@ -45,6 +45,9 @@ export function main(root: string, args: string[]): number {
 
 export function generate(root: string): StandardFiles {
   const wiring = findWiring(appSources(root), contracts.EVENT_REGISTRY, contracts);
+  for (const topic of unpublished(wiring, contracts.EVENT_REGISTRY)) {
+    console.warn(`[standard] warning: no app publishes ${topic} (no outbox.append(tx, Event, …) or outbox.prepare(Event, …) found)`);
+  }
   return buildStandard({ events: contracts.EVENT_REGISTRY, packets: contracts.PACKET_REGISTRY, wiring });
 }
 

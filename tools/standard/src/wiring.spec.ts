@@ -1,5 +1,5 @@
 import { DossierSubmitted, EVENT_REGISTRY, ProcedurePublished } from '@hub/contracts';
-import { findWiring } from './wiring';
+import { findWiring, unpublished } from './wiring';
 
 const exported = { DossierSubmitted, ProcedurePublished, NotAnEvent: { topic: 'x' } };
 
@@ -9,15 +9,21 @@ describe('findWiring', () => {
       [
         { app: 'rating', path: 'apps/rating/src/a.ts', text: '@ConsumeEvent(DossierSubmitted)\n async on() {}' },
         { app: 'payment', path: 'apps/payment/src/b.ts', text: '@ConsumeEvent( DossierSubmitted )\n@ConsumeEvent(ProcedurePublished)' },
-        { app: 'dossier', path: 'apps/dossier/src/c.ts', text: 'await this.outbox.append(tx, DossierSubmitted, {\n code });\n list.append(x, NotAnEvent, 1);' },
+        { app: 'dossier', path: 'apps/dossier/src/c.ts', text: 'const e = this.outbox.prepare(DossierSubmitted, {\n code });\n list.append(x, NotAnEvent, 1);' },
+        { app: 'catalogue', path: 'apps/catalogue/src/d.ts', text: 'await this.outbox.append(tx, ProcedurePublished, snapshot);' },
       ],
       EVENT_REGISTRY,
       exported,
     );
     expect(wiring).toEqual({
-      producers: { 'dossier.submitted.v1': ['dossier'] },
+      producers: { 'catalogue.procedure.published.v1': ['catalogue'], 'dossier.submitted.v1': ['dossier'] },
       consumers: { 'catalogue.procedure.published.v1': ['payment'], 'dossier.submitted.v1': ['payment', 'rating'] },
     });
+  });
+
+  it('names the registered events no app publishes', () => {
+    const wiring = { producers: { 'dossier.submitted.v1': ['dossier'] }, consumers: {} };
+    expect(unpublished(wiring, EVENT_REGISTRY)).toEqual(EVENT_REGISTRY.map((d) => d.topic).filter((t) => t !== 'dossier.submitted.v1'));
   });
 
   it('refuses a consumer of something that is not a registered event', () => {

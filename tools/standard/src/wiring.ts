@@ -9,12 +9,13 @@ export interface SourceFile {
 }
 
 const CONSUMES = /@ConsumeEvent\(\s*([A-Za-z_$][\w$]*)\s*\)/g;
-const APPENDS = /\.append\(\s*[A-Za-z_$][\w$]*\s*,\s*([A-Za-z_$][\w$]*)\s*,/g;
+/** `outbox.append(tx, Definition, payload)` and `outbox.prepare(Definition, payload)` (OutboxWriter). */
+const PUBLISHES = [/\.append\(\s*[A-Za-z_$][\w$]*\s*,\s*([A-Za-z_$][\w$]*)\s*,/g, /\.prepare\(\s*([A-Za-z_$][\w$]*)\s*,/g];
 
 /**
  * Who publishes and who consumes each topic, read from the apps' code so that no list is kept by hand: a service
  * consumes an event when one of its providers has `@ConsumeEvent(Definition)`, and publishes it when it calls
- * `outbox.append(tx, Definition, payload)`. `exported` maps the names `@hub/contracts` exports to their values.
+ * `outbox.append(tx, Definition, payload)` or `outbox.prepare(Definition, payload)`. `exported` maps the names `@hub/contracts` exports to their values.
  * A `@ConsumeEvent` whose argument is not a registered event fails: the document would silently miss a consumer.
  */
 export function findWiring(files: readonly SourceFile[], registry: readonly EventDefinition[], exported: Readonly<Record<string, unknown>>): Wiring {
@@ -28,7 +29,7 @@ export function findWiring(files: readonly SourceFile[], registry: readonly Even
       if (!def) throw new Error(`${file.path}: @ConsumeEvent(${name}) must name an event of EVENT_REGISTRY exported by @hub/contracts`);
       add(consumers, def.topic, file.app);
     }
-    for (const [, name] of file.text.matchAll(APPENDS)) {
+    for (const [, name] of PUBLISHES.flatMap((re) => [...file.text.matchAll(re)])) {
       const def = definition(name);
       if (def) add(producers, def.topic, file.app);
     }
@@ -38,4 +39,9 @@ export function findWiring(files: readonly SourceFile[], registry: readonly Even
 
 function sorted(map: Map<string, Set<string>>): Record<string, string[]> {
   return Object.fromEntries([...map].sort(byText(([topic]) => topic)).map(([topic, apps]) => [topic, [...apps].sort()]));
+}
+
+/** Events no app was found to publish: the standard shows them without a producer, which is worth a look. */
+export function unpublished(wiring: Wiring, registry: readonly EventDefinition[]): string[] {
+  return registry.filter((d) => !(wiring.producers[d.topic]?.length > 0)).map((d) => d.topic);
 }
