@@ -16,6 +16,8 @@ const ROOT = new URL('..', import.meta.url).pathname;
 process.chdir(ROOT);
 const log = (msg) => console.log(`[hub] ${msg}`);
 const cleanup = new Cleanup(log);
+const startedAt = Date.now();
+const since = (t0) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 let phase = 'starting'; // → running → stopping
 
 /** A step that failed: what was being done, and what the user can do about it. */
@@ -65,11 +67,14 @@ async function main() {
     () => resolveInfrastructure({ root: ROOT, settings, cleanup, log }),
   );
   log('building the five apps');
+  const buildStart = Date.now();
   await step('building the apps', 'fix the compile errors above (`npx nx run <app>:build` builds one app)', () =>
     run(cleanup, 'npx', ['nx', 'run-many', '-t', 'build', '--projects=gateway,catalogue,dossier,payment,rating', '--outputStyle=static']),
   );
+  log(`built in ${since(buildStart)}`);
   const secrets = await step('reading the development secrets', (e) => e.message, () => loadDevSecrets(settings.secretsFile));
 
+  const appsStart = Date.now();
   const apps = startApps({
     settings,
     infra,
@@ -85,6 +90,7 @@ async function main() {
     `read the app's lines above; a port in use: HUB_PORT_BASE=<free port>; a database or broker error: check ${infra.how === 'env' ? 'DATABASE_URL and KAFKA_BROKERS' : 'PostgreSQL and Kafka'}`,
     () => apps.waitReady(),
   );
+  log(`apps ready ${since(appsStart)} after their start`);
 
   const gatewayUrl = `http://127.0.0.1:${settings.ports.gateway}`;
   const report = await step(
@@ -94,6 +100,7 @@ async function main() {
   );
   phase = 'running';
   log(`sample clients: ${report.map((r) => `${r.clientId} ${r.action}`).join(', ')}`);
+  log(`started in ${since(startedAt)}`);
   log('');
   log(`The hub is running: ${gatewayUrl}   (Swagger UI: ${gatewayUrl}/docs)`);
   log(`Sample API keys (development only, kept in ${settings.secretsFile}):`);
