@@ -51,7 +51,8 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => void stop(phase === 'running' ? 0 : 130, `${signal}: stopping (every app flushes and closes${phase === 'running' ? '' : '; start-up interrupted'})`));
 }
 
-async function main() {
+/** Everything before the apps: settings, the lock, dependencies, infrastructure, the build, the secrets. */
+async function prepare() {
   const settings = await step('reading the settings', 'fix or unset the variable named above', () => hubSettings());
   const claim = await step('checking that no hub runs here', 'make .local/ writable', () => claimHub(settings));
   if (claim.busy) {
@@ -73,23 +74,26 @@ async function main() {
   );
   log(`built in ${since(buildStart)}`);
   const secrets = await step('reading the development secrets', (e) => e.message, () => loadDevSecrets(settings.secretsFile));
+  return { settings, infra, secrets };
+}
 
+async function main() {
+  const { settings, infra, secrets } = await prepare();
   const appsStart = Date.now();
+  const startupFix = (app) =>
+    `read the lines above prefixed [${app}]; a port in use: HUB_PORT_BASE=<free port>; a database or broker error: check ${infra.how === 'env' ? 'DATABASE_URL and KAFKA_BROKERS' : 'PostgreSQL and Kafka'}`;
   const apps = startApps({
     settings,
     infra,
     secrets,
     cleanup,
     onExit: (app, what) => {
-      const fix = `its last lines are above, prefixed [${app}]; fix the cause and run npm start again`;
-      if (phase !== 'stopping') void fail(new StepFailed(phase === 'running' ? 'running the hub' : 'starting the apps', new Error(`${app} ${what}`), fix));
+      if (phase === 'stopping') return;
+      const [doing, fix] = phase === 'running' ? ['running the hub', `read the lines above prefixed [${app}], fix the cause and run npm start again`] : ['starting the apps', startupFix(app)];
+      void fail(new StepFailed(doing, new Error(`${app} ${what}`), fix));
     },
   });
-  await step(
-    'waiting for the apps to be ready',
-    `read the app's lines above; a port in use: HUB_PORT_BASE=<free port>; a database or broker error: check ${infra.how === 'env' ? 'DATABASE_URL and KAFKA_BROKERS' : 'PostgreSQL and Kafka'}`,
-    () => apps.waitReady(),
-  );
+  await step('waiting for the apps to be ready', startupFix('<app>'), () => apps.waitReady());
   log(`apps ready ${since(appsStart)} after their start`);
 
   const gatewayUrl = `http://127.0.0.1:${settings.ports.gateway}`;
