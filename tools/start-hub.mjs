@@ -16,6 +16,8 @@ const ROOT = new URL('..', import.meta.url).pathname;
 process.chdir(ROOT);
 const log = (msg) => console.log(`[hub] ${msg}`);
 const cleanup = new Cleanup(log);
+const startedAt = Date.now();
+const since = (t0) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 let phase = 'starting'; // → running → stopping
 
 /** A step that failed: what was being done, and what the user can do about it. */
@@ -49,7 +51,8 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => void stop(phase === 'running' ? 0 : 130, `${signal}: stopping (every app flushes and closes${phase === 'running' ? '' : '; start-up interrupted'})`));
 }
 
-async function main() {
+/** Everything before the apps: settings, the lock, dependencies, infrastructure, the build, the secrets. */
+async function prepare() {
   const settings = await step('reading the settings', 'fix or unset the variable named above', () => hubSettings());
   const claim = await step('checking that no hub runs here', 'make .local/ writable', () => claimHub(settings));
   if (claim.busy) {
@@ -65,26 +68,33 @@ async function main() {
     () => resolveInfrastructure({ root: ROOT, settings, cleanup, log }),
   );
   log('building the five apps');
+  const buildStart = Date.now();
   await step('building the apps', 'fix the compile errors above (`npx nx run <app>:build` builds one app)', () =>
     run(cleanup, 'npx', ['nx', 'run-many', '-t', 'build', '--projects=gateway,catalogue,dossier,payment,rating', '--outputStyle=static']),
   );
+  log(`built in ${since(buildStart)}`);
   const secrets = await step('reading the development secrets', (e) => e.message, () => loadDevSecrets(settings.secretsFile));
+  return { settings, infra, secrets };
+}
 
+async function main() {
+  const { settings, infra, secrets } = await prepare();
+  const appsStart = Date.now();
+  const startupFix = (app) =>
+    `read the lines above prefixed [${app}]; a port in use: HUB_PORT_BASE=<free port>; a database or broker error: check ${infra.how === 'env' ? 'DATABASE_URL and KAFKA_BROKERS' : 'PostgreSQL and Kafka'}`;
   const apps = startApps({
     settings,
     infra,
     secrets,
     cleanup,
     onExit: (app, what) => {
-      const fix = `its last lines are above, prefixed [${app}]; fix the cause and run npm start again`;
-      if (phase !== 'stopping') void fail(new StepFailed(phase === 'running' ? 'running the hub' : 'starting the apps', new Error(`${app} ${what}`), fix));
+      if (phase === 'stopping') return;
+      const [doing, fix] = phase === 'running' ? ['running the hub', `read the lines above prefixed [${app}], fix the cause and run npm start again`] : ['starting the apps', startupFix(app)];
+      void fail(new StepFailed(doing, new Error(`${app} ${what}`), fix));
     },
   });
-  await step(
-    'waiting for the apps to be ready',
-    `read the app's lines above; a port in use: HUB_PORT_BASE=<free port>; a database or broker error: check ${infra.how === 'env' ? 'DATABASE_URL and KAFKA_BROKERS' : 'PostgreSQL and Kafka'}`,
-    () => apps.waitReady(),
-  );
+  await step('waiting for the apps to be ready', startupFix('<app>'), () => apps.waitReady());
+  log(`apps ready ${since(appsStart)} after their start`);
 
   const gatewayUrl = `http://127.0.0.1:${settings.ports.gateway}`;
   const report = await step(
@@ -94,6 +104,7 @@ async function main() {
   );
   phase = 'running';
   log(`sample clients: ${report.map((r) => `${r.clientId} ${r.action}`).join(', ')}`);
+  log(`started in ${since(startedAt)}`);
   log('');
   log(`The hub is running: ${gatewayUrl}   (Swagger UI: ${gatewayUrl}/docs)`);
   log(`Sample API keys (development only, kept in ${settings.secretsFile}):`);

@@ -21,7 +21,6 @@ export function startApps({ settings, infra, secrets, cleanup, onExit }) {
       env: {
         ...process.env,
         PORT: String(ports[app]),
-        HTTP_HOST: '127.0.0.1',
         DATABASE_URL: databaseUrl(infra.serverUrl, settings.databaseOf(app)),
         KAFKA_BROKERS: infra.brokers,
         ...(group ? { KAFKA_GROUP_ID: group } : {}),

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dropDatabase } from '@hub/persistence';
 import { databaseUrl, expectEventually, testInfrastructure, uniqueSuffix } from '@hub/testing';
+import { Hub } from './support/hub';
 import { freePortBase, freshClone, portFree, processesUnder, REPO_ROOT, StartRun } from './support/start-script';
 
 /**
@@ -49,13 +50,26 @@ describe('npm start (tools/start-hub.mjs)', () => {
     rmSync(tmp, { recursive: true, force: true });
   });
 
-  it('runs in a fresh clone whose sample clients already exist, re-keying them; Ctrl-C leaves nothing running', async () => {
-    // Another clone ran the hub on these databases before: the sample clients exist with keys this clone lacks.
-    const first = start(freshClone(join(tmp, 'first')));
-    await first.waitFor(RUNNING, STARTUP_MS);
-    const oldKeys = first.printedKeys();
-    first.signal('SIGINT');
-    expect(await first.exited).toBe(0);
+  /** As another clone's `npm start` left them: the sample clients exist in this instance's gateway database. */
+  async function preseedSampleClients(): Promise<Record<string, string>> {
+    const { postgresUrl } = testInfrastructure();
+    const gateway = await Hub.start({
+      services: ['gateway'],
+      database: (app) => ({ url: databaseUrl(postgresUrl, `hub_${instance}_${app}`), drop: async () => undefined }),
+    });
+    try {
+      const samples: { clientId: string; kind: string; roles: string[]; agencyCodes: string[] }[] = JSON.parse(readFileSync(join(REPO_ROOT, 'tools/hub/sample-clients.json'), 'utf8'));
+      const keys: Record<string, string> = {};
+      // Roles from an older version of the code: the start must bring them up to date.
+      for (const { clientId, kind, agencyCodes } of samples) keys[clientId] = await gateway.registerClient(clientId, kind, ['rating:read'], agencyCodes);
+      return keys;
+    } finally {
+      await gateway.stop();
+    }
+  }
+
+  it('runs in a fresh clone whose sample clients already exist: new keys, current roles; Ctrl-C leaves nothing running', async () => {
+    const oldKeys = await preseedSampleClients();
 
     const fresh = start(freshClone(join(tmp, 'fresh')));
     const [, gatewayUrl] = await fresh.waitFor(RUNNING, STARTUP_MS);
@@ -73,14 +87,14 @@ describe('npm start (tools/start-hub.mjs)', () => {
       });
       expect(res.status).toBe(201);
       return (await res.json()) as { code: string };
-    }, { timeoutMs: 60_000, intervalMs: 500 });
+    }, { timeoutMs: 90_000, intervalMs: 500 });
     expect(dossier.code).toMatch(/^000\.00\.16\.H31-\d{6}-\d{4}$/);
-    // The other clone's key was replaced: it no longer opens anything.
+    // The key the other clone had was replaced: it no longer opens anything.
     const stale = await fetch(`${gatewayUrl}/v1/dossiers/${dossier.code}`, { headers: { 'x-api-key': oldKeys['sample-portal'] } });
     expect(stale.status).toBe(401);
 
     // A second `npm start` while this one runs: one line naming the holder, non-zero exit, nothing started.
-    const second = start(first.dir);
+    const second = start(freshClone(join(tmp, 'second')));
     expect(await second.exited).toBe(1);
     expect(second.hubLines()).toMatch(new RegExp(`^\\[hub\\] cannot start: ports ${ports().join(', ')} are held by the hub that npm start runs as pid \\d+ .*${fresh.dir}`));
     expect(second.hubLines().split('\n')).toHaveLength(1);
@@ -89,7 +103,7 @@ describe('npm start (tools/start-hub.mjs)', () => {
     expect(await fresh.exited).toBe(0);
     expect(await portsFree()).toBe(true);
     expect(processesUnder(tmp)).toEqual([]);
-  }, 600_000);
+  }, 480_000);
 
   it('stops everything it started and exits non-zero when loading the sample clients fails', async () => {
     const dir = freshClone(join(tmp, 'broken'));

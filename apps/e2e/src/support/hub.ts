@@ -6,7 +6,7 @@ import { createTestDatabase, testInfrastructure, uniqueSuffix, type TestDatabase
 
 const ROOT = resolve(__dirname, '../../../..');
 const SERVICES = ['catalogue', 'dossier', 'payment', 'rating', 'gateway'] as const;
-type Service = (typeof SERVICES)[number];
+export type Service = (typeof SERVICES)[number];
 
 export interface HubResponse<T = any> {
   status: number;
@@ -29,10 +29,14 @@ export class Hub {
     return `http://127.0.0.1:${this.ports.get('gateway')}`;
   }
 
-  static async start(): Promise<Hub> {
+  /**
+   * @param options.services  a subset to start (default: all five); the others get a port where nothing listens
+   * @param options.database  the database of a service (default: a throwaway one, dropped by stop())
+   */
+  static async start(options: { services?: readonly Service[]; database?: (service: Service) => TestDatabase } = {}): Promise<Hub> {
     const hub = new Hub();
     try {
-      await hub.boot();
+      await hub.boot(options.services ?? SERVICES, options.database);
     } catch (error) {
       // Whatever started (apps, databases) is stopped before the failure is reported.
       await hub.stop();
@@ -41,16 +45,14 @@ export class Hub {
     return hub;
   }
 
-  private async boot(): Promise<void> {
+  private async boot(services: readonly Service[], database?: (service: Service) => TestDatabase): Promise<void> {
     const suffix = uniqueSuffix();
     const signingKey = randomBytes(32).toString('hex');
     const brokers = testInfrastructure().kafkaBrokers.join(',');
-    for (const service of SERVICES) {
-      this.databases.set(service, await createTestDatabase(`e2e_${service}`));
-      this.ports.set(service, await freePort());
-    }
+    for (const service of SERVICES) this.ports.set(service, await freePort());
+    for (const service of services) this.databases.set(service, database ? database(service) : await createTestDatabase(`e2e_${service}`));
     const serviceUrl = (s: Service) => `http://127.0.0.1:${this.ports.get(s)}`;
-    for (const service of SERVICES) {
+    for (const service of services) {
       const env: NodeJS.ProcessEnv = {
         ...process.env,
         PORT: String(this.ports.get(service)),
@@ -76,7 +78,7 @@ export class Hub {
       child.stderr?.on('data', (d: Buffer) => log.push(d.toString()));
       this.processes.set(service, child);
     }
-    await Promise.all(SERVICES.map((s) => this.waitReady(s)));
+    await Promise.all(services.map((s) => this.waitReady(s)));
   }
 
   private async waitReady(service: Service): Promise<void> {
