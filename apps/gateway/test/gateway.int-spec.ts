@@ -198,6 +198,11 @@ describe('gateway against real PostgreSQL', () => {
     expect(ownDeep.json().code).toBe('JSON_TOO_DEEP');
     const unknown = await gateway.app.inject({ method: 'POST', url: '/v1/nothing-here', headers: { 'content-type': 'text/plain' }, payload: 'x' });
     expect(unknown.json().code).toBe('ROUTE_NOT_FOUND');
+    // The proxy's catch-all does not hide the gateway's own path under another method.
+    const wrongMethod = await gateway.app.inject({ method: 'GET', url: '/v1/admin/api-clients', headers: { 'x-api-key': ADMIN_KEY } });
+    expect(wrongMethod.statusCode).toBe(405);
+    expect(wrongMethod.headers.allow).toBe('POST');
+    expect(wrongMethod.json().code).toBe('METHOD_NOT_ALLOWED');
   });
 
   it('answers 504 when a service is too slow', async () => {

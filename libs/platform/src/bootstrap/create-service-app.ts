@@ -52,6 +52,7 @@ export async function createServiceApp(
 
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler: createClientErrorHandler(logger),
   });

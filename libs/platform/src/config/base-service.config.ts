@@ -70,6 +70,11 @@ export class BaseServiceConfig {
   @Min(256, { message: 'must be at least 256' })
   MAX_URL_BYTES: number = 8 * 1024;
 
+  /** Time a client has to send a whole request (headers and body); then 408. Fastify's own default is none. */
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(1000, { message: 'must be at least 1000' })
+  REQUEST_TIMEOUT_MS: number = 60_000;
+
   @IsInt({ message: 'must be an integer number of milliseconds' })
   @Min(0, { message: 'must not be negative' })
   SHUTDOWN_TIMEOUT_MS: number = 10_000;

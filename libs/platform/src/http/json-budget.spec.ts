@@ -34,7 +34,8 @@ describe('JSON budget', () => {
         if (items > 0) expect(check(text, { maxItems: items - 1 })?.limit).toBe('maxItems');
         if (maxStringBytes > 0) expect(check(text, { maxStringBytes: maxStringBytes - 1 })).toEqual({ limit: 'maxStringBytes', max: maxStringBytes - 1, actual: maxStringBytes });
       }),
-      { numRuns: 300 },
+      // `npm run fuzz` raises the runs with FUZZ_RUNS.
+      { numRuns: Math.max(300, Number(process.env.FUZZ_RUNS ?? 0)) },
     );
   });
 

@@ -13,24 +13,24 @@ export interface RequestGuardOptions {
  * before any route, since it indexes routes as they are added.
  */
 export function registerRequestGuards(fastify: FastifyInstance, options: RequestGuardOptions): void {
-  const allowedMethods = routeMethodIndex(fastify);
+  const methodsAt = routeMethodIndex(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     if (Buffer.byteLength(request.url) > options.maxUrlBytes) {
       return done(problem(414, 'URI_TOO_LONG', { detail: `The URL exceeds ${options.maxUrlBytes} bytes (MAX_URL_BYTES).`, extensions: { limit: options.maxUrlBytes } }));
     }
-    if (request.is404) {
-      const allowed = allowedMethods(request);
-      if (allowed.length > 0) {
-        void reply.header('allow', allowed.join(', '));
-        return done(problem(405, 'METHOD_NOT_ALLOWED', { detail: `${request.method} is not allowed here; allowed: ${allowed.join(', ')}.` }));
-      }
+    // A catch-all route (the gateway's proxy) must not hide a more specific path served under other methods.
+    const methods = request.is404 || request.routeOptions.url?.endsWith('*') ? methodsAt(request) : undefined;
+    if (methods && !methods.has(request.method)) {
+      const allowed = [...methods].sort().join(', ');
+      void reply.header('allow', allowed);
+      return done(problem(405, 'METHOD_NOT_ALLOWED', { detail: `${request.method} is not allowed here; allowed: ${allowed}.` }));
     }
     done();
   });
 }
 
-/** Which methods the routes registered so far serve at a request's path (Fastify's own router, queried by path). */
-function routeMethodIndex(fastify: FastifyInstance): (request: FastifyRequest) => string[] {
+/** The methods of the most specific route pattern matching a request's path (Fastify's own router, by path only). */
+function routeMethodIndex(fastify: FastifyInstance): (request: FastifyRequest) => ReadonlySet<string> | undefined {
   const { ignoreTrailingSlash, ignoreDuplicateSlashes, caseSensitive } = fastify.initialConfig;
   const router = FindMyWay({ ignoreTrailingSlash, ignoreDuplicateSlashes, caseSensitive });
   const methodsByPattern = new Map<string, Set<string>>();
@@ -44,9 +44,5 @@ function routeMethodIndex(fastify: FastifyInstance): (request: FastifyRequest) =
     for (const method of [route.method].flat()) methods.add(method);
     if (methods.has('GET')) methods.add('HEAD');
   });
-  return (request) => {
-    const found = router.find('GET', request.url.split('?')[0]);
-    const methods = found?.store as Set<string> | undefined;
-    return methods ? [...methods].filter((m) => m !== request.method).sort() : [];
-  };
+  return (request) => router.find('GET', request.url.split('?')[0])?.store as Set<string> | undefined;
 }

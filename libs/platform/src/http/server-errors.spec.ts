@@ -6,6 +6,7 @@ import { BaseServiceConfig } from '../config/base-service.config';
 import { Public } from '../identity/identity.decorators';
 import { createLogger } from '../logging/create-logger';
 import { createServiceApp } from '../bootstrap/create-service-app';
+import { serverErrorProblem } from './server-errors';
 
 const config = Object.assign(new BaseServiceConfig(), {
   PORT: 0,
@@ -129,6 +130,16 @@ describe('hostile requests to a service', () => {
     const unknown = await app.inject({ method: 'GET', url: '/nothing' });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toMatchObject({ code: 'ROUTE_NOT_FOUND' });
+  });
+
+  it('maps what Node and Fastify raise before the application to stable codes', () => {
+    const of = (code: string, statusCode?: number) => serverErrorProblem(Object.assign(new Error(code), { code, statusCode }));
+    expect(of('ERR_HTTP_REQUEST_TIMEOUT')).toMatchObject({ status: 408, code: 'REQUEST_TIMEOUT' });
+    expect(of('HPE_HEADER_OVERFLOW')).toMatchObject({ status: 431, code: 'HEADERS_TOO_LARGE' });
+    expect(of('HPE_INVALID_METHOD')).toMatchObject({ status: 400, code: 'MALFORMED_REQUEST' });
+    expect(of('FST_ERR_MAX_PARAM_LENGTH', 414)).toMatchObject({ status: 414, code: 'URI_TOO_LONG' });
+    expect(of('SOMETHING_ELSE', 413)).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
+    expect(of('SOMETHING_ELSE', 503)).toMatchObject({ status: 400, code: 'MALFORMED_REQUEST' });
   });
 
   it('keeps answering afterwards', async () => {
