@@ -4,3 +4,4 @@ export * from './kafka-probe';
 export * from './test-environment';
 export * from './service-under-test';
 export * from './stub';
+export * from './medium';
