@@ -8,6 +8,7 @@ import { normalizeSearchText } from '../shared/vietnamese-text';
 import { contentHash, type ProcedureContent } from './procedure-content';
 import { ProcedureEntity, ProcedureVersionEntity } from './procedure.entity';
 import { ProcedureErrors } from './procedure.errors';
+import { assertLifecycleAllows } from './procedure-lifecycle';
 import { ProcedureRepository, searchTextOf, type LatestVersion } from './procedure.repository';
 import { publishedSnapshot } from './procedure.view';
 import { ProcedurePolicy, type ReferenceSnapshot } from './procedure-policy';
@@ -58,7 +59,7 @@ export class VersionPublisher {
   /** One version, for the publish endpoint. */
   async publish(tx: EntityManager, request: PublishRequest): Promise<PublishOutcome> {
     const { procedure } = request;
-    if (procedure.status === 'WITHDRAWN') throw ProcedureErrors.withdrawn(procedure.code, formatInZone(procedure.withdrawnAt ?? request.enteredAt));
+    assertLifecycleAllows({ ...procedure, updatedAt: request.enteredAt }, 'publish-version');
     const latest = await this.procedures.latestVersion(tx, procedure.code);
     const version = this.plan(request, latest);
     if (latest) await this.procedures.closeVersion(tx, procedure.code, latest.version, version.effectiveFrom);

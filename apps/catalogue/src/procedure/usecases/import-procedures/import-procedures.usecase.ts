@@ -8,6 +8,7 @@ import { parseInstantOrDate } from '../../../shared/dates';
 import { canonicalContent, contentHash, type ProcedureContent } from '../../procedure-content';
 import type { ProcedureEntity } from '../../procedure.entity';
 import { ProcedureFieldCode } from '../../procedure.errors';
+import { lifecycleRefusal } from '../../procedure-lifecycle';
 import { ProcedurePolicy } from '../../procedure-policy';
 import { ProcedureRepository } from '../../procedure.repository';
 import { VersionPublisher, type PlannedVersion } from '../../version-publisher';
@@ -113,7 +114,7 @@ export class ImportProceduresUseCase {
         continue;
       }
       const procedure = locked.get(record.code);
-      if (procedure?.status === 'WITHDRAWN') {
+      if (procedure && lifecycleRefusal(procedure, 'publish-version')) {
         fail([{ field: 'code', code: ProcedureFieldCode.Withdrawn, message: `procedure ${record.code} was withdrawn and cannot change` }]);
         continue;
       }

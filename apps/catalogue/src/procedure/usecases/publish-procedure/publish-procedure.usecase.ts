@@ -3,6 +3,7 @@ import { Clock, type CallerIdentity } from '@hub/platform';
 import { TransactionRunner } from '@hub/persistence';
 import { formatInZone, parseInstantOrDate } from '../../../shared/dates';
 import { ProcedureErrors } from '../../procedure.errors';
+import { assertLifecycleAllows } from '../../procedure-lifecycle';
 import { ProcedurePolicy } from '../../procedure-policy';
 import { ProcedureRepository } from '../../procedure.repository';
 import { PublishedVersionView } from '../../procedure.view';
@@ -25,9 +26,8 @@ export class PublishProcedureUseCase {
     return this.transactions.run(async (tx) => {
       const procedure = await this.procedures.findForUpdate(tx, code);
       if (!procedure) throw ProcedureErrors.notFound(code);
-      if (procedure.status === 'WITHDRAWN') throw ProcedureErrors.withdrawn(code, formatInZone(procedure.withdrawnAt ?? procedure.updatedAt));
-      const content = procedure.draft;
-      if (!content) throw ProcedureErrors.noDraft(code);
+      assertLifecycleAllows(procedure, 'publish-draft');
+      const content = procedure.draft!;
       // The draft was checked when written; agencies and the date window may have changed since.
       this.policy.assertDecisionDate(content);
       const refs = await this.policy.assertReferences(content, tx);

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@hub/platform';
 import { TransactionRunner } from '@hub/persistence';
-import { formatInZone } from '../../../shared/dates';
 import { canonicalContent, type ProcedureContentDto } from '../../procedure-content';
 import { ProcedureErrors } from '../../procedure.errors';
+import { assertLifecycleAllows } from '../../procedure-lifecycle';
 import { ProcedurePolicy } from '../../procedure-policy';
 import { ProcedureRepository } from '../../procedure.repository';
 import { DraftView } from '../../procedure.view';
@@ -24,7 +24,7 @@ export class PutDraftUseCase {
     return this.transactions.run(async (tx) => {
       const procedure = await this.procedures.findForUpdate(tx, code);
       if (!procedure) throw ProcedureErrors.notFound(code);
-      if (procedure.status === 'WITHDRAWN') throw ProcedureErrors.withdrawn(code, formatInZone(procedure.withdrawnAt ?? procedure.updatedAt));
+      assertLifecycleAllows(procedure, 'put-draft');
       await this.policy.assertReferences(content, tx);
       const now = this.clock.now();
       procedure.draft = content;

@@ -6,6 +6,7 @@ import { TransactionRunner } from '@hub/persistence';
 import { formatInZone, parseInstantOrDate } from '../../../shared/dates';
 import type { Withdrawal } from '../../procedure.entity';
 import { ProcedureErrors } from '../../procedure.errors';
+import { assertLifecycleAllows } from '../../procedure-lifecycle';
 import { ProcedurePolicy } from '../../procedure-policy';
 import { ProcedureRepository } from '../../procedure.repository';
 import type { WithdrawnView } from '../../procedure.view';
@@ -29,9 +30,9 @@ export class WithdrawProcedureUseCase {
     return this.transactions.run(async (tx) => {
       const procedure = await this.procedures.findForUpdate(tx, code);
       if (!procedure) throw ProcedureErrors.notFound(code);
-      if (procedure.status === 'WITHDRAWN') throw ProcedureErrors.withdrawn(code, formatInZone(procedure.withdrawnAt ?? procedure.updatedAt));
+      assertLifecycleAllows(procedure, 'withdraw');
       const latest = await this.procedures.latestVersion(tx, code);
-      if (procedure.status === 'DRAFT' || !latest) throw ProcedureErrors.notPublished(code);
+      if (!latest) throw ProcedureErrors.notPublished(code);
       assertAfter(code, latest, withdrawnAt, 'withdrawnAt');
       if (command.decision) {
         const latestDate = this.policy.latestDecisionDate();
