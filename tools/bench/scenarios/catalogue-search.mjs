@@ -66,8 +66,8 @@ export async function run(ctx) {
   const hub = await ctx.startHub({ apps: ['gateway', 'catalogue'] });
   const require = createRequire(import.meta.url);
   require('reflect-metadata');
-  // Exactly the statements the service runs (compiled from apps/catalogue/src/procedure/procedure.repository.ts).
-  const { searchStatements } = ctx.requireDist('catalogue', 'apps/catalogue/src/procedure/procedure.repository.js');
+  // Exactly the statements the service runs (compiled from apps/catalogue/src/procedure/procedure-search.sql.ts).
+  const { searchStatements } = ctx.requireDist('catalogue', 'apps/catalogue/src/procedure/procedure-search.sql.js');
 
   // 1. Reference data and 7,000 procedures, through the catalogue's own API (direct, signed identity).
   const write = (method, path, body) =>

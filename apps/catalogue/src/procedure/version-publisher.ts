@@ -9,7 +9,8 @@ import { contentHash, type ProcedureContent } from './procedure-content';
 import { ProcedureEntity, ProcedureVersionEntity } from './procedure.entity';
 import { ProcedureErrors } from './procedure.errors';
 import { assertLifecycleAllows } from './procedure-lifecycle';
-import { ProcedureRepository, searchTextOf, type LatestVersion } from './procedure.repository';
+import { ProcedureRepository, type LatestVersion } from './procedure.repository';
+import { searchTextOf } from './procedure-search.sql';
 import { publishedSnapshot } from './procedure.view';
 import { ProcedurePolicy, type ReferenceSnapshot } from './procedure-policy';
 
