@@ -4,7 +4,8 @@ import { createMediumDatabase, type MediumDatabase } from '@hub/testing';
 import { AgencyRepository } from '../../src/agency/agency.repository';
 import { GetAgencyUseCase } from '../../src/agency/usecases/get-agency/get-agency.usecase';
 import { UpsertAgencyUseCase } from '../../src/agency/usecases/upsert-agency/upsert-agency.usecase';
-import { CATALOGUE_ENTITIES, CATALOGUE_MIGRATIONS } from '../../src/catalogue-app.module';
+import { AgencyEntity } from '../../src/agency/agency.entity';
+import { CATALOGUE_MIGRATIONS } from '../../src/catalogue-app.module';
 
 // Medium tier: the agency use cases on a real database, because their rules live in SQL (recursive hierarchy
 // walks, the write lock, the outbox row in the same transaction). No Nest application, no Kafka.
@@ -20,7 +21,7 @@ describe('agency hierarchy on PostgreSQL (medium)', () => {
     (await db.dataSource.query(`SELECT key, (payload->>'revision')::int AS revision FROM outbox ORDER BY id`)) as Array<{ key: string; revision: number }>;
 
   beforeAll(async () => {
-    db = await createMediumDatabase('agency', { entities: CATALOGUE_ENTITIES, migrations: CATALOGUE_MIGRATIONS });
+    db = await createMediumDatabase('agency', { entities: [AgencyEntity], migrations: CATALOGUE_MIGRATIONS });
     const agencies = new AgencyRepository(db.dataSource);
     upsert = new UpsertAgencyUseCase(agencies, new OutboxWriter({ service: 'catalogue', brokers: [] }), new Clock(), db.transactions);
     get = new GetAgencyUseCase(agencies);
