@@ -37,8 +37,8 @@ export class UpsertAgencyUseCase {
     return this.transactions.run((tx) => this.upsert(tx, command));
   }
 
-  /** The write itself, inside the caller's transaction (also used by the seed). */
-  async upsert(tx: EntityManager, command: UpsertAgencyCommand): Promise<UpsertedAgency> {
+  /** The write itself, inside the transaction of `execute`. */
+  private async upsert(tx: EntityManager, command: UpsertAgencyCommand): Promise<UpsertedAgency> {
     await this.agencies.lockWrites(tx);
     const parentCode = command.parentCode ?? null;
     if (parentCode !== null) {

@@ -37,7 +37,7 @@ export class PutCalendarUseCase {
     return this.transactions.run((tx) => this.put(tx, scope, year, command));
   }
 
-  async put(tx: EntityManager, scope: string, year: number, command: PutCalendarCommand): Promise<PutCalendarResult> {
+  private async put(tx: EntityManager, scope: string, year: number, command: PutCalendarCommand): Promise<PutCalendarResult> {
     if (scope !== NATIONAL_SCOPE && !(await this.agencies.findByCode(scope, tx))) throw CalendarErrors.scopeUnknown(scope);
     const settings = compactSettings(command.settings ?? {});
     const entry: CalendarYear = {

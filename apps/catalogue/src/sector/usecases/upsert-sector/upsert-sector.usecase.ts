@@ -29,7 +29,7 @@ export class UpsertSectorUseCase {
     return this.transactions.run((tx) => this.upsert(tx, command));
   }
 
-  async upsert(tx: EntityManager, command: UpsertSectorCommand): Promise<UpsertedSector> {
+  private async upsert(tx: EntityManager, command: UpsertSectorCommand): Promise<UpsertedSector> {
     await this.sectors.lock(tx, command.code);
     const existing = await this.sectors.findByCode(command.code, tx);
     const active = command.active ?? true;

@@ -40,7 +40,7 @@ export class PutStatusMappingUseCase {
     return this.transactions.run((tx) => this.put(tx, agencyCode, command, caller.clientId));
   }
 
-  async put(tx: EntityManager, agencyCode: string, command: PutStatusMappingCommand, actor: string): Promise<PutStatusMappingResult> {
+  private async put(tx: EntityManager, agencyCode: string, command: PutStatusMappingCommand, actor: string): Promise<PutStatusMappingResult> {
     if (!(await this.agencies.findByCode(agencyCode, tx))) throw AgencyErrors.notFound(agencyCode);
     await this.mappings.lock(tx, agencyCode);
     const entries: StatusMappingEntry[] = [...command.mappings]
