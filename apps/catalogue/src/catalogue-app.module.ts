@@ -1,24 +1,19 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@hub/messaging';
 import { PersistenceModule } from '@hub/persistence';
-import { parseBrokerList } from '@hub/platform';
-import { AgencyEntity } from './agency/agency.entity';
+import { AppErrorsModule, parseBrokerList } from '@hub/platform';
 import { AgencyModule } from './agency/agency.module';
-import { CalendarYearEntity } from './calendar/calendar.entity';
 import { CalendarModule } from './calendar/calendar.module';
+import { catalogueHttpErrors } from './catalogue.http-errors';
 import { CATALOGUE_SETTINGS, catalogueSettingsOf, type CatalogueConfig } from './config/catalogue.config';
 import { Catalogue1764200000000 } from './migrations/1764200000000-catalogue';
-import { ProcedureEntity, ProcedureVersionEntity } from './procedure/procedure.entity';
 import { ProcedureModule } from './procedure/procedure.module';
-import { SectorEntity } from './sector/sector.entity';
 import { SectorModule } from './sector/sector.module';
 import { SettingsModule } from './config/settings.module';
-import { StatusMappingEntity } from './status-mapping/status-mapping.entity';
 import { StatusMappingModule } from './status-mapping/status-mapping.module';
 
 export const CATALOGUE_SERVICE = 'catalogue';
 
-export const CATALOGUE_ENTITIES = [AgencyEntity, SectorEntity, ProcedureEntity, ProcedureVersionEntity, CalendarYearEntity, StatusMappingEntity];
 export const CATALOGUE_MIGRATIONS = [Catalogue1764200000000];
 
 @Module({})
@@ -27,11 +22,12 @@ export class CatalogueAppModule {
     return {
       module: CatalogueAppModule,
       imports: [
-        PersistenceModule.forRoot({ url: config.DATABASE_URL, entities: CATALOGUE_ENTITIES, migrations: CATALOGUE_MIGRATIONS }),
+        PersistenceModule.forRoot({ url: config.DATABASE_URL, migrations: CATALOGUE_MIGRATIONS }),
         MessagingModule.forRoot({ service: CATALOGUE_SERVICE, groupId: config.KAFKA_GROUP_ID, brokers: parseBrokerList(config.KAFKA_BROKERS),
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
           topicReplicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
         }),
+        AppErrorsModule.forFeature({ name: CATALOGUE_SERVICE, http: catalogueHttpErrors }),
         SettingsModule.forRoot({ provide: CATALOGUE_SETTINGS, useValue: catalogueSettingsOf(config) }),
         AgencyModule,
         SectorModule,

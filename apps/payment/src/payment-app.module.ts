@@ -1,11 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@hub/messaging';
 import { PersistenceModule } from '@hub/persistence';
-import { parseBrokerList } from '@hub/platform';
+import { AppErrorsModule, parseBrokerList } from '@hub/platform';
 import type { PaymentConfig } from './config/payment.config';
-import { FeeAssessmentEntity } from './fee-assessment/fee-assessment.entity';
+import { paymentHttpErrors } from './payment.http-errors';
 import { FeeAssessmentModule } from './fee-assessment/fee-assessment.module';
-import { FeeScheduleEntity } from './fee-schedule/fee-schedule.entity';
 import { FeeAssessment1764115400000 } from './migrations/1764115400000-fee-assessment';
 
 export const PAYMENT_SERVICE = 'payment';
@@ -16,11 +15,12 @@ export class PaymentAppModule {
     return {
       module: PaymentAppModule,
       imports: [
-        PersistenceModule.forRoot({ url: config.DATABASE_URL, entities: [FeeAssessmentEntity, FeeScheduleEntity], migrations: [FeeAssessment1764115400000] }),
+        PersistenceModule.forRoot({ url: config.DATABASE_URL, migrations: [FeeAssessment1764115400000] }),
         MessagingModule.forRoot({ service: PAYMENT_SERVICE, groupId: config.KAFKA_GROUP_ID, brokers: parseBrokerList(config.KAFKA_BROKERS),
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
           topicReplicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
         }),
+        AppErrorsModule.forFeature({ name: PAYMENT_SERVICE, http: paymentHttpErrors }),
         FeeAssessmentModule,
       ],
     };

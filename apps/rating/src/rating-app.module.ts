@@ -1,10 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@hub/messaging';
 import { PersistenceModule } from '@hub/persistence';
-import { parseBrokerList } from '@hub/platform';
+import { AppErrorsModule, parseBrokerList } from '@hub/platform';
 import type { RatingConfig } from './config/rating.config';
+import { ratingHttpErrors } from './rating.http-errors';
 import { RateableDossier1764115500000 } from './migrations/1764115500000-rateable-dossier';
-import { RateableDossierEntity } from './rateable-dossier/rateable-dossier.entity';
 import { RateableDossierModule } from './rateable-dossier/rateable-dossier.module';
 
 export const RATING_SERVICE = 'rating';
@@ -15,11 +15,12 @@ export class RatingAppModule {
     return {
       module: RatingAppModule,
       imports: [
-        PersistenceModule.forRoot({ url: config.DATABASE_URL, entities: [RateableDossierEntity], migrations: [RateableDossier1764115500000] }),
+        PersistenceModule.forRoot({ url: config.DATABASE_URL, migrations: [RateableDossier1764115500000] }),
         MessagingModule.forRoot({ service: RATING_SERVICE, groupId: config.KAFKA_GROUP_ID, brokers: parseBrokerList(config.KAFKA_BROKERS),
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
           topicReplicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
         }),
+        AppErrorsModule.forFeature({ name: RATING_SERVICE, http: ratingHttpErrors }),
         RateableDossierModule,
       ],
     };

@@ -17,46 +17,19 @@ import {
 import {
   MS_PER_DAY,
   MS_PER_HOUR,
-  TIME_ZONE,
   dayIndexOf,
   instantAt,
   instantMs,
   localDateOfDay,
   parseLocalDateArgument,
   timeOfDayOf,
-  tryParseLocalDate,
-  tryParseTimeOfDay,
   weekdayOfDay,
   yearOfDay,
 } from './zone';
+import { MAX_TIME_LIMIT_AMOUNT, NATIONAL_SCOPE, validateYear, type YearLayer } from './calendar-input';
+import { mergeSettings, resolveSettings, type ResolvedSettings } from './calendar-settings';
 
-/** The scope of the national layer. */
-export const NATIONAL_SCOPE = 'national';
-/** First calendar year accepted: the fixed +07:00 offset of Asia/Ho_Chi_Minh holds from 13 June 1975 on. */
-export const MIN_CALENDAR_YEAR = 1976;
-export const MAX_CALENDAR_YEAR = 9999;
-/**
- * Sanity bound on a time-limit amount (in its own unit). Real procedures state days or weeks; anything
- * above this is a data error, not a deadline.
- */
-export const MAX_TIME_LIMIT_AMOUNT = 10_000;
-
-const SETTINGS_KEYS: ReadonlySet<string> = new Set(['timeZone', 'cutoffTime', 'closingTime', 'workingPeriods']);
-
-/** Settings of a year, validated and pre-computed in ms since local midnight. */
-interface ResolvedSettings {
-  readonly settings: Readonly<CalendarSettings>;
-  readonly periods: ReadonlyArray<readonly [number, number]>;
-  readonly cutoff: number;
-  readonly closing: number;
-  /** Total working time of a working day. */
-  readonly dayMs: number;
-}
-
-interface YearLayer {
-  readonly holidays: ReadonlySet<number>;
-  readonly workingDays: ReadonlySet<number>;
-}
+export { MAX_CALENDAR_YEAR, MAX_TIME_LIMIT_AMOUNT, MIN_CALENDAR_YEAR, NATIONAL_SCOPE } from './calendar-input';
 
 interface DayInfo {
   readonly working: boolean;
@@ -417,172 +390,4 @@ function overlap(periods: ReadonlyArray<readonly [number, number]>, lo: number, 
     if (b > a) total += b - a;
   }
   return total;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function validateYear(
-  entry: unknown,
-  position: string,
-  layer: 'national' | 'agency',
-): { scope: string; year: number; prefix: string; layer: YearLayer } {
-  if (!isPlainObject(entry)) throw new CalendarInvalidError(position, 'must be a calendar year object');
-  const { scope, year } = entry;
-  if (typeof scope !== 'string' || scope.trim() === '' || scope !== scope.trim()) {
-    throw new CalendarInvalidError(`${position}.scope`, 'must be a non-empty string without surrounding spaces', scope);
-  }
-  if (layer === 'national' && scope !== NATIONAL_SCOPE) {
-    throw new CalendarInvalidError(`${position}.scope`, `the national layer must have scope "${NATIONAL_SCOPE}"`, scope);
-  }
-  if (layer === 'agency' && scope === NATIONAL_SCOPE) {
-    throw new CalendarInvalidError(`${position}.scope`, 'the agency layer must carry the agency code, not "national"', scope);
-  }
-  if (typeof year !== 'number' || !Number.isInteger(year) || year < MIN_CALENDAR_YEAR || year > MAX_CALENDAR_YEAR) {
-    throw new CalendarInvalidError(
-      `${position}.year`,
-      `must be an integer from ${MIN_CALENDAR_YEAR} to ${MAX_CALENDAR_YEAR}`,
-      year,
-    );
-  }
-  const prefix = `${scope}/${year}`;
-  const holidays = validateDates(entry.holidays, `${prefix}.holidays`, year);
-  const workingDays = validateDates(entry.workingDays, `${prefix}.workingDays`, year);
-  if (layer === 'agency' && workingDays.size > 0) {
-    throw new CalendarInvalidError(
-      `${prefix}.workingDays`,
-      'an agency layer may only add closures (holidays), not working days',
-      entry.workingDays,
-    );
-  }
-  for (const [day, index] of workingDays) {
-    const weekday = weekdayOfDay(day);
-    if (weekday !== 0 && weekday !== 6) {
-      throw new CalendarInvalidError(
-        `${prefix}.workingDays[${index}]`,
-        'a make-up working day must be a Saturday or Sunday (weekdays already are working days)',
-        localDateOfDay(day),
-      );
-    }
-    if (holidays.has(day)) {
-      throw new CalendarInvalidError(
-        `${prefix}.workingDays[${index}]`,
-        'date is listed both as a holiday and as a working day',
-        localDateOfDay(day),
-      );
-    }
-  }
-  if (entry.settings !== undefined && !isPlainObject(entry.settings)) {
-    throw new CalendarInvalidError(`${prefix}.settings`, 'must be an object when present', entry.settings);
-  }
-  return {
-    scope,
-    year,
-    prefix,
-    layer: { holidays: new Set(holidays.keys()), workingDays: new Set(workingDays.keys()) },
-  };
-}
-
-/** Validated dates as day index → position in the input list. */
-function validateDates(list: unknown, field: string, year: number): Map<number, number> {
-  if (!Array.isArray(list)) throw new CalendarInvalidError(field, 'must be an array of YYYY-MM-DD dates', list);
-  const days = new Map<number, number>();
-  list.forEach((value: unknown, index) => {
-    const day = tryParseLocalDate(value);
-    if (day === undefined) {
-      throw new CalendarInvalidError(`${field}[${index}]`, 'must be a real date as YYYY-MM-DD', value);
-    }
-    if (yearOfDay(day) !== year) throw new CalendarInvalidError(`${field}[${index}]`, `date is outside ${year}`, value);
-    if (days.has(day)) throw new CalendarInvalidError(`${field}[${index}]`, 'date listed twice', value);
-    days.set(day, index);
-  });
-  return days;
-}
-
-function mergeSettings(
-  base: Readonly<CalendarSettings>,
-  override: Partial<CalendarSettings> | undefined,
-  prefix: string,
-): Readonly<CalendarSettings> {
-  if (override === undefined) return base;
-  for (const key of Object.keys(override)) {
-    if (!SETTINGS_KEYS.has(key)) {
-      throw new CalendarInvalidError(
-        `${prefix}.settings.${key}`,
-        'unknown setting (expected timeZone, cutoffTime, closingTime, workingPeriods)',
-      );
-    }
-  }
-  const merged: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(override)) if (value !== undefined) merged[key] = value;
-  return merged as unknown as Readonly<CalendarSettings>;
-}
-
-function resolveSettings(settings: Readonly<CalendarSettings>, prefix: string): ResolvedSettings {
-  const field = (name: string) => `${prefix}.settings.${name}`;
-  if (settings.timeZone !== TIME_ZONE) {
-    throw new CalendarInvalidError(field('timeZone'), `must be "${TIME_ZONE}"`, settings.timeZone);
-  }
-  const rawPeriods: unknown = settings.workingPeriods;
-  if (!Array.isArray(rawPeriods) || rawPeriods.length === 0) {
-    throw new CalendarInvalidError(field('workingPeriods'), 'must be a non-empty array of [start, end] pairs', rawPeriods);
-  }
-  const periods: Array<readonly [number, number]> = [];
-  rawPeriods.forEach((pair: unknown, i) => {
-    const f = `${field('workingPeriods')}[${i}]`;
-    if (!Array.isArray(pair) || pair.length !== 2) throw new CalendarInvalidError(f, 'must be a [start, end] pair', pair);
-    const start = tryParseTimeOfDay(pair[0]);
-    const end = tryParseTimeOfDay(pair[1]);
-    if (start === undefined || end === undefined) throw new CalendarInvalidError(f, 'times must be HH:mm (00:00–23:59)', pair);
-    if (start >= end) throw new CalendarInvalidError(f, 'start must be before end', pair);
-    const previous = periods[periods.length - 1];
-    if (previous && start < previous[1]) {
-      throw new CalendarInvalidError(f, 'periods must be sorted and must not overlap', pair);
-    }
-    periods.push([start, end]);
-  });
-  const insidePeriods = (t: number) => periods.some(([start, end]) => start < t && t <= end);
-  const cutoff = parseSettingTime(settings.cutoffTime, field('cutoffTime'));
-  if (!insidePeriods(cutoff)) {
-    throw new CalendarInvalidError(
-      field('cutoffTime'),
-      'must lie inside a working period (start < cut-off ≤ end)',
-      settings.cutoffTime,
-    );
-  }
-  const closing = parseSettingTime(settings.closingTime, field('closingTime'));
-  if (!insidePeriods(closing)) {
-    throw new CalendarInvalidError(
-      field('closingTime'),
-      'must lie inside a working period (start < closing ≤ end)',
-      settings.closingTime,
-    );
-  }
-  if (cutoff > closing) {
-    throw new CalendarInvalidError(
-      field('cutoffTime'),
-      `must not be after the closing time ${settings.closingTime}`,
-      settings.cutoffTime,
-    );
-  }
-  const frozen: Readonly<CalendarSettings> = Object.freeze({
-    timeZone: TIME_ZONE,
-    cutoffTime: settings.cutoffTime,
-    closingTime: settings.closingTime,
-    workingPeriods: rawPeriods.map((p: [string, string]) => Object.freeze([p[0], p[1]]) as unknown as [string, string]),
-  });
-  return {
-    settings: frozen,
-    periods,
-    cutoff,
-    closing,
-    dayMs: periods.reduce((sum, [start, end]) => sum + end - start, 0),
-  };
-}
-
-function parseSettingTime(value: unknown, field: string): number {
-  const t = tryParseTimeOfDay(value);
-  if (t === undefined) throw new CalendarInvalidError(field, 'must be HH:mm (00:00–23:59)', value);
-  return t;
 }

@@ -6,13 +6,15 @@ import { ensureDatabase } from './ensure-database';
 import { MessagingTables1764115200000 } from './messaging-tables.migration';
 import { runMigrations } from './run-migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { DataSourceTransactionRunner, TransactionRunner } from './transaction-runner';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type EntityList = MixedList<Function | string | EntitySchema>;
 
 export interface PersistenceOptions {
   url: string;
-  entities: EntityList;
+  /** Entities not registered by a feature module (`PersistenceModule.forFeature`); usually none. */
+  entities?: EntityList;
   /** The service's own migrations; the outbox/inbox migration is always added first. */
   migrations: Array<new () => object>;
   /** Run pending migrations at start-up (default true; set false where a separate job runs them). */
@@ -52,7 +54,9 @@ export class PersistenceModule implements OnModuleInit {
             return {
               type: 'postgres' as const,
               url: options.url,
-              entities: options.entities,
+              entities: options.entities ?? [],
+              // Each feature module registers its own entities with PersistenceModule.forFeature.
+              autoLoadEntities: true,
               migrations: [MessagingTables1764115200000, ...options.migrations],
               migrationsRun: false,
               synchronize: false,
@@ -62,9 +66,19 @@ export class PersistenceModule implements OnModuleInit {
           },
         }),
       ],
-      providers: [{ provide: OPTIONS, useValue: options }, postgresCheck],
-      exports: [TypeOrmModule, postgresCheck],
+      providers: [
+        { provide: OPTIONS, useValue: options },
+        postgresCheck,
+        { provide: TransactionRunner, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new DataSourceTransactionRunner(ds) },
+      ],
+      exports: [TypeOrmModule, postgresCheck, TransactionRunner],
     };
+  }
+
+  /** Registers a feature module's entities with the service's data source: `imports: [PersistenceModule.forFeature([XEntity])]`. */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  static forFeature(entities: Function[]): DynamicModule {
+    return TypeOrmModule.forFeature(entities);
   }
 
   async onModuleInit(): Promise<void> {

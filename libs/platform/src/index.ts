@@ -48,11 +48,13 @@ export { JSON_MEDIA_TYPE } from './http/json-body.parser';
 
 export { createValidationPipe } from './validation/create-validation-pipe';
 export { flattenValidationErrors } from './validation/flatten-validation-errors';
-export { PatternPipe } from './validation/pattern.pipe';
+export { INVALID_FORMAT, PatternPipe } from './validation/pattern.pipe';
 export { validatePayload } from './validation/validate-payload';
 export type { PayloadValidation } from './validation/validate-payload';
 
 export { CALLER_KINDS } from './identity/caller-identity';
+export { agencyScopeCondition, agencyScopeOf, assertMayActFor, isInAgencyScope, requireVisible } from './identity/agency-scope';
+export type { SqlCondition } from './identity/agency-scope';
 export type { CallerIdentity, CallerKind } from './identity/caller-identity';
 export { DEFAULT_IDENTITY_MAX_AGE_MS, IDENTITY_HEADER, signIdentity, verifyIdentity } from './identity/identity-token';
 export { assertRequiredRoles, IDENTITY_SIGNING_KEY, IdentityGuard } from './identity/identity.guard';
@@ -74,6 +76,18 @@ export type { PlatformModuleOptions } from './bootstrap/platform.module';
 export { SERVICE_NAME } from './bootstrap/service-name.token';
 
 export { Clock } from './clock/clock';
+export { hashSecret, secretMatches } from './crypto/secret-hash';
 
-export { AppError } from './errors/app-error';
-export type { AppErrorOptions, ConsumerDisposition, ConsumerErrorMap, HttpErrorMap, HttpErrorMapping } from './errors/app-error';
+export { AppError, consumerDispositionOf } from './errors/app-error';
+export type {
+  AppErrorOptions,
+  ConsumerDisposition,
+  ConsumerErrorMap,
+  ErrorMaps,
+  HttpErrorMap,
+  HttpErrorMapping,
+} from './errors/app-error';
+export { AppErrorsModule, collectErrorMaps, ErrorMapRegistration, mergeErrorMaps } from './errors/app-errors.module';
+export type { FeatureErrorMaps } from './errors/app-errors.module';
+export { invalidInput, platformHttpErrors } from './errors/platform-errors';
+export type { PlatformErrorCode } from './errors/platform-errors';

@@ -11,3 +11,5 @@ export * from './fuzz/hostile-input';
 export * from './fuzz/raw-http';
 export * from './fuzz/stored-rows';
 export * from './fuzz/hostile-input-target';
+export * from './stub';
+export * from './medium';

@@ -1,5 +1,6 @@
 // catalogue-search: Vietnamese procedure search through the gateway, against the very same SQL run straight on
 // PostgreSQL with `pg`, with 7,000 procedures in force (about the size of the national catalogue).
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import pg from 'pg';
 import { fmt, median } from '../lib/stats.mjs';
@@ -65,8 +66,8 @@ export async function run(ctx) {
   const hub = await ctx.startHub({ apps: ['gateway', 'catalogue'] });
   const require = createRequire(import.meta.url);
   require('reflect-metadata');
-  // Exactly the statements the service runs (compiled from apps/catalogue/src/procedure/procedure.repository.ts).
-  const { searchStatements } = ctx.requireDist('catalogue', 'apps/catalogue/src/procedure/procedure.repository.js');
+  // Exactly the statements the service runs (compiled from apps/catalogue/src/procedure/procedure-search.sql.ts).
+  const { searchStatements } = ctx.requireDist('catalogue', 'apps/catalogue/src/procedure/procedure-search.sql.js');
 
   // 1. Reference data and 7,000 procedures, through the catalogue's own API (direct, signed identity).
   const write = (method, path, body) =>
@@ -100,6 +101,7 @@ export async function run(ctx) {
       effectiveFrom: '2025-07-01',
     }),
   );
+  const rssBefore = peakRssMiB(hub.pidOf('catalogue'));
   const t0 = Date.now();
   const imported = await fetch(`${hub.urls.catalogue}/v1/procedures:import`, {
     method: 'POST',
@@ -109,6 +111,13 @@ export async function run(ctx) {
   if (imported.created !== PROCEDURES) throw new Error(`import: ${JSON.stringify({ ...imported, results: imported.results?.filter((r) => r.result === 'error').slice(0, 3) })}`);
   const importSec = (Date.now() - t0) / 1000;
   ctx.log(`imported ${PROCEDURES} procedures in ${importSec.toFixed(1)} s`);
+  // The import streams its body (NDJSON, a chunk of records at a time): its memory is bounded by a chunk plus the
+  // per-record results, not by the body. Peak resident memory of the catalogue process, from the kernel (VmHWM).
+  const rssAfter = peakRssMiB(hub.pidOf('catalogue'));
+  if (rssBefore !== undefined && rssAfter !== undefined) {
+    const bodyMiB = Buffer.byteLength(lines.join('\n')) / 1048576;
+    ctx.note(`Import of ${PROCEDURES} procedures (${bodyMiB.toFixed(1)} MiB NDJSON) in ${importSec.toFixed(1)} s; catalogue peak RSS ${rssBefore.toFixed(0)} → ${rssAfter.toFixed(0)} MiB.`);
+  }
   await ctx.withPg(hub.databases.catalogue, (c) => c.query('ANALYZE procedure_version'));
 
   // 2. Both sides answer the same thing for the same query, or the comparison means nothing.
@@ -197,4 +206,14 @@ async function sqlLoad({ run, queries, connections, durationSec, warmupSec }) {
   };
   if (warmupSec > 0) await phase(warmupSec);
   return phase(durationSec);
+}
+
+/** Peak resident set size of a process in MiB (Linux `/proc/<pid>/status` VmHWM), or undefined elsewhere. */
+function peakRssMiB(pid) {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { PersistenceModule } from '@hub/persistence';
+import { AgencyEntity } from './agency.entity';
 import { AgencyController } from './agency.controller';
 import { AgencyRepository } from './agency.repository';
 import { GetAgencyUseCase } from './usecases/get-agency/get-agency.usecase';
@@ -6,6 +8,7 @@ import { ListAgenciesUseCase } from './usecases/list-agencies/list-agencies.usec
 import { UpsertAgencyUseCase } from './usecases/upsert-agency/upsert-agency.usecase';
 
 @Module({
+  imports: [PersistenceModule.forFeature([AgencyEntity])],
   controllers: [AgencyController],
   providers: [AgencyRepository, UpsertAgencyUseCase, GetAgencyUseCase, ListAgenciesUseCase],
   exports: [AgencyRepository, UpsertAgencyUseCase],

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { PersistenceModule } from '@hub/persistence';
+import { CalendarYearEntity } from './calendar.entity';
 import { AgencyModule } from '../agency/agency.module';
 import { CalendarController } from './calendar.controller';
 import { CalendarRepository } from './calendar.repository';
@@ -7,7 +9,7 @@ import { GetCalendarUseCase } from './usecases/get-calendar/get-calendar.usecase
 import { PutCalendarUseCase } from './usecases/put-calendar/put-calendar.usecase';
 
 @Module({
-  imports: [AgencyModule],
+  imports: [PersistenceModule.forFeature([CalendarYearEntity]), AgencyModule],
   controllers: [CalendarController],
   providers: [CalendarRepository, PutCalendarUseCase, GetCalendarUseCase, ComputeDueDateUseCase],
   exports: [CalendarRepository, PutCalendarUseCase],

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { PersistenceModule } from '@hub/persistence';
+import { ProcedureEntity, ProcedureVersionEntity } from './procedure.entity';
 import { AgencyModule } from '../agency/agency.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { SectorModule } from '../sector/sector.module';
@@ -17,7 +19,7 @@ import { WithdrawProcedureUseCase } from './usecases/withdraw-procedure/withdraw
 import { VersionPublisher } from './version-publisher';
 
 @Module({
-  imports: [AgencyModule, SectorModule, CalendarModule],
+  imports: [PersistenceModule.forFeature([ProcedureEntity, ProcedureVersionEntity]), AgencyModule, SectorModule, CalendarModule],
   controllers: [ProcedureController, ProcedureImportController],
   providers: [
     ProcedureRepository,

@@ -3,7 +3,8 @@ import { ONLINE_LEVELS, type OnlineLevel, type ProcedurePublishedV1 } from '@hub
 import { formatInZone } from '../shared/dates';
 import { ProcedureContentDto, type ProcedureContent } from './procedure-content';
 import { PROCEDURE_STATUSES, TIMELINESS, type ProcedureEntity, type ProcedureStatus, type ProcedureVersionEntity, type Timeliness } from './procedure.entity';
-import type { SearchHit, VersionSummary } from './procedure.repository';
+import type { VersionSummary } from './procedure.repository';
+import type { SearchHit } from './procedure-search.sql';
 
 export class TimelinessView {
   @ApiProperty({ enum: TIMELINESS, description: 'Entered within the deadline after the publication decision?' }) status!: Timeliness;

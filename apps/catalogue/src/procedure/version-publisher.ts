@@ -7,8 +7,10 @@ import { formatInZone } from '../shared/dates';
 import { normalizeSearchText } from '../shared/vietnamese-text';
 import { contentHash, type ProcedureContent } from './procedure-content';
 import { ProcedureEntity, ProcedureVersionEntity } from './procedure.entity';
-import { ProcedureProblems } from './procedure.exception';
-import { ProcedureRepository, searchTextOf, type LatestVersion } from './procedure.repository';
+import { ProcedureErrors } from './procedure.errors';
+import { assertLifecycleAllows } from './procedure-lifecycle';
+import { ProcedureRepository, type LatestVersion } from './procedure.repository';
+import { searchTextOf } from './procedure-search.sql';
 import { publishedSnapshot } from './procedure.view';
 import { ProcedurePolicy, type ReferenceSnapshot } from './procedure-policy';
 
@@ -58,7 +60,7 @@ export class VersionPublisher {
   /** One version, for the publish endpoint. */
   async publish(tx: EntityManager, request: PublishRequest): Promise<PublishOutcome> {
     const { procedure } = request;
-    if (procedure.status === 'WITHDRAWN') throw ProcedureProblems.withdrawn(procedure.code, formatInZone(procedure.withdrawnAt ?? request.enteredAt));
+    assertLifecycleAllows({ ...procedure, updatedAt: request.enteredAt }, 'publish-version');
     const latest = await this.procedures.latestVersion(tx, procedure.code);
     const version = this.plan(request, latest);
     if (latest) await this.procedures.closeVersion(tx, procedure.code, latest.version, version.effectiveFrom);
@@ -124,6 +126,6 @@ export class VersionPublisher {
 export function assertAfter(code: string, latest: LatestVersion, at: Date, field: string): void {
   if (at.getTime() <= latest.effectiveFrom.getTime() || at.getTime() < latest.publishedAt.getTime()) {
     const bound = latest.publishedAt > latest.effectiveFrom ? latest.publishedAt : latest.effectiveFrom;
-    throw ProcedureProblems.versionOverlap(code, latest.version, formatInZone(bound), field);
+    throw ProcedureErrors.versionOverlap(code, latest.version, formatInZone(bound), field);
   }
 }

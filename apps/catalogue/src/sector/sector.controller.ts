@@ -1,10 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { isSectorCode } from '@hub/contracts';
 import { Public, RequireRoles } from '@hub/platform';
 import { PageQuery } from '../shared/paging';
-import { SectorProblems } from './sector.exception';
+import { PathParams } from '../shared/path-params';
 import { SectorPageView, SectorView } from './sector.view';
 import { GetSectorUseCase } from './usecases/get-sector/get-sector.usecase';
 import { UpsertSectorCommand } from './usecases/upsert-sector/upsert-sector.command';
@@ -42,8 +41,7 @@ export class SectorController {
   @Public()
   @ApiOperation({ summary: 'One sector' })
   @ApiOkResponse({ type: SectorView })
-  get(@Param('code') code: string): Promise<SectorView> {
-    if (!isSectorCode(code)) throw SectorProblems.invalidCode(code);
+  get(@Param('code', PathParams.sectorCode()) code: string): Promise<SectorView> {
     return this.getSector.get(code);
   }
 }

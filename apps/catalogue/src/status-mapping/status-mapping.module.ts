@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { PersistenceModule } from '@hub/persistence';
+import { StatusMappingEntity } from './status-mapping.entity';
 import { AgencyModule } from '../agency/agency.module';
 import { StatusMappingController } from './status-mapping.controller';
 import { StatusMappingRepository } from './status-mapping.repository';
@@ -6,7 +8,7 @@ import { GetStatusMappingUseCase } from './usecases/get-status-mapping/get-statu
 import { PutStatusMappingUseCase } from './usecases/put-status-mapping/put-status-mapping.usecase';
 
 @Module({
-  imports: [AgencyModule],
+  imports: [PersistenceModule.forFeature([StatusMappingEntity]), AgencyModule],
   controllers: [StatusMappingController],
   providers: [StatusMappingRepository, PutStatusMappingUseCase, GetStatusMappingUseCase],
   exports: [PutStatusMappingUseCase],

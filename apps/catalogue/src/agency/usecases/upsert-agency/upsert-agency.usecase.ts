@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { AgencyUpserted, type AgencyUpsertedV1 } from '@hub/contracts';
 import { OutboxWriter } from '@hub/messaging';
-import { Clock, validationFailed } from '@hub/platform';
+import { Clock, invalidInput } from '@hub/platform';
+import { TransactionRunner } from '@hub/persistence';
 import type { EntityManager } from 'typeorm';
+import { planUpsert, type UpsertResult } from '../../../shared/versioned-upsert';
 import { AgencyEntity } from '../../agency.entity';
-import { AgencyProblems } from '../../agency.exception';
+import { AgencyErrors } from '../../agency.errors';
 import { AgencyRepository } from '../../agency.repository';
 import { AgencyView } from '../../agency.view';
 import type { UpsertAgencyCommand } from './upsert-agency.command';
 
-export type UpsertResult = 'created' | 'updated' | 'unchanged';
 
 export interface UpsertedAgency {
   result: UpsertResult;
@@ -26,24 +27,25 @@ export class UpsertAgencyUseCase {
     private readonly agencies: AgencyRepository,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async execute(command: UpsertAgencyCommand): Promise<UpsertedAgency> {
     if (command.validFrom && command.validTo && command.validTo < command.validFrom) {
-      throw validationFailed([{ field: 'validTo', code: 'BEFORE_VALID_FROM', message: 'validTo must not be before validFrom' }]);
+      throw invalidInput([{ field: 'validTo', code: 'BEFORE_VALID_FROM', message: 'validTo must not be before validFrom' }]);
     }
-    return this.agencies.transaction((tx) => this.upsert(tx, command));
+    return this.transactions.run((tx) => this.upsert(tx, command));
   }
 
-  /** The write itself, inside the caller's transaction (also used by the seed). */
-  async upsert(tx: EntityManager, command: UpsertAgencyCommand): Promise<UpsertedAgency> {
+  /** The write itself, inside the transaction of `execute`. */
+  private async upsert(tx: EntityManager, command: UpsertAgencyCommand): Promise<UpsertedAgency> {
     await this.agencies.lockWrites(tx);
     const parentCode = command.parentCode ?? null;
     if (parentCode !== null) {
-      if (parentCode === command.code) throw AgencyProblems.hierarchyCycle(command.code, parentCode);
+      if (parentCode === command.code) throw AgencyErrors.hierarchyCycle(command.code, parentCode);
       const parent = await this.agencies.findByCode(parentCode, tx);
-      if (!parent) throw AgencyProblems.parentUnknown(parentCode);
-      if (await this.agencies.isInSubtree(tx, command.code, parentCode)) throw AgencyProblems.hierarchyCycle(command.code, parentCode);
+      if (!parent) throw AgencyErrors.parentUnknown(parentCode);
+      if (await this.agencies.isInSubtree(tx, command.code, parentCode)) throw AgencyErrors.hierarchyCycle(command.code, parentCode);
     }
     const existing = await this.agencies.findByCode(command.code, tx);
     const now = this.clock.now();
@@ -55,17 +57,18 @@ export class UpsertAgencyUseCase {
       validFrom: command.validFrom ?? null,
       validTo: command.validTo ?? null,
     };
-    if (existing && sameAgency(existing, next)) return { result: 'unchanged', agency: AgencyView.from(existing) };
+    const plan = planUpsert(existing, (e) => sameAgency(e, next), 'revision');
+    if (plan.result === 'unchanged') return { result: plan.result, agency: AgencyView.from(plan.existing) };
 
     const saved = await this.agencies.save(tx, {
       code: command.code,
       ...next,
-      revision: existing ? existing.revision + 1 : 1,
+      revision: plan.revision,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     } satisfies AgencyEntity);
     await this.outbox.append(tx, AgencyUpserted, agencySnapshot(saved));
-    return { result: existing ? 'updated' : 'created', agency: AgencyView.from(saved) };
+    return { result: plan.result, agency: AgencyView.from(saved) };
   }
 }
 

@@ -1,6 +1,8 @@
 import type { OutboxWriter } from '@hub/messaging';
+import { inlineTransactions, recordingOutbox, stubOf } from '@hub/testing';
 import { Clock } from '@hub/platform';
 import type { EntityManager } from 'typeorm';
+import type { AgencyEntity } from '../../../agency/agency.entity';
 import type { AgencyRepository } from '../../../agency/agency.repository';
 import type { CalendarYearEntity } from '../../calendar.entity';
 import type { CalendarRepository } from '../../calendar.repository';
@@ -8,15 +10,14 @@ import { PutCalendarUseCase } from './put-calendar.usecase';
 
 function setup() {
   const rows = new Map<string, CalendarYearEntity>();
-  const repo = {
-    transaction: (work: (tx: EntityManager) => Promise<unknown>) => work({} as EntityManager),
+  const repo = stubOf<CalendarRepository>({
     lock: async () => undefined,
     find: async (scope: string, year: number) => rows.get(`${scope}/${year}`) ?? null,
     save: async (_tx: EntityManager, e: CalendarYearEntity) => (rows.set(`${e.scope}/${e.year}`, e), e),
-  } as unknown as CalendarRepository;
-  const agencies = { findByCode: async (code: string) => (code === '000.00.00.H31' ? { code } : null) } as unknown as AgencyRepository;
-  const outbox = { append: jest.fn(async () => ({})) };
-  return { useCase: new PutCalendarUseCase(repo, agencies, outbox as unknown as OutboxWriter, new Clock()), rows, outbox };
+  });
+  const agencies = stubOf<AgencyRepository>({ findByCode: async (code: string) => (code === '000.00.00.H31' ? ({ code } as AgencyEntity) : null) });
+  const outbox = recordingOutbox();
+  return { useCase: new PutCalendarUseCase(repo, agencies, stubOf<OutboxWriter>(outbox), new Clock(), inlineTransactions()), rows, outbox };
 }
 
 describe('PutCalendarUseCase', () => {
@@ -32,11 +33,11 @@ describe('PutCalendarUseCase', () => {
   it('maps the calendar library’s findings to field errors in the caller’s own list order', async () => {
     const { useCase, rows } = setup();
     await expect(useCase.execute('national', 2026, { holidays: ['2026-05-01', '2027-01-01'] })).rejects.toMatchObject({
-      status: 400,
-      errors: [{ field: 'holidays.1', code: 'CALENDAR_INVALID' }],
+      code: 'VALIDATION_FAILED',
+      fields: [{ field: 'holidays.1', code: 'CALENDAR_INVALID' }],
     });
-    await expect(useCase.execute('000.00.00.H31', 2026, { holidays: [], workingDays: ['2026-01-10'] })).rejects.toMatchObject({ status: 400 });
-    await expect(useCase.execute('000.00.00.H99', 2026, { holidays: [] })).rejects.toMatchObject({ status: 422, code: 'CALENDAR_SCOPE_UNKNOWN' });
+    await expect(useCase.execute('000.00.00.H31', 2026, { holidays: [], workingDays: ['2026-01-10'] })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(useCase.execute('000.00.00.H99', 2026, { holidays: [] })).rejects.toMatchObject({ code: 'CALENDAR_SCOPE_UNKNOWN' });
     expect(rows.size).toBe(0);
   });
 });

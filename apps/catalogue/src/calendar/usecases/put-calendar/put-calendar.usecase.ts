@@ -3,17 +3,19 @@ import { CalendarInvalidError, NATIONAL_SCOPE, WorkingCalendar, type CalendarSet
 import { CalendarUpdated } from '@hub/contracts';
 import { OutboxWriter } from '@hub/messaging';
 import { Clock, type FieldError } from '@hub/platform';
+import { TransactionRunner } from '@hub/persistence';
 import type { EntityManager } from 'typeorm';
 import { AgencyRepository } from '../../../agency/agency.repository';
 import { canonicalJson } from '../../../shared/canonical-json';
+import { planUpsert, type UpsertResult } from '../../../shared/versioned-upsert';
 import { CalendarYearEntity } from '../../calendar.entity';
-import { CalendarErrorCode, CalendarProblems } from '../../calendar.exception';
+import { CalendarFieldCode, CalendarErrors } from '../../calendar.errors';
 import { CalendarRepository, toCalendarYear } from '../../calendar.repository';
 import { CalendarView } from '../../calendar.view';
 import type { PutCalendarCommand } from './put-calendar.command';
 
 export interface PutCalendarResult {
-  result: 'created' | 'updated' | 'unchanged';
+  result: UpsertResult;
   calendar: CalendarView;
 }
 
@@ -28,14 +30,15 @@ export class PutCalendarUseCase {
     private readonly agencies: AgencyRepository,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   execute(scope: string, year: number, command: PutCalendarCommand): Promise<PutCalendarResult> {
-    return this.calendars.transaction((tx) => this.put(tx, scope, year, command));
+    return this.transactions.run((tx) => this.put(tx, scope, year, command));
   }
 
-  async put(tx: EntityManager, scope: string, year: number, command: PutCalendarCommand): Promise<PutCalendarResult> {
-    if (scope !== NATIONAL_SCOPE && !(await this.agencies.findByCode(scope, tx))) throw CalendarProblems.scopeUnknown(scope);
+  private async put(tx: EntityManager, scope: string, year: number, command: PutCalendarCommand): Promise<PutCalendarResult> {
+    if (scope !== NATIONAL_SCOPE && !(await this.agencies.findByCode(scope, tx))) throw CalendarErrors.scopeUnknown(scope);
     const settings = compactSettings(command.settings ?? {});
     const entry: CalendarYear = {
       scope,
@@ -51,15 +54,16 @@ export class PutCalendarUseCase {
     await this.calendars.lock(tx, scope, year);
     const existing = await this.calendars.find(scope, year, tx);
     const sample = command.sample ?? false;
-    if (
-      existing &&
-      same(existing.holidays, entry.holidays) &&
-      same(existing.workingDays, entry.workingDays) &&
-      canonicalJson(existing.settings) === canonicalJson(settings) &&
-      existing.sample === sample
-    ) {
-      return { result: 'unchanged', calendar: CalendarView.from(existing, national?.settings) };
-    }
+    const plan = planUpsert(
+      existing,
+      (e) =>
+        same(e.holidays, entry.holidays) &&
+        same(e.workingDays, entry.workingDays) &&
+        canonicalJson(e.settings) === canonicalJson(settings) &&
+        e.sample === sample,
+      'revision',
+    );
+    if (plan.result === 'unchanged') return { result: plan.result, calendar: CalendarView.from(plan.existing, national?.settings) };
     const now = this.clock.now();
     const saved = await this.calendars.save(tx, {
       scope,
@@ -68,7 +72,7 @@ export class PutCalendarUseCase {
       workingDays: entry.workingDays,
       settings,
       sample,
-      revision: existing ? existing.revision + 1 : 1,
+      revision: plan.revision,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     } satisfies CalendarYearEntity);
@@ -81,7 +85,7 @@ export class PutCalendarUseCase {
       sample: saved.sample,
       revision: saved.revision,
     });
-    return { result: existing ? 'updated' : 'created', calendar: CalendarView.from(saved, national?.settings) };
+    return { result: plan.result, calendar: CalendarView.from(saved, national?.settings) };
   }
 }
 
@@ -100,7 +104,7 @@ function validate(entry: CalendarYear, national: CalendarYear | null): void {
     if (entry.scope === NATIONAL_SCOPE) WorkingCalendar.compose([entry]);
     else WorkingCalendar.compose(national ? [national] : [], [entry]);
   } catch (e) {
-    if (e instanceof CalendarInvalidError) throw CalendarProblems.invalid([toFieldError(e)]);
+    if (e instanceof CalendarInvalidError) throw CalendarErrors.invalid([toFieldError(e)]);
     throw e;
   }
 }
@@ -109,7 +113,7 @@ function validate(entry: CalendarYear, national: CalendarYear | null): void {
 export function toFieldError(e: CalendarInvalidError): FieldError {
   const dot = e.field.indexOf('.');
   const path = dot < 0 ? '' : e.field.slice(dot + 1).replace(/\[(\d+)\]/g, '.$1');
-  return { field: path, code: CalendarErrorCode.Invalid, message: e.reason };
+  return { field: path, code: CalendarFieldCode.Invalid, message: e.reason };
 }
 
 function same(a: readonly string[], b: readonly string[]): boolean {

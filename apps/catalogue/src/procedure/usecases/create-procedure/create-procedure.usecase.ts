@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@hub/platform';
+import { TransactionRunner } from '@hub/persistence';
 import { canonicalContent, type CreateProcedureCommand } from '../../procedure-content';
-import { ProcedureProblems } from '../../procedure.exception';
+import { ProcedureErrors } from '../../procedure.errors';
 import { ProcedurePolicy } from '../../procedure-policy';
 import { ProcedureRepository } from '../../procedure.repository';
 import { DraftView } from '../../procedure.view';
@@ -13,12 +14,13 @@ export class CreateProcedureUseCase {
     private readonly procedures: ProcedureRepository,
     private readonly policy: ProcedurePolicy,
     private readonly clock: Clock,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async execute(command: CreateProcedureCommand): Promise<DraftView> {
     const content = canonicalContent(command);
     this.policy.assertDecisionDate(content);
-    return this.procedures.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       await this.policy.assertReferences(content, tx);
       const now = this.clock.now();
       const procedure = {
@@ -33,7 +35,7 @@ export class CreateProcedureUseCase {
         createdAt: now,
         updatedAt: now,
       };
-      if (!(await this.procedures.insert(tx, procedure))) throw ProcedureProblems.alreadyExists(command.code);
+      if (!(await this.procedures.insert(tx, procedure))) throw ProcedureErrors.alreadyExists(command.code);
       return DraftView.from(procedure, content);
     });
   }

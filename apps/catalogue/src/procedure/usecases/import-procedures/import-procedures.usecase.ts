@@ -1,12 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { WorkingCalendar } from '@hub/calendar';
-import { Clock, ProblemException, validatePayload, type CallerIdentity, type FieldError } from '@hub/platform';
+import { AppError, Clock, validatePayload, type CallerIdentity, type FieldError } from '@hub/platform';
+import { TransactionRunner } from '@hub/persistence';
 import type { EntityManager } from 'typeorm';
 import { CATALOGUE_SETTINGS, type CatalogueSettings } from '../../../config/catalogue.config';
 import { parseInstantOrDate } from '../../../shared/dates';
 import { canonicalContent, contentHash, type ProcedureContent } from '../../procedure-content';
 import type { ProcedureEntity } from '../../procedure.entity';
-import { ProcedureErrorCode } from '../../procedure.exception';
+import { ProcedureFieldCode } from '../../procedure.errors';
+import { lifecycleRefusal } from '../../procedure-lifecycle';
 import { ProcedurePolicy } from '../../procedure-policy';
 import { ProcedureRepository } from '../../procedure.repository';
 import { VersionPublisher, type PlannedVersion } from '../../version-publisher';
@@ -40,11 +42,12 @@ export class ImportProceduresUseCase {
     private readonly publisher: VersionPublisher,
     private readonly clock: Clock,
     @Inject(CATALOGUE_SETTINGS) private readonly settings: CatalogueSettings,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async execute(source: AsyncIterable<RawRecord> | Iterable<RawRecord>, caller: CallerIdentity): Promise<ImportReportView> {
     const started = Date.now();
-    const report = await this.procedures.transaction(async (tx) => {
+    const report = await this.transactions.run(async (tx) => {
       const calendar = await this.policy.calendar(tx);
       const results: ImportRecordResultView[] = [];
       let chunk: RawRecord[] = [];
@@ -111,8 +114,8 @@ export class ImportProceduresUseCase {
         continue;
       }
       const procedure = locked.get(record.code);
-      if (procedure?.status === 'WITHDRAWN') {
-        fail([{ field: 'code', code: ProcedureErrorCode.Withdrawn, message: `procedure ${record.code} was withdrawn and cannot change` }]);
+      if (procedure && lifecycleRefusal(procedure, 'publish-version')) {
+        fail([{ field: 'code', code: ProcedureFieldCode.Withdrawn, message: `procedure ${record.code} was withdrawn and cannot change` }]);
         continue;
       }
       try {
@@ -122,8 +125,9 @@ export class ImportProceduresUseCase {
         );
         wave.push({ index: record.index, version, previous, isNew: !procedure });
       } catch (e) {
-        if (!(e instanceof ProblemException) || e.status >= 500) throw e;
-        fail(e.errors?.length ? e.errors : [{ field: '', code: e.code, message: e.detail ?? e.title }]);
+        // A broken rule fails this record only; anything else (database, bug) fails the import.
+        if (!(e instanceof AppError)) throw e;
+        fail(e.fields?.length ? e.fields : [{ field: '', code: e.code, message: e.message }]);
       }
     }
     if (wave.length > 0) await flush();

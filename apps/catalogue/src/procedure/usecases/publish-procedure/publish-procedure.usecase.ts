@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, type CallerIdentity } from '@hub/platform';
+import { TransactionRunner } from '@hub/persistence';
 import { formatInZone, parseInstantOrDate } from '../../../shared/dates';
-import { ProcedureProblems } from '../../procedure.exception';
+import { ProcedureErrors } from '../../procedure.errors';
+import { assertLifecycleAllows } from '../../procedure-lifecycle';
 import { ProcedurePolicy } from '../../procedure-policy';
 import { ProcedureRepository } from '../../procedure.repository';
 import { PublishedVersionView } from '../../procedure.view';
@@ -16,16 +18,16 @@ export class PublishProcedureUseCase {
     private readonly policy: ProcedurePolicy,
     private readonly publisher: VersionPublisher,
     private readonly clock: Clock,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async execute(code: string, command: PublishProcedureCommand, caller: CallerIdentity): Promise<PublishedVersionView> {
     const effectiveFrom = command.effectiveFrom === undefined ? undefined : parseInstantOrDate(command.effectiveFrom);
-    return this.procedures.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const procedure = await this.procedures.findForUpdate(tx, code);
-      if (!procedure) throw ProcedureProblems.notFound(code);
-      if (procedure.status === 'WITHDRAWN') throw ProcedureProblems.withdrawn(code, formatInZone(procedure.withdrawnAt ?? procedure.updatedAt));
-      const content = procedure.draft;
-      if (!content) throw ProcedureProblems.noDraft(code);
+      if (!procedure) throw ProcedureErrors.notFound(code);
+      assertLifecycleAllows(procedure, 'publish-draft');
+      const content = procedure.draft!;
       // The draft was checked when written; agencies and the date window may have changed since.
       this.policy.assertDecisionDate(content);
       const refs = await this.policy.assertReferences(content, tx);

@@ -1,4 +1,4 @@
-import { buildSearch, searchTextOf } from '../../procedure.repository';
+import { buildSearch, searchTextOf } from '../../procedure-search.sql';
 
 const at = new Date('2026-01-12T00:00:00Z');
 

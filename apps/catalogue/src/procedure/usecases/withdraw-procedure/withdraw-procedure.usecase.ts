@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { ProcedureWithdrawn, type ProcedureWithdrawnV1 } from '@hub/contracts';
 import { OutboxWriter } from '@hub/messaging';
 import { Clock, type CallerIdentity } from '@hub/platform';
+import { TransactionRunner } from '@hub/persistence';
 import { formatInZone, parseInstantOrDate } from '../../../shared/dates';
 import type { Withdrawal } from '../../procedure.entity';
-import { ProcedureProblems } from '../../procedure.exception';
+import { ProcedureErrors } from '../../procedure.errors';
+import { assertLifecycleAllows } from '../../procedure-lifecycle';
 import { ProcedurePolicy } from '../../procedure-policy';
 import { ProcedureRepository } from '../../procedure.repository';
 import type { WithdrawnView } from '../../procedure.view';
@@ -19,21 +21,22 @@ export class WithdrawProcedureUseCase {
     private readonly policy: ProcedurePolicy,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async execute(code: string, command: WithdrawProcedureCommand, caller: CallerIdentity): Promise<WithdrawnView> {
     const now = this.clock.now();
     const withdrawnAt = command.withdrawnAt === undefined ? now : (parseInstantOrDate(command.withdrawnAt) ?? now);
-    return this.procedures.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const procedure = await this.procedures.findForUpdate(tx, code);
-      if (!procedure) throw ProcedureProblems.notFound(code);
-      if (procedure.status === 'WITHDRAWN') throw ProcedureProblems.withdrawn(code, formatInZone(procedure.withdrawnAt ?? procedure.updatedAt));
+      if (!procedure) throw ProcedureErrors.notFound(code);
+      assertLifecycleAllows(procedure, 'withdraw');
       const latest = await this.procedures.latestVersion(tx, code);
-      if (procedure.status === 'DRAFT' || !latest) throw ProcedureProblems.notPublished(code);
+      if (!latest) throw ProcedureErrors.notPublished(code);
       assertAfter(code, latest, withdrawnAt, 'withdrawnAt');
       if (command.decision) {
         const latestDate = this.policy.latestDecisionDate();
-        if (command.decision.date > latestDate) throw ProcedureProblems.publicationDateInFuture('decision.date', command.decision.date, latestDate);
+        if (command.decision.date > latestDate) throw ProcedureErrors.publicationDateInFuture('decision.date', command.decision.date, latestDate);
         await this.policy.assertAgencies([{ field: 'decision.issuingAgencyCode', code: command.decision.issuingAgencyCode }], tx);
       }
       const decision = command.decision

@@ -3,9 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { localDateOf } from '@hub/calendar';
 import { DossierStatus, DossierSubmitted, dossierCodePrefix, formatDossierCode } from '@hub/contracts';
 import { OutboxWriter } from '@hub/messaging';
-import { Clock, type CallerIdentity } from '@hub/platform';
+import { assertMayActFor, Clock, type CallerIdentity } from '@hub/platform';
 import { ProcedureVersionRepository } from '../../../procedure-read-model/procedure-version.repository';
-import { DossierProblems } from '../../dossier.exception';
+import { DossierErrors } from '../../dossier.errors';
 import { DossierRepository } from '../../dossier.repository';
 import type { SubmitDossierCommand, SubmittedDossierDto } from './submit-dossier.command';
 
@@ -23,17 +23,15 @@ export class SubmitDossierUseCase {
   ) {}
 
   async execute(command: SubmitDossierCommand, caller: CallerIdentity): Promise<SubmittedDossierDto> {
-    if (caller.kind === 'agency-system' && !caller.agencyCodes.includes(command.receivingAgencyCode)) {
-      throw DossierProblems.agencyScopeViolation(command.receivingAgencyCode);
-    }
+    assertMayActFor(caller, command.receivingAgencyCode, () => DossierErrors.agencyScopeViolation(command.receivingAgencyCode));
     const now = this.clock.now();
     const procedure = await this.procedures.findInForce(command.procedureCode, now);
-    if (!procedure) throw DossierProblems.procedureNotAvailable(command.procedureCode);
+    if (!procedure) throw DossierErrors.procedureNotAvailable(command.procedureCode);
     if (!procedure.implementingAgencyCodes.includes(command.receivingAgencyCode)) {
-      throw DossierProblems.agencyNotImplementing(command.procedureCode, command.receivingAgencyCode);
+      throw DossierErrors.agencyNotImplementing(command.procedureCode, command.receivingAgencyCode);
     }
     if (!procedure.channels.some((c) => c.channel === command.channel)) {
-      throw DossierProblems.channelNotOffered(command.procedureCode, command.channel);
+      throw DossierErrors.channelNotOffered(command.procedureCode, command.channel);
     }
 
     const receiptDate = localDateOf(now);

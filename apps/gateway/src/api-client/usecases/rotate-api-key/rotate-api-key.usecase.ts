@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApiClientProblems } from '../../api-client.exception';
+import { ApiClientErrors } from '../../api-client.errors';
 import { ApiClientRepository } from '../../api-client.repository';
 import { toApiClientView } from '../../api-client.view';
 import { generateApiKey } from '../../api-key';
@@ -20,7 +20,7 @@ export class RotateApiKeyUseCase {
   async execute({ clientId }: RotateApiKeyCommand): Promise<RotatedApiKeyView> {
     const { key, prefix, hash } = generateApiKey();
     const client = await this.clients.update(clientId, { keyPrefix: prefix, keyHash: hash });
-    if (!client) throw ApiClientProblems.notFound(clientId);
+    if (!client) throw ApiClientErrors.notFound(clientId);
     this.cache.forgetClient(clientId);
     return { ...toApiClientView(client), apiKey: key };
   }

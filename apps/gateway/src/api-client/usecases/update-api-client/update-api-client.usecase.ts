@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApiClientProblems } from '../../api-client.exception';
+import { ApiClientErrors } from '../../api-client.errors';
 import { ApiClientRepository } from '../../api-client.repository';
 import { toApiClientView, type ApiClientView } from '../../api-client.view';
 import { AuthenticatedKeyCache } from '../../authenticated-key-cache';
@@ -17,7 +17,7 @@ export class UpdateApiClientUseCase {
     const { name, agencyCodes, roles } = changes;
     const defined = Object.fromEntries(Object.entries({ name, agencyCodes, roles }).filter(([, value]) => value !== undefined));
     const client = await this.clients.update(clientId, defined);
-    if (!client) throw ApiClientProblems.notFound(clientId);
+    if (!client) throw ApiClientErrors.notFound(clientId);
     this.cache.forgetClient(clientId);
     return toApiClientView(client);
   }

@@ -1,0 +1,14 @@
+import { AppError } from '@hub/platform';
+
+export type ApiClientErrorCode = 'UNAUTHENTICATED' | 'API_CLIENT_EXISTS' | 'API_CLIENT_NOT_FOUND';
+
+export const ApiClientErrors = {
+  unauthenticated: (detail: string) => new AppError<ApiClientErrorCode>('UNAUTHENTICATED', detail),
+  exists: (clientId: string) =>
+    new AppError<ApiClientErrorCode>('API_CLIENT_EXISTS', `Client ${clientId} already exists`, {
+      fields: [{ field: 'clientId', code: 'API_CLIENT_EXISTS', message: 'already taken' }],
+      params: { clientId },
+    }),
+  notFound: (clientId: string) =>
+    new AppError<ApiClientErrorCode>('API_CLIENT_NOT_FOUND', `Client ${clientId} does not exist`, { params: { clientId } }),
+};
