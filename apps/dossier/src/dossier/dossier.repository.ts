@@ -2,10 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DossierEntity } from './dossier.entity';
+import { DossierStateStore, type StoredDossier } from './dossier-state.store';
 
 @Injectable()
 export class DossierRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly store: DossierStateStore,
+  ) {}
 
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
@@ -25,8 +29,9 @@ export class DossierRepository {
     return Number(row.last_value);
   }
 
-  insert(tx: EntityManager, dossier: DossierEntity): Promise<DossierEntity> {
-    return tx.save(DossierEntity, dossier);
+  /** A new dossier with its first status change. */
+  insert(tx: EntityManager, dossier: StoredDossier): Promise<void> {
+    return this.store.save(tx, [{ before: null, after: dossier }]);
   }
 
   findByCode(code: string): Promise<DossierEntity | null> {

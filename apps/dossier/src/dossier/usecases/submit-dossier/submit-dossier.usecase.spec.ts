@@ -1,4 +1,4 @@
-import { DossierSubmitted, ProcedurePublished } from '@hub/contracts';
+import { DossierReceived, DossierSubmitted, ProcedurePublished } from '@hub/contracts';
 import type { OutboxWriter } from '@hub/messaging';
 import type { CallerIdentity, Clock } from '@hub/platform';
 import type { EntityManager } from 'typeorm';
@@ -34,8 +34,12 @@ describe('SubmitDossierUseCase', () => {
     expect(procedures.findInForce).toHaveBeenCalledWith(procedure.code, new Date('2026-01-11T17:30:00Z'));
     expect(result).toMatchObject({ code: `${AGENCY}-260112-0007`, status: 1, procedureVersion: procedure.version });
     expect(dossiers.nextDailySequence).toHaveBeenCalledWith(tx, AGENCY, '2026-01-12');
-    expect(dossiers.insert).toHaveBeenCalledWith(tx, expect.objectContaining({ code: result.code, submittedBy: 'portal', lookupKeyHash: expect.stringMatching(/^[0-9a-f]{64}$/) }));
+    expect(dossiers.insert).toHaveBeenCalledWith(tx, {
+      state: expect.objectContaining({ code: result.code, status: 1, version: 0, origin: 'hub', history: [expect.objectContaining({ from: null, to: 1, source: 'hub' })] }),
+      identity: expect.objectContaining({ submittedBy: 'portal', lookupKeyHash: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+    });
     expect(outbox.append).toHaveBeenCalledWith(tx, DossierSubmitted, expect.objectContaining({ dossierCode: result.code, channel: 'ONLINE' }));
+    expect(outbox.append).toHaveBeenCalledWith(tx, DossierReceived, expect.objectContaining({ dossierCode: result.code, status: 1, source: 'hub', revision: 1 }));
     expect(JSON.stringify(dossiers.insert.mock.calls[0][1])).not.toContain(result.lookupKey);
   });
 

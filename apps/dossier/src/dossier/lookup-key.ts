@@ -1,0 +1,24 @@
+import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+
+// No 0/O/1/I/L: the key is read off paper and typed by people.
+const LOOKUP_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+/** A new lookup key for the receipt (8 characters, about 40 bits). */
+export function newLookupKey(): string {
+  return Array.from({ length: 8 }, () => LOOKUP_ALPHABET[randomInt(LOOKUP_ALPHABET.length)]).join('');
+}
+
+/** Keys are stored as SHA-256 only. */
+export function hashLookupKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+// Compared when the code is unknown, so an unknown code takes as long as a wrong key.
+const DUMMY_HASH = hashLookupKey('no such dossier');
+
+/** Constant-time comparison of a presented key with a stored hash (or with nothing, in the same time). */
+export function lookupKeyMatches(presented: string, storedHash: string | null): boolean {
+  const expected = Buffer.from(storedHash ?? DUMMY_HASH, 'hex');
+  const actual = Buffer.from(hashLookupKey(presented), 'hex');
+  return timingSafeEqual(expected, actual) && storedHash !== null;
+}
