@@ -1,11 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@hub/messaging';
 import { PersistenceModule } from '@hub/persistence';
-import { parseBrokerList } from '@hub/platform';
+import { AppErrorsModule, parseBrokerList } from '@hub/platform';
 import { AgencyEntity } from './agency/agency.entity';
 import { AgencyModule } from './agency/agency.module';
 import { CalendarYearEntity } from './calendar/calendar.entity';
 import { CalendarModule } from './calendar/calendar.module';
+import { catalogueHttpErrors } from './catalogue.http-errors';
 import { CATALOGUE_SETTINGS, catalogueSettingsOf, type CatalogueConfig } from './config/catalogue.config';
 import { Catalogue1764200000000 } from './migrations/1764200000000-catalogue';
 import { ProcedureEntity, ProcedureVersionEntity } from './procedure/procedure.entity';
@@ -32,6 +33,7 @@ export class CatalogueAppModule {
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
           topicReplicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
         }),
+        AppErrorsModule.forFeature({ name: CATALOGUE_SERVICE, http: catalogueHttpErrors }),
         SettingsModule.forRoot({ provide: CATALOGUE_SETTINGS, useValue: catalogueSettingsOf(config) }),
         AgencyModule,
         SectorModule,

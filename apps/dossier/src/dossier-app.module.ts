@@ -1,8 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@hub/messaging';
 import { PersistenceModule } from '@hub/persistence';
-import { parseBrokerList } from '@hub/platform';
+import { AppErrorsModule, parseBrokerList } from '@hub/platform';
 import type { DossierConfig } from './config/dossier.config';
+import { dossierHttpErrors } from './dossier.http-errors';
 import { DossierEntity } from './dossier/dossier.entity';
 import { DossierModule } from './dossier/dossier.module';
 import { DossierIntake1764115300000 } from './migrations/1764115300000-dossier-intake';
@@ -21,6 +22,7 @@ export class DossierAppModule {
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
           topicReplicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
         }),
+        AppErrorsModule.forFeature({ name: DOSSIER_SERVICE, http: dossierHttpErrors }),
         DossierModule,
       ],
     };

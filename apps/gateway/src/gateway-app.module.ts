@@ -1,8 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PersistenceModule } from '@hub/persistence';
+import { AppErrorsModule } from '@hub/platform';
 import { ApiClientEntity } from './api-client/api-client.entity';
 import { BOOTSTRAP_ADMIN_KEY } from './api-client/api-client.module';
 import type { GatewayConfig } from './config/gateway.config';
+import { gatewayHttpErrors } from './gateway.http-errors';
 import { ApiClient1764115600000 } from './migrations/1764115600000-api-client';
 import { OpenApiModule } from './openapi/openapi.module';
 import { BODY_LIMITS, ProxyModule } from './proxy/proxy.module';
@@ -32,6 +34,7 @@ export class GatewayAppModule {
           ],
           exports: [UPSTREAM_OPTIONS, BOOTSTRAP_ADMIN_KEY, BODY_LIMITS],
         },
+        AppErrorsModule.forFeature({ name: GATEWAY_SERVICE, http: gatewayHttpErrors }),
         ProxyModule,
         OpenApiModule,
       ],

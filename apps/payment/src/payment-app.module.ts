@@ -1,8 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@hub/messaging';
 import { PersistenceModule } from '@hub/persistence';
-import { parseBrokerList } from '@hub/platform';
+import { AppErrorsModule, parseBrokerList } from '@hub/platform';
 import type { PaymentConfig } from './config/payment.config';
+import { paymentHttpErrors } from './payment.http-errors';
 import { FeeAssessmentEntity } from './fee-assessment/fee-assessment.entity';
 import { FeeAssessmentModule } from './fee-assessment/fee-assessment.module';
 import { FeeScheduleEntity } from './fee-schedule/fee-schedule.entity';
@@ -21,6 +22,7 @@ export class PaymentAppModule {
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
           topicReplicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
         }),
+        AppErrorsModule.forFeature({ name: PAYMENT_SERVICE, http: paymentHttpErrors }),
         FeeAssessmentModule,
       ],
     };

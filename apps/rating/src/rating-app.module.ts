@@ -1,8 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@hub/messaging';
 import { PersistenceModule } from '@hub/persistence';
-import { parseBrokerList } from '@hub/platform';
+import { AppErrorsModule, parseBrokerList } from '@hub/platform';
 import type { RatingConfig } from './config/rating.config';
+import { ratingHttpErrors } from './rating.http-errors';
 import { RateableDossier1764115500000 } from './migrations/1764115500000-rateable-dossier';
 import { RateableDossierEntity } from './rateable-dossier/rateable-dossier.entity';
 import { RateableDossierModule } from './rateable-dossier/rateable-dossier.module';
@@ -20,6 +21,7 @@ export class RatingAppModule {
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
           topicReplicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
         }),
+        AppErrorsModule.forFeature({ name: RATING_SERVICE, http: ratingHttpErrors }),
         RateableDossierModule,
       ],
     };

@@ -21,4 +21,5 @@ export const DeadLetterHeaders = {
   FailedAt: 'dlq-failed-at',
 } as const;
 
-export type DeadLetterReason = 'INVALID_ENVELOPE' | 'INVALID_PAYLOAD' | 'HANDLER_FAILED';
+/** Why a message was parked, or the code of a business rejection its consumer classified as dead-letter. */
+export type DeadLetterReason = 'INVALID_ENVELOPE' | 'INVALID_PAYLOAD' | 'HANDLER_FAILED' | (string & {});

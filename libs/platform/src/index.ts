@@ -70,5 +70,16 @@ export { SERVICE_NAME } from './bootstrap/service-name.token';
 
 export { Clock } from './clock/clock';
 
-export { AppError } from './errors/app-error';
-export type { AppErrorOptions, ConsumerDisposition, ConsumerErrorMap, HttpErrorMap, HttpErrorMapping } from './errors/app-error';
+export { AppError, consumerDispositionOf } from './errors/app-error';
+export type {
+  AppErrorOptions,
+  ConsumerDisposition,
+  ConsumerErrorMap,
+  ErrorMaps,
+  HttpErrorMap,
+  HttpErrorMapping,
+} from './errors/app-error';
+export { AppErrorsModule, collectErrorMaps, ErrorMapRegistration, mergeErrorMaps } from './errors/app-errors.module';
+export type { FeatureErrorMaps } from './errors/app-errors.module';
+export { invalidInput, platformHttpErrors } from './errors/platform-errors';
+export type { PlatformErrorCode } from './errors/platform-errors';

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { isAgencyCode } from '@hub/contracts';
+import { AGENCY_CODE_FORMS, isAgencyCode } from '@hub/contracts';
 import { Public, RequireRoles, validationFailed } from '@hub/platform';
-import { AgencyProblems } from './agency.exception';
+import { AGENCY_CODE_MESSAGE, INVALID_AGENCY_CODE } from './agency.errors';
 import { AgencyNodeView, AgencyPageView, AgencyView } from './agency.view';
 import { GetAgencyUseCase } from './usecases/get-agency/get-agency.usecase';
 import { ListAgenciesQuery } from './usecases/list-agencies/list-agencies.query';
@@ -12,7 +12,14 @@ import { UpsertAgencyCommand } from './usecases/upsert-agency/upsert-agency.comm
 import { UpsertAgencyUseCase } from './usecases/upsert-agency/upsert-agency.usecase';
 
 export function assertAgencyCode(code: string, field = 'code'): string {
-  if (!isAgencyCode(code)) throw AgencyProblems.invalidCode(field, code);
+  if (!isAgencyCode(code)) {
+    throw validationFailed([{ field, code: INVALID_AGENCY_CODE, message: `${field} ${AGENCY_CODE_MESSAGE}` }], {
+      title: 'Invalid agency code',
+      titleVi: 'Mã cơ quan không hợp lệ',
+      detail: `"${code.slice(0, 60)}" is not an agency code; expected ${AGENCY_CODE_FORMS.join(' or ')}`,
+      detailVi: `Mã cơ quan phải có dạng ${AGENCY_CODE_FORMS.join(' hoặc ')}`,
+    });
+  }
   return code;
 }
 

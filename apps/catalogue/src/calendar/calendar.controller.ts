@@ -2,9 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Put, Query, Res } from '@nestjs
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { NATIONAL_SCOPE } from '@hub/calendar';
-import { isAgencyCode } from '@hub/contracts';
-import { Public, RequireRoles } from '@hub/platform';
-import { CalendarProblems } from './calendar.exception';
+import { AGENCY_CODE_FORMS, isAgencyCode } from '@hub/contracts';
+import { Public, RequireRoles, validationFailed } from '@hub/platform';
+import { CalendarFieldCode } from './calendar.errors';
 import { CalendarView, DueDateView } from './calendar.view';
 import { ComputeDueDateQuery } from './usecases/compute-due-date/compute-due-date.query';
 import { ComputeDueDateUseCase } from './usecases/compute-due-date/compute-due-date.usecase';
@@ -57,11 +57,27 @@ export class CalendarController {
 }
 
 function checkScope(scope: string): string {
-  if (scope !== NATIONAL_SCOPE && !isAgencyCode(scope)) throw CalendarProblems.invalidScope(scope);
+  if (scope !== NATIONAL_SCOPE && !isAgencyCode(scope)) {
+    const message = `"${scope.slice(0, 60)}" is neither "national" nor an agency code`;
+    throw validationFailed([{ field: 'scope', code: CalendarFieldCode.InvalidScope, message }], {
+      title: 'Invalid calendar scope',
+      titleVi: 'Phạm vi lịch không hợp lệ',
+      detail: `Scope must be "national" or an agency code (${AGENCY_CODE_FORMS.join(' or ')})`,
+      detailVi: undefined,
+    });
+  }
   return scope;
 }
 
 function checkYear(year: string): number {
-  if (!/^\d{4}$/.test(year) || Number(year) < 1976) throw CalendarProblems.invalidYear(year);
+  if (!/^\d{4}$/.test(year) || Number(year) < 1976) {
+    const message = `"${year.slice(0, 20)}" is not a year from 1976 to 9999`;
+    throw validationFailed([{ field: 'year', code: CalendarFieldCode.InvalidYear, message }], {
+      title: 'Invalid calendar year',
+      titleVi: 'Năm không hợp lệ',
+      detail: 'The year must be a whole number from 1976 to 9999',
+      detailVi: undefined,
+    });
+  }
   return Number(year);
 }

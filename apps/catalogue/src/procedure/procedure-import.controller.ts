@@ -6,7 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import { Caller, RequireRoles, type CallerIdentity } from '@hub/platform';
 import { CATALOGUE_SETTINGS, type CatalogueSettings } from '../config/catalogue.config';
 import { IMPORT_ROUTE_CONFIG, NDJSON } from './import-http.setup';
-import { ProcedureProblems } from './procedure.exception';
+import { ProcedureErrors } from './procedure.errors';
 import { ImportReportView } from './usecases/import-procedures/import-procedures.command';
 import { ImportProceduresUseCase } from './usecases/import-procedures/import-procedures.usecase';
 import { jsonRecords, ndjsonRecords } from './usecases/import-procedures/import-source';
@@ -38,10 +38,10 @@ export class ProcedureImportController {
     const limit = this.settings.importBodyLimitBytes;
     if (type === NDJSON) {
       const length = Number(request.headers['content-length']);
-      if (Number.isFinite(length) && length > limit) throw ProcedureProblems.importTooLarge(limit);
+      if (Number.isFinite(length) && length > limit) throw ProcedureErrors.importTooLarge(limit);
       return this.importProcedures.execute(ndjsonRecords(request.body as Readable, limit), caller);
     }
     if (type === 'application/json') return this.importProcedures.execute(jsonRecords(request.body), caller);
-    throw ProcedureProblems.importMediaType(type || '(none)');
+    throw ProcedureErrors.importMediaType(type || '(none)');
   }
 }

@@ -9,7 +9,7 @@ import { CATALOGUE_SETTINGS, type CatalogueSettings } from '../config/catalogue.
 import { SectorRepository } from '../sector/sector.repository';
 import { addDays, localDateOf } from '../shared/dates';
 import { agencyReferences, sectorReferences, type ProcedureContent } from './procedure-content';
-import { ProcedureErrorCode, ProcedureProblems } from './procedure.exception';
+import { ProcedureFieldCode, ProcedureErrors } from './procedure.errors';
 import { assessTimeliness, type TimelinessAssessment } from './timeliness';
 
 /** What a batch of procedures refers to, looked up once (imports check thousands of records this way). */
@@ -45,10 +45,10 @@ export class ProcedurePolicy {
     return [
       ...sectorReferences(content)
         .filter((r) => !refs.sectors.has(r.code))
-        .map((r) => ({ field: prefix + r.field, code: ProcedureErrorCode.UnknownSector, message: `sector ${r.code} does not exist` })),
+        .map((r) => ({ field: prefix + r.field, code: ProcedureFieldCode.UnknownSector, message: `sector ${r.code} does not exist` })),
       ...agencyReferences(content)
         .filter((r) => !refs.agencies.has(r.code))
-        .map((r) => ({ field: prefix + r.field, code: ProcedureErrorCode.UnknownAgency, message: `agency ${r.code} does not exist` })),
+        .map((r) => ({ field: prefix + r.field, code: ProcedureFieldCode.UnknownAgency, message: `agency ${r.code} does not exist` })),
     ];
   }
 
@@ -56,7 +56,7 @@ export class ProcedurePolicy {
   async assertReferences(content: ProcedureContent, tx?: EntityManager, prefix = ''): Promise<ReferenceSnapshot> {
     const refs = await this.references([content], tx);
     const unknown = this.unknownReferences(content, refs, prefix);
-    if (unknown.length > 0) throw ProcedureProblems.unknownReferences(unknown);
+    if (unknown.length > 0) throw ProcedureErrors.unknownReferences(unknown);
     return refs;
   }
 
@@ -64,8 +64,8 @@ export class ProcedurePolicy {
     const known = await this.agencies.existing(references.map((r) => r.code), tx);
     const unknown = references
       .filter((r) => !known.has(r.code))
-      .map((r) => ({ field: r.field, code: ProcedureErrorCode.UnknownAgency, message: `agency ${r.code} does not exist` }));
-    if (unknown.length > 0) throw ProcedureProblems.unknownReferences(unknown);
+      .map((r) => ({ field: r.field, code: ProcedureFieldCode.UnknownAgency, message: `agency ${r.code} does not exist` }));
+    if (unknown.length > 0) throw ProcedureErrors.unknownReferences(unknown);
   }
 
   /** The latest decision date accepted now: today in Vietnam + the configured window. */
@@ -77,7 +77,7 @@ export class ProcedurePolicy {
   assertDecisionDate(content: ProcedureContent, prefix = ''): void {
     const latest = this.latestDecisionDate();
     if (content.publicationDecision.date > latest) {
-      throw ProcedureProblems.publicationDateInFuture(`${prefix}publicationDecision.date`, content.publicationDecision.date, latest);
+      throw ProcedureErrors.publicationDateInFuture(`${prefix}publicationDecision.date`, content.publicationDecision.date, latest);
     }
   }
 

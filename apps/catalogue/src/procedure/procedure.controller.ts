@@ -3,8 +3,8 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } fr
 import { isProcedureCode } from '@hub/contracts';
 import { Caller, Public, RequireRoles, validationFailed, type CallerIdentity } from '@hub/platform';
 import { parseInstantOrDate } from '../shared/dates';
-import { CreateProcedureCommand, ProcedureContentDto } from './procedure-content';
-import { ProcedureProblems } from './procedure.exception';
+import { CreateProcedureCommand, PROCEDURE_CODE_MESSAGE, ProcedureContentDto } from './procedure-content';
+import { ProcedureFieldCode } from './procedure.errors';
 import { DraftView, ProcedureView, PublishedVersionView, SearchPageView, VersionHistoryView, WithdrawnView } from './procedure.view';
 import { CreateProcedureUseCase } from './usecases/create-procedure/create-procedure.usecase';
 import { GetProcedureUseCase } from './usecases/get-procedure/get-procedure.usecase';
@@ -17,7 +17,14 @@ import { WithdrawProcedureCommand } from './usecases/withdraw-procedure/withdraw
 import { WithdrawProcedureUseCase } from './usecases/withdraw-procedure/withdraw-procedure.usecase';
 
 function procedureCode(code: string): string {
-  if (!isProcedureCode(code)) throw ProcedureProblems.invalidCode(code);
+  if (!isProcedureCode(code)) {
+    throw validationFailed([{ field: 'code', code: ProcedureFieldCode.InvalidCode, message: `code ${PROCEDURE_CODE_MESSAGE}` }], {
+      title: 'Invalid procedure code',
+      titleVi: 'Mã thủ tục hành chính không hợp lệ',
+      detail: `"${code.slice(0, 60)}" is not a procedure code`,
+      detailVi: undefined,
+    });
+  }
   return code;
 }
 

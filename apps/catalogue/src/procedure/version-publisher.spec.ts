@@ -1,6 +1,6 @@
 import { SAMPLE_NATIONAL_CALENDARS, WorkingCalendar } from '@hub/calendar';
 import type { OutboxWriter } from '@hub/messaging';
-import { ProblemException } from '@hub/platform';
+import { AppError } from '@hub/platform';
 import type { ProcedureContent } from './procedure-content';
 import type { ProcedurePolicy, ReferenceSnapshot } from './procedure-policy';
 import type { ProcedureRepository } from './procedure.repository';
@@ -51,7 +51,7 @@ describe('VersionPublisher.plan', () => {
     const latest = { version: 3, contentHash: 'h', effectiveFrom: at('2026-01-01T00:00:00Z'), publishedAt: at('2026-02-01T00:00:00Z') };
     const request = { procedure: { code: '1.009001' }, content, enteredAt: at('2026-03-09T03:00:00Z'), actor: 'op', refs, calendar };
     expect(publisher.plan(request, latest).version).toBe(4);
-    expect(() => publisher.plan({ ...request, effectiveFrom: at('2026-01-01T00:00:00Z') }, latest)).toThrow(ProblemException);
+    expect(() => publisher.plan({ ...request, effectiveFrom: at('2026-01-01T00:00:00Z') }, latest)).toThrow(AppError);
     expect(() => publisher.plan({ ...request, effectiveFrom: at('2026-01-15T00:00:00Z') }, latest)).toThrow('later than 2026-02-01T07:00:00+07:00');
     expect(publisher.plan({ ...request, effectiveFrom: at('2026-02-01T00:00:00Z') }, latest).effectiveFrom).toEqual(at('2026-02-01T00:00:00Z'));
   });
@@ -60,12 +60,20 @@ describe('VersionPublisher.plan', () => {
 describe('assertAfter', () => {
   const latest = { version: 1, contentHash: 'h', effectiveFrom: at('2027-01-01T00:00:00Z'), publishedAt: at('2026-01-01T00:00:00Z') };
   it('needs a date after a scheduled version’s start', () => {
-    try {
-      assertAfter('1.009001', latest, at('2026-06-01T00:00:00Z'), 'withdrawnAt');
-      throw new Error('expected a problem');
-    } catch (e) {
-      expect(e).toMatchObject({ status: 409, code: 'PROCEDURE_VERSION_OVERLAP', errors: [{ field: 'withdrawnAt' }] });
-    }
+    expect(thrownBy(() => assertAfter('1.009001', latest, at('2026-06-01T00:00:00Z'), 'withdrawnAt'))).toMatchObject({
+      code: 'PROCEDURE_VERSION_OVERLAP',
+      fields: [{ field: 'withdrawnAt' }],
+    });
     expect(() => assertAfter('1.009001', latest, at('2027-01-01T00:00:01Z'), 'withdrawnAt')).not.toThrow();
   });
 });
+
+/** What a call threw, or undefined when it returned: an assertion on it fails when nothing was thrown. */
+function thrownBy(call: () => unknown): unknown {
+  try {
+    call();
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}

@@ -7,7 +7,7 @@ import { formatInZone } from '../shared/dates';
 import { normalizeSearchText } from '../shared/vietnamese-text';
 import { contentHash, type ProcedureContent } from './procedure-content';
 import { ProcedureEntity, ProcedureVersionEntity } from './procedure.entity';
-import { ProcedureProblems } from './procedure.exception';
+import { ProcedureErrors } from './procedure.errors';
 import { ProcedureRepository, searchTextOf, type LatestVersion } from './procedure.repository';
 import { publishedSnapshot } from './procedure.view';
 import { ProcedurePolicy, type ReferenceSnapshot } from './procedure-policy';
@@ -58,7 +58,7 @@ export class VersionPublisher {
   /** One version, for the publish endpoint. */
   async publish(tx: EntityManager, request: PublishRequest): Promise<PublishOutcome> {
     const { procedure } = request;
-    if (procedure.status === 'WITHDRAWN') throw ProcedureProblems.withdrawn(procedure.code, formatInZone(procedure.withdrawnAt ?? request.enteredAt));
+    if (procedure.status === 'WITHDRAWN') throw ProcedureErrors.withdrawn(procedure.code, formatInZone(procedure.withdrawnAt ?? request.enteredAt));
     const latest = await this.procedures.latestVersion(tx, procedure.code);
     const version = this.plan(request, latest);
     if (latest) await this.procedures.closeVersion(tx, procedure.code, latest.version, version.effectiveFrom);
@@ -124,6 +124,6 @@ export class VersionPublisher {
 export function assertAfter(code: string, latest: LatestVersion, at: Date, field: string): void {
   if (at.getTime() <= latest.effectiveFrom.getTime() || at.getTime() < latest.publishedAt.getTime()) {
     const bound = latest.publishedAt > latest.effectiveFrom ? latest.publishedAt : latest.effectiveFrom;
-    throw ProcedureProblems.versionOverlap(code, latest.version, formatInZone(bound), field);
+    throw ProcedureErrors.versionOverlap(code, latest.version, formatInZone(bound), field);
   }
 }

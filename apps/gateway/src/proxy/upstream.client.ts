@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { ProblemException } from '@hub/platform';
 import { Pool, errors } from 'undici';
+import { ProxyErrors } from './proxy.errors';
 import type { UpstreamName } from './upstream-routes';
 
 export interface UpstreamOptions {
@@ -52,21 +52,9 @@ export class UpstreamClient implements OnApplicationShutdown {
       return { status: res.statusCode, headers: out, body: Buffer.from(await res.body.arrayBuffer()) };
     } catch (e) {
       if (e instanceof errors.HeadersTimeoutError || e instanceof errors.BodyTimeoutError) {
-        throw new ProblemException({
-          status: 504,
-          code: 'UPSTREAM_TIMEOUT',
-          title: 'The service did not answer in time',
-          titleVi: 'Dịch vụ không phản hồi kịp thời',
-          detail: `${upstream} did not answer within ${this.options.timeoutMs} ms`,
-        });
+        throw ProxyErrors.timeout(upstream, this.options.timeoutMs);
       }
-      throw new ProblemException({
-        status: 502,
-        code: 'UPSTREAM_UNAVAILABLE',
-        title: 'The service is unavailable',
-        titleVi: 'Dịch vụ tạm thời không khả dụng',
-        detail: `${upstream} could not be reached`,
-      });
+      throw ProxyErrors.unavailable(upstream, e);
     }
   }
 

@@ -1,4 +1,5 @@
 import { DossierSubmitted, EventHeaders } from '@hub/contracts';
+import { AppError, consumerDispositionOf } from '@hub/platform';
 import type { KafkaMessage } from 'kafkajs';
 import type { EntityManager } from 'typeorm';
 import { DEFAULT_CONSUMER_OPTIONS } from '../messaging.options';
@@ -66,9 +67,10 @@ function message(dossierCode: string, overrides: { eventId?: string; value?: str
   } as unknown as KafkaMessage;
 }
 
-function setup(handle: (code: string) => Promise<void>) {
+function setup(handle: (code: string) => Promise<void>, classify?: (e: unknown) => 'retry' | 'dead-letter') {
   const db = new FakeDatabase();
   const deadLetters: DeadLetter[] = [];
+  const sleeps: number[] = [];
   const processor = new EventBatchProcessor(
     {
       consumer: 'test:Handler.handle',
@@ -85,10 +87,13 @@ function setup(handle: (code: string) => Promise<void>) {
     },
     { ...DEFAULT_CONSUMER_OPTIONS, maxAttempts: 3 },
     { warn: () => undefined, error: () => undefined },
-    async () => undefined,
+    async (ms) => {
+      sleeps.push(ms);
+    },
+    classify,
   );
   const run = (messages: KafkaMessage[]) => processor.process(DossierSubmitted.topic, 0, messages, async () => undefined);
-  return { db, deadLetters, applied: db.applied, run };
+  return { db, deadLetters, applied: db.applied, sleeps, run };
 }
 
 const A = '000.00.15.H31-260112-0001';
@@ -134,5 +139,50 @@ describe('EventBatchProcessor', () => {
     db.down = true;
     await expect(run([message(A)])).rejects.toThrow('connection refused');
     expect(deadLetters).toEqual([]);
+  });
+
+  describe('with a consumer error map', () => {
+    const dispositions = new Map([
+      ['PROCEDURE_UNKNOWN', 'dead-letter' as const],
+      ['READ_MODEL_BEHIND', 'retry' as const],
+    ]);
+    const classify = (e: unknown) => consumerDispositionOf(e, dispositions);
+
+    it('dead-letters a business rejection at once with its code as the reason, without retries or blocking its key', async () => {
+      // The first A is refused twice (all-at-once pass, then its savepoint); every later call succeeds.
+      let refusals = 2;
+      const { applied, deadLetters, sleeps, run } = setup(async (code) => {
+        if (code === A && refusals-- > 0) throw new AppError('PROCEDURE_UNKNOWN', 'procedure 1.000001 is unknown');
+      }, classify);
+      await run([message(A), message(A), message(B)]);
+      expect(deadLetters).toEqual([expect.objectContaining({ reason: 'PROCEDURE_UNKNOWN', error: 'procedure 1.000001 is unknown' })]);
+      expect(sleeps).toEqual([]);
+      expect(applied).toEqual([A, B]);
+    });
+
+    it('retries an AppError classified retry, and one whose code no map knows, like any other error', async () => {
+      for (const code of ['READ_MODEL_BEHIND', 'NOT_IN_ANY_MAP']) {
+        const { deadLetters, sleeps, run } = setup(async () => {
+          throw new AppError(code, 'not yet');
+        }, classify);
+        await run([message(A)]);
+        expect(deadLetters).toEqual([expect.objectContaining({ reason: 'HANDLER_FAILED', error: 'not yet' })]);
+        expect(sleeps.length).toBeGreaterThan(0);
+      }
+    });
+
+    it('dead-letters at once when a retried message turns into a business rejection', async () => {
+      let attempt = 0;
+      const { deadLetters, sleeps, run } = setup(async () => {
+        attempt++;
+        if (attempt <= 2) throw new Error('deadlock detected');
+        throw new AppError('PROCEDURE_UNKNOWN', 'gone for good');
+      }, classify);
+      await run([message(A)]);
+      expect(deadLetters).toEqual([expect.objectContaining({ reason: 'PROCEDURE_UNKNOWN' })]);
+      // Without the classification it would have been tried a fourth time and parked as HANDLER_FAILED.
+      expect(attempt).toBe(3);
+      expect(sleeps).toEqual([200]);
+    });
   });
 });

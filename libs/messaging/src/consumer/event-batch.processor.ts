@@ -1,6 +1,6 @@
 import type { Logger } from '@nestjs/common';
 import type { EventDefinition } from '@hub/contracts';
-import { runWithContext } from '@hub/platform';
+import { AppError, runWithContext, type ConsumerDisposition } from '@hub/platform';
 import type { KafkaMessage } from 'kafkajs';
 import type { EntityManager } from 'typeorm';
 import { consumedEvents } from '../messaging.metrics';
@@ -22,6 +22,9 @@ export interface TransactionalDatabase {
   query(sql: string): Promise<unknown>;
 }
 
+/** Classifies a handler error once (see `consumerDispositionOf`); the default retries everything. */
+export type ErrorClassifier = (error: unknown) => ConsumerDisposition;
+
 type Pending = { event: ConsumedEvent<object>; raw: KafkaMessage; failures: number; lastError?: string };
 type DecodedEvent = Extract<DecodedMessage<object>, { kind: 'event' }>;
 type Outcome = 'applied' | 'duplicate';
@@ -30,8 +33,9 @@ type Outcome = 'applied' | 'duplicate';
  * Applies a chunk of one partition's messages in a single transaction; if a handler fails, the chunk is
  * applied again with one savepoint per message, then failures are retried one by one with back-off. A key with a failed message is blocked for the rest
  * of the chunk so per-key order holds; a message that keeps failing is dead-lettered and its key
- * unblocked, so the partition never stalls. Errors outside handlers (database down) propagate: the
- * chunk is not acknowledged and is redelivered, and the inbox makes that harmless.
+ * unblocked, so the partition never stalls. A handler error classified 'dead-letter' (a business rejection that no
+ * retry can change) is parked at once with its code as the reason. Errors outside handlers (database down)
+ * propagate: the chunk is not acknowledged and is redelivered, and the inbox makes that harmless.
  */
 export class EventBatchProcessor {
   constructor(
@@ -41,6 +45,7 @@ export class EventBatchProcessor {
     private readonly options: ConsumerOptions,
     private readonly logger: Pick<Logger, 'warn' | 'error'>,
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+    private readonly classify: ErrorClassifier = () => 'retry',
   ) {}
 
   async process(topic: string, partition: number, messages: KafkaMessage[], heartbeat: () => Promise<void>): Promise<void> {
@@ -86,6 +91,7 @@ export class EventBatchProcessor {
   /** One savepoint per message, so a failing handler loses only its own message; then retries with back-off. */
   private async applyOneByOne(events: DecodedEvent[], heartbeat: () => Promise<void>): Promise<Outcome[]> {
     const pending: Pending[] = [];
+    const rejected: { event: ConsumedEvent<object>; raw: KafkaMessage; error: unknown }[] = [];
     const blocked = new Set<string>();
     const outcomes: Outcome[] = [];
     await this.db.transaction(async (tx) => {
@@ -100,11 +106,17 @@ export class EventBatchProcessor {
           await tx.query('RELEASE SAVEPOINT hub_event');
         } catch (e) {
           await tx.query('ROLLBACK TO SAVEPOINT hub_event');
+          if (this.classify(e) === 'dead-letter') {
+            // Parked, so it no longer holds back the messages of its key.
+            rejected.push({ event: d.event, raw: d.raw, error: e });
+            continue;
+          }
           blocked.add(d.event.key);
           pending.push({ event: d.event, raw: d.raw, failures: 1, lastError: errorText(e) });
         }
       }
     });
+    for (const r of rejected) await this.reject(r.event, r.raw, r.error);
     for (const p of pending) {
       const outcome = await this.retry(p, heartbeat);
       if (outcome) outcomes.push(outcome);
@@ -120,6 +132,10 @@ export class EventBatchProcessor {
       try {
         return await this.db.transaction((tx) => this.apply(tx, p.event));
       } catch (e) {
+        if (this.classify(e) === 'dead-letter') {
+          await this.reject(p.event, p.raw, e);
+          return undefined;
+        }
         p.failures++;
         p.lastError = errorText(e);
         this.logger.warn(`${this.binding.consumer}: ${p.event.topic}@${p.event.offset} failed (attempt ${p.failures}/${maxAttempts}): ${p.lastError}`);
@@ -138,6 +154,14 @@ export class EventBatchProcessor {
     });
     consumedEvents.inc({ topic: p.event.topic, outcome: 'dead_lettered' });
     return undefined;
+  }
+
+  /** Dead-letters a message whose handler refused it for good, with the error's code as the reason. */
+  private async reject(event: ConsumedEvent<object>, raw: KafkaMessage, error: unknown): Promise<void> {
+    const reason = error instanceof AppError ? error.code : 'HANDLER_FAILED';
+    this.logger.warn(`${this.binding.consumer}: dead-lettering ${event.topic}@${event.offset} at once: ${reason} ${errorText(error)}`);
+    await this.deadLetter({ consumer: this.binding.consumer, topic: event.topic, partition: event.partition, message: raw, reason, error: errorText(error) });
+    consumedEvents.inc({ topic: event.topic, outcome: 'dead_lettered' });
   }
 
   private async apply(tx: EntityManager, event: ConsumedEvent<object>): Promise<Outcome> {

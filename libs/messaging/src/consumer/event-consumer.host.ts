@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EventDefinition } from '@hub/contracts';
+import { collectErrorMaps, consumerDispositionOf } from '@hub/platform';
 import type { Consumer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { KafkaClient } from '../kafka/kafka.client';
@@ -47,6 +48,8 @@ export class EventConsumerHost {
   private discoverProcessors(): Map<string, EventBatchProcessor> {
     const processors = new Map<string, EventBatchProcessor>();
     const groupId = this.messaging.groupId ?? this.messaging.service;
+    const { consumer: dispositions } = collectErrorMaps(this.discovery);
+    const classify = (e: unknown) => consumerDispositionOf(e, dispositions);
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as Record<string, unknown> | undefined;
       if (!instance || typeof instance !== 'object') continue;
@@ -59,7 +62,15 @@ export class EventConsumerHost {
         const consumer = `${groupId}:${prototype.constructor.name}.${method}`;
         processors.set(
           def.topic,
-          new EventBatchProcessor({ consumer, definition: def, handle }, this.dataSource, (l) => this.deadLetters.publish(l), this.options, this.logger),
+          new EventBatchProcessor(
+            { consumer, definition: def, handle },
+            this.dataSource,
+            (l) => this.deadLetters.publish(l),
+            this.options,
+            this.logger,
+            undefined,
+            classify,
+          ),
         );
       }
     }

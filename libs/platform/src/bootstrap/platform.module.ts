@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { Clock } from '../clock/clock';
+import { AppErrorsModule } from '../errors/app-errors.module';
+import { platformHttpErrors } from '../errors/platform-errors';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
 import { HealthController } from '../health/health.controller';
 import { IDENTITY_SIGNING_KEY, IdentityGuard } from '../identity/identity.guard';
@@ -32,7 +34,7 @@ export class PlatformModule {
     const module: DynamicModule = {
       module: PlatformModule,
       global: true,
-      imports: [DiscoveryModule],
+      imports: [DiscoveryModule, AppErrorsModule.forFeature({ name: 'platform', http: platformHttpErrors })],
       controllers: [HealthController, MetricsController],
       providers: [
         { provide: SERVICE_NAME, useValue: options.service },

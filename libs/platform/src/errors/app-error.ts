@@ -35,6 +35,8 @@ export interface HttpErrorMapping {
   status: number;
   title: string;
   titleVi: string;
+  /** Names of `params` rendered as top-level members of the problem document (`limitBytes`, `missingCalendar`). */
+  extensions?: readonly string[];
 }
 
 /** Every code of a union mapped to HTTP: a code added to the union and not mapped does not compile. */
@@ -45,3 +47,14 @@ export type ConsumerDisposition = 'retry' | 'dead-letter';
 
 /** Every code of a union classified for consumers: a code added and not classified does not compile. */
 export type ConsumerErrorMap<C extends string> = { readonly [K in C]: ConsumerDisposition };
+
+/** Merged error maps of one application (see `AppErrorsModule.forFeature`). */
+export interface ErrorMaps {
+  http: ReadonlyMap<string, HttpErrorMapping>;
+  consumer: ReadonlyMap<string, ConsumerDisposition>;
+}
+
+/** How a consumer treats a handler error: only an AppError classified 'dead-letter' skips the retries. */
+export function consumerDispositionOf(error: unknown, consumer: ErrorMaps['consumer']): ConsumerDisposition {
+  return error instanceof AppError ? (consumer.get(error.code) ?? 'retry') : 'retry';
+}

@@ -1,4 +1,5 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   CORRELATION_ID_HEADER,
@@ -7,33 +8,48 @@ import {
   requestContextOf,
   runWithContext,
 } from '../context/request-context';
+import { AppError, type ErrorMaps, type HttpErrorMapping } from './app-error';
+import { collectErrorMaps } from './app-errors.module';
 import { PROBLEM_CONTENT_TYPE, toProblemDocument } from './problem-document';
 import { ProblemException } from './problem.exception';
 import { codeForStatus, internalError, problem } from './problems';
 import { rawRequestErrorOf } from './raw-request-error';
 
-/** Renders every error as application/problem+json; only ProblemExceptions and 4xx details reach the client. */
+/**
+ * Renders every error as application/problem+json; only ProblemExceptions, AppErrors whose code a feature mapped
+ * (`AppErrorsModule.forFeature`) and 4xx details reach the client. An AppError with an unmapped code is a 500.
+ */
 @Catch()
-export class ProblemDetailsFilter implements ExceptionFilter {
+export class ProblemDetailsFilter implements ExceptionFilter, OnApplicationBootstrap {
   private readonly logger = new Logger(ProblemDetailsFilter.name);
+  private maps?: ErrorMaps['http'];
+
+  constructor(private readonly discovery: DiscoveryService) {}
+
+  /** Collected at start-up so two features mapping one code differently stop the application. */
+  onApplicationBootstrap(): void {
+    this.maps = collectErrorMaps(this.discovery).http;
+  }
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const context = requestContextOf(request) ?? currentContext() ?? { correlationId: newCorrelationId() };
-    const problem = toProblem(exception, request);
+    this.maps ??= collectErrorMaps(this.discovery).http;
+    const problem = exception instanceof AppError ? appErrorProblem(exception, this.maps.get(exception.code)) : toProblem(exception, request);
     const path = request.url.split('?')[0];
 
     runWithContext(context, () => {
       const fields = { code: problem.code, status: problem.status, method: request.method, path };
       if (problem.status < 500) {
         this.logger.debug({ msg: 'Request rejected', ...fields });
-      } else if (exception instanceof ProblemException) {
+      } else if (exception instanceof ProblemException || (exception instanceof AppError && problem.code === exception.code)) {
         // Raised on purpose (dependency down, not ready): worth a warning, not a stack-trace alarm.
         this.logger.warn({ msg: 'Request failed', ...fields, detail: problem.detail });
       } else {
-        this.logger.error({ msg: 'Request failed', err: exception, ...fields });
+        const unmapped = exception instanceof AppError ? { unmappedCode: exception.code } : {};
+        this.logger.error({ msg: 'Request failed', err: exception, ...fields, ...unmapped });
       }
     });
     if (reply.sent) return;
@@ -45,6 +61,27 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       .header(CORRELATION_ID_HEADER, context.correlationId)
       .send(JSON.stringify(document));
   }
+}
+
+/** An AppError through its feature's mapping; without one it is a bug, hidden behind INTERNAL_ERROR and logged. */
+function appErrorProblem(error: AppError, mapping: HttpErrorMapping | undefined): ProblemException {
+  if (!mapping) return internalError({ cause: error });
+  const extensions = mapping.extensions?.length
+    ? Object.fromEntries(mapping.extensions.filter((name) => error.params?.[name] !== undefined).map((name) => [name, error.params?.[name]]))
+    : undefined;
+  return new ProblemException(
+    {
+      status: mapping.status,
+      code: error.code,
+      title: mapping.title,
+      titleVi: mapping.titleVi,
+      detail: error.message,
+      detailVi: error.messageVi,
+      errors: error.fields,
+      extensions,
+    },
+    { cause: error },
+  );
 }
 
 function toProblem(exception: unknown, request: FastifyRequest): ProblemException {

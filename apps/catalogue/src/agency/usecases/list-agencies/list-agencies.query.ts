@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
 import { AGENCY_CODE_PATTERN, AGENCY_LEVELS, type AgencyLevel } from '@hub/contracts';
 import { PageQuery } from '../../../shared/paging';
-import { AGENCY_CODE_MESSAGE } from '../../agency.exception';
+import { AGENCY_CODE_MESSAGE } from '../../agency.errors';
 
 export class ListAgenciesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: AGENCY_LEVELS })

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { AGENCY_CODE_PATTERN, AGENCY_LEVELS, type AgencyLevel } from '@hub/contracts';
 import { IsRealLocalDate } from '../../../shared/dates';
-import { AGENCY_CODE_MESSAGE } from '../../agency.exception';
+import { AGENCY_CODE_MESSAGE } from '../../agency.errors';
 
 export class UpsertAgencyCommand {
   @ApiProperty({ example: '000.00.15.H31', description: 'QCVN 102:2016 form (000.00.15.H31) or the short form since 2025 (H55.242)' })

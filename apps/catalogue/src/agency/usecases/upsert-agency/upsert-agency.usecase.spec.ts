@@ -1,5 +1,6 @@
 import type { OutboxWriter } from '@hub/messaging';
-import { ProblemException, type Clock } from '@hub/platform';
+import type { AppError, Clock } from '@hub/platform';
+import { catalogueHttpErrors, type CatalogueErrorCode } from '../../../catalogue.http-errors';
 import type { EntityManager } from 'typeorm';
 import type { AgencyEntity } from '../../agency.entity';
 import type { AgencyRepository } from '../../agency.repository';
@@ -66,7 +67,7 @@ describe('UpsertAgencyUseCase', () => {
 
   it('refuses an unknown parent, itself as parent, a parent below it, and validTo before validFrom', async () => {
     const { useCase, saved } = setup({ [province.code]: province, '000.00.15.H31': { ...province, code: '000.00.15.H31', parentCode: province.code } }, { [province.code]: ['000.00.15.H31'] });
-    const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: ProblemException) => `${e.status} ${e.code}`);
+    const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: AppError<CatalogueErrorCode>) => `${catalogueHttpErrors[e.code].status} ${e.code}`);
     expect(await codeOf(useCase.execute({ code: '000.00.16.H31', name: 'x', level: 'UNIT', parentCode: '000.00.00.H01' }))).toBe('422 AGENCY_PARENT_UNKNOWN');
     expect(await codeOf(useCase.execute({ code: province.code, name: 'x', level: 'PROVINCE', parentCode: province.code }))).toBe('422 AGENCY_HIERARCHY_CYCLE');
     expect(await codeOf(useCase.execute({ code: province.code, name: 'x', level: 'PROVINCE', parentCode: '000.00.15.H31' }))).toBe('422 AGENCY_HIERARCHY_CYCLE');

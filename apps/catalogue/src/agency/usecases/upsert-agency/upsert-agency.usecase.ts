@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AgencyUpserted, type AgencyUpsertedV1 } from '@hub/contracts';
 import { OutboxWriter } from '@hub/messaging';
-import { Clock, validationFailed } from '@hub/platform';
+import { Clock, invalidInput } from '@hub/platform';
 import type { EntityManager } from 'typeorm';
 import { AgencyEntity } from '../../agency.entity';
-import { AgencyProblems } from '../../agency.exception';
+import { AgencyErrors } from '../../agency.errors';
 import { AgencyRepository } from '../../agency.repository';
 import { AgencyView } from '../../agency.view';
 import type { UpsertAgencyCommand } from './upsert-agency.command';
@@ -30,7 +30,7 @@ export class UpsertAgencyUseCase {
 
   async execute(command: UpsertAgencyCommand): Promise<UpsertedAgency> {
     if (command.validFrom && command.validTo && command.validTo < command.validFrom) {
-      throw validationFailed([{ field: 'validTo', code: 'BEFORE_VALID_FROM', message: 'validTo must not be before validFrom' }]);
+      throw invalidInput([{ field: 'validTo', code: 'BEFORE_VALID_FROM', message: 'validTo must not be before validFrom' }]);
     }
     return this.agencies.transaction((tx) => this.upsert(tx, command));
   }
@@ -40,10 +40,10 @@ export class UpsertAgencyUseCase {
     await this.agencies.lockWrites(tx);
     const parentCode = command.parentCode ?? null;
     if (parentCode !== null) {
-      if (parentCode === command.code) throw AgencyProblems.hierarchyCycle(command.code, parentCode);
+      if (parentCode === command.code) throw AgencyErrors.hierarchyCycle(command.code, parentCode);
       const parent = await this.agencies.findByCode(parentCode, tx);
-      if (!parent) throw AgencyProblems.parentUnknown(parentCode);
-      if (await this.agencies.isInSubtree(tx, command.code, parentCode)) throw AgencyProblems.hierarchyCycle(command.code, parentCode);
+      if (!parent) throw AgencyErrors.parentUnknown(parentCode);
+      if (await this.agencies.isInSubtree(tx, command.code, parentCode)) throw AgencyErrors.hierarchyCycle(command.code, parentCode);
     }
     const existing = await this.agencies.findByCode(command.code, tx);
     const now = this.clock.now();

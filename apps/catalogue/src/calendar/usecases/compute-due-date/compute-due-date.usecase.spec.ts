@@ -25,10 +25,9 @@ describe('ComputeDueDateUseCase', () => {
 
   it('answers 409 naming the missing year and 422 for an unknown agency', async () => {
     await expect(useCase(SAMPLE_NATIONAL_CALENDARS.filter((c) => c.year !== 2027)).execute({ agency: '000.00.15.H31', receivedAt: '2026-12-30T09:00:00+07:00', amount: 5, unit: 'WORKING_DAY' })).rejects.toMatchObject({
-      status: 409,
       code: 'CALENDAR_MISSING',
-      extensions: { missingCalendar: { scope: 'national', year: 2027 } },
+      params: { missingCalendar: { scope: 'national', year: 2027 } },
     });
-    await expect(useCase().execute({ agency: '000.00.16.H31', receivedAt: '2026-03-09T10:00:00+07:00', amount: 1, unit: 'DAY' })).rejects.toMatchObject({ status: 422 });
+    await expect(useCase().execute({ agency: '000.00.16.H31', receivedAt: '2026-03-09T10:00:00+07:00', amount: 1, unit: 'DAY' })).rejects.toMatchObject({ code: 'UNKNOWN_AGENCY' });
   });
 });

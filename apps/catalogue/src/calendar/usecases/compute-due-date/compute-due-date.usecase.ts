@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarMissingError, formatInZone, parseIsoInstant, WorkingCalendar } from '@hub/calendar';
 import { AgencyRepository } from '../../../agency/agency.repository';
-import { CalendarProblems } from '../../calendar.exception';
+import { CalendarErrors } from '../../calendar.errors';
 import { CalendarRepository } from '../../calendar.repository';
 import type { DueDateView } from '../../calendar.view';
 import type { ComputeDueDateQuery } from './compute-due-date.query';
@@ -19,7 +19,7 @@ export class ComputeDueDateUseCase {
   ) {}
 
   async execute(query: ComputeDueDateQuery): Promise<DueDateView> {
-    if (!(await this.agencies.findByCode(query.agency))) throw CalendarProblems.unknownAgency(query.agency);
+    if (!(await this.agencies.findByCode(query.agency))) throw CalendarErrors.unknownAgency(query.agency);
     const [national, own] = await Promise.all([this.calendars.national(), this.calendars.layer(query.agency)]);
     const calendar = WorkingCalendar.compose(national, own);
     const receivedAt = parseIsoInstant(query.receivedAt);
@@ -34,7 +34,7 @@ export class ComputeDueDateUseCase {
         dueAt: formatInZone(dueAt),
       };
     } catch (e) {
-      if (e instanceof CalendarMissingError) throw CalendarProblems.missing(e.scope, e.year);
+      if (e instanceof CalendarMissingError) throw CalendarErrors.missing(e.scope, e.year);
       throw e;
     }
   }

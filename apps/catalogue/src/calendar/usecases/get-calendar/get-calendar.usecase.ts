@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NATIONAL_SCOPE } from '@hub/calendar';
-import { CalendarProblems } from '../../calendar.exception';
+import { CalendarErrors } from '../../calendar.errors';
 import { CalendarRepository } from '../../calendar.repository';
 import { CalendarView } from '../../calendar.view';
 
@@ -10,7 +10,7 @@ export class GetCalendarUseCase {
 
   async execute(scope: string, year: number): Promise<CalendarView> {
     const found = await this.calendars.find(scope, year);
-    if (!found) throw CalendarProblems.notFound(scope, year);
+    if (!found) throw CalendarErrors.notFound(scope, year);
     const national = scope === NATIONAL_SCOPE ? null : await this.calendars.find(NATIONAL_SCOPE, year);
     return CalendarView.from(found, national?.settings);
   }

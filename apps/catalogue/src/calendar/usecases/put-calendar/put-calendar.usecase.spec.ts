@@ -32,11 +32,11 @@ describe('PutCalendarUseCase', () => {
   it('maps the calendar library’s findings to field errors in the caller’s own list order', async () => {
     const { useCase, rows } = setup();
     await expect(useCase.execute('national', 2026, { holidays: ['2026-05-01', '2027-01-01'] })).rejects.toMatchObject({
-      status: 400,
-      errors: [{ field: 'holidays.1', code: 'CALENDAR_INVALID' }],
+      code: 'VALIDATION_FAILED',
+      fields: [{ field: 'holidays.1', code: 'CALENDAR_INVALID' }],
     });
-    await expect(useCase.execute('000.00.00.H31', 2026, { holidays: [], workingDays: ['2026-01-10'] })).rejects.toMatchObject({ status: 400 });
-    await expect(useCase.execute('000.00.00.H99', 2026, { holidays: [] })).rejects.toMatchObject({ status: 422, code: 'CALENDAR_SCOPE_UNKNOWN' });
+    await expect(useCase.execute('000.00.00.H31', 2026, { holidays: [], workingDays: ['2026-01-10'] })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(useCase.execute('000.00.00.H99', 2026, { holidays: [] })).rejects.toMatchObject({ code: 'CALENDAR_SCOPE_UNKNOWN' });
     expect(rows.size).toBe(0);
   });
 });

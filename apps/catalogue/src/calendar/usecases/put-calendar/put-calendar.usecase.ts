@@ -7,7 +7,7 @@ import type { EntityManager } from 'typeorm';
 import { AgencyRepository } from '../../../agency/agency.repository';
 import { canonicalJson } from '../../../shared/canonical-json';
 import { CalendarYearEntity } from '../../calendar.entity';
-import { CalendarErrorCode, CalendarProblems } from '../../calendar.exception';
+import { CalendarFieldCode, CalendarErrors } from '../../calendar.errors';
 import { CalendarRepository, toCalendarYear } from '../../calendar.repository';
 import { CalendarView } from '../../calendar.view';
 import type { PutCalendarCommand } from './put-calendar.command';
@@ -35,7 +35,7 @@ export class PutCalendarUseCase {
   }
 
   async put(tx: EntityManager, scope: string, year: number, command: PutCalendarCommand): Promise<PutCalendarResult> {
-    if (scope !== NATIONAL_SCOPE && !(await this.agencies.findByCode(scope, tx))) throw CalendarProblems.scopeUnknown(scope);
+    if (scope !== NATIONAL_SCOPE && !(await this.agencies.findByCode(scope, tx))) throw CalendarErrors.scopeUnknown(scope);
     const settings = compactSettings(command.settings ?? {});
     const entry: CalendarYear = {
       scope,
@@ -100,7 +100,7 @@ function validate(entry: CalendarYear, national: CalendarYear | null): void {
     if (entry.scope === NATIONAL_SCOPE) WorkingCalendar.compose([entry]);
     else WorkingCalendar.compose(national ? [national] : [], [entry]);
   } catch (e) {
-    if (e instanceof CalendarInvalidError) throw CalendarProblems.invalid([toFieldError(e)]);
+    if (e instanceof CalendarInvalidError) throw CalendarErrors.invalid([toFieldError(e)]);
     throw e;
   }
 }
@@ -109,7 +109,7 @@ function validate(entry: CalendarYear, national: CalendarYear | null): void {
 export function toFieldError(e: CalendarInvalidError): FieldError {
   const dot = e.field.indexOf('.');
   const path = dot < 0 ? '' : e.field.slice(dot + 1).replace(/\[(\d+)\]/g, '.$1');
-  return { field: path, code: CalendarErrorCode.Invalid, message: e.reason };
+  return { field: path, code: CalendarFieldCode.Invalid, message: e.reason };
 }
 
 function same(a: readonly string[], b: readonly string[]): boolean {

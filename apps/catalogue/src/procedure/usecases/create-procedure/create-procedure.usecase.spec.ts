@@ -1,4 +1,5 @@
-import { Clock, ProblemException, validatePayload } from '@hub/platform';
+import { Clock, validatePayload } from '@hub/platform';
+import { ProcedureErrors } from '../../procedure.errors';
 import type { EntityManager } from 'typeorm';
 import { validCommand } from '../../procedure-content.spec';
 import { CreateProcedureCommand } from '../../procedure-content';
@@ -35,15 +36,15 @@ describe('CreateProcedureUseCase', () => {
   });
 
   it('answers 409 for an existing code', async () => {
-    await expect(useCase.execute(command())).rejects.toMatchObject({ status: 409, code: 'PROCEDURE_ALREADY_EXISTS' });
+    await expect(useCase.execute(command())).rejects.toMatchObject({ code: 'PROCEDURE_ALREADY_EXISTS' });
   });
 
   it('checks the decision date before touching the database', async () => {
     policy.assertDecisionDate.mockImplementationOnce(() => {
-      throw new ProblemException({ status: 422, code: 'PUBLICATION_DATE_IN_FUTURE', title: 't', titleVi: 't' });
+      throw ProcedureErrors.publicationDateInFuture('publicationDecision.date', '2099-01-01', '2026-03-10');
     });
     const before = (repo.insert as jest.Mock).mock.calls.length;
-    await expect(useCase.execute(command({ code: '1.000002' }))).rejects.toMatchObject({ status: 422 });
+    await expect(useCase.execute(command({ code: '1.000002' }))).rejects.toMatchObject({ code: 'PUBLICATION_DATE_IN_FUTURE' });
     expect((repo.insert as jest.Mock).mock.calls.length).toBe(before);
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@hub/platform';
 import { canonicalContent, type CreateProcedureCommand } from '../../procedure-content';
-import { ProcedureProblems } from '../../procedure.exception';
+import { ProcedureErrors } from '../../procedure.errors';
 import { ProcedurePolicy } from '../../procedure-policy';
 import { ProcedureRepository } from '../../procedure.repository';
 import { DraftView } from '../../procedure.view';
@@ -33,7 +33,7 @@ export class CreateProcedureUseCase {
         createdAt: now,
         updatedAt: now,
       };
-      if (!(await this.procedures.insert(tx, procedure))) throw ProcedureProblems.alreadyExists(command.code);
+      if (!(await this.procedures.insert(tx, procedure))) throw ProcedureErrors.alreadyExists(command.code);
       return DraftView.from(procedure, content);
     });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@hub/platform';
 import { formatInZone } from '../../../shared/dates';
-import { ProcedureProblems } from '../../procedure.exception';
+import { ProcedureErrors } from '../../procedure.errors';
 import { ProcedureRepository } from '../../procedure.repository';
 import { ProcedureView, VersionHistoryView, VersionSummaryView } from '../../procedure.view';
 
@@ -17,22 +17,22 @@ export class GetProcedureUseCase {
     const at = asOf ?? this.clock.now();
     const version = await this.procedures.inForce(code, at);
     const procedure = await this.procedures.find(code);
-    if (!procedure) throw ProcedureProblems.notFound(code);
+    if (!procedure) throw ProcedureErrors.notFound(code);
     if (version) return ProcedureView.from(version, procedure.status);
     const when = formatInZone(at);
-    if (procedure.status === 'DRAFT') throw ProcedureProblems.notInForce(code, 'it has not been published yet', 'chưa được công bố');
+    if (procedure.status === 'DRAFT') throw ProcedureErrors.notInForce(code, 'it has not been published yet', 'chưa được công bố');
     if (procedure.withdrawnAt && procedure.withdrawnAt <= at) {
       const since = formatInZone(procedure.withdrawnAt);
-      throw ProcedureProblems.notInForce(code, `it was withdrawn as of ${since}`, `đã bị bãi bỏ từ ${since}`);
+      throw ProcedureErrors.notInForce(code, `it was withdrawn as of ${since}`, `đã bị bãi bỏ từ ${since}`);
     }
-    throw ProcedureProblems.notInForce(code, `no version was in force at ${when}`, `không có phiên bản có hiệu lực tại ${when}`);
+    throw ProcedureErrors.notInForce(code, `no version was in force at ${when}`, `không có phiên bản có hiệu lực tại ${when}`);
   }
 
   async version(code: string, version: number): Promise<ProcedureView> {
     const found = await this.procedures.version(code, version);
     if (!found) {
-      if (!(await this.procedures.find(code))) throw ProcedureProblems.notFound(code);
-      throw ProcedureProblems.versionNotFound(code, version);
+      if (!(await this.procedures.find(code))) throw ProcedureErrors.notFound(code);
+      throw ProcedureErrors.versionNotFound(code, version);
     }
     const procedure = await this.procedures.find(code);
     return ProcedureView.from(found, procedure?.status ?? 'PUBLISHED');
@@ -40,7 +40,7 @@ export class GetProcedureUseCase {
 
   async history(code: string): Promise<VersionHistoryView> {
     const procedure = await this.procedures.find(code);
-    if (!procedure) throw ProcedureProblems.notFound(code);
+    if (!procedure) throw ProcedureErrors.notFound(code);
     const versions = await this.procedures.versions(code);
     return {
       code,

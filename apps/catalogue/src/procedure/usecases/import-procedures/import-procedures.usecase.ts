@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { WorkingCalendar } from '@hub/calendar';
-import { Clock, ProblemException, validatePayload, type CallerIdentity, type FieldError } from '@hub/platform';
+import { AppError, Clock, validatePayload, type CallerIdentity, type FieldError } from '@hub/platform';
 import type { EntityManager } from 'typeorm';
 import { CATALOGUE_SETTINGS, type CatalogueSettings } from '../../../config/catalogue.config';
 import { parseInstantOrDate } from '../../../shared/dates';
 import { canonicalContent, contentHash, type ProcedureContent } from '../../procedure-content';
 import type { ProcedureEntity } from '../../procedure.entity';
-import { ProcedureErrorCode } from '../../procedure.exception';
+import { ProcedureFieldCode } from '../../procedure.errors';
 import { ProcedurePolicy } from '../../procedure-policy';
 import { ProcedureRepository } from '../../procedure.repository';
 import { VersionPublisher, type PlannedVersion } from '../../version-publisher';
@@ -112,7 +112,7 @@ export class ImportProceduresUseCase {
       }
       const procedure = locked.get(record.code);
       if (procedure?.status === 'WITHDRAWN') {
-        fail([{ field: 'code', code: ProcedureErrorCode.Withdrawn, message: `procedure ${record.code} was withdrawn and cannot change` }]);
+        fail([{ field: 'code', code: ProcedureFieldCode.Withdrawn, message: `procedure ${record.code} was withdrawn and cannot change` }]);
         continue;
       }
       try {
@@ -122,8 +122,9 @@ export class ImportProceduresUseCase {
         );
         wave.push({ index: record.index, version, previous, isNew: !procedure });
       } catch (e) {
-        if (!(e instanceof ProblemException) || e.status >= 500) throw e;
-        fail(e.errors?.length ? e.errors : [{ field: '', code: e.code, message: e.detail ?? e.title }]);
+        // A broken rule fails this record only; anything else (database, bug) fails the import.
+        if (!(e instanceof AppError)) throw e;
+        fail(e.fields?.length ? e.fields : [{ field: '', code: e.code, message: e.message }]);
       }
     }
     if (wave.length > 0) await flush();

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { ProcedureProblems } from '../../procedure.exception';
+import { ProcedureErrors } from '../../procedure.errors';
 
 /** One record as read from the body: the parsed JSON value, or why it could not be parsed. */
 export type RawRecord = { index: number; value: unknown } | { index: number; error: string };
@@ -9,7 +9,7 @@ export function* jsonRecords(body: unknown): Generator<RawRecord> {
   let records: unknown;
   if (Array.isArray(body)) records = body;
   else if (typeof body === 'object' && body !== null && Object.keys(body).length === 1 && 'records' in body) records = (body as { records: unknown }).records;
-  if (!Array.isArray(records)) throw ProcedureProblems.importMalformed('The body must be a JSON array of records or {"records": [...]}');
+  if (!Array.isArray(records)) throw ProcedureErrors.importMalformed('The body must be a JSON array of records or {"records": [...]}');
   for (let index = 0; index < records.length; index++) yield { index, value: records[index] };
 }
 
@@ -38,7 +38,7 @@ export async function* ndjsonRecords(stream: Readable, limitBytes: number): Asyn
     received += buffer.length;
     if (received > limitBytes) {
       stream.destroy();
-      throw ProcedureProblems.importTooLarge(limitBytes);
+      throw ProcedureErrors.importTooLarge(limitBytes);
     }
     pending += decoder.decode(buffer, { stream: true });
     let start = 0;

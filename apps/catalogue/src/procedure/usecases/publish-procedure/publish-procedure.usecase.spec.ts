@@ -39,12 +39,12 @@ describe('PublishProcedureUseCase', () => {
   });
 
   it.each([
-    [null, 404, 'PROCEDURE_NOT_FOUND'],
-    [{ draft: null }, 409, 'PROCEDURE_NO_DRAFT'],
-    [{ status: 'WITHDRAWN' as const, withdrawnAt: new Date() }, 409, 'PROCEDURE_WITHDRAWN'],
-  ])('refuses %j', async (procedure, status, code) => {
+    [null, 'PROCEDURE_NOT_FOUND'],
+    [{ draft: null }, 'PROCEDURE_NO_DRAFT'],
+    [{ status: 'WITHDRAWN' as const, withdrawnAt: new Date() }, 'PROCEDURE_WITHDRAWN'],
+  ])('refuses %j', async (procedure, code) => {
     const { useCase, publisher } = setup(procedure);
-    await expect(useCase.execute('1.001234', {}, caller)).rejects.toMatchObject({ status, code });
+    await expect(useCase.execute('1.001234', {}, caller)).rejects.toMatchObject({ code });
     expect(publisher.publish).not.toHaveBeenCalled();
   });
 });

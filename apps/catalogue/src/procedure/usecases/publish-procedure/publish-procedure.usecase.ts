@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, type CallerIdentity } from '@hub/platform';
 import { formatInZone, parseInstantOrDate } from '../../../shared/dates';
-import { ProcedureProblems } from '../../procedure.exception';
+import { ProcedureErrors } from '../../procedure.errors';
 import { ProcedurePolicy } from '../../procedure-policy';
 import { ProcedureRepository } from '../../procedure.repository';
 import { PublishedVersionView } from '../../procedure.view';
@@ -22,10 +22,10 @@ export class PublishProcedureUseCase {
     const effectiveFrom = command.effectiveFrom === undefined ? undefined : parseInstantOrDate(command.effectiveFrom);
     return this.procedures.transaction(async (tx) => {
       const procedure = await this.procedures.findForUpdate(tx, code);
-      if (!procedure) throw ProcedureProblems.notFound(code);
-      if (procedure.status === 'WITHDRAWN') throw ProcedureProblems.withdrawn(code, formatInZone(procedure.withdrawnAt ?? procedure.updatedAt));
+      if (!procedure) throw ProcedureErrors.notFound(code);
+      if (procedure.status === 'WITHDRAWN') throw ProcedureErrors.withdrawn(code, formatInZone(procedure.withdrawnAt ?? procedure.updatedAt));
       const content = procedure.draft;
-      if (!content) throw ProcedureProblems.noDraft(code);
+      if (!content) throw ProcedureErrors.noDraft(code);
       // The draft was checked when written; agencies and the date window may have changed since.
       this.policy.assertDecisionDate(content);
       const refs = await this.policy.assertReferences(content, tx);

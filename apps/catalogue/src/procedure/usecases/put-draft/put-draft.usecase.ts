@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@hub/platform';
 import { formatInZone } from '../../../shared/dates';
 import { canonicalContent, type ProcedureContentDto } from '../../procedure-content';
-import { ProcedureProblems } from '../../procedure.exception';
+import { ProcedureErrors } from '../../procedure.errors';
 import { ProcedurePolicy } from '../../procedure-policy';
 import { ProcedureRepository } from '../../procedure.repository';
 import { DraftView } from '../../procedure.view';
@@ -21,8 +21,8 @@ export class PutDraftUseCase {
     this.policy.assertDecisionDate(content);
     return this.procedures.transaction(async (tx) => {
       const procedure = await this.procedures.findForUpdate(tx, code);
-      if (!procedure) throw ProcedureProblems.notFound(code);
-      if (procedure.status === 'WITHDRAWN') throw ProcedureProblems.withdrawn(code, formatInZone(procedure.withdrawnAt ?? procedure.updatedAt));
+      if (!procedure) throw ProcedureErrors.notFound(code);
+      if (procedure.status === 'WITHDRAWN') throw ProcedureErrors.withdrawn(code, formatInZone(procedure.withdrawnAt ?? procedure.updatedAt));
       await this.policy.assertReferences(content, tx);
       const now = this.clock.now();
       procedure.draft = content;
@@ -37,8 +37,8 @@ export class PutDraftUseCase {
   /** The waiting draft, for the operators who edit it. */
   async get(code: string): Promise<DraftView> {
     const procedure = await this.procedures.find(code);
-    if (!procedure) throw ProcedureProblems.notFound(code);
-    if (!procedure.draft) throw ProcedureProblems.noDraft(code);
+    if (!procedure) throw ProcedureErrors.notFound(code);
+    if (!procedure.draft) throw ProcedureErrors.noDraft(code);
     return DraftView.from(procedure, procedure.draft);
   }
 }

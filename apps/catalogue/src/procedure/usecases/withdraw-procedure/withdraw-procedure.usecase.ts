@@ -4,7 +4,7 @@ import { OutboxWriter } from '@hub/messaging';
 import { Clock, type CallerIdentity } from '@hub/platform';
 import { formatInZone, parseInstantOrDate } from '../../../shared/dates';
 import type { Withdrawal } from '../../procedure.entity';
-import { ProcedureProblems } from '../../procedure.exception';
+import { ProcedureErrors } from '../../procedure.errors';
 import { ProcedurePolicy } from '../../procedure-policy';
 import { ProcedureRepository } from '../../procedure.repository';
 import type { WithdrawnView } from '../../procedure.view';
@@ -26,14 +26,14 @@ export class WithdrawProcedureUseCase {
     const withdrawnAt = command.withdrawnAt === undefined ? now : (parseInstantOrDate(command.withdrawnAt) ?? now);
     return this.procedures.transaction(async (tx) => {
       const procedure = await this.procedures.findForUpdate(tx, code);
-      if (!procedure) throw ProcedureProblems.notFound(code);
-      if (procedure.status === 'WITHDRAWN') throw ProcedureProblems.withdrawn(code, formatInZone(procedure.withdrawnAt ?? procedure.updatedAt));
+      if (!procedure) throw ProcedureErrors.notFound(code);
+      if (procedure.status === 'WITHDRAWN') throw ProcedureErrors.withdrawn(code, formatInZone(procedure.withdrawnAt ?? procedure.updatedAt));
       const latest = await this.procedures.latestVersion(tx, code);
-      if (procedure.status === 'DRAFT' || !latest) throw ProcedureProblems.notPublished(code);
+      if (procedure.status === 'DRAFT' || !latest) throw ProcedureErrors.notPublished(code);
       assertAfter(code, latest, withdrawnAt, 'withdrawnAt');
       if (command.decision) {
         const latestDate = this.policy.latestDecisionDate();
-        if (command.decision.date > latestDate) throw ProcedureProblems.publicationDateInFuture('decision.date', command.decision.date, latestDate);
+        if (command.decision.date > latestDate) throw ProcedureErrors.publicationDateInFuture('decision.date', command.decision.date, latestDate);
         await this.policy.assertAgencies([{ field: 'decision.issuingAgencyCode', code: command.decision.issuingAgencyCode }], tx);
       }
       const decision = command.decision

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Page } from '../../../shared/paging';
-import { SectorProblems } from '../../sector.exception';
+import { SectorErrors } from '../../sector.errors';
 import { SectorRepository } from '../../sector.repository';
 import { SectorView } from '../../sector.view';
 
@@ -10,7 +10,7 @@ export class GetSectorUseCase {
 
   async get(code: string): Promise<SectorView> {
     const sector = await this.sectors.findByCode(code);
-    if (!sector) throw SectorProblems.notFound(code);
+    if (!sector) throw SectorErrors.notFound(code);
     return SectorView.from(sector);
   }
 

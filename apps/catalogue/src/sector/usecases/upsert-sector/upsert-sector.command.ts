@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { SECTOR_CODE_PATTERN } from '@hub/contracts';
-import { SECTOR_CODE_MESSAGE } from '../../sector.exception';
+import { SECTOR_CODE_MESSAGE } from '../../sector.errors';
 
 export class UpsertSectorCommand {
   @ApiProperty({ example: 'G09-XD01' })

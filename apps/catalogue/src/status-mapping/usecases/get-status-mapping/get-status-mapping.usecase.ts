@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { StatusMappingProblems } from '../../status-mapping.exception';
+import { StatusMappingErrors } from '../../status-mapping.errors';
 import { StatusMappingRepository } from '../../status-mapping.repository';
 import { StatusMappingView } from '../../status-mapping.view';
 
@@ -9,7 +9,7 @@ export class GetStatusMappingUseCase {
 
   async execute(agencyCode: string, version?: number): Promise<StatusMappingView> {
     const found = version === undefined ? await this.mappings.latest(agencyCode) : await this.mappings.version(agencyCode, version);
-    if (!found) throw StatusMappingProblems.notFound(agencyCode, version);
+    if (!found) throw StatusMappingErrors.notFound(agencyCode, version);
     return StatusMappingView.from(found);
   }
 }

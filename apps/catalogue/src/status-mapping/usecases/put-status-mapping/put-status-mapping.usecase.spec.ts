@@ -40,8 +40,8 @@ describe('PutStatusMappingUseCase', () => {
   it('keeps agency systems to their own agencies and needs the agency to exist', async () => {
     const { useCase, versions } = setup();
     const system: CallerIdentity = { clientId: 'sys', kind: 'agency-system', agencyCodes: ['000.00.00.H01'], roles: ['status-mapping:write'] };
-    await expect(useCase.execute(AGENCY, { mappings: [{ localCode: 'A', nationalStatus: 2 }] }, system)).rejects.toMatchObject({ status: 403 });
-    await expect(useCase.execute('000.00.00.H02', { mappings: [{ localCode: 'A', nationalStatus: 2 }] }, operator)).rejects.toMatchObject({ status: 404 });
+    await expect(useCase.execute(AGENCY, { mappings: [{ localCode: 'A', nationalStatus: 2 }] }, system)).rejects.toMatchObject({ code: 'AGENCY_SCOPE_VIOLATION' });
+    await expect(useCase.execute('000.00.00.H02', { mappings: [{ localCode: 'A', nationalStatus: 2 }] }, operator)).rejects.toMatchObject({ code: 'AGENCY_NOT_FOUND' });
     expect(versions).toEqual([]);
   });
 });

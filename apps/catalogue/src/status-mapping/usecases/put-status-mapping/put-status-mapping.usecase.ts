@@ -4,10 +4,10 @@ import { OutboxWriter } from '@hub/messaging';
 import { Clock, type CallerIdentity } from '@hub/platform';
 import type { EntityManager } from 'typeorm';
 import { canonicalJson } from '../../../shared/canonical-json';
-import { AgencyProblems } from '../../../agency/agency.exception';
+import { AgencyErrors } from '../../../agency/agency.errors';
 import { AgencyRepository } from '../../../agency/agency.repository';
 import type { StatusMappingEntry } from '../../status-mapping.entity';
-import { StatusMappingProblems } from '../../status-mapping.exception';
+import { StatusMappingErrors } from '../../status-mapping.errors';
 import { StatusMappingRepository } from '../../status-mapping.repository';
 import { StatusMappingView } from '../../status-mapping.view';
 import type { PutStatusMappingCommand } from './put-status-mapping.command';
@@ -33,13 +33,13 @@ export class PutStatusMappingUseCase {
 
   async execute(agencyCode: string, command: PutStatusMappingCommand, caller: CallerIdentity): Promise<PutStatusMappingResult> {
     if (caller.kind === 'agency-system' && !caller.roles.includes('catalogue:write') && !caller.agencyCodes.includes(agencyCode)) {
-      throw StatusMappingProblems.scopeViolation(agencyCode);
+      throw StatusMappingErrors.scopeViolation(agencyCode);
     }
     return this.mappings.transaction((tx) => this.put(tx, agencyCode, command, caller.clientId));
   }
 
   async put(tx: EntityManager, agencyCode: string, command: PutStatusMappingCommand, actor: string): Promise<PutStatusMappingResult> {
-    if (!(await this.agencies.findByCode(agencyCode, tx))) throw AgencyProblems.notFound(agencyCode);
+    if (!(await this.agencies.findByCode(agencyCode, tx))) throw AgencyErrors.notFound(agencyCode);
     await this.mappings.lock(tx, agencyCode);
     const entries: StatusMappingEntry[] = [...command.mappings]
       .sort((a, b) => (a.localCode < b.localCode ? -1 : a.localCode > b.localCode ? 1 : 0))

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CallerIdentity } from '@hub/platform';
-import { DossierProblems } from '../../dossier.exception';
+import { DossierErrors } from '../../dossier.errors';
 import { DossierRepository } from '../../dossier.repository';
 import { DossierView } from './dossier.view';
 
@@ -12,7 +12,7 @@ export class GetDossierUseCase {
   async execute(code: string, caller: CallerIdentity): Promise<DossierView> {
     const dossier = await this.dossiers.findByCode(code);
     if (!dossier || (caller.kind === 'agency-system' && !caller.agencyCodes.includes(dossier.receivingAgencyCode))) {
-      throw DossierProblems.notFound(code);
+      throw DossierErrors.notFound(code);
     }
     return DossierView.from(dossier);
   }

@@ -6,7 +6,7 @@ import { Clock, type CallerIdentity } from '@hub/platform';
 import { ProcedureVersionRepository } from '../../../procedure-read-model/procedure-version.repository';
 import { decide } from '../../domain/decide';
 import type { DossierContent } from '../../domain/dossier-state';
-import { DossierProblems } from '../../dossier.exception';
+import { DossierErrors } from '../../dossier.errors';
 import { DossierRepository } from '../../dossier.repository';
 import { hashLookupKey, newLookupKey } from '../../lookup-key';
 import type { SubmitDossierCommand, SubmittedDossierDto } from './submit-dossier.command';
@@ -23,17 +23,17 @@ export class SubmitDossierUseCase {
 
   async execute(command: SubmitDossierCommand, caller: CallerIdentity): Promise<SubmittedDossierDto> {
     if (caller.kind === 'agency-system' && !caller.agencyCodes.includes(command.receivingAgencyCode)) {
-      throw DossierProblems.agencyScopeViolation(command.receivingAgencyCode);
+      throw DossierErrors.agencyScopeViolation(command.receivingAgencyCode);
     }
     const now = this.clock.now();
     const procedure = await this.procedures.findInForce(command.procedureCode, now);
-    if (!procedure) throw DossierProblems.procedureNotAvailable(command.procedureCode);
+    if (!procedure) throw DossierErrors.procedureNotAvailable(command.procedureCode);
     if (!procedure.implementingAgencyCodes.includes(command.receivingAgencyCode)) {
-      throw DossierProblems.agencyNotImplementing(command.procedureCode, command.receivingAgencyCode);
+      throw DossierErrors.agencyNotImplementing(command.procedureCode, command.receivingAgencyCode);
     }
     const terms = procedure.channels.find((c) => c.channel === command.channel);
     if (!terms) {
-      throw DossierProblems.channelNotOffered(command.procedureCode, command.channel);
+      throw DossierErrors.channelNotOffered(command.procedureCode, command.channel);
     }
 
     const receiptDate = localDateOf(now);

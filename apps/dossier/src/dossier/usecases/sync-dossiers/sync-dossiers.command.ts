@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, IsArray } from 'class-validator';
-import { DOSSIER_ERROR_CODES, type RecordProblem } from '../../dossier.errors';
+import { DOSSIER_ERROR_CODES } from '../../dossier.errors';
+import type { RecordProblem } from './record-problem';
 import { SyncRecordDto } from './sync-record.dto';
 
 export const MAX_SYNC_BATCH = 1000;

@@ -7,7 +7,8 @@ import { ProcedureVersionRepository } from '../../../procedure-read-model/proced
 import { StatusMappingReadModel } from '../../../status-mapping-read-model/status-mapping-read-model';
 import { decide } from '../../domain/decide';
 import type { DossierEvent } from '../../domain/events';
-import { DossierErrors, dossierError, recordProblem } from '../../dossier.errors';
+import { DossierErrors, dossierError } from '../../dossier.errors';
+import { recordProblem } from './record-problem';
 import { DossierEventsWriter } from '../../dossier-events.writer';
 import { DossierRepository } from '../../dossier.repository';
 import { DossierStateStore, type DossierWrite, type StoredDossier } from '../../dossier-state.store';

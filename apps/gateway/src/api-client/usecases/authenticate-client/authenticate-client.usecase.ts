@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CallerIdentity } from '@hub/platform';
-import { ApiClientProblems } from '../../api-client.exception';
+import { ApiClientErrors } from '../../api-client.errors';
 import { ApiClientRepository } from '../../api-client.repository';
 import { apiKeyMatches, parseApiKey } from '../../api-key';
 
@@ -18,13 +18,13 @@ export class AuthenticateClientUseCase {
   constructor(private readonly clients: ApiClientRepository) {}
 
   async execute(apiKey: string | undefined): Promise<CallerIdentity> {
-    if (!apiKey) throw ApiClientProblems.unauthenticated('Send the API key in the x-api-key header');
+    if (!apiKey) throw ApiClientErrors.unauthenticated('Send the API key in the x-api-key header');
     const cached = this.cache.get(apiKey);
     if (cached && cached.expires > Date.now()) return cached.identity;
     const parsed = parseApiKey(apiKey);
     const client = parsed ? await this.clients.findByPrefix(parsed.prefix) : null;
     if (!client || !client.active || !apiKeyMatches(apiKey, client.keyHash)) {
-      throw ApiClientProblems.unauthenticated('The API key is unknown, revoked or malformed');
+      throw ApiClientErrors.unauthenticated('The API key is unknown, revoked or malformed');
     }
     const identity: CallerIdentity = { clientId: client.clientId, kind: client.kind, agencyCodes: client.agencyCodes, roles: client.roles };
     if (this.cache.size >= CACHE_MAX) this.cache.clear();

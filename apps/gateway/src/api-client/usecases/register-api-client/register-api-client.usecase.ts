@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@hub/platform';
-import { ApiClientProblems } from '../../api-client.exception';
+import { ApiClientErrors } from '../../api-client.errors';
 import { ApiClientRepository } from '../../api-client.repository';
 import { generateApiKey, hashApiKey, parseApiKey } from '../../api-key';
 import type { RegisterApiClientCommand, RegisteredApiClientDto } from './register-api-client.command';
@@ -15,7 +15,7 @@ export class RegisterApiClientUseCase {
   async execute(command: RegisterApiClientCommand): Promise<RegisteredApiClientDto> {
     const { key, prefix, hash } = generateApiKey();
     const inserted = await this.clients.insert({ ...command, keyPrefix: prefix, keyHash: hash, active: true, createdAt: this.clock.now() });
-    if (!inserted) throw ApiClientProblems.exists(command.clientId);
+    if (!inserted) throw ApiClientErrors.exists(command.clientId);
     return { ...command, apiKey: key };
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ProblemException, type CallerIdentity } from '@hub/platform';
+import type { CallerIdentity } from '@hub/platform';
+import { FeeAssessmentErrors } from '../../fee-assessment.errors';
 import { FeeAssessmentRepository } from '../../fee-assessment.repository';
 import type { DossierPaymentsView } from './dossier-payments.view';
 
@@ -11,13 +12,7 @@ export class GetDossierPaymentsUseCase {
     const a = await this.assessments.findByDossier(dossierCode);
     // Another agency's dossier is reported exactly like an unknown one.
     if (!a || (caller.kind === 'agency-system' && !caller.agencyCodes.includes(a.receivingAgencyCode))) {
-      throw new ProblemException({
-        status: 404,
-        code: 'DOSSIER_PAYMENTS_NOT_FOUND',
-        title: 'No payment record for this dossier',
-        titleVi: 'Không tìm thấy thông tin thanh toán của hồ sơ',
-        detail: `No fee assessment for dossier ${dossierCode} visible to the caller (it may not have reached the payment service yet)`,
-      });
+      throw FeeAssessmentErrors.notFound(dossierCode);
     }
     return {
       dossierCode: a.dossierCode,
