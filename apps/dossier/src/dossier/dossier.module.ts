@@ -1,13 +1,30 @@
 import { Module } from '@nestjs/common';
+import { CalendarReadModelModule } from '../calendar-read-model/calendar-read-model.module';
 import { ProcedureReadModelModule } from '../procedure-read-model/procedure-read-model.module';
+import { StatusMappingReadModelModule } from '../status-mapping-read-model/status-mapping-read-model.module';
+import { CalendarUpdatedConsumer } from './consumers/calendar-updated.consumer';
+import { DossierEventsWriter } from './dossier-events.writer';
+import { DossierStateStore } from './dossier-state.store';
+import { DossierSyncController } from './dossier-sync.controller';
 import { DossierController } from './dossier.controller';
 import { DossierRepository } from './dossier.repository';
 import { GetDossierUseCase } from './usecases/get-dossier/get-dossier.usecase';
+import { RecomputeDueDatesUseCase } from './usecases/recompute-due-dates/recompute-due-dates.usecase';
 import { SubmitDossierUseCase } from './usecases/submit-dossier/submit-dossier.usecase';
+import { SyncDossiersUseCase } from './usecases/sync-dossiers/sync-dossiers.usecase';
 
 @Module({
-  imports: [ProcedureReadModelModule],
-  controllers: [DossierController],
-  providers: [DossierRepository, SubmitDossierUseCase, GetDossierUseCase],
+  imports: [ProcedureReadModelModule, CalendarReadModelModule, StatusMappingReadModelModule],
+  controllers: [DossierController, DossierSyncController],
+  providers: [
+    DossierRepository,
+    DossierStateStore,
+    DossierEventsWriter,
+    SubmitDossierUseCase,
+    GetDossierUseCase,
+    SyncDossiersUseCase,
+    RecomputeDueDatesUseCase,
+    CalendarUpdatedConsumer,
+  ],
 })
 export class DossierModule {}
