@@ -6,7 +6,16 @@ import { CalendarUpdatedConsumer } from './consumers/calendar-updated.consumer';
 import { DossierEventsWriter } from './dossier-events.writer';
 import { DossierStateStore } from './dossier-state.store';
 import { DossierSyncController } from './dossier-sync.controller';
+import { DossierApplicantController } from './dossier-applicant.controller';
 import { DossierController } from './dossier.controller';
+import { DossierLifecycle } from './dossier-lifecycle';
+import { DossierNoticeController } from './dossier-notice.controller';
+import { PublicLookupController } from './public-lookup.controller';
+import { IssueNoticeUseCase } from './usecases/issue-notice/issue-notice.usecase';
+import { ListDossiersUseCase } from './usecases/list-dossiers/list-dossiers.usecase';
+import { LookupDossierUseCase } from './usecases/lookup-dossier/lookup-dossier.usecase';
+import { SubmitSupplementUseCase } from './usecases/submit-supplement/submit-supplement.usecase';
+import { WithdrawDossierUseCase } from './usecases/withdraw-dossier/withdraw-dossier.usecase';
 import { DossierRepository } from './dossier.repository';
 import { GetDossierUseCase } from './usecases/get-dossier/get-dossier.usecase';
 import { RecomputeDueDatesUseCase } from './usecases/recompute-due-dates/recompute-due-dates.usecase';
@@ -15,7 +24,7 @@ import { SyncDossiersUseCase } from './usecases/sync-dossiers/sync-dossiers.usec
 
 @Module({
   imports: [ProcedureReadModelModule, CalendarReadModelModule, StatusMappingReadModelModule],
-  controllers: [DossierController, DossierSyncController],
+  controllers: [DossierController, DossierSyncController, DossierNoticeController, DossierApplicantController, PublicLookupController],
   providers: [
     DossierRepository,
     DossierStateStore,
@@ -25,6 +34,12 @@ import { SyncDossiersUseCase } from './usecases/sync-dossiers/sync-dossiers.usec
     SyncDossiersUseCase,
     RecomputeDueDatesUseCase,
     CalendarUpdatedConsumer,
+    DossierLifecycle,
+    IssueNoticeUseCase,
+    WithdrawDossierUseCase,
+    SubmitSupplementUseCase,
+    ListDossiersUseCase,
+    LookupDossierUseCase,
   ],
 })
 export class DossierModule {}

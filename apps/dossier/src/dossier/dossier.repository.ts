@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DossierEntity } from './dossier.entity';
+import type { DossierState } from './domain/dossier-state';
 import { DossierStateStore, type StoredDossier } from './dossier-state.store';
 
 @Injectable()
@@ -34,7 +34,8 @@ export class DossierRepository {
     return this.store.save(tx, [{ before: null, after: dossier }]);
   }
 
-  findByCode(code: string): Promise<DossierEntity | null> {
-    return this.dataSource.manager.findOneBy(DossierEntity, { code });
+  /** The domain state of one dossier (with its history and notices), read without a lock. */
+  async findState(code: string): Promise<DossierState | null> {
+    return (await this.store.load(this.dataSource.manager, [code])).get(code)?.state ?? null;
   }
 }

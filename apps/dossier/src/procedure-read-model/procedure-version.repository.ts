@@ -52,6 +52,11 @@ export class ProcedureVersionRepository {
     return result;
   }
 
+  /** The name of a version, for documents rendered for people. */
+  async nameOf(code: string, version: number): Promise<string | null> {
+    return (await this.dataSource.manager.findOneBy(ProcedureVersionEntity, { code, version }))?.name ?? null;
+  }
+
   /** A published version never changes, so a replayed snapshot is a no-op. */
   async insertVersion(tx: EntityManager, snapshot: ProcedurePublishedV1): Promise<void> {
     await tx.query(

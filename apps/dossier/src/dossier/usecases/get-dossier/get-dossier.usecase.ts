@@ -1,19 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { CallerIdentity } from '@hub/platform';
+import type { DossierState } from '../../domain/dossier-state';
 import { DossierErrors } from '../../dossier.errors';
 import { DossierRepository } from '../../dossier.repository';
-import { DossierView } from './dossier.view';
+import { inScope } from '../../dossier-scope';
 
-/** An agency system sees only its own agencies' dossiers; another agency's dossier is "not found". */
+/** An agency system sees only its own agencies' dossiers; another agency's dossier is "not found", like a missing one. */
 @Injectable()
 export class GetDossierUseCase {
   constructor(private readonly dossiers: DossierRepository) {}
 
-  async execute(code: string, caller: CallerIdentity): Promise<DossierView> {
-    const dossier = await this.dossiers.findByCode(code);
-    if (!dossier || (caller.kind === 'agency-system' && !caller.agencyCodes.includes(dossier.receivingAgencyCode))) {
-      throw DossierErrors.notFound(code);
-    }
-    return DossierView.from(dossier);
+  async execute(code: string, caller: CallerIdentity): Promise<DossierState> {
+    const dossier = await this.dossiers.findState(code);
+    if (!dossier || !inScope(caller, dossier.receivingAgencyCode)) throw DossierErrors.notFound(code);
+    return dossier;
   }
 }

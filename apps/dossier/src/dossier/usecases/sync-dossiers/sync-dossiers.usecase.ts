@@ -11,10 +11,11 @@ import { DossierErrors, dossierError } from '../../dossier.errors';
 import { recordProblem } from './record-problem';
 import { DossierEventsWriter } from '../../dossier-events.writer';
 import { DossierRepository } from '../../dossier.repository';
+import { inScope } from '../../dossier-scope';
 import { DossierStateStore, type DossierWrite, type StoredDossier } from '../../dossier-state.store';
 import { hashLookupKey, newLookupKey } from '../../lookup-key';
 import { MAX_SYNC_BATCH, type SyncDossiersCommand, type SyncDossiersResponse, type SyncResultDto } from './sync-dossiers.command';
-import { inScope, prepareRecord, validateRecord, type PreparedRecord, type RejectedRecord } from './sync-preparation';
+import { prepareRecord, validateRecord, type PreparedRecord, type RejectedRecord } from './sync-preparation';
 
 interface Applied {
   results: Map<number, SyncResultDto>;

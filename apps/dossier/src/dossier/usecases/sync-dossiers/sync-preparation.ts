@@ -5,6 +5,7 @@ import { versionInForce, type ProcedureHistory } from '../../../procedure-read-m
 import type { StatusTranslator } from '../../../status-mapping-read-model/status-mapping-read-model';
 import type { SyncCommand } from '../../domain/decide';
 import { DossierErrors, type DossierError } from '../../dossier.errors';
+import { inScope } from '../../dossier-scope';
 import { contentHashOf, contentOf, noticesOf } from './sync-record.parser';
 import { SyncRecordDto } from './sync-record.dto';
 
@@ -25,11 +26,6 @@ export interface ReferenceData {
   procedures: Map<string, ProcedureHistory>;
   translate: StatusTranslator;
   calendars: Map<string, WorkingCalendar | null>;
-}
-
-/** Whether an agency system may act for the agency (the portal and operators act for all). */
-export function inScope(caller: CallerIdentity, agencyCode: string): boolean {
-  return caller.kind !== 'agency-system' || caller.agencyCodes.includes(agencyCode);
 }
 
 /** Shape and scope of one record, before any reference data is read. */
