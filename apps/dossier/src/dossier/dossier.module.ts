@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { CalendarReadModelModule } from '../calendar-read-model/calendar-read-model.module';
 import { ProcedureReadModelModule } from '../procedure-read-model/procedure-read-model.module';
 import { StatusMappingReadModelModule } from '../status-mapping-read-model/status-mapping-read-model.module';
@@ -10,7 +10,9 @@ import { DossierApplicantController } from './dossier-applicant.controller';
 import { DossierController } from './dossier.controller';
 import { DossierLifecycle } from './dossier-lifecycle';
 import { DossierNoticeController } from './dossier-notice.controller';
+import { OVERDUE_WATCH_INTERVAL_MS, OverdueWatchJob } from './overdue-watch.job';
 import { PublicLookupController } from './public-lookup.controller';
+import { WatchDueDatesUseCase } from './usecases/watch-due-dates/watch-due-dates.usecase';
 import { IssueNoticeUseCase } from './usecases/issue-notice/issue-notice.usecase';
 import { ListDossiersUseCase } from './usecases/list-dossiers/list-dossiers.usecase';
 import { LookupDossierUseCase } from './usecases/lookup-dossier/lookup-dossier.usecase';
@@ -40,6 +42,12 @@ import { SyncDossiersUseCase } from './usecases/sync-dossiers/sync-dossiers.usec
     SubmitSupplementUseCase,
     ListDossiersUseCase,
     LookupDossierUseCase,
+    WatchDueDatesUseCase,
+    OverdueWatchJob,
   ],
 })
-export class DossierModule {}
+export class DossierModule {
+  static forRoot(options: { overdueWatchIntervalMs: number }): DynamicModule {
+    return { module: DossierModule, providers: [{ provide: OVERDUE_WATCH_INTERVAL_MS, useValue: options.overdueWatchIntervalMs }] };
+  }
+}
