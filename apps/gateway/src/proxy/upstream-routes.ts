@@ -11,12 +11,14 @@ interface UpstreamRoute {
 export const UPSTREAM_ROUTES: readonly UpstreamRoute[] = [
   { upstream: 'catalogue', resources: ['agencies', 'sectors', 'procedures', 'calendars', 'agency-systems'], publicRead: true },
   { upstream: 'dossier', resources: ['dossiers'], publicRead: false },
+  // The public dossier lookup (`/v1/public/dossiers/{code}?lookupKey=`): no API key, no personal data.
+  { upstream: 'dossier', resources: ['public'], publicRead: true },
   { upstream: 'payment', resources: ['payments'], publicRead: false },
   { upstream: 'rating', resources: ['ratings'], publicRead: false },
 ];
 
 /** Bulk endpoints whose bodies may exceed the normal limit, up to the large-body limit. */
-const LARGE_BODY_PATHS = ['/v1/procedures:import'];
+const LARGE_BODY_PATHS = ['/v1/procedures:import', '/v1/dossiers:sync'];
 
 export function acceptsLargeBody(url: string): boolean {
   return LARGE_BODY_PATHS.includes(url.split('?')[0]);
