@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DossierLifecycleConsumer } from './consumers/dossier-lifecycle.consumer';
 import { DossierSubmittedConsumer } from './consumers/dossier-submitted.consumer';
 import { RateableDossierRepository } from './rateable-dossier.repository';
 import { RatingController } from './rating.controller';
@@ -7,6 +8,6 @@ import { RecordRateableDossierUseCase } from './usecases/record-rateable-dossier
 
 @Module({
   controllers: [RatingController],
-  providers: [RateableDossierRepository, RecordRateableDossierUseCase, GetRatingEligibilityUseCase, DossierSubmittedConsumer],
+  providers: [RateableDossierRepository, RecordRateableDossierUseCase, GetRatingEligibilityUseCase, DossierSubmittedConsumer, DossierLifecycleConsumer],
 })
 export class RateableDossierModule {}
