@@ -9,8 +9,9 @@ import { loadDevSecrets } from './hub/dev-secrets.mjs';
 import { resolveInfrastructure } from './hub/infrastructure.mjs';
 import { claimHub } from './hub/preflight.mjs';
 import { run } from './hub/run.mjs';
-import { syncSampleClients } from './hub/sample-clients.mjs';
+import { sampleClients, syncSampleClients } from './hub/sample-clients.mjs';
 import { hubSettings } from './hub/settings.mjs';
+import { seedSampleDossiers } from './sample-dossiers.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 process.chdir(ROOT);
@@ -27,6 +28,9 @@ class StepFailed extends Error {
     this.fix = fix;
   }
 }
+
+/** The sample agency system that syncs the sample dossiers (registered from tools/hub/sample-clients.json). */
+const SAMPLE_DOSSIER_SYSTEM = sampleClients().find((c) => c.clientId === 'sample-hanoi-system');
 
 async function step(what, fix, fn) {
   try {
@@ -102,8 +106,11 @@ async function main() {
     `check tools/hub/sample-clients.json (roles must be ones the gateway knows); the keys issued so far are in ${settings.secretsFile}`,
     () => syncSampleClients(gatewayUrl, secrets, log),
   );
-  phase = 'running';
   log(`sample clients: ${report.map((r) => `${r.clientId} ${r.action}`).join(', ')}`);
+  // Sample dossiers are a convenience: a failure is reported, not fatal (the hub itself runs).
+  const system = SAMPLE_DOSSIER_SYSTEM;
+  await seedSampleDossiers(gatewayUrl, secrets.clients[system.clientId], system.agencyCodes, log).catch((e) => log(`sample dossiers not loaded: ${e.message}`));
+  phase = 'running';
   log(`started in ${since(startedAt)}`);
   log('');
   log(`The hub is running: ${gatewayUrl}   (Swagger UI: ${gatewayUrl}/docs)`);

@@ -4,9 +4,12 @@ import { PersistenceModule } from '@hub/persistence';
 import { AppErrorsModule, parseBrokerList } from '@hub/platform';
 import type { DossierConfig } from './config/dossier.config';
 import { dossierHttpErrors } from './dossier.http-errors';
-import { DossierEntity } from './dossier/dossier.entity';
+import { CalendarYearEntity } from './calendar-read-model/calendar-year.entity';
+import { DossierEntity, DossierNoticeEntity, DossierStatusHistoryEntity } from './dossier/dossier.entity';
 import { DossierModule } from './dossier/dossier.module';
 import { DossierIntake1764115300000 } from './migrations/1764115300000-dossier-intake';
+import { DossierLifecycle1764200000000 } from './migrations/1764200000000-dossier-lifecycle';
+import { StatusMappingEntity } from './status-mapping-read-model/status-mapping.entity';
 import { ProcedureVersionEntity, ProcedureWithdrawalEntity } from './procedure-read-model/procedure-version.entity';
 
 export const DOSSIER_SERVICE = 'dossier';
@@ -17,13 +20,17 @@ export class DossierAppModule {
     return {
       module: DossierAppModule,
       imports: [
-        PersistenceModule.forRoot({ url: config.DATABASE_URL, entities: [DossierEntity, ProcedureVersionEntity, ProcedureWithdrawalEntity], migrations: [DossierIntake1764115300000] }),
+        PersistenceModule.forRoot({
+          url: config.DATABASE_URL,
+          entities: [DossierEntity, DossierStatusHistoryEntity, DossierNoticeEntity, ProcedureVersionEntity, ProcedureWithdrawalEntity, CalendarYearEntity, StatusMappingEntity],
+          migrations: [DossierIntake1764115300000, DossierLifecycle1764200000000],
+        }),
         MessagingModule.forRoot({ service: DOSSIER_SERVICE, groupId: config.KAFKA_GROUP_ID, brokers: parseBrokerList(config.KAFKA_BROKERS),
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
           topicReplicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
         }),
         AppErrorsModule.forFeature({ name: DOSSIER_SERVICE, http: dossierHttpErrors }),
-        DossierModule,
+        DossierModule.forRoot({ overdueWatchIntervalMs: config.OVERDUE_WATCH_INTERVAL_MS }),
       ],
     };
   }

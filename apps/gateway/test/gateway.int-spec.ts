@@ -131,6 +131,15 @@ describe('gateway against real PostgreSQL', () => {
     expect(invalid.json().errors.map((e: { field: string; code: string }) => `${e.field} ${e.code}`).sort()).toEqual(['apiKey UNKNOWN_FIELD', 'kind UNKNOWN_FIELD', 'roles IS_IN']);
   });
 
+  it("gives a client registered without roles its kind's default roles", async () => {
+    const { roles: _roles, ...withoutRoles } = { clientId: 'danang-one-stop', name: 'Đà Nẵng', kind: 'agency-system', agencyCodes: ['000.00.00.H48'], roles: [] };
+    const agencySystem = await gateway.app.inject({ method: 'POST', url: '/v1/admin/api-clients', headers: { 'x-api-key': ADMIN_KEY }, payload: withoutRoles });
+    expect(agencySystem.json().roles).toEqual(['dossier:sync', 'dossier:notice', 'dossier:read', 'dossier:feed', 'payment:read', 'rating:read']);
+    const portal = await gateway.app.inject({ method: 'POST', url: '/v1/admin/api-clients', headers: { 'x-api-key': ADMIN_KEY }, payload: { ...withoutRoles, clientId: 'national-portal-2', kind: 'portal', agencyCodes: [] } });
+    expect(portal.json().roles).toEqual(['dossier:submit', 'dossier:read', 'dossier:applicant-action', 'payment:read', 'rating:read']);
+    expect((await register('explicit-roles', { roles: ['dossier:read'] })).json().roles).toEqual(['dossier:read']);
+  });
+
   it('forwards with the verified identity signed, the body and the correlation id', async () => {
     const key = (await register('quangtri-one-stop', { agencyCodes: ['000.00.00.H55'] })).json().apiKey;
     const res = await gateway.app.inject({ method: 'POST', url: '/v1/dossiers?x=1', headers: { 'x-api-key': key, 'x-correlation-id': 'corr-123' }, payload: { a: 'á' } });

@@ -7,7 +7,14 @@ import {
   SectorUpserted,
   StatusMappingUpdated,
 } from './events/catalogue.events';
-import { DossierSubmitted } from './events/dossier.events';
+import {
+  DossierDueSoon,
+  DossierNoticeIssued,
+  DossierOverdue,
+  DossierReceived,
+  DossierStatusChanged,
+  DossierSubmitted,
+} from './events/dossier.events';
 
 /** Every event the hub publishes. Adding an event means adding it here; the contract test covers it. */
 export const EVENT_REGISTRY: readonly EventDefinition[] = [
@@ -18,6 +25,11 @@ export const EVENT_REGISTRY: readonly EventDefinition[] = [
   SectorUpserted,
   CalendarUpdated,
   StatusMappingUpdated,
+  DossierReceived,
+  DossierStatusChanged,
+  DossierNoticeIssued,
+  DossierDueSoon,
+  DossierOverdue,
 ];
 
 export function findEventDefinition(topic: string): EventDefinition | undefined {

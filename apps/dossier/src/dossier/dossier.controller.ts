@@ -1,11 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DOSSIER_CODE_EXAMPLE, DOSSIER_CODE_PATTERN } from '@hub/contracts';
 import { Caller, PatternPipe, RequireRoles, type CallerIdentity } from '@hub/platform';
+import { DossierView, StatusChangeView } from './usecases/get-dossier/dossier.view';
 import { GetDossierUseCase } from './usecases/get-dossier/get-dossier.usecase';
-import { DossierView } from './usecases/get-dossier/dossier.view';
+import { DossierPage, ListDossiersQuery } from './usecases/list-dossiers/list-dossiers.query';
+import { ListDossiersUseCase } from './usecases/list-dossiers/list-dossiers.usecase';
 import { SubmitDossierCommand, SubmittedDossierDto } from './usecases/submit-dossier/submit-dossier.command';
 import { SubmitDossierUseCase } from './usecases/submit-dossier/submit-dossier.usecase';
+
+export const DossierCodePipe = new PatternPipe(DOSSIER_CODE_PATTERN, 'code', DOSSIER_CODE_EXAMPLE);
 
 @ApiTags('dossiers')
 @Controller('v1/dossiers')
@@ -13,6 +17,7 @@ export class DossierController {
   constructor(
     private readonly submitDossier: SubmitDossierUseCase,
     private readonly getDossier: GetDossierUseCase,
+    private readonly listDossiers: ListDossiersUseCase,
   ) {}
 
   @Post()
@@ -24,11 +29,27 @@ export class DossierController {
     return this.submitDossier.execute(command, caller);
   }
 
+  @Get()
+  @RequireRoles('dossier:read')
+  @ApiOperation({ summary: 'Dossiers by update time (keyset pages), filtered by agency, status and due state; scoped to the caller' })
+  @ApiOkResponse({ type: DossierPage })
+  list(@Query() query: ListDossiersQuery, @Caller() caller: CallerIdentity): Promise<DossierPage> {
+    return this.listDossiers.execute(query, caller);
+  }
+
   @Get(':code')
   @RequireRoles('dossier:read')
-  @ApiOperation({ summary: 'A dossier, if the caller may see it' })
+  @ApiOperation({ summary: 'The national record of a dossier, if the caller may see it' })
   @ApiOkResponse({ type: DossierView })
-  get(@Param('code', new PatternPipe(DOSSIER_CODE_PATTERN, 'code', DOSSIER_CODE_EXAMPLE)) code: string, @Caller() caller: CallerIdentity): Promise<DossierView> {
-    return this.getDossier.execute(code, caller);
+  async get(@Param('code', DossierCodePipe) code: string, @Caller() caller: CallerIdentity): Promise<DossierView> {
+    return DossierView.from(await this.getDossier.execute(code, caller));
+  }
+
+  @Get(':code/history')
+  @RequireRoles('dossier:read')
+  @ApiOperation({ summary: 'Every status change with its time, source (sync / portal / hub) and the version that carried it' })
+  @ApiOkResponse({ type: [StatusChangeView] })
+  async history(@Param('code', DossierCodePipe) code: string, @Caller() caller: CallerIdentity): Promise<StatusChangeView[]> {
+    return (await this.getDossier.execute(code, caller)).history.map(StatusChangeView.from);
   }
 }

@@ -1,13 +1,53 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CalendarReadModelModule } from '../calendar-read-model/calendar-read-model.module';
 import { ProcedureReadModelModule } from '../procedure-read-model/procedure-read-model.module';
+import { StatusMappingReadModelModule } from '../status-mapping-read-model/status-mapping-read-model.module';
+import { CalendarUpdatedConsumer } from './consumers/calendar-updated.consumer';
+import { DossierEventsWriter } from './dossier-events.writer';
+import { DossierStateStore } from './dossier-state.store';
+import { DossierSyncController } from './dossier-sync.controller';
+import { DossierApplicantController } from './dossier-applicant.controller';
 import { DossierController } from './dossier.controller';
+import { DossierLifecycle } from './dossier-lifecycle';
+import { DossierNoticeController } from './dossier-notice.controller';
+import { OVERDUE_WATCH_INTERVAL_MS, OverdueWatchJob } from './overdue-watch.job';
+import { PublicLookupController } from './public-lookup.controller';
+import { WatchDueDatesUseCase } from './usecases/watch-due-dates/watch-due-dates.usecase';
+import { IssueNoticeUseCase } from './usecases/issue-notice/issue-notice.usecase';
+import { ListDossiersUseCase } from './usecases/list-dossiers/list-dossiers.usecase';
+import { LookupDossierUseCase } from './usecases/lookup-dossier/lookup-dossier.usecase';
+import { SubmitSupplementUseCase } from './usecases/submit-supplement/submit-supplement.usecase';
+import { WithdrawDossierUseCase } from './usecases/withdraw-dossier/withdraw-dossier.usecase';
 import { DossierRepository } from './dossier.repository';
 import { GetDossierUseCase } from './usecases/get-dossier/get-dossier.usecase';
+import { RecomputeDueDatesUseCase } from './usecases/recompute-due-dates/recompute-due-dates.usecase';
 import { SubmitDossierUseCase } from './usecases/submit-dossier/submit-dossier.usecase';
+import { SyncDossiersUseCase } from './usecases/sync-dossiers/sync-dossiers.usecase';
 
 @Module({
-  imports: [ProcedureReadModelModule],
-  controllers: [DossierController],
-  providers: [DossierRepository, SubmitDossierUseCase, GetDossierUseCase],
+  imports: [ProcedureReadModelModule, CalendarReadModelModule, StatusMappingReadModelModule],
+  controllers: [DossierController, DossierSyncController, DossierNoticeController, DossierApplicantController, PublicLookupController],
+  providers: [
+    DossierRepository,
+    DossierStateStore,
+    DossierEventsWriter,
+    SubmitDossierUseCase,
+    GetDossierUseCase,
+    SyncDossiersUseCase,
+    RecomputeDueDatesUseCase,
+    CalendarUpdatedConsumer,
+    DossierLifecycle,
+    IssueNoticeUseCase,
+    WithdrawDossierUseCase,
+    SubmitSupplementUseCase,
+    ListDossiersUseCase,
+    LookupDossierUseCase,
+    WatchDueDatesUseCase,
+    OverdueWatchJob,
+  ],
 })
-export class DossierModule {}
+export class DossierModule {
+  static forRoot(options: { overdueWatchIntervalMs: number }): DynamicModule {
+    return { module: DossierModule, providers: [{ provide: OVERDUE_WATCH_INTERVAL_MS, useValue: options.overdueWatchIntervalMs }] };
+  }
+}

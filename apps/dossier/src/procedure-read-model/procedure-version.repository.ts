@@ -1,8 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ProcedurePublishedV1, ProcedureWithdrawnV1 } from '@hub/contracts';
-import type { DataSource, EntityManager } from 'typeorm';
-import { ProcedureVersionEntity } from './procedure-version.entity';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { ProcedureVersionEntity, ProcedureWithdrawalEntity } from './procedure-version.entity';
+
+export interface ProcedureHistory {
+  /** Newest first. */
+  versions: ProcedureVersionEntity[];
+  withdrawnAt: Date | null;
+}
+
+/** The version in force at `at` (same rule as `findInForce`), from a history loaded in bulk. */
+export function versionInForce(history: ProcedureHistory, at: Date): ProcedureVersionEntity | null {
+  if (history.withdrawnAt && history.withdrawnAt.getTime() <= at.getTime()) return null;
+  return history.versions.find((v) => v.effectiveFrom.getTime() <= at.getTime()) ?? null;
+}
 
 @Injectable()
 export class ProcedureVersionRepository {
@@ -16,6 +28,33 @@ export class ProcedureVersionRepository {
       .andWhere('NOT EXISTS (SELECT 1 FROM procedure_withdrawal w WHERE w.code = v.code AND w.withdrawn_at <= :at)')
       .orderBy('v.version', 'DESC')
       .getOne();
+  }
+
+  /**
+   * Every known version of the given procedures (newest first) with their withdrawal, in two queries, so a batch
+   * resolves the version in force at each record's receipt without a query per record.
+   */
+  async historiesOf(codes: readonly string[]): Promise<Map<string, ProcedureHistory>> {
+    const unique = [...new Set(codes)];
+    const result = new Map<string, ProcedureHistory>();
+    if (unique.length === 0) return result;
+    const versions = await this.dataSource.manager.find(ProcedureVersionEntity, { where: { code: In(unique) }, order: { version: 'DESC' } });
+    const withdrawals = await this.dataSource.manager.find(ProcedureWithdrawalEntity, { where: { code: In(unique) } });
+    for (const v of versions) {
+      const entry = result.get(v.code) ?? { versions: [], withdrawnAt: null };
+      entry.versions.push(v);
+      result.set(v.code, entry);
+    }
+    for (const w of withdrawals) {
+      const entry = result.get(w.code);
+      if (entry) entry.withdrawnAt = w.withdrawnAt;
+    }
+    return result;
+  }
+
+  /** The name of a version, for documents rendered for people. */
+  async nameOf(code: string, version: number): Promise<string | null> {
+    return (await this.dataSource.manager.findOneBy(ProcedureVersionEntity, { code, version }))?.name ?? null;
   }
 
   /** A published version never changes, so a replayed snapshot is a no-op. */

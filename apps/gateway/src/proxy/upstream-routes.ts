@@ -11,6 +11,8 @@ interface UpstreamRoute {
 export const UPSTREAM_ROUTES: readonly UpstreamRoute[] = [
   { upstream: 'catalogue', resources: ['agencies', 'sectors', 'procedures', 'calendars', 'agency-systems'], publicRead: true },
   { upstream: 'dossier', resources: ['dossiers'], publicRead: false },
+  // The public dossier lookup (`/v1/public/dossiers/{code}?lookupKey=`): no API key, no personal data.
+  { upstream: 'dossier', resources: ['public'], publicRead: true },
   { upstream: 'payment', resources: ['payments'], publicRead: false },
   { upstream: 'rating', resources: ['ratings'], publicRead: false },
 ];
@@ -19,7 +21,7 @@ export const UPSTREAM_ROUTES: readonly UpstreamRoute[] = [
 export const PROXY_PATH = 'v1/*';
 
 /** Bulk endpoints whose bodies may exceed the normal limit, up to the large-body limit. */
-const LARGE_BODY_PATHS = ['/v1/procedures:import'];
+const LARGE_BODY_PATHS = ['/v1/procedures:import', '/v1/dossiers:sync'];
 
 export function acceptsLargeBody(url: string): boolean {
   return LARGE_BODY_PATHS.includes(url.split('?')[0]);

@@ -3,7 +3,7 @@ import { PersistenceModule } from '@hub/persistence';
 import { FeeScheduleEntity } from '../fee-schedule/fee-schedule.entity';
 import { ProcedurePublishedConsumer } from '../fee-schedule/consumers/procedure-published.consumer';
 import { FeeScheduleRepository } from '../fee-schedule/fee-schedule.repository';
-import { DossierSubmittedConsumer } from './consumers/dossier-submitted.consumer';
+import { DossierReceivedConsumer } from './consumers/dossier-received.consumer';
 import { FeeAssessmentEntity } from './fee-assessment.entity';
 import { FeeAssessmentRepository } from './fee-assessment.repository';
 import { PaymentController } from './payment.controller';
@@ -18,7 +18,7 @@ import { GetDossierPaymentsUseCase } from './usecases/get-dossier-payments/get-d
     FeeScheduleRepository,
     AssessFeesUseCase,
     GetDossierPaymentsUseCase,
-    DossierSubmittedConsumer,
+    DossierReceivedConsumer,
     ProcedurePublishedConsumer,
   ],
 })

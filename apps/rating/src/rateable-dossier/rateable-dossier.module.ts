@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PersistenceModule } from '@hub/persistence';
+import { DossierLifecycleConsumer } from './consumers/dossier-lifecycle.consumer';
 import { DossierSubmittedConsumer } from './consumers/dossier-submitted.consumer';
 import { RateableDossierEntity } from './rateable-dossier.entity';
 import { RateableDossierRepository } from './rateable-dossier.repository';
@@ -10,6 +11,6 @@ import { RecordRateableDossierUseCase } from './usecases/record-rateable-dossier
 @Module({
   imports: [PersistenceModule.forFeature([RateableDossierEntity])],
   controllers: [RatingController],
-  providers: [RateableDossierRepository, RecordRateableDossierUseCase, GetRatingEligibilityUseCase, DossierSubmittedConsumer],
+  providers: [RateableDossierRepository, RecordRateableDossierUseCase, GetRatingEligibilityUseCase, DossierSubmittedConsumer, DossierLifecycleConsumer],
 })
 export class RateableDossierModule {}

@@ -35,7 +35,22 @@ export function dossierCodePrefix(agencyCode: string, receiptDate: { year: numbe
 }
 
 /** Roles a gateway client can hold; services check them with RequireRoles. */
-export const HUB_ROLES = ['hub:admin', 'catalogue:write', 'dossier:submit', 'dossier:read', 'payment:read', 'rating:read'] as const;
+export const HUB_ROLES = [
+  'hub:admin',
+  'catalogue:write',
+  'dossier:submit',
+  'dossier:read',
+  /** Agency systems: batch sync of dossiers and steps. */
+  'dossier:sync',
+  /** Agency systems: issue notices (forms 01-05). */
+  'dossier:notice',
+  /** Agency systems: pull the feed of online dossiers and applicant changes. */
+  'dossier:feed',
+  /** The portal: the applicant's own actions (withdraw, supplements). */
+  'dossier:applicant-action',
+  'payment:read',
+  'rating:read',
+] as const;
 export type HubRole = (typeof HUB_ROLES)[number];
 
 export const DOSSIER_CODE_EXAMPLE = '000.00.15.H31-260112-0001';

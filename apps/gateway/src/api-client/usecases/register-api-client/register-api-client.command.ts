@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsString, Length, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { AGENCY_CODE_PATTERN, HUB_ROLES, type HubRole } from '@hub/contracts';
 import { CALLER_KINDS, type CallerKind } from '@hub/platform';
 import { API_CLIENT_ID_EXAMPLE, API_CLIENT_ID_PATTERN } from '../../api-client-id';
@@ -18,8 +18,8 @@ export class RegisterApiClientCommand {
   @IsArray() @ArrayMaxSize(5000) @Matches(AGENCY_CODE_PATTERN, { each: true, message: 'each agency code must look like 000.00.15.H31 or H55.242' })
   agencyCodes!: string[];
 
-  @ApiProperty({ enum: HUB_ROLES, isArray: true })
-  @IsArray() @ArrayMaxSize(HUB_ROLES.length) @IsIn(HUB_ROLES, { each: true }) roles!: HubRole[];
+  @ApiPropertyOptional({ enum: HUB_ROLES, isArray: true, description: "Default: the kind's default roles (README)" })
+  @IsOptional() @IsArray() @ArrayMaxSize(HUB_ROLES.length) @IsIn(HUB_ROLES, { each: true }) roles?: HubRole[];
 }
 
 export class RegisteredApiClientDto {

@@ -3,6 +3,7 @@ import { Clock } from '@hub/platform';
 import { ApiClientErrors } from '../../api-client.errors';
 import { ApiClientRepository } from '../../api-client.repository';
 import { generateApiKey, hashApiKey, parseApiKey } from '../../api-key';
+import { DEFAULT_ROLES } from '../../default-roles';
 import type { RegisterApiClientCommand, RegisteredApiClientDto } from './register-api-client.command';
 
 @Injectable()
@@ -14,9 +15,10 @@ export class RegisterApiClientUseCase {
 
   async execute(command: RegisterApiClientCommand): Promise<RegisteredApiClientDto> {
     const { key, prefix, hash } = generateApiKey();
-    const inserted = await this.clients.insert({ ...command, keyPrefix: prefix, keyHash: hash, active: true, createdAt: this.clock.now() });
+    const client = { ...command, roles: [...(command.roles ?? DEFAULT_ROLES[command.kind])] };
+    const inserted = await this.clients.insert({ ...client, keyPrefix: prefix, keyHash: hash, active: true, createdAt: this.clock.now() });
     if (!inserted) throw ApiClientErrors.exists(command.clientId);
-    return { ...command, apiKey: key };
+    return { ...client, apiKey: key };
   }
 
   /** Registers (or re-keys) the administrator whose key an operator put in the configuration. */

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '@hub/persistence';
+import { Clock, requireVisible, type CallerIdentity } from '@hub/platform';
+import { CalendarReadModel } from '../calendar-read-model/calendar-read-model';
+import { decide, type DossierCommand } from './domain/decide';
+import type { DossierState } from './domain/dossier-state';
+import { DossierErrors, dossierError } from './dossier.errors';
+import { DossierEventsWriter } from './dossier-events.writer';
+import { DossierStateStore } from './dossier-state.store';
+
+/**
+ * Load, decide, save, append — for the commands on one dossier (notices, withdrawal, supplements). The dossier is
+ * locked like a sync locks it, so the portal and the agency never overwrite each other.
+ */
+@Injectable()
+export class DossierLifecycle {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly store: DossierStateStore,
+    private readonly calendars: CalendarReadModel,
+    private readonly events: DossierEventsWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  run(code: string, caller: CallerIdentity, command: (now: Date) => DossierCommand): Promise<DossierState> {
+    return this.transactions.run(async (tx) => {
+      await this.store.lock(tx, [code]);
+      const stored = requireVisible(caller, (await this.store.load(tx, [code])).get(code), (d) => d.state.receivingAgencyCode, () => DossierErrors.notFound(code));
+      const agency = stored.state.receivingAgencyCode;
+      const calendar = (await this.calendars.calendarsFor([agency], tx)).get(agency) ?? null;
+      const now = this.clock.now();
+      const decision = decide(stored.state, command(now), { calendar, now });
+      if (decision.outcome === 'rejected') throw dossierError(decision.rejection);
+      if (decision.outcome !== 'updated') return decision.state;
+      await this.store.save(tx, [{ before: stored.state, after: { state: decision.state, identity: { ...stored.identity, updatedAt: now } } }]);
+      await this.events.append(tx, decision.events);
+      return decision.state;
+    });
+  }
+}

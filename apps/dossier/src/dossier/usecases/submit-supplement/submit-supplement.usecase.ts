@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import type { CallerIdentity } from '@hub/platform';
+import { DossierLifecycle } from '../../dossier-lifecycle';
+import { DossierView } from '../get-dossier/dossier.view';
+
+export class SubmitSupplementBody {
+  @ApiPropertyOptional({ maxLength: 2000, description: 'What the applicant supplied' })
+  @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export interface SubmitSupplementCommand {
+  code: string;
+  note: string | null;
+}
+
+/**
+ * The applicant supplies documents while the dossier is in status 5. The status does not change: the agency sees
+ * the supplement as a change of the dossier and moves it back to 4 itself.
+ */
+@Injectable()
+export class SubmitSupplementUseCase {
+  constructor(private readonly lifecycle: DossierLifecycle) {}
+
+  async execute(command: SubmitSupplementCommand, caller: CallerIdentity): Promise<DossierView> {
+    return DossierView.from(await this.lifecycle.run(command.code, caller, (now) => ({ kind: 'supplement', at: now, note: command.note })));
+  }
+}

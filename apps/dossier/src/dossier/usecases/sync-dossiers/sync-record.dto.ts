@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { AGENCY_CODE_PATTERN, DOSSIER_CODE_PATTERN, FEE_CHANNELS, FeeLineV1, PROCEDURE_CODE_PATTERN, type Channel } from '@hub/contracts';
+import { INSTANT_MESSAGE, INSTANT_WITH_OFFSET, NoticeDto } from '../issue-notice/notice.dto';
+import { ApplicantDto } from '../submit-dossier/submit-dossier.command';
+
+export const LOOKUP_KEY_PATTERN = /^[A-Za-z0-9]{6,32}$/;
+
+export class StepDto {
+  @ApiProperty() @IsISO8601({ strict: true }) @Matches(INSTANT_WITH_OFFSET, { message: INSTANT_MESSAGE }) at!: string;
+  @ApiProperty({ minimum: 1, maximum: 10 }) @IsInt() @Min(1) @Max(10) status!: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) handledBy?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) position?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) unit?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) content?: string;
+}
+
+export class DocumentDto {
+  @ApiProperty() @IsString() @Length(1, 1000) name!: string;
+  @ApiProperty({ minimum: 0 }) @IsInt() @Min(0) @Max(1000) copies!: number;
+  @ApiProperty() @IsBoolean() digitised!: boolean;
+}
+
+export class ResultDto {
+  @ApiProperty() @IsString() @Length(1, 1000) name!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) number?: string;
+  @ApiProperty() @IsBoolean() electronic!: boolean;
+}
+
+/** One dossier as an agency system knows it: the whole state at `version` (a full snapshot, not a patch). */
+export class SyncRecordDto {
+  @ApiProperty({ example: '000.00.15.H31-260112-0001' }) @Matches(DOSSIER_CODE_PATTERN, { message: 'code must look like 000.00.15.H31-260112-0001' }) code!: string;
+  @ApiProperty({ minimum: 1, description: 'Set by the sending system, strictly increasing per dossier' }) @IsInt() @Min(1) @Max(2_147_483_647) version!: number;
+  @ApiProperty() @Matches(PROCEDURE_CODE_PATTERN, { message: 'procedureCode must look like 1.001234' }) procedureCode!: string;
+  @ApiProperty() @Matches(AGENCY_CODE_PATTERN, { message: 'receivingAgencyCode must look like 000.00.15.H31 or H55.242' }) receivingAgencyCode!: string;
+  @ApiProperty({ enum: FEE_CHANNELS }) @IsIn(FEE_CHANNELS) channel!: Channel;
+  @ApiPropertyOptional({ minimum: 1, maximum: 10, description: 'National status; or send localStatus' }) @IsOptional() @IsInt() @Min(1) @Max(10) status?: number;
+  @ApiPropertyOptional({ description: "The system's own status code, translated with its registered mapping" }) @IsOptional() @IsString() @Length(1, 50) localStatus?: string;
+  @ApiProperty() @IsISO8601({ strict: true }) @Matches(INSTANT_WITH_OFFSET, { message: INSTANT_MESSAGE }) receivedAt!: string;
+  @ApiProperty() @IsISO8601({ strict: true }) @Matches(INSTANT_WITH_OFFSET, { message: INSTANT_MESSAGE }) statusChangedAt!: string;
+  @ApiProperty({ type: ApplicantDto }) @ValidateNested() @Type(() => ApplicantDto) applicant!: ApplicantDto;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) summary?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) @Matches(INSTANT_WITH_OFFSET, { message: INSTANT_MESSAGE }) appointmentAt?: string;
+  @ApiPropertyOptional({ type: [StepDto] }) @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => StepDto) steps?: StepDto[];
+  @ApiPropertyOptional({ type: [DocumentDto] }) @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => DocumentDto) documents?: DocumentDto[];
+  @ApiPropertyOptional({ type: [FeeLineV1] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => FeeLineV1) fees?: FeeLineV1[];
+  @ApiPropertyOptional({ type: [ResultDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ResultDto) results?: ResultDto[];
+  @ApiPropertyOptional({ type: [NoticeDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => NoticeDto) notices?: NoticeDto[];
+  @ApiPropertyOptional({ description: '6–32 letters or digits; without one the hub issues a key and returns it once' })
+  @IsOptional() @Matches(LOOKUP_KEY_PATTERN, { message: 'lookupKey must be 6 to 32 letters or digits' }) lookupKey?: string;
+}

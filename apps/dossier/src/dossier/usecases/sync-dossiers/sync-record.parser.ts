@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import type { DossierStatus } from '@hub/contracts';
+import type { DossierContent } from '../../domain/dossier-state';
+import type { NoticeInput } from '../../domain/notices';
+import type { SyncRecordDto } from './sync-record.dto';
+
+/** JSON with object keys sorted, so the same record hashes the same whatever the key order it was sent in. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function contentHashOf(record: SyncRecordDto): string {
+  return createHash('sha256').update(canonicalJson(record)).digest('hex');
+}
+
+const dateOrNull = (v: string | undefined): Date | null => (v === undefined ? null : new Date(v));
+
+/** A validated record as the domain's content (status already national). */
+export function contentOf(record: SyncRecordDto, status: DossierStatus): DossierContent {
+  return {
+    procedureCode: record.procedureCode,
+    receivingAgencyCode: record.receivingAgencyCode,
+    channel: record.channel,
+    status,
+    receivedAt: new Date(record.receivedAt),
+    statusChangedAt: new Date(record.statusChangedAt),
+    applicant: { ...record.applicant },
+    summary: record.summary ?? null,
+    appointmentAt: dateOrNull(record.appointmentAt),
+    steps: (record.steps ?? []).map((s) => ({
+      at: new Date(s.at),
+      status: s.status as DossierStatus,
+      handledBy: s.handledBy ?? null,
+      position: s.position ?? null,
+      unit: s.unit ?? null,
+      content: s.content ?? null,
+    })),
+    documents: (record.documents ?? []).map((d) => ({ name: d.name, copies: d.copies, digitised: d.digitised })),
+    fees: (record.fees ?? []).map((f) => ({ code: f.code, name: f.name, amount: f.amount })),
+    results: (record.results ?? []).map((r) => ({ name: r.name, number: r.number ?? null, electronic: r.electronic })),
+  };
+}
+
+export function noticesOf(record: Pick<SyncRecordDto, 'notices'>): NoticeInput[] {
+  return (record.notices ?? []).map(noticeInputOf);
+}
+
+export function noticeInputOf(n: NonNullable<SyncRecordDto['notices']>[number]): NoticeInput {
+  return { form: n.form, number: n.number, issuedAt: new Date(n.issuedAt), signedBy: n.signedBy, reason: n.reason ?? null, newDueAt: dateOrNull(n.newDueAt) };
+}

@@ -1,0 +1,128 @@
+import { MessagingLifecycle } from '@hub/messaging';
+import { startServiceUnderTest, type ServiceUnderTest } from '@hub/testing';
+import { DataSource } from 'typeorm';
+import { DossierConfig } from '../src/config/dossier.config';
+import { DOSSIER_SERVICE, DossierAppModule } from '../src/dossier-app.module';
+import { record, seedReferenceData, uniqueAgency } from './sync-support';
+
+describe('reading and acting on synced dossiers (real PostgreSQL)', () => {
+  let service: ServiceUnderTest<DossierConfig>;
+  const agency = uniqueAgency();
+  const procedureCode = `1.${100_000 + Math.floor(Math.random() * 900_000)}`;
+  const rec = (options: Parameters<typeof record>[2] = {}) => record(agency, procedureCode, options);
+  const agencySystem = () => service.identity({ kind: 'agency-system', agencyCodes: [agency], roles: ['dossier:sync', 'dossier:read', 'dossier:notice'] });
+  const portal = () => service.identity({ kind: 'portal', roles: ['dossier:read', 'dossier:applicant-action'] });
+  const otherAgency = () => service.identity({ kind: 'agency-system', agencyCodes: [uniqueAgency()], roles: ['dossier:read', 'dossier:notice'] });
+  let lookupKey = '';
+
+  beforeAll(async () => {
+    service = await startServiceUnderTest({ service: DOSSIER_SERVICE, configClass: DossierConfig, module: DossierAppModule.forRoot, afterInit: (app) => app.get(MessagingLifecycle).ready() });
+    await seedReferenceData(service, agency, procedureCode);
+    const res = await service.app.inject({
+      method: 'POST',
+      url: '/v1/dossiers:sync',
+      headers: { 'x-hub-identity': agencySystem() },
+      payload: {
+        dossiers: [
+          rec({ seq: 1, status: 4, statusChangedAt: '2026-01-13T09:00:00+07:00', appointmentAt: '2026-01-20T17:00:00+07:00', steps: [{ at: '2026-01-13T09:00:00+07:00', status: 4, handledBy: 'Lê Văn Cán Bộ', content: 'Chuyển phòng chuyên môn' }] }),
+          rec({ seq: 2, status: 5, statusChangedAt: '2026-01-13T09:00:00+07:00' }),
+          ...Array.from({ length: 5 }, (_, i) => rec({ seq: 10 + i, status: 4, statusChangedAt: '2026-01-13T09:00:00+07:00' })),
+        ],
+      },
+    });
+    lookupKey = res.json().results[0].lookupKey;
+  });
+
+  afterAll(async () => {
+    await service?.close();
+  });
+
+  const code = (seq: number) => `${agency}-260112-${String(seq).padStart(4, '0')}`;
+  const get = (url: string, identity = agencySystem(), headers: Record<string, string> = {}) => service.app.inject({ method: 'GET', url, headers: { 'x-hub-identity': identity, ...headers } });
+  const post = (url: string, payload: unknown, identity = agencySystem()) => service.app.inject({ method: 'POST', url, headers: { 'x-hub-identity': identity }, payload: payload as object });
+
+  it('shows the full record with status names, the clock and the agency appointment beside the due date', async () => {
+    const res = await get(`/v1/dossiers/${code(1)}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      code: code(1),
+      version: 1,
+      status: 4,
+      statusName: { vi: 'Đang xử lý', en: 'Processing' },
+      receivedAt: '2026-01-12T09:00:00+07:00',
+      appointmentAt: '2026-01-20T17:00:00+07:00',
+      dueAt: '2026-01-19T17:00:00+07:00',
+      dueDateState: 'SET',
+      appointmentDiffers: true,
+      pauses: [],
+      extension: null,
+      feeTotal: 50000,
+    });
+    expect((await get(`/v1/dossiers/${code(1)}`, otherAgency())).statusCode).toBe(404);
+    expect((await get(`/v1/dossiers/${agency}-260112-9999`)).json()).toMatchObject({ status: 404, code: 'DOSSIER_NOT_FOUND' });
+    expect((await get(`/v1/dossiers/${code(1)}/history`)).json()).toEqual([expect.objectContaining({ from: null, to: 4, source: 'sync', version: 1, at: '2026-01-13T09:00:00+07:00' })]);
+  });
+
+  it('records the one extension, refuses a second and a misfit, and prints the notices in Vietnamese', async () => {
+    const apology = { form: '04', number: '12/TB-SXD', issuedAt: '2026-01-14T10:00:00+07:00', signedBy: 'Nguyễn Văn Ký', reason: 'Cần xác minh thực địa', newDueAt: '2026-01-23T17:00:00+07:00' };
+    const first = await post(`/v1/dossiers/${code(1)}/notices`, apology);
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toMatchObject({ form: '04', late: false });
+    expect((await get(`/v1/dossiers/${code(1)}`)).json()).toMatchObject({ dueAt: '2026-01-23T17:00:00+07:00', extension: { previousDueAt: '2026-01-19T17:00:00+07:00' } });
+    const second = await post(`/v1/dossiers/${code(1)}/notices`, { ...apology, number: '13/TB-SXD', newDueAt: '2026-01-30T17:00:00+07:00' });
+    expect(second.statusCode).toBe(409);
+    expect(second.json()).toMatchObject({ code: 'EXTENSION_ALREADY_USED' });
+    const early = await post(`/v1/dossiers/${code(10)}/notices`, { ...apology, newDueAt: '2026-01-16T17:00:00+07:00' });
+    expect(early.json()).toMatchObject({ status: 422, code: 'EXTENSION_NOT_LATER', errors: [expect.objectContaining({ field: 'newDueAt' })] });
+    const misfit = await post(`/v1/dossiers/${code(1)}/notices`, { ...apology, form: '02', number: '14' });
+    expect(misfit.json()).toMatchObject({ status: 409, code: 'NOTICE_STATUS_MISMATCH' });
+    expect((await post(`/v1/dossiers/${code(1)}/notices`, apology, otherAgency())).statusCode).toBe(404);
+    const html = await get(`/v1/dossiers/${code(1)}/notices`, agencySystem(), { accept: 'text/html' });
+    expect(html.headers['content-type']).toMatch(/^text\/html/);
+    expect(html.body).toContain('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ');
+    expect(html.body).toContain(code(1));
+    expect(html.body).toContain('17 giờ 00, ngày 23 tháng 01 năm 2026');
+    expect(html.body).toContain('Cần xác minh thực địa');
+  });
+
+  it('lets the applicant supplement in status 5 only, and withdraw through the machine', async () => {
+    expect((await post(`/v1/dossiers/${code(2)}/supplements`, { note: 'Bản sao sổ đỏ' }, portal())).json()).toMatchObject({ status: 5 });
+    expect((await post(`/v1/dossiers/${code(1)}/supplements`, { note: 'x' }, portal())).json()).toMatchObject({ status: 409, code: 'SUPPLEMENT_NOT_REQUESTED' });
+    const withdrawn = await post(`/v1/dossiers/${code(2)}:withdraw`, {}, portal());
+    expect(withdrawn.statusCode).toBe(200);
+    expect(withdrawn.json()).toMatchObject({ status: 7, statusName: { vi: 'Công dân yêu cầu rút hồ sơ' } });
+    expect((await post(`/v1/dossiers/${code(2)}:withdraw`, {}, portal())).json()).toMatchObject({ status: 409, code: 'INVALID_STATUS_TRANSITION', current: 7, requested: 7 });
+    expect((await get(`/v1/dossiers/${code(2)}/history`)).json().at(-1)).toMatchObject({ from: 5, to: 7, source: 'portal' });
+  });
+
+  it('public lookup: no personal data, and the same 404 for a wrong key and an unknown code', async () => {
+    const res = await service.app.inject({ method: 'GET', url: `/v1/public/dossiers/${code(1)}?lookupKey=${lookupKey}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ code: code(1), status: 4, receivedAt: '2026-01-12T09:00:00+07:00', steps: [{ status: 4, title: { vi: 'Đang xử lý' } }] });
+    for (const secret of ['Phạm Thị Dung', '001190000123', '0912345678', 'Lê Văn Cán Bộ', 'Chuyển phòng', 'Nguyễn Văn Ký']) expect(res.body).not.toContain(secret);
+    const wrongKey = await service.app.inject({ method: 'GET', url: `/v1/public/dossiers/${code(1)}?lookupKey=ZZZZ9999` });
+    const unknown = await service.app.inject({ method: 'GET', url: `/v1/public/dossiers/${agency}-260112-9999?lookupKey=${lookupKey}` });
+    const strip = (body: Record<string, unknown>) => ({ ...body, correlationId: undefined, instance: undefined, detail: undefined, message: undefined });
+    expect([wrongKey.statusCode, unknown.statusCode]).toEqual([404, 404]);
+    expect(strip(wrongKey.json())).toEqual(strip(unknown.json()));
+    expect(wrongKey.json().detail).toBe(`No dossier ${code(1)} visible to the caller`);
+    const badKey = await service.app.inject({ method: 'GET', url: `/v1/public/dossiers/${code(1)}?lookupKey=abc` });
+    expect(badKey.json()).toMatchObject({ status: 400, errors: [expect.objectContaining({ field: 'lookupKey' })] });
+  });
+
+  it('lists by update time with keyset pages, scoped, and by due state', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: Array<{ code: string }>; nextCursor: string | null } = (await get(`/v1/dossiers?limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      seen.push(...page.items.map((i) => i.code));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen.sort()).toEqual([1, 2, 10, 11, 12, 13, 14].map(code).sort());
+    expect((await get('/v1/dossiers', otherAgency())).json().items).toEqual([]);
+    await service.app.get(DataSource).query(`UPDATE dossier SET due_state = 'OVERDUE' WHERE code = $1`, [code(11)]);
+    expect((await get('/v1/dossiers?dueState=OVERDUE')).json().items.map((i: { code: string }) => i.code)).toEqual([code(11)]);
+    expect((await get('/v1/dossiers?dueState=LATE')).json()).toMatchObject({ status: 400, errors: [expect.objectContaining({ field: 'dueState' })] });
+    expect((await get('/v1/dossiers?cursor=bm9wZQ')).json()).toMatchObject({ status: 400, errors: [expect.objectContaining({ field: 'cursor' })] });
+  });
+});
