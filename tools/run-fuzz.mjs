@@ -9,7 +9,7 @@ ensureInstalled();
 const runs = process.env.FUZZ_RUNS ?? '500';
 console.log(`[fuzz] FUZZ_RUNS=${runs} per property`);
 try {
-  execSync(`npx jest -c jest.config.js --runInBand hostile-input json-budget ${process.argv.slice(2).join(' ')}`, {
+  execSync(`npx jest -c jest.config.js --runInBand hostile-input.int-spec json-budget.spec ${process.argv.slice(2).join(' ')}`, {
     stdio: 'inherit',
     env: { ...process.env, FUZZ_RUNS: runs },
   });
