@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ONLINE_LEVELS, type OnlineLevel, type ProcedurePublishedV1 } from '@hub/contracts';
+import { ONLINE_LEVELS, type OnlineLevel } from '@hub/contracts';
 import { formatInZone } from '../shared/dates';
 import { ProcedureContentDto, type ProcedureContent } from './procedure-content';
 import { PROCEDURE_STATUSES, TIMELINESS, type ProcedureEntity, type ProcedureStatus, type ProcedureVersionEntity, type Timeliness } from './procedure.entity';
@@ -159,26 +159,3 @@ function timelinessOf(v: Pick<VersionSummary, 'timeliness' | 'entryDeadlineWorki
   };
 }
 
-/** The full snapshot published on catalogue.procedure.published.v1. */
-export function publishedSnapshot(v: ProcedureVersionEntity): ProcedurePublishedV1 {
-  const c = v.content;
-  return {
-    code: v.procedureCode,
-    version: v.version,
-    name: c.name,
-    sectorCodes: c.sectorCodes,
-    implementingAgencyCodes: c.implementingAgencyCodes,
-    onlineLevel: c.onlineLevel,
-    effectiveFrom: formatInZone(v.effectiveFrom),
-    channels: c.channels,
-    publishingAgencyCode: c.publishingAgencyCode,
-    steps: c.steps,
-    requiredDocuments: c.requiredDocuments,
-    subjects: c.subjects,
-    results: c.results,
-    conditions: c.conditions,
-    legalBasis: c.legalBasis,
-    publicationDecision: c.publicationDecision,
-    publishedAt: formatInZone(v.publishedAt),
-  };
-}

@@ -11,7 +11,7 @@ import { ProcedureErrors } from './procedure.errors';
 import { assertLifecycleAllows } from './procedure-lifecycle';
 import { ProcedureRepository, type LatestVersion } from './procedure.repository';
 import { searchTextOf } from './procedure-search.sql';
-import { publishedSnapshot } from './procedure.view';
+import { publishedSnapshot } from './procedure.events';
 import { ProcedurePolicy, type ReferenceSnapshot } from './procedure-policy';
 
 export interface PublishRequest {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AgencyUpserted, type AgencyUpsertedV1 } from '@hub/contracts';
+import { AgencyUpserted } from '@hub/contracts';
 import { OutboxWriter } from '@hub/messaging';
 import { Clock, invalidInput } from '@hub/platform';
 import { TransactionRunner } from '@hub/persistence';
@@ -7,6 +7,7 @@ import type { EntityManager } from 'typeorm';
 import { planUpsert, type UpsertResult } from '../../../shared/versioned-upsert';
 import { AgencyEntity } from '../../agency.entity';
 import { AgencyErrors } from '../../agency.errors';
+import { agencySnapshot } from '../../agency.events';
 import { AgencyRepository } from '../../agency.repository';
 import { AgencyView } from '../../agency.view';
 import type { UpsertAgencyCommand } from './upsert-agency.command';
@@ -81,12 +82,4 @@ function sameAgency(a: AgencyEntity, b: Pick<AgencyEntity, 'name' | 'level' | 'p
     a.validFrom === b.validFrom &&
     a.validTo === b.validTo
   );
-}
-
-export function agencySnapshot(a: AgencyEntity): AgencyUpsertedV1 {
-  const snapshot: AgencyUpsertedV1 = { code: a.code, name: a.name, level: a.level, active: a.active, revision: a.revision };
-  if (a.parentCode) snapshot.parentCode = a.parentCode;
-  if (a.validFrom) snapshot.validFrom = a.validFrom;
-  if (a.validTo) snapshot.validTo = a.validTo;
-  return snapshot;
 }

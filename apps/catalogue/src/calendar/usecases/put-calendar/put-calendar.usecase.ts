@@ -9,6 +9,7 @@ import { AgencyRepository } from '../../../agency/agency.repository';
 import { canonicalJson } from '../../../shared/canonical-json';
 import { planUpsert, type UpsertResult } from '../../../shared/versioned-upsert';
 import { CalendarYearEntity } from '../../calendar.entity';
+import { calendarSnapshot } from '../../calendar.events';
 import { CalendarFieldCode, CalendarErrors } from '../../calendar.errors';
 import { CalendarRepository, toCalendarYear } from '../../calendar.repository';
 import { CalendarView } from '../../calendar.view';
@@ -76,15 +77,7 @@ export class PutCalendarUseCase {
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     } satisfies CalendarYearEntity);
-    await this.outbox.append(tx, CalendarUpdated, {
-      scope,
-      year,
-      holidays: saved.holidays,
-      workingDays: saved.workingDays,
-      settings: saved.settings,
-      sample: saved.sample,
-      revision: saved.revision,
-    });
+    await this.outbox.append(tx, CalendarUpdated, calendarSnapshot(saved));
     return { result: plan.result, calendar: CalendarView.from(saved, national?.settings) };
   }
 }

@@ -6,6 +6,7 @@ import { TransactionRunner } from '@hub/persistence';
 import type { EntityManager } from 'typeorm';
 import { planUpsert, type UpsertResult } from '../../../shared/versioned-upsert';
 import { SectorEntity } from '../../sector.entity';
+import { sectorSnapshot } from '../../sector.events';
 import { SectorRepository } from '../../sector.repository';
 import { SectorView } from '../../sector.view';
 import type { UpsertSectorCommand } from './upsert-sector.command';
@@ -44,7 +45,7 @@ export class UpsertSectorUseCase {
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     } satisfies SectorEntity);
-    await this.outbox.append(tx, SectorUpserted, { code: saved.code, name: saved.name, active: saved.active, revision: saved.revision });
+    await this.outbox.append(tx, SectorUpserted, sectorSnapshot(saved));
     return { result: plan.result, sector: SectorView.from(saved) };
   }
 }
