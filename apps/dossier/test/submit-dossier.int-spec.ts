@@ -1,4 +1,4 @@
-import { DossierSubmitted, formatDossierCode, ProcedurePublished } from '@hub/contracts';
+import { DossierReceived, DossierSubmitted, formatDossierCode, ProcedurePublished } from '@hub/contracts';
 import { MessagingLifecycle, OutboxRelay } from '@hub/messaging';
 import { expectEventually, KafkaProbe, startServiceUnderTest, testInfrastructure, uniqueSuffix, type ServiceUnderTest } from '@hub/testing';
 import { DataSource } from 'typeorm';
@@ -99,8 +99,28 @@ describe('dossier intake against real PostgreSQL and Kafka', () => {
     for (let i = 0; i < 2; i++) codes.push((await service.app.inject({ method: 'POST', url: '/v1/dossiers', headers, payload: body })).json().code);
     const [y, m, d] = [2000 + Number(date.slice(0, 2)), Number(date.slice(2, 4)), Number(date.slice(4, 6))];
     expect(codes).toEqual([formatDossierCode(other, { year: y, month: m, day: d }, 9999), formatDossierCode(other, { year: y, month: m, day: d }, 10000)]);
-    const rows: { key: string; code: string }[] = await ds.query(`SELECT key, payload->>'dossierCode' AS code FROM outbox WHERE key = ANY($1) ORDER BY id`, [codes]);
-    expect(rows).toEqual(codes.map((c) => ({ key: c, code: c })));
+    // dossier.received.v1 and dossier.submitted.v1 of each, keyed and filled in with the real code.
+    const rows: { key: string; code: string; topic: string }[] = await ds.query(`SELECT key, payload->>'dossierCode' AS code, topic FROM outbox WHERE key = ANY($1) ORDER BY id`, [codes]);
+    expect(rows).toEqual(codes.flatMap((c) => [DossierReceived.topic, DossierSubmitted.topic].map((topic) => ({ key: c, code: c, topic }))));
     expect(await ds.query('SELECT code FROM dossier WHERE code = ANY($1) ORDER BY length(code), code', [codes])).toEqual(codes.map((code) => ({ code })));
+  });
+
+  it('skips a code an agency system already synced under the hub numbering, and leaves that dossier untouched', async () => {
+    const ds = service.app.get(DataSource);
+    const headers = { 'x-hub-identity': service.identity({ roles: ['dossier:submit'] }) };
+    const body = { procedureCode: ProcedurePublished.example.code, receivingAgencyCode: agency, applicant: { fullName: 'Trần Thị Bình', idNumber: '079190000123' } };
+    const before = (await service.app.inject({ method: 'POST', url: '/v1/dossiers', headers, payload: body })).json().code as string;
+    const next = `${before.slice(0, -4)}${String(Number(before.slice(-4)) + 1).padStart(4, '0')}`;
+    // A counter dossier the agency system synced under the code the hub would issue next.
+    await ds.query(
+      `INSERT INTO dossier SELECT r.* FROM dossier d, jsonb_populate_record(NULL::dossier, to_jsonb(d) || jsonb_build_object('code', $2::text, 'channel', 'COUNTER', 'source', 'sync')) r WHERE d.code = $1`,
+      [before, next],
+    );
+    const after = (await service.app.inject({ method: 'POST', url: '/v1/dossiers', headers, payload: body })).json().code as string;
+    expect(after).toBe(`${before.slice(0, -4)}${String(Number(before.slice(-4)) + 2).padStart(4, '0')}`);
+    expect(await ds.query('SELECT channel, source FROM dossier WHERE code = $1', [next])).toEqual([{ channel: 'COUNTER', source: 'sync' }]);
+    expect(await ds.query('SELECT count(*)::int AS n FROM outbox WHERE key = $1', [next])).toEqual([{ n: 0 }]);
+    const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM dossier_status_history WHERE dossier_code = $1', [after]);
+    expect(n).toBe(1);
   });
 });

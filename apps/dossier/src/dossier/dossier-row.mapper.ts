@@ -92,3 +92,16 @@ export function rowOf(state: DossierState, identity: Pick<DossierEntity, 'submit
     supplements: state.supplements,
   };
 }
+
+/** History rows of the changes a state has beyond the first `known` (numbered from known + 1). */
+export function historyRowsOf(state: DossierState, known: number): DossierStatusHistoryEntity[] {
+  return state.history.slice(known).map((c, i) => ({
+    dossierCode: state.code,
+    seq: known + i + 1,
+    fromStatus: c.from,
+    toStatus: c.to,
+    at: c.at,
+    source: c.source,
+    version: c.version,
+  }));
+}

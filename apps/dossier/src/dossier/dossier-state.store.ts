@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import type { DossierState } from './domain/dossier-state';
 import { DossierEntity, DossierNoticeEntity, DossierStatusHistoryEntity } from './dossier.entity';
-import { changeOf, noticeOf, rowOf, stateOf } from './dossier-row.mapper';
+import { changeOf, historyRowsOf, noticeOf, rowOf, stateOf } from './dossier-row.mapper';
 
 /** A stored dossier: its domain state and the columns the domain does not own. */
 export interface StoredDossier {
@@ -65,17 +65,7 @@ export class DossierStateStore {
     for (const chunk of chunks(rows, Math.floor(MAX_PARAMS / columns.length))) {
       await tx.createQueryBuilder().insert().into(DossierEntity).values(chunk).orUpdate(updated, ['code']).execute();
     }
-    const history = writes.flatMap((w) =>
-      w.after.state.history.slice(w.before?.history.length ?? 0).map((c, i): DossierStatusHistoryEntity => ({
-        dossierCode: w.after.state.code,
-        seq: (w.before?.history.length ?? 0) + i + 1,
-        fromStatus: c.from,
-        toStatus: c.to,
-        at: c.at,
-        source: c.source,
-        version: c.version,
-      })),
-    );
+    const history = writes.flatMap((w) => historyRowsOf(w.after.state, w.before?.history.length ?? 0));
     for (const chunk of chunks(history, Math.floor(MAX_PARAMS / 7))) await tx.insert(DossierStatusHistoryEntity, chunk);
     const notices = writes.flatMap((w) =>
       w.after.state.notices.slice(w.before?.notices.length ?? 0).map((n): DossierNoticeEntity => ({ dossierCode: w.after.state.code, ...n })),

@@ -1,8 +1,10 @@
 import { DossierReceived, DossierSubmitted, ProcedurePublished } from '@hub/contracts';
-import type { OutboxWriter } from '@hub/messaging';
+import { OutboxWriter, type PreparedEvent } from '@hub/messaging';
 import type { CallerIdentity, Clock } from '@hub/platform';
-import type { EntityManager } from 'typeorm';
+import { stubOf } from '@hub/testing';
 import type { ProcedureVersionRepository } from '../../../procedure-read-model/procedure-version.repository';
+import { DossierEventsWriter } from '../../dossier-events.writer';
+import type { StoredDossier } from '../../dossier-state.store';
 import type { DossierRepository } from '../../dossier.repository';
 import type { SubmitDossierCommand } from './submit-dossier.command';
 import { SubmitDossierUseCase } from './submit-dossier.usecase';
@@ -12,35 +14,67 @@ const procedure = { ...ProcedurePublished.example, effectiveFrom: new Date(Proce
 const portal: CallerIdentity = { clientId: 'portal', kind: 'portal', agencyCodes: [], roles: ['dossier:submit'] };
 const command: SubmitDossierCommand = { procedureCode: procedure.code, receivingAgencyCode: AGENCY, channel: 'ONLINE', applicant: { fullName: 'Lê Văn C', idNumber: '001086001234' } };
 
-function setup(found: typeof procedure | null = procedure) {
-  const tx = {} as EntityManager;
-  const dossiers = {
-    transaction: jest.fn((work: (tx: EntityManager) => Promise<unknown>) => work(tx)),
-    nextDailySequence: jest.fn().mockResolvedValue(7),
-    insert: jest.fn().mockResolvedValue(undefined),
-  };
-  const outbox = { append: jest.fn().mockResolvedValue({}) };
+interface Numbered {
+  prefix: string;
+  receiptDate: string;
+  placeholder: string;
+  dossier: StoredDossier;
+  events: readonly PreparedEvent[];
+}
+
+/** `taken` codes were synced by an agency system: the repository answers null for them, as the real statement does. */
+function setup(found: typeof procedure | null = procedure, taken = 0) {
+  const calls: Numbered[] = [];
+  let sequence = 6;
+  const dossiers = stubOf<DossierRepository>({
+    insertNumbered: async (prefix, receiptDate, placeholder, dossier, events) => {
+      calls.push({ prefix, receiptDate, placeholder, dossier, events });
+      sequence++;
+      return calls.length <= taken ? null : `${prefix}${String(sequence).padStart(4, '0')}`;
+    },
+  });
+  const outbox = new OutboxWriter({ service: 'dossier', brokers: [] });
   // 17:30 UTC on 11 January is already 00:30 on 12 January in Vietnam.
-  const clock = { now: () => new Date('2026-01-11T17:30:00Z') } as Clock;
-  const procedures = { findInForce: jest.fn().mockResolvedValue(found) };
-  const usecase = new SubmitDossierUseCase(dossiers as unknown as DossierRepository, procedures as unknown as ProcedureVersionRepository, outbox as unknown as OutboxWriter, clock);
-  return { usecase, dossiers, outbox, tx, procedures };
+  const clock = stubOf<Clock>({ now: () => new Date('2026-01-11T17:30:00Z') });
+  const lookups: [string, Date][] = [];
+  const procedures = stubOf<ProcedureVersionRepository>({
+    findInForce: async (code, at) => {
+      lookups.push([code, at]);
+      return found;
+    },
+  });
+  const usecase = new SubmitDossierUseCase(dossiers, procedures, outbox, new DossierEventsWriter(outbox), clock);
+  return { usecase, calls, lookups };
 }
 
 describe('SubmitDossierUseCase', () => {
-  it('numbers the dossier by the Vietnamese receipt date and records the event with the state', async () => {
-    const { usecase, dossiers, outbox, tx, procedures } = setup();
+  it('numbers the dossier by the Vietnamese receipt date and hands the state and its events to one write', async () => {
+    const { usecase, calls, lookups } = setup();
     const result = await usecase.execute(command, portal);
-    expect(procedures.findInForce).toHaveBeenCalledWith(procedure.code, new Date('2026-01-11T17:30:00Z'));
+    expect(lookups).toEqual([[procedure.code, new Date('2026-01-11T17:30:00Z')]]);
     expect(result).toMatchObject({ code: `${AGENCY}-260112-0007`, status: 1, procedureVersion: procedure.version });
-    expect(dossiers.nextDailySequence).toHaveBeenCalledWith(tx, AGENCY, '2026-01-12');
-    expect(dossiers.insert).toHaveBeenCalledWith(tx, {
-      state: expect.objectContaining({ code: result.code, status: 1, version: 0, origin: 'hub', history: [expect.objectContaining({ from: null, to: 1, source: 'hub' })] }),
-      identity: expect.objectContaining({ submittedBy: 'portal', lookupKeyHash: expect.stringMatching(/^[0-9a-f]{64}$/) }),
-    });
-    expect(outbox.append).toHaveBeenCalledWith(tx, DossierSubmitted, expect.objectContaining({ dossierCode: result.code, channel: 'ONLINE' }));
-    expect(outbox.append).toHaveBeenCalledWith(tx, DossierReceived, expect.objectContaining({ dossierCode: result.code, status: 1, source: 'hub', revision: 1 }));
-    expect(JSON.stringify(dossiers.insert.mock.calls[0][1])).not.toContain(result.lookupKey);
+    expect(calls).toHaveLength(1);
+    const [{ prefix, receiptDate, placeholder, dossier, events }] = calls;
+    expect([prefix, receiptDate]).toEqual([`${AGENCY}-260112-`, '2026-01-12']);
+    // The placeholder has the shape of a code of that day, so the events validate against their contracts.
+    expect(placeholder).toMatch(new RegExp(`^${prefix.replace(/\./g, '\\.')}\\d{12}$`));
+    expect(dossier.state).toMatchObject({ code: placeholder, status: 1, version: 0, origin: 'hub', history: [expect.objectContaining({ from: null, to: 1, source: 'hub' })] });
+    expect(dossier.identity).toMatchObject({ submittedBy: 'portal', lookupKeyHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(events.map((e) => [e.topic, e.key])).toEqual([
+      [DossierReceived.topic, placeholder],
+      [DossierSubmitted.topic, placeholder],
+    ]);
+    expect(events[0].payload).toMatchObject({ dossierCode: placeholder, status: 1, source: 'hub', revision: 1 });
+    expect(events[1].payload).toMatchObject({ dossierCode: placeholder, channel: 'ONLINE' });
+    expect(JSON.stringify(dossier)).not.toContain(result.lookupKey);
+  });
+
+  it('skips codes an agency system already took, under a fresh placeholder each time', async () => {
+    const { usecase, calls } = setup(procedure, 2);
+    const result = await usecase.execute(command, portal);
+    expect(result.code).toBe(`${AGENCY}-260112-0009`);
+    expect(calls).toHaveLength(3);
+    expect(new Set(calls.map((c) => c.placeholder)).size).toBe(3);
   });
 
   it.each([
@@ -49,9 +83,8 @@ describe('SubmitDossierUseCase', () => {
     ['a channel it is not offered on', procedure, { ...command, channel: 'POSTAL' as const }, portal, 'CHANNEL_NOT_OFFERED'],
     ['an agency system acting for another agency', procedure, command, { ...portal, kind: 'agency-system' as const, agencyCodes: ['000.00.00.H55'] }, 'AGENCY_SCOPE_VIOLATION'],
   ])('refuses %s and writes nothing', async (_case, found, cmd, caller, code) => {
-    const { usecase, dossiers, outbox } = setup(found);
+    const { usecase, calls } = setup(found);
     await expect(usecase.execute(cmd, caller)).rejects.toMatchObject({ code });
-    expect(dossiers.insert).not.toHaveBeenCalled();
-    expect(outbox.append).not.toHaveBeenCalled();
+    expect(calls).toHaveLength(0);
   });
 });

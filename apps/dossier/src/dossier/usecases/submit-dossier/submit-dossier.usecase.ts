@@ -1,15 +1,20 @@
+import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { localDateOf } from '@hub/calendar';
-import { DossierReceived, DossierStatus, DossierSubmitted, formatDossierCode } from '@hub/contracts';
+import { DossierStatus, DossierSubmitted, dossierCodePrefix } from '@hub/contracts';
 import { OutboxWriter } from '@hub/messaging';
 import { assertMayActFor, Clock, type CallerIdentity } from '@hub/platform';
 import { ProcedureVersionRepository } from '../../../procedure-read-model/procedure-version.repository';
 import { decide } from '../../domain/decide';
 import type { DossierContent } from '../../domain/dossier-state';
 import { DossierErrors } from '../../dossier.errors';
+import { DossierEventsWriter } from '../../dossier-events.writer';
 import { DossierRepository } from '../../dossier.repository';
 import { hashLookupKey, newLookupKey } from '../../lookup-key';
 import type { SubmitDossierCommand, SubmittedDossierDto } from './submit-dossier.command';
+
+/** Codes an agency system already took (synced under the hub's numbering) are skipped; more than this in a row is a bug. */
+const MAX_NUMBERING_ATTEMPTS = 20;
 
 /** Intake of an online dossier (status 1) for a published procedure, with its Circular 01/2018 code. */
 @Injectable()
@@ -18,6 +23,7 @@ export class SubmitDossierUseCase {
     private readonly dossiers: DossierRepository,
     private readonly procedures: ProcedureVersionRepository,
     private readonly outbox: OutboxWriter,
+    private readonly events: DossierEventsWriter,
     private readonly clock: Clock,
   ) {}
 
@@ -35,28 +41,32 @@ export class SubmitDossierUseCase {
     }
 
     const receiptDate = localDateOf(now);
+    const [year, month, day] = receiptDate.split('-').map(Number);
+    const prefix = dossierCodePrefix(command.receivingAgencyCode, { year, month, day });
     const lookupKey = newLookupKey();
+    const identity = { submittedBy: caller.clientId, lookupKeyHash: hashLookupKey(lookupKey), submittedAt: now, updatedAt: now };
+    const procedureTerms = { code: procedure.code, version: procedure.version, timeLimit: terms.timeLimit };
 
-    return this.dossiers.transaction(async (tx) => {
-      const sequence = await this.dossiers.nextDailySequence(tx, command.receivingAgencyCode, receiptDate);
-      const [year, month, day] = receiptDate.split('-').map(Number);
-      const code = formatDossierCode(command.receivingAgencyCode, { year, month, day }, sequence);
-      const intake = decide(null, { kind: 'intake', code, content: intakeContent(command, now), procedure: { code: procedure.code, version: procedure.version, timeLimit: terms.timeLimit } }, { calendar: null, now });
-      if (intake.outcome !== 'created') throw new Error(`intake of ${code} was not created: ${intake.outcome}`);
-      await this.dossiers.insert(tx, {
-        state: intake.state,
-        identity: { submittedBy: caller.clientId, lookupKeyHash: hashLookupKey(lookupKey), submittedAt: now, updatedAt: now },
-      });
-      for (const event of intake.events) if (event.type === 'received') await this.outbox.append(tx, DossierReceived, event.payload);
-      await this.outbox.append(tx, DossierSubmitted, {
-        dossierCode: code,
-        procedureCode: procedure.code,
-        procedureVersion: procedure.version,
-        receivingAgencyCode: command.receivingAgencyCode,
-        channel: command.channel,
-        status: DossierStatus.Submitted,
-        submittedAt: now.toISOString(),
-      });
+    // Decided and validated in memory under a placeholder of the code's shape (a 12-digit sequence no agency
+    // issues); the statement that numbers the dossier puts the real code in its place.
+    for (let attempt = 1; attempt <= MAX_NUMBERING_ATTEMPTS; attempt++) {
+      const placeholder = `${prefix}${randomInt(100_000_000_000, 1_000_000_000_000)}`;
+      const intake = decide(null, { kind: 'intake', code: placeholder, content: intakeContent(command, now), procedure: procedureTerms }, { calendar: null, now });
+      if (intake.outcome !== 'created') throw new Error(`intake under ${placeholder} was not created: ${intake.outcome}`);
+      const events = [
+        ...this.events.prepare(intake.events),
+        this.outbox.prepare(DossierSubmitted, {
+          dossierCode: placeholder,
+          procedureCode: procedure.code,
+          procedureVersion: procedure.version,
+          receivingAgencyCode: command.receivingAgencyCode,
+          channel: command.channel,
+          status: DossierStatus.Submitted,
+          submittedAt: now.toISOString(),
+        }),
+      ];
+      const code = await this.dossiers.insertNumbered(prefix, receiptDate, placeholder, { state: intake.state, identity }, events);
+      if (code === null) continue;
       return {
         code,
         status: DossierStatus.Submitted,
@@ -67,10 +77,10 @@ export class SubmitDossierUseCase {
         submittedAt: now.toISOString(),
         lookupKey,
       };
-    });
+    }
+    throw new Error(`no free dossier code for ${prefix} after ${MAX_NUMBERING_ATTEMPTS} attempts`);
   }
 }
-
 
 /** What the applicant sent, as the content of a dossier at status 1 received now. */
 function intakeContent(command: SubmitDossierCommand, now: Date): DossierContent {
