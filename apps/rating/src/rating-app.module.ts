@@ -7,6 +7,8 @@ import { ratingHttpErrors } from './rating.http-errors';
 import { RateableDossier1764115500000 } from './migrations/1764115500000-rateable-dossier';
 import { RateableDossierEntity } from './rateable-dossier/rateable-dossier.entity';
 import { RateableDossierModule } from './rateable-dossier/rateable-dossier.module';
+import { ServiceIndex1764300000000 } from './migrations/1764300000000-service-index';
+import { ServiceIndexModule } from './service-index/service-index.module';
 
 export const RATING_SERVICE = 'rating';
 
@@ -16,13 +18,14 @@ export class RatingAppModule {
     return {
       module: RatingAppModule,
       imports: [
-        PersistenceModule.forRoot({ url: config.DATABASE_URL, entities: [RateableDossierEntity], migrations: [RateableDossier1764115500000] }),
+        PersistenceModule.forRoot({ url: config.DATABASE_URL, entities: [RateableDossierEntity], migrations: [RateableDossier1764115500000, ServiceIndex1764300000000] }),
         MessagingModule.forRoot({ service: RATING_SERVICE, groupId: config.KAFKA_GROUP_ID, brokers: parseBrokerList(config.KAFKA_BROKERS),
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
           topicReplicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
         }),
         AppErrorsModule.forFeature({ name: RATING_SERVICE, http: ratingHttpErrors }),
         RateableDossierModule,
+        ServiceIndexModule,
       ],
     };
   }

@@ -4,5 +4,7 @@ export * from './codes/dossier-status';
 export * from './event-definition';
 export * from './events/catalogue.events';
 export * from './events/dossier.events';
+export * from './events/payment.events';
+export * from './events/rating.events';
 export * from './headers';
 export * from './topics';

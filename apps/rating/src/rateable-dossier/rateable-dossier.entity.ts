@@ -10,4 +10,6 @@ export class RateableDossierEntity {
   @Column('smallint') status!: DossierStatus;
   @Column('timestamptz') submittedAt!: Date;
   @Column('timestamptz') updatedAt!: Date;
+  /** Revision of the latest dossier event applied (0 = only the submission is known). */
+  @Column('integer', { default: 0 }) revision!: number;
 }

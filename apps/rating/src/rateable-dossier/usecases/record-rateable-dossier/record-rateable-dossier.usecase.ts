@@ -19,6 +19,7 @@ export class RecordRateableDossierUseCase {
       status: submitted.status,
       submittedAt: new Date(submitted.submittedAt),
       updatedAt: this.clock.now(),
+      revision: 0,
     });
   }
 }
