@@ -8,6 +8,7 @@ import { RateableDossier1764115500000 } from './migrations/1764115500000-rateabl
 import { RateableDossierEntity } from './rateable-dossier/rateable-dossier.entity';
 import { RateableDossierModule } from './rateable-dossier/rateable-dossier.module';
 import { ServiceIndex1764300000000 } from './migrations/1764300000000-service-index';
+import { RatingsModule } from './ratings/ratings.module';
 import { ServiceIndexModule } from './service-index/service-index.module';
 
 export const RATING_SERVICE = 'rating';
@@ -26,6 +27,7 @@ export class RatingAppModule {
         AppErrorsModule.forFeature({ name: RATING_SERVICE, http: ratingHttpErrors }),
         RateableDossierModule,
         ServiceIndexModule,
+        RatingsModule,
       ],
     };
   }

@@ -102,7 +102,7 @@ describe('service-quality index fed by events (real broker and database)', () =>
   it('applies new targets on the next read, for operators only', async () => {
     await expectEventually(async () => expect((await detail(service, s.P1)).body.total).toBe(61.88), { timeoutMs: 40_000 });
     const put = (kind: 'operator' | 'agency-system', body: object) =>
-      service.app.inject({ method: 'PUT', url: '/v1/service-index/targets', payload: body, headers: { 'x-hub-identity': service.identity({ kind, roles: ['hub:admin'] }) } });
+      service.app.inject({ method: 'PUT', url: '/v1/service-index/targets', payload: body, headers: { 'x-hub-identity': service.identity({ kind, roles: ['rating:read'] }) } });
     expect((await put('agency-system', { onTimeRate: 0.5 })).statusCode).toBe(403);
     expect((await put('operator', { onTimeRate: 0 })).statusCode).toBe(400);
     expect((await put('operator', { galaxy: 0.5 })).statusCode).toBe(400);

@@ -33,7 +33,7 @@ export class ServiceIndexController {
   }
 
   @Put('targets')
-  @RequireRoles('hub:admin')
+  @RequireRoles('rating:read')
   @ApiOperation({ summary: 'Set indicator targets (operators only); applies to every period on the next read' })
   update(@Body() targets: SetTargetsBody, @Caller() caller: CallerIdentity): Promise<Targets> {
     return this.setTargets.execute({ targets, caller });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CallerIdentity } from '@hub/platform';
+import { callerSeesAgency } from '../../dossier-visibility';
 import { RateableDossierErrors } from '../../rateable-dossier.errors';
 import { RateableDossierRepository } from '../../rateable-dossier.repository';
 import { eligibility, type RatingEligibilityView } from './rating-eligibility';
@@ -10,7 +11,7 @@ export class GetRatingEligibilityUseCase {
 
   async execute(dossierCode: string, caller: CallerIdentity): Promise<RatingEligibilityView> {
     const d = await this.dossiers.findByCode(dossierCode);
-    if (!d || (caller.kind === 'agency-system' && !caller.agencyCodes.includes(d.receivingAgencyCode))) {
+    if (!d || !callerSeesAgency(caller, d.receivingAgencyCode)) {
       throw RateableDossierErrors.notFound(dossierCode);
     }
     return { dossierCode: d.dossierCode, status: d.status, ...eligibility(d.status) };
