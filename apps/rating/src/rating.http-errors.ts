@@ -24,6 +24,6 @@ export const ratingHttpErrors: HttpErrorMap<RateableDossierErrorCode | ServiceIn
     status: 409,
     title: 'The rating window of this dossier is not open',
     titleVi: 'Hồ sơ chưa đến thời điểm được đánh giá',
-    extensions: ['status', 'reason'],
+    extensions: ['dossierStatus', 'reason'],
   },
 };
