@@ -1,4 +1,4 @@
-import { ProcedurePublished } from '@hub/contracts';
+import { ProcedurePublished, type ProcedurePublishedV1 } from '@hub/contracts';
 import { MessagingLifecycle } from '@hub/messaging';
 import { expectEventually, KafkaProbe, startServiceUnderTest, testInfrastructure, uniqueSuffix, type ServiceUnderTest } from '@hub/testing';
 import { RatingConfig } from '../src/config/rating.config';
@@ -119,21 +119,24 @@ describe('service-quality index fed by events (real broker and database)', () =>
     const tx = service.app.get(DataSource);
     const agency = `H65.${s.P1.split('.')[1]}`;
     await tx.transaction((m) => service.app.get(RecordAgencyUseCase).execute(m, { code: agency, name: 'Sample', level: 'MINISTRY', active: true, revision: 1 }));
-    const version = (v: number, publishedAt: string) => ({
+    const version = (v: number, publishedAt: string): ProcedurePublishedV1 => ({
       ...ProcedurePublished.example,
+      entryTimeliness: undefined,
       code: `2.000816.${agency}`,
       version: v,
       publishingAgencyCode: agency,
       publicationDecision: { number: `${v}/QĐ-UBND`, date: '2026-01-05', issuingAgencyCode: agency },
       publishedAt,
     });
-    const record = (p: ReturnType<typeof version>) => tx.transaction((m) => service.app.get(RecordProcedureVersionUseCase).execute(m, p));
+    const record = (p: ProcedurePublishedV1) => tx.transaction((m) => service.app.get(RecordProcedureVersionUseCase).execute(m, p));
     await record(version(1, '2026-01-09T09:00:00+07:00')); // 4 working days after Monday 5 January: within 5
     await record(version(1, '2026-01-09T09:00:00+07:00')); // the same version again
     await record(version(2, '2026-01-13T09:00:00+07:00')); // 6 working days: late
+    await record({ ...version(3, '2026-01-06T09:00:00+07:00'), entryTimeliness: 'LATE' }); // the catalogue's judgement wins
+    await record({ ...version(4, '2026-01-06T09:00:00+07:00'), entryTimeliness: 'UNKNOWN' }); // cannot be judged: not counted
     const body = (await detail(service, agency)).body;
-    expect(body.indicators.catalogueTimeliness).toMatchObject({ numerator: 1, denominator: 2, points: 3 });
-    expect(body.total).toBe(50);
+    expect(body.indicators.catalogueTimeliness).toMatchObject({ numerator: 1, denominator: 3, points: 2 });
+    expect(body.total).toBe(33.33);
   });
 
   it('rebuilds identical scores from an empty database by replaying the topics', async () => {

@@ -2,7 +2,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The service-quality index: per-dossier facts (latest revision), what was seen once (status changes, procedure
- * versions, payments), active ratings, the agency tree, and the per-agency, per-month counters derived from them.
+ * versions, payments), active ratings, the agency tree, and the per-agency, per-month counters derived from them
+ * (as append-only deltas: a counter is the sum of its rows).
  * Everything here is rebuilt by replaying the topics; only `rating` (with comments) and `index_target` are owned.
  */
 export class ServiceIndex1764300000000 implements MigrationInterface {
@@ -46,13 +47,14 @@ export class ServiceIndex1764300000000 implements MigrationInterface {
       )`);
     await q.query(`
       CREATE TABLE index_counter (
-        agency_code text NOT NULL,
         month char(7) NOT NULL,
+        agency_code text NOT NULL,
         indicator text NOT NULL,
         numerator bigint NOT NULL,
-        denominator bigint NOT NULL,
-        PRIMARY KEY (month, agency_code, indicator)
+        denominator bigint NOT NULL
       )`);
+    // Append-only deltas, summed on read: concurrent partitions never wait on a hot agency's counter row.
+    await q.query(`CREATE INDEX index_counter_month ON index_counter (month, agency_code)`);
     await q.query(`CREATE TABLE index_target (indicator text PRIMARY KEY, target numeric(6,4) NOT NULL CHECK (target > 0 AND target <= 1))`);
     await q.query(`
       CREATE TABLE rating (

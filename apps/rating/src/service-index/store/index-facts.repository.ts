@@ -121,17 +121,17 @@ export class IndexFactsRepository {
     );
   }
 
-  /** Adds the deltas to the counters in one statement, in key order so concurrent writers lock alike. */
+  /**
+   * Appends the deltas (a counter is the sum of its rows). Append-only, so partitions applied concurrently never
+   * wait on, or deadlock over, the row of a busy agency's month.
+   */
   async addToCounters(tx: EntityManager, deltas: readonly Contribution[]): Promise<void> {
-    const merged = contributionDelta([], deltas); // one line per counter: a row cannot be updated twice in one statement
+    const merged = contributionDelta([], deltas);
     if (merged.length === 0) return;
-    const sorted = merged.sort((a, b) => `${a.month}|${a.agencyCode}|${a.indicator}`.localeCompare(`${b.month}|${b.agencyCode}|${b.indicator}`));
     await tx.query(
       `INSERT INTO index_counter (agency_code, month, indicator, numerator, denominator)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[])
-       ON CONFLICT (month, agency_code, indicator) DO UPDATE
-         SET numerator = index_counter.numerator + excluded.numerator, denominator = index_counter.denominator + excluded.denominator`,
-      [sorted.map((d) => d.agencyCode), sorted.map((d) => d.month), sorted.map((d) => d.indicator), sorted.map((d) => d.numerator), sorted.map((d) => d.denominator)],
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[])`,
+      [merged.map((d) => d.agencyCode), merged.map((d) => d.month), merged.map((d) => d.indicator), merged.map((d) => d.numerator), merged.map((d) => d.denominator)],
     );
   }
 }

@@ -25,7 +25,8 @@ export class IndexReadRepository {
   /** Own (not rolled-up) counts per month, then per agency, for the given months. */
   async countsByMonth(months: readonly string[]): Promise<Map<string, Map<string, IndicatorCounts>>> {
     const rows: Array<{ month: string; agency_code: string; indicator: string; numerator: string; denominator: string }> = await this.dataSource.query(
-      'SELECT month, agency_code, indicator, numerator, denominator FROM index_counter WHERE month = ANY($1::text[])',
+      `SELECT month, agency_code, indicator, sum(numerator) AS numerator, sum(denominator) AS denominator
+       FROM index_counter WHERE month = ANY($1::text[]) GROUP BY month, agency_code, indicator`,
       [months],
     );
     const byMonth = new Map<string, Map<string, IndicatorCounts>>();

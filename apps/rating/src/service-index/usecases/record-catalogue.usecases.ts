@@ -6,8 +6,10 @@ import { catalogueContribution } from '../domain/contributions';
 import { IndexFactsRepository } from '../store/index-facts.repository';
 
 /**
- * A procedure version counts once for the agency publishing it, in the month it was entered; a version without
- * its publication decision or entry time cannot be judged and is not counted.
+ * A procedure version counts once for the agency publishing it, in the month it was entered. The catalogue's own
+ * judgement (`entryTimeliness`, on the national calendar) decides; UNKNOWN is not counted. Versions from producers
+ * that do not send it yet are judged here on weekdays (see catalogue-timeliness.ts); a version without its
+ * publication decision or entry time cannot be judged and is not counted.
  */
 @Injectable()
 export class RecordProcedureVersionUseCase {
@@ -15,11 +17,12 @@ export class RecordProcedureVersionUseCase {
 
   async execute(tx: EntityManager, p: ProcedurePublishedV1): Promise<void> {
     const decision = p.publicationDecision;
-    if (!decision || !p.publishedAt) return;
+    if (!decision || !p.publishedAt || p.entryTimeliness === 'UNKNOWN') return;
     if (!(await this.facts.firstProcedureVersion(tx, p.code, p.version))) return;
     const enteredAt = new Date(p.publishedAt);
     const agencyCode = p.publishingAgencyCode ?? decision.issuingAgencyCode;
-    await this.facts.addToCounters(tx, [catalogueContribution(agencyCode, enteredAt, enteredWithinDeadline(decision, enteredAt))]);
+    const withinDeadline = p.entryTimeliness ? p.entryTimeliness === 'ON_TIME' : enteredWithinDeadline(decision, enteredAt);
+    await this.facts.addToCounters(tx, [catalogueContribution(agencyCode, enteredAt, withinDeadline)]);
   }
 }
 
