@@ -4,6 +4,7 @@ import { execFileSync, execSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { ensureInstalled } from './ensure-installed.mjs';
+import { seedSampleDossiers } from './sample-dossiers.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 process.chdir(ROOT);
@@ -87,6 +88,8 @@ const SAMPLE_CLIENTS = [
     agencyCodes: ['000.00.00.H31', '000.00.15.H31', '000.00.16.H31'],
     roles: ['dossier:submit', 'dossier:read', 'payment:read', 'rating:read'],
   },
+  // Registered without roles: an agency system gets its default roles (sync, notices, reads, feed).
+  { clientId: 'sample-hanoi-system', name: 'Hệ thống một cửa Hà Nội, đồng bộ (sample agency system)', kind: 'agency-system', agencyCodes: ['000.00.15.H31', '000.00.16.H31', '101.01.00.H31'] },
 ];
 
 /** Sample API clients through the gateway's admin endpoint; their keys are shown once, so they are kept. */
@@ -170,6 +173,7 @@ async function main() {
   await Promise.all(APPS.map((app, i) => waitReady(app, children[i])));
   const gatewayUrl = url(portOf('gateway'));
   await seedClients(gatewayUrl, secrets);
+  await seedSampleDossiers(gatewayUrl, secrets.clients['sample-hanoi-system'], SAMPLE_CLIENTS.at(-1).agencyCodes, log).catch((e) => log(`sample dossiers not loaded: ${e.message}`));
   log('');
   log(`The hub is running: ${gatewayUrl}   (Swagger UI: ${gatewayUrl}/docs)`);
   log(`Sample API keys (development only, kept in ${secrets.file}):`);

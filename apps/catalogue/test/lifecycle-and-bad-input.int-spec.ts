@@ -62,7 +62,7 @@ describe('procedure lifecycle, agency hierarchy and bad input (real PostgreSQL a
         expect(res.json().errors[0].message).toContain('000.00.15.H31 (QCVN 102:2016) or H55.242 (short form since 2025)');
       }
       expect((await post('/v1/agencies', { code: 'H55.242', name: 'Trung tâm Phục vụ hành chính công', level: 'SERVICE_CENTRE', validFrom: '2025-07-01' })).statusCode).toBe(201);
-      expect((await get('/v1/agencies/bad-code')).json()).toMatchObject({ status: 400, errors: [{ code: 'INVALID_AGENCY_CODE' }] });
+      expect((await get('/v1/agencies/bad-code')).json()).toMatchObject({ status: 400, errors: [{ field: 'code', code: 'INVALID_FORMAT' }] });
       expect((await post('/v1/agencies', { code: unit, name: 'x', level: 'UNIT', validFrom: '2025-01-02', validTo: '2025-01-01' })).statusCode).toBe(400);
       expect((await post('/v1/agencies', { code: unit, name: 'x', level: 'DISTRICT' })).statusCode).toBe(400);
     });

@@ -41,7 +41,7 @@ describe('POST /v1/dossiers:sync against real PostgreSQL and Kafka', () => {
       rec({ seq: 1 }),
       rec({ seq: 2, fees: [{ code: 'LP01', name: 'Lệ phí', amount: 1.5 }] }),
       rec({ seq: 3, status: 11 }),
-      rec({ seq: 4, version: '1' }),
+      { ...rec({ seq: 4 }), version: '1' },
       rec({ seq: 5, documents: [{ name: 'Đơn', copies: -1, digitised: false }] }),
       { ...rec({ seq: 6 }), code: `${agency}-260113-0006` },
       record(other, procedureCode, { seq: 7 }),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DossierSubmitted, EventHeaders, ProcedurePublished } from '@hub/contracts';
+import { DossierReceived, EventHeaders, ProcedurePublished } from '@hub/contracts';
 import { MessagingLifecycle } from '@hub/messaging';
 import { expectEventually, KafkaProbe, startServiceUnderTest, testInfrastructure, uniqueSuffix, type ServiceUnderTest } from '@hub/testing';
 import { PaymentConfig } from '../src/config/payment.config';
@@ -37,8 +37,8 @@ describe('payment assesses fees from catalogue and dossier events (real PostgreS
     });
 
   it('keeps a dossier that arrives before its procedure version waiting, then assesses it in whole VND', async () => {
-    const submitted = { ...DossierSubmitted.example, dossierCode, procedureCode, procedureVersion: 2, receivingAgencyCode: agency, channel: 'ONLINE' as const };
-    await probe.send(DossierSubmitted.topic, [{ key: dossierCode, value: JSON.stringify(submitted), headers: envelope(DossierSubmitted) }]);
+    const received = { ...DossierReceived.example, dossierCode, procedureCode, procedureVersion: 2, receivingAgencyCode: agency, channel: 'ONLINE' as const };
+    await probe.send(DossierReceived.topic, [{ key: dossierCode, value: JSON.stringify(received), headers: envelope(DossierReceived) }]);
     await expectEventually(async () => expect((await get()).json().assessment).toMatchObject({ status: 'AWAITING_PROCEDURE', totalAmount: 0 }));
 
     const fees = [{ code: 'LP01', name: 'Lệ phí', amount: 100_000 }, { code: 'P02', name: 'Phí thẩm định', amount: 2_500_000 }];

@@ -5,6 +5,7 @@ import { AppErrorsModule, parseBrokerList } from '@hub/platform';
 import type { RatingConfig } from './config/rating.config';
 import { ratingHttpErrors } from './rating.http-errors';
 import { RateableDossier1764115500000 } from './migrations/1764115500000-rateable-dossier';
+import { RateableDossierRevision1764200100000 } from './migrations/1764200100000-rateable-dossier-revision';
 import { RateableDossierEntity } from './rateable-dossier/rateable-dossier.entity';
 import { RateableDossierModule } from './rateable-dossier/rateable-dossier.module';
 import { ServiceIndex1764300000000 } from './migrations/1764300000000-service-index';
@@ -19,7 +20,11 @@ export class RatingAppModule {
     return {
       module: RatingAppModule,
       imports: [
-        PersistenceModule.forRoot({ url: config.DATABASE_URL, entities: [RateableDossierEntity], migrations: [RateableDossier1764115500000, ServiceIndex1764300000000] }),
+        PersistenceModule.forRoot({
+          url: config.DATABASE_URL,
+          entities: [RateableDossierEntity],
+          migrations: [RateableDossier1764115500000, RateableDossierRevision1764200100000, ServiceIndex1764300000000],
+        }),
         MessagingModule.forRoot({ service: RATING_SERVICE, groupId: config.KAFKA_GROUP_ID, brokers: parseBrokerList(config.KAFKA_BROKERS),
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
           topicReplicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,

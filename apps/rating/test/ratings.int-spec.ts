@@ -1,10 +1,11 @@
-import { DossierReceived, EventHeaders, RatingGiven } from '@hub/contracts';
-import { MessagingLifecycle } from '@hub/messaging';
+import { randomUUID } from 'node:crypto';
+import { DossierReceived, EventHeaders, RatingGiven, type DossierReceivedV1 } from '@hub/contracts';
+import { MessagingLifecycle, type ConsumedEvent } from '@hub/messaging';
 import { expectEventually, KafkaProbe, startServiceUnderTest, testInfrastructure, uniqueSuffix, type ServiceUnderTest } from '@hub/testing';
 import { DataSource } from 'typeorm';
 import { RatingConfig } from '../src/config/rating.config';
 import { RATING_SERVICE, RatingAppModule } from '../src/rating-app.module';
-import { RecordDossierFactsUseCase } from '../src/service-index/usecases/record-dossier-facts.usecase';
+import { DossierLifecycleConsumer } from '../src/service-index/consumers/index.consumers';
 
 describe('ratings API (real database and broker)', () => {
   let service: ServiceUnderTest<RatingConfig>;
@@ -21,10 +22,21 @@ describe('ratings API (real database and broker)', () => {
   const get = (url: string, headers = as('portal')) => service.app.inject({ method: 'GET', url, headers });
   const rating = (n: number, o: object = {}) => ({ dossierCode: code(n), level: 'SATISFIED', channel: 'KIOSK', ratedAt: '2026-01-20T10:00:00+07:00', ...o });
 
-  /** The dossier as the index learns it from dossier.received (applied through the use case: no replay wait). */
+  /** The dossier as the service learns it from dossier.received (handed to its consumer directly: no replay wait). */
   const receive = async (n: number, status: number) => {
     const payload = { ...DossierReceived.example, dossierCode: code(n), receivingAgencyCode: agency, status, revision: 1 };
-    await service.app.get(DataSource).transaction((tx) => service.app.get(RecordDossierFactsUseCase).execute(tx, { kind: 'received', payload }, new Date()));
+    const event: ConsumedEvent<DossierReceivedV1> = {
+      payload,
+      eventId: randomUUID(),
+      key: payload.dossierCode,
+      topic: DossierReceived.topic,
+      partition: 0,
+      offset: '0',
+      occurredAt: new Date().toISOString(),
+      producer: 'dossier',
+      correlationId: randomUUID(),
+    };
+    await service.app.get(DataSource).transaction((tx) => service.app.get(DossierLifecycleConsumer).received(event, tx));
   };
 
   beforeAll(async () => {

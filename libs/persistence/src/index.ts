@@ -3,3 +3,4 @@ export * from './messaging-tables.migration';
 export * from './persistence.module';
 export * from './run-migrations';
 export * from './snake-naming.strategy';
+export * from './transaction-runner';

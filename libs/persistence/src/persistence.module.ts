@@ -6,6 +6,7 @@ import { ensureDatabase } from './ensure-database';
 import { MessagingTables1764115200000 } from './messaging-tables.migration';
 import { runMigrations } from './run-migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { DataSourceTransactionRunner, TransactionRunner } from './transaction-runner';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type EntityList = MixedList<Function | string | EntitySchema>;
@@ -62,8 +63,12 @@ export class PersistenceModule implements OnModuleInit {
           },
         }),
       ],
-      providers: [{ provide: OPTIONS, useValue: options }, postgresCheck],
-      exports: [TypeOrmModule, postgresCheck],
+      providers: [
+        { provide: OPTIONS, useValue: options },
+        postgresCheck,
+        { provide: TransactionRunner, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new DataSourceTransactionRunner(ds) },
+      ],
+      exports: [TypeOrmModule, postgresCheck, TransactionRunner],
     };
   }
 

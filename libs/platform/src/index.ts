@@ -43,11 +43,13 @@ export { ProblemDetailsFilter } from './errors/problem-details.filter';
 
 export { createValidationPipe } from './validation/create-validation-pipe';
 export { flattenValidationErrors } from './validation/flatten-validation-errors';
-export { PatternPipe } from './validation/pattern.pipe';
+export { INVALID_FORMAT, PatternPipe } from './validation/pattern.pipe';
 export { validatePayload } from './validation/validate-payload';
 export type { PayloadValidation } from './validation/validate-payload';
 
 export { CALLER_KINDS } from './identity/caller-identity';
+export { agencyScopeCondition, agencyScopeOf, assertMayActFor, isInAgencyScope, requireVisible } from './identity/agency-scope';
+export type { SqlCondition } from './identity/agency-scope';
 export type { CallerIdentity, CallerKind } from './identity/caller-identity';
 export { DEFAULT_IDENTITY_MAX_AGE_MS, IDENTITY_HEADER, signIdentity, verifyIdentity } from './identity/identity-token';
 export { assertRequiredRoles, IDENTITY_SIGNING_KEY, IdentityGuard } from './identity/identity.guard';
@@ -69,6 +71,7 @@ export type { PlatformModuleOptions } from './bootstrap/platform.module';
 export { SERVICE_NAME } from './bootstrap/service-name.token';
 
 export { Clock } from './clock/clock';
+export { hashSecret, secretMatches } from './crypto/secret-hash';
 
 export { AppError, consumerDispositionOf } from './errors/app-error';
 export type {

@@ -3,3 +3,4 @@ export * from './infra/infrastructure';
 export * from './kafka-probe';
 export * from './test-environment';
 export * from './service-under-test';
+export * from './stub';

@@ -1,27 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AGENCY_CODE_FORMS, isAgencyCode } from '@hub/contracts';
 import { Public, RequireRoles, validationFailed } from '@hub/platform';
-import { AGENCY_CODE_MESSAGE, INVALID_AGENCY_CODE } from './agency.errors';
+import { PathParams } from '../shared/path-params';
 import { AgencyNodeView, AgencyPageView, AgencyView } from './agency.view';
 import { GetAgencyUseCase } from './usecases/get-agency/get-agency.usecase';
 import { ListAgenciesQuery } from './usecases/list-agencies/list-agencies.query';
 import { ListAgenciesUseCase } from './usecases/list-agencies/list-agencies.usecase';
 import { UpsertAgencyCommand } from './usecases/upsert-agency/upsert-agency.command';
 import { UpsertAgencyUseCase } from './usecases/upsert-agency/upsert-agency.usecase';
-
-export function assertAgencyCode(code: string, field = 'code'): string {
-  if (!isAgencyCode(code)) {
-    throw validationFailed([{ field, code: INVALID_AGENCY_CODE, message: `${field} ${AGENCY_CODE_MESSAGE}` }], {
-      title: 'Invalid agency code',
-      titleVi: 'Mã cơ quan không hợp lệ',
-      detail: `"${code.slice(0, 60)}" is not an agency code; expected ${AGENCY_CODE_FORMS.join(' or ')}`,
-      detailVi: `Mã cơ quan phải có dạng ${AGENCY_CODE_FORMS.join(' hoặc ')}`,
-    });
-  }
-  return code;
-}
 
 @ApiTags('agencies')
 @Controller('v1/agencies')
@@ -56,8 +43,8 @@ export class AgencyController {
   @Public()
   @ApiOperation({ summary: 'One agency' })
   @ApiOkResponse({ type: AgencyView })
-  get(@Param('code') code: string): Promise<AgencyView> {
-    return this.getAgency.get(assertAgencyCode(code));
+  get(@Param('code', PathParams.agencyCode()) code: string): Promise<AgencyView> {
+    return this.getAgency.get(code);
   }
 
   @Get(':code/subtree')
@@ -65,16 +52,16 @@ export class AgencyController {
   @ApiOperation({ summary: 'The agency (depth 0) and every agency under it, by depth then code' })
   @ApiQuery({ name: 'maxDepth', required: false, type: Number })
   @ApiOkResponse({ type: [AgencyNodeView] })
-  subtree(@Param('code') code: string, @Query('maxDepth') maxDepth?: string): Promise<AgencyNodeView[]> {
-    return this.getAgency.subtree(assertAgencyCode(code), parseDepth(maxDepth));
+  subtree(@Param('code', PathParams.agencyCode()) code: string, @Query('maxDepth') maxDepth?: string): Promise<AgencyNodeView[]> {
+    return this.getAgency.subtree(code, parseDepth(maxDepth));
   }
 
   @Get(':code/ancestors')
   @Public()
   @ApiOperation({ summary: 'The agencies above this one, parent first' })
   @ApiOkResponse({ type: [AgencyNodeView] })
-  ancestors(@Param('code') code: string): Promise<AgencyNodeView[]> {
-    return this.getAgency.ancestors(assertAgencyCode(code));
+  ancestors(@Param('code', PathParams.agencyCode()) code: string): Promise<AgencyNodeView[]> {
+    return this.getAgency.ancestors(code);
   }
 }
 

@@ -3,9 +3,6 @@ import { AppError } from '@hub/platform';
 
 export type AgencyErrorCode = 'AGENCY_NOT_FOUND' | 'AGENCY_PARENT_UNKNOWN' | 'AGENCY_HIERARCHY_CYCLE';
 
-/** Field code of a malformed agency code in a path or query parameter. */
-export const INVALID_AGENCY_CODE = 'INVALID_AGENCY_CODE';
-
 export const AGENCY_CODE_MESSAGE = `must be an agency code in one of the forms ${AGENCY_CODE_FORMS.join(' or ')}`;
 
 export const AgencyErrors = {

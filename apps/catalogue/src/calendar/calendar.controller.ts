@@ -1,10 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { NATIONAL_SCOPE } from '@hub/calendar';
-import { AGENCY_CODE_FORMS, isAgencyCode } from '@hub/contracts';
-import { Public, RequireRoles, validationFailed } from '@hub/platform';
-import { CalendarFieldCode } from './calendar.errors';
+import { Public, RequireRoles } from '@hub/platform';
+import { PathParams } from '../shared/path-params';
 import { CalendarView, DueDateView } from './calendar.view';
 import { ComputeDueDateQuery } from './usecases/compute-due-date/compute-due-date.query';
 import { ComputeDueDateUseCase } from './usecases/compute-due-date/compute-due-date.usecase';
@@ -37,12 +35,12 @@ export class CalendarController {
   @ApiCreatedResponse({ type: CalendarView })
   @ApiOkResponse({ type: CalendarView })
   async put(
-    @Param('scope') scope: string,
-    @Param('year') year: string,
+    @Param('scope', PathParams.calendarScope()) scope: string,
+    @Param('year', PathParams.calendarYear()) year: string,
     @Body() command: PutCalendarCommand,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CalendarView> {
-    const { result, calendar } = await this.putCalendar.execute(checkScope(scope), checkYear(year), command);
+    const { result, calendar } = await this.putCalendar.execute(scope, Number(year), command);
     void reply.status(result === 'created' ? 201 : 200);
     return calendar;
   }
@@ -51,33 +49,7 @@ export class CalendarController {
   @Public()
   @ApiOperation({ summary: 'One year of a calendar layer' })
   @ApiOkResponse({ type: CalendarView })
-  get(@Param('scope') scope: string, @Param('year') year: string): Promise<CalendarView> {
-    return this.getCalendar.execute(checkScope(scope), checkYear(year));
+  get(@Param('scope', PathParams.calendarScope()) scope: string, @Param('year', PathParams.calendarYear()) year: string): Promise<CalendarView> {
+    return this.getCalendar.execute(scope, Number(year));
   }
-}
-
-function checkScope(scope: string): string {
-  if (scope !== NATIONAL_SCOPE && !isAgencyCode(scope)) {
-    const message = `"${scope.slice(0, 60)}" is neither "national" nor an agency code`;
-    throw validationFailed([{ field: 'scope', code: CalendarFieldCode.InvalidScope, message }], {
-      title: 'Invalid calendar scope',
-      titleVi: 'Phạm vi lịch không hợp lệ',
-      detail: `Scope must be "national" or an agency code (${AGENCY_CODE_FORMS.join(' or ')})`,
-      detailVi: undefined,
-    });
-  }
-  return scope;
-}
-
-function checkYear(year: string): number {
-  if (!/^\d{4}$/.test(year) || Number(year) < 1976) {
-    const message = `"${year.slice(0, 20)}" is not a year from 1976 to 9999`;
-    throw validationFailed([{ field: 'year', code: CalendarFieldCode.InvalidYear, message }], {
-      title: 'Invalid calendar year',
-      titleVi: 'Năm không hợp lệ',
-      detail: 'The year must be a whole number from 1976 to 9999',
-      detailVi: undefined,
-    });
-  }
-  return Number(year);
 }

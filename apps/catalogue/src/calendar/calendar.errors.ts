@@ -2,11 +2,9 @@ import { AppError, type FieldError } from '@hub/platform';
 
 export type CalendarErrorCode = 'CALENDAR_MISSING' | 'CALENDAR_NOT_FOUND' | 'CALENDAR_SCOPE_UNKNOWN' | 'UNKNOWN_AGENCY' | 'VALIDATION_FAILED';
 
-/** Field codes of input the calendar rules or the path parameters refuse. */
+/** Field code of a calendar the calendar rules refuse. */
 export const CalendarFieldCode = {
   Invalid: 'CALENDAR_INVALID',
-  InvalidScope: 'INVALID_CALENDAR_SCOPE',
-  InvalidYear: 'INVALID_CALENDAR_YEAR',
 } as const;
 
 export const CalendarErrors = {

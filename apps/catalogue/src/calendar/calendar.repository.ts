@@ -8,10 +8,6 @@ import { CalendarYearEntity } from './calendar.entity';
 export class CalendarRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
   async lock(tx: EntityManager, scope: string, year: number): Promise<void> {
     await tx.query("SELECT pg_advisory_xact_lock(hashtext('calendar:' || $1 || '/' || $2))", [scope, String(year)]);
   }

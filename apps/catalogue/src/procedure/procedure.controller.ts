@@ -1,10 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { isProcedureCode } from '@hub/contracts';
 import { Caller, Public, RequireRoles, validationFailed, type CallerIdentity } from '@hub/platform';
 import { parseInstantOrDate } from '../shared/dates';
-import { CreateProcedureCommand, PROCEDURE_CODE_MESSAGE, ProcedureContentDto } from './procedure-content';
-import { ProcedureFieldCode } from './procedure.errors';
+import { PathParams } from '../shared/path-params';
+import { CreateProcedureCommand, ProcedureContentDto } from './procedure-content';
 import { DraftView, ProcedureView, PublishedVersionView, SearchPageView, VersionHistoryView, WithdrawnView } from './procedure.view';
 import { CreateProcedureUseCase } from './usecases/create-procedure/create-procedure.usecase';
 import { GetProcedureUseCase } from './usecases/get-procedure/get-procedure.usecase';
@@ -15,18 +14,6 @@ import { SearchProceduresQuery } from './usecases/search-procedures/search-proce
 import { SearchProceduresUseCase } from './usecases/search-procedures/search-procedures.usecase';
 import { WithdrawProcedureCommand } from './usecases/withdraw-procedure/withdraw-procedure.command';
 import { WithdrawProcedureUseCase } from './usecases/withdraw-procedure/withdraw-procedure.usecase';
-
-function procedureCode(code: string): string {
-  if (!isProcedureCode(code)) {
-    throw validationFailed([{ field: 'code', code: ProcedureFieldCode.InvalidCode, message: `code ${PROCEDURE_CODE_MESSAGE}` }], {
-      title: 'Invalid procedure code',
-      titleVi: 'Mã thủ tục hành chính không hợp lệ',
-      detail: `"${code.slice(0, 60)}" is not a procedure code`,
-      detailVi: undefined,
-    });
-  }
-  return code;
-}
 
 @ApiTags('procedures')
 @Controller('v1/procedures')
@@ -62,43 +49,40 @@ export class ProcedureController {
   @ApiOperation({ summary: 'The version in force now, or on `asOf`' })
   @ApiQuery({ name: 'asOf', required: false, description: 'Date (00:00 that day, Asia/Ho_Chi_Minh) or ISO-8601 date-time with offset' })
   @ApiOkResponse({ type: ProcedureView })
-  get(@Param('code') code: string, @Query('asOf') asOf?: string): Promise<ProcedureView> {
-    return this.getProcedure.inForce(procedureCode(code), parseAsOf(asOf));
+  get(@Param('code', PathParams.procedureCode()) code: string, @Query('asOf') asOf?: string): Promise<ProcedureView> {
+    return this.getProcedure.inForce(code, parseAsOf(asOf));
   }
 
   @Get(':code/versions')
   @Public()
   @ApiOperation({ summary: 'Every published version with its validity, oldest first' })
   @ApiOkResponse({ type: VersionHistoryView })
-  versions(@Param('code') code: string): Promise<VersionHistoryView> {
-    return this.getProcedure.history(procedureCode(code));
+  versions(@Param('code', PathParams.procedureCode()) code: string): Promise<VersionHistoryView> {
+    return this.getProcedure.history(code);
   }
 
   @Get(':code/versions/:version')
   @Public()
   @ApiOperation({ summary: 'One published version with all its content' })
   @ApiOkResponse({ type: ProcedureView })
-  version(@Param('code') code: string, @Param('version') version: string): Promise<ProcedureView> {
-    if (!/^[1-9]\d{0,5}$/.test(version)) {
-      throw validationFailed([{ field: 'version', code: 'IS_INT', message: 'version must be a positive whole number' }]);
-    }
-    return this.getProcedure.version(procedureCode(code), Number(version));
+  version(@Param('code', PathParams.procedureCode()) code: string, @Param('version', PathParams.version()) version: string): Promise<ProcedureView> {
+    return this.getProcedure.version(code, Number(version));
   }
 
   @Get(':code/draft')
   @RequireRoles('catalogue:write')
   @ApiOperation({ summary: 'The draft of the next version' })
   @ApiOkResponse({ type: DraftView })
-  draft(@Param('code') code: string): Promise<DraftView> {
-    return this.putDraft.get(procedureCode(code));
+  draft(@Param('code', PathParams.procedureCode()) code: string): Promise<DraftView> {
+    return this.putDraft.get(code);
   }
 
   @Put(':code/draft')
   @RequireRoles('catalogue:write')
   @ApiOperation({ summary: 'Replace the draft of the next version (to change a published procedure, draft then publish)' })
   @ApiOkResponse({ type: DraftView })
-  replaceDraft(@Param('code') code: string, @Body() command: ProcedureContentDto): Promise<DraftView> {
-    return this.putDraft.execute(procedureCode(code), command);
+  replaceDraft(@Param('code', PathParams.procedureCode()) code: string, @Body() command: ProcedureContentDto): Promise<DraftView> {
+    return this.putDraft.execute(code, command);
   }
 
   @Post(':code/publish')
@@ -106,8 +90,8 @@ export class ProcedureController {
   @RequireRoles('catalogue:write')
   @ApiOperation({ summary: 'Publish the draft as a new version; the previous version gets effectiveTo; emits catalogue.procedure.published.v1' })
   @ApiCreatedResponse({ type: PublishedVersionView })
-  publish(@Param('code') code: string, @Body() command: PublishProcedureCommand, @Caller() caller: CallerIdentity): Promise<PublishedVersionView> {
-    return this.publishProcedure.execute(procedureCode(code), command, caller);
+  publish(@Param('code', PathParams.procedureCode()) code: string, @Body() command: PublishProcedureCommand, @Caller() caller: CallerIdentity): Promise<PublishedVersionView> {
+    return this.publishProcedure.execute(code, command, caller);
   }
 
   @Post(':code/withdraw')
@@ -115,8 +99,8 @@ export class ProcedureController {
   @RequireRoles('catalogue:write')
   @ApiOperation({ summary: 'Withdraw (abolish) the procedure; emits catalogue.procedure.withdrawn.v1' })
   @ApiOkResponse({ type: WithdrawnView })
-  withdraw(@Param('code') code: string, @Body() command: WithdrawProcedureCommand, @Caller() caller: CallerIdentity): Promise<WithdrawnView> {
-    return this.withdrawProcedure.execute(procedureCode(code), command, caller);
+  withdraw(@Param('code', PathParams.procedureCode()) code: string, @Body() command: WithdrawProcedureCommand, @Caller() caller: CallerIdentity): Promise<WithdrawnView> {
+    return this.withdrawProcedure.execute(code, command, caller);
   }
 }
 

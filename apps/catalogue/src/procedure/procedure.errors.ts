@@ -17,7 +17,6 @@ export type ProcedureErrorCode =
 
 /** Field codes inside `errors` (not problem codes). */
 export const ProcedureFieldCode = {
-  InvalidCode: 'INVALID_PROCEDURE_CODE',
   UnknownAgency: 'UNKNOWN_AGENCY',
   UnknownSector: 'UNKNOWN_SECTOR',
   Withdrawn: 'PROCEDURE_WITHDRAWN',

@@ -45,10 +45,6 @@ export type VersionSummary = Omit<ProcedureVersionEntity, 'content' | 'nameSearc
 export class ProcedureRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
   find(code: string, tx: EntityManager = this.dataSource.manager): Promise<ProcedureEntity | null> {
     return tx.findOneBy(ProcedureEntity, { code });
   }

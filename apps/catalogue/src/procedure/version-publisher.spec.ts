@@ -1,3 +1,4 @@
+import { stubOf } from '@hub/testing';
 import { SAMPLE_NATIONAL_CALENDARS, WorkingCalendar } from '@hub/calendar';
 import type { OutboxWriter } from '@hub/messaging';
 import { AppError } from '@hub/platform';
@@ -25,10 +26,10 @@ const content = {
 
 const refs: ReferenceSnapshot = { agencies: new Set(), sectors: new Set(), topLevels: new Map([['000.00.00.H31', 'PROVINCE']]) };
 const calendar = WorkingCalendar.compose(SAMPLE_NATIONAL_CALENDARS);
-const policy = {
+const policy = stubOf<ProcedurePolicy>({
   timeliness: (c: ProcedureContent, enteredAt: Date) =>
     assessTimeliness({ decisionDate: c.publicationDecision.date, fastTrack: false, issuingTopLevel: 'PROVINCE', enteredAt, calendar }),
-} as unknown as ProcedurePolicy;
+});
 const publisher = new VersionPublisher({} as ProcedureRepository, policy, {} as OutboxWriter);
 const at = (iso: string) => new Date(iso);
 

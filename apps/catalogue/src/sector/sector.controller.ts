@@ -1,10 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { isSectorCode } from '@hub/contracts';
-import { Public, RequireRoles, validationFailed } from '@hub/platform';
+import { Public, RequireRoles } from '@hub/platform';
 import { PageQuery } from '../shared/paging';
-import { INVALID_SECTOR_CODE, SECTOR_CODE_MESSAGE } from './sector.errors';
+import { PathParams } from '../shared/path-params';
 import { SectorPageView, SectorView } from './sector.view';
 import { GetSectorUseCase } from './usecases/get-sector/get-sector.usecase';
 import { UpsertSectorCommand } from './usecases/upsert-sector/upsert-sector.command';
@@ -42,15 +41,7 @@ export class SectorController {
   @Public()
   @ApiOperation({ summary: 'One sector' })
   @ApiOkResponse({ type: SectorView })
-  get(@Param('code') code: string): Promise<SectorView> {
-    if (!isSectorCode(code)) {
-      throw validationFailed([{ field: 'code', code: INVALID_SECTOR_CODE, message: `code ${SECTOR_CODE_MESSAGE}` }], {
-        title: 'Invalid sector code',
-        titleVi: 'Mã lĩnh vực không hợp lệ',
-        detail: `"${code.slice(0, 60)}" is not a sector code`,
-        detailVi: undefined,
-      });
-    }
+  get(@Param('code', PathParams.sectorCode()) code: string): Promise<SectorView> {
     return this.getSector.get(code);
   }
 }

@@ -2,9 +2,6 @@ import { AppError } from '@hub/platform';
 
 export type SectorErrorCode = 'SECTOR_NOT_FOUND';
 
-/** Field code of a malformed sector code in a path parameter. */
-export const INVALID_SECTOR_CODE = 'INVALID_SECTOR_CODE';
-
 export const SECTOR_CODE_MESSAGE = 'must be a sector code such as G09-XD01 (upper-case letters and digits, groups joined by - or .)';
 
 export const SectorErrors = {

@@ -7,10 +7,6 @@ import { SectorEntity } from './sector.entity';
 export class SectorRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
   /** Locks the row (or the gap for a new code, via an advisory lock on its hash) until the transaction ends. */
   async lock(tx: EntityManager, code: string): Promise<void> {
     await tx.query("SELECT pg_advisory_xact_lock(hashtext('sector:' || $1))", [code]);

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Put, Query, Res } from '@nestjs
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Caller, Public, RequireRoles, validationFailed, type CallerIdentity } from '@hub/platform';
-import { assertAgencyCode } from '../agency/agency.controller';
+import { PathParams } from '../shared/path-params';
 import { StatusMappingView } from './status-mapping.view';
 import { GetStatusMappingUseCase } from './usecases/get-status-mapping/get-status-mapping.usecase';
 import { PutStatusMappingCommand } from './usecases/put-status-mapping/put-status-mapping.command';
@@ -23,12 +23,12 @@ export class StatusMappingController {
   @ApiCreatedResponse({ type: StatusMappingView })
   @ApiOkResponse({ type: StatusMappingView })
   async put(
-    @Param('agencyCode') agencyCode: string,
+    @Param('agencyCode', PathParams.agencyCode('agencyCode')) agencyCode: string,
     @Body() command: PutStatusMappingCommand,
     @Caller() caller: CallerIdentity,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StatusMappingView> {
-    const { result, mapping } = await this.putMapping.execute(assertAgencyCode(agencyCode, 'agencyCode'), command, caller);
+    const { result, mapping } = await this.putMapping.execute(agencyCode, command, caller);
     void reply.status(result === 'created' ? 201 : 200);
     return mapping;
   }
@@ -38,10 +38,10 @@ export class StatusMappingController {
   @ApiOperation({ summary: 'The latest mapping, or a given version' })
   @ApiQuery({ name: 'version', required: false, type: Number })
   @ApiOkResponse({ type: StatusMappingView })
-  get(@Param('agencyCode') agencyCode: string, @Query('version') version?: string): Promise<StatusMappingView> {
+  get(@Param('agencyCode', PathParams.agencyCode('agencyCode')) agencyCode: string, @Query('version') version?: string): Promise<StatusMappingView> {
     if (version !== undefined && !/^[1-9]\d{0,5}$/.test(version)) {
       throw validationFailed([{ field: 'version', code: 'IS_INT', message: 'version must be a positive whole number' }]);
     }
-    return this.getMapping.execute(assertAgencyCode(agencyCode, 'agencyCode'), version === undefined ? undefined : Number(version));
+    return this.getMapping.execute(agencyCode, version === undefined ? undefined : Number(version));
   }
 }

@@ -7,10 +7,6 @@ import { StatusMappingEntity } from './status-mapping.entity';
 export class StatusMappingRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
   async lock(tx: EntityManager, agencyCode: string): Promise<void> {
     await tx.query("SELECT pg_advisory_xact_lock(hashtext('status-mapping:' || $1))", [agencyCode]);
   }

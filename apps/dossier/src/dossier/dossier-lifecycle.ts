@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, type CallerIdentity } from '@hub/platform';
+import { TransactionRunner } from '@hub/persistence';
+import { Clock, requireVisible, type CallerIdentity } from '@hub/platform';
 import { CalendarReadModel } from '../calendar-read-model/calendar-read-model';
 import { decide, type DossierCommand } from './domain/decide';
 import type { DossierState } from './domain/dossier-state';
 import { DossierErrors, dossierError } from './dossier.errors';
 import { DossierEventsWriter } from './dossier-events.writer';
-import { DossierRepository } from './dossier.repository';
-import { inScope } from './dossier-scope';
 import { DossierStateStore } from './dossier-state.store';
 
 /**
@@ -16,7 +15,7 @@ import { DossierStateStore } from './dossier-state.store';
 @Injectable()
 export class DossierLifecycle {
   constructor(
-    private readonly dossiers: DossierRepository,
+    private readonly transactions: TransactionRunner,
     private readonly store: DossierStateStore,
     private readonly calendars: CalendarReadModel,
     private readonly events: DossierEventsWriter,
@@ -24,10 +23,9 @@ export class DossierLifecycle {
   ) {}
 
   run(code: string, caller: CallerIdentity, command: (now: Date) => DossierCommand): Promise<DossierState> {
-    return this.dossiers.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       await this.store.lock(tx, [code]);
-      const stored = (await this.store.load(tx, [code])).get(code);
-      if (!stored || !inScope(caller, stored.state.receivingAgencyCode)) throw DossierErrors.notFound(code);
+      const stored = requireVisible(caller, (await this.store.load(tx, [code])).get(code), (d) => d.state.receivingAgencyCode, () => DossierErrors.notFound(code));
       const agency = stored.state.receivingAgencyCode;
       const calendar = (await this.calendars.calendarsFor([agency], tx)).get(agency) ?? null;
       const now = this.clock.now();

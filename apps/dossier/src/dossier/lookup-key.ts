@@ -1,4 +1,5 @@
-import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { randomInt } from 'node:crypto';
+import { hashSecret, secretMatches } from '@hub/platform';
 
 // No 0/O/1/I/L: the key is read off paper and typed by people.
 const LOOKUP_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -8,17 +9,13 @@ export function newLookupKey(): string {
   return Array.from({ length: 8 }, () => LOOKUP_ALPHABET[randomInt(LOOKUP_ALPHABET.length)]).join('');
 }
 
-/** Keys are stored as SHA-256 only. */
-export function hashLookupKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
-}
+/** Keys are stored hashed, like every secret of the hub. */
+export const hashLookupKey = hashSecret;
 
 // Compared when the code is unknown, so an unknown code takes as long as a wrong key.
-const DUMMY_HASH = hashLookupKey('no such dossier');
+const DUMMY_HASH = hashSecret('no such dossier');
 
 /** Constant-time comparison of a presented key with a stored hash (or with nothing, in the same time). */
 export function lookupKeyMatches(presented: string, storedHash: string | null): boolean {
-  const expected = Buffer.from(storedHash ?? DUMMY_HASH, 'hex');
-  const actual = Buffer.from(hashLookupKey(presented), 'hex');
-  return timingSafeEqual(expected, actual) && storedHash !== null;
+  return secretMatches(presented, storedHash ?? DUMMY_HASH) && storedHash !== null;
 }

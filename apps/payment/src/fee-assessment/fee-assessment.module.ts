@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ProcedurePublishedConsumer } from '../fee-schedule/consumers/procedure-published.consumer';
 import { FeeScheduleRepository } from '../fee-schedule/fee-schedule.repository';
-import { DossierSubmittedConsumer } from './consumers/dossier-submitted.consumer';
+import { DossierReceivedConsumer } from './consumers/dossier-received.consumer';
 import { FeeAssessmentRepository } from './fee-assessment.repository';
 import { PaymentController } from './payment.controller';
 import { AssessFeesUseCase } from './usecases/assess-fees/assess-fees.usecase';
@@ -14,7 +14,7 @@ import { GetDossierPaymentsUseCase } from './usecases/get-dossier-payments/get-d
     FeeScheduleRepository,
     AssessFeesUseCase,
     GetDossierPaymentsUseCase,
-    DossierSubmittedConsumer,
+    DossierReceivedConsumer,
     ProcedurePublishedConsumer,
   ],
 })

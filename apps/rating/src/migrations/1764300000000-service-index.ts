@@ -10,7 +10,6 @@ export class ServiceIndex1764300000000 implements MigrationInterface {
   name = 'ServiceIndex1764300000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE rateable_dossier ADD COLUMN revision integer NOT NULL DEFAULT 0`);
     await q.query(`
       CREATE TABLE index_dossier (
         dossier_code text PRIMARY KEY,
@@ -80,6 +79,5 @@ export class ServiceIndex1764300000000 implements MigrationInterface {
     for (const t of ['rating', 'index_target', 'index_counter', 'index_agency', 'index_active_rating', 'index_procedure_version', 'index_status_change', 'index_paid_dossier', 'index_dossier']) {
       await q.query(`DROP TABLE ${t}`);
     }
-    await q.query(`ALTER TABLE rateable_dossier DROP COLUMN revision`);
   }
 }

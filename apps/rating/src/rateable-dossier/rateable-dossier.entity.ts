@@ -10,6 +10,6 @@ export class RateableDossierEntity {
   @Column('smallint') status!: DossierStatus;
   @Column('timestamptz') submittedAt!: Date;
   @Column('timestamptz') updatedAt!: Date;
-  /** Revision of the latest dossier event applied (0 = only the submission is known). */
-  @Column('integer', { default: 0 }) revision!: number;
+  /** Revision of the last dossier event applied (0: only dossier.submitted.v1 known). */
+  @Column('int') revision!: number;
 }

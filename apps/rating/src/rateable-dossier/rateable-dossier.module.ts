@@ -8,6 +8,6 @@ import { RecordRateableDossierUseCase } from './usecases/record-rateable-dossier
 @Module({
   controllers: [RatingController],
   providers: [RateableDossierRepository, RecordRateableDossierUseCase, GetRatingEligibilityUseCase, DossierSubmittedConsumer],
-  exports: [RateableDossierRepository],
+  exports: [RateableDossierRepository, RecordRateableDossierUseCase],
 })
 export class RateableDossierModule {}

@@ -12,15 +12,14 @@ export class RateableDossierRepository {
     await tx.createQueryBuilder().insert().into(RateableDossierEntity).values(dossier).orIgnore().execute();
   }
 
-  /** The latest known status of a dossier from dossier.received / status-changed: an older revision never wins. */
-  async saveLatest(tx: EntityManager, d: Omit<RateableDossierEntity, 'updatedAt'>, now: Date): Promise<void> {
+  /** The dossier's latest known status: inserted, or updated only when the event is newer than what is held. */
+  async applyIfNewer(tx: EntityManager, dossier: RateableDossierEntity): Promise<void> {
     await tx.query(
       `INSERT INTO rateable_dossier (dossier_code, procedure_code, receiving_agency_code, status, submitted_at, updated_at, revision)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (dossier_code) DO UPDATE SET procedure_code = excluded.procedure_code, receiving_agency_code = excluded.receiving_agency_code,
-         status = excluded.status, updated_at = excluded.updated_at, revision = excluded.revision
-       WHERE rateable_dossier.revision < excluded.revision`,
-      [d.dossierCode, d.procedureCode, d.receivingAgencyCode, d.status, d.submittedAt, now, d.revision],
+       ON CONFLICT (dossier_code) DO UPDATE SET status = EXCLUDED.status, updated_at = EXCLUDED.updated_at, revision = EXCLUDED.revision
+       WHERE rateable_dossier.revision < EXCLUDED.revision`,
+      [dossier.dossierCode, dossier.procedureCode, dossier.receivingAgencyCode, dossier.status, dossier.submittedAt, dossier.updatedAt, dossier.revision],
     );
   }
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RateableDossierModule } from '../rateable-dossier/rateable-dossier.module';
-import { IndexCatalogueConsumer, IndexDossierConsumer, IndexPaymentConsumer, IndexRatingConsumer } from './consumers/index.consumers';
+import { IndexCatalogueConsumer, DossierLifecycleConsumer, IndexPaymentConsumer, IndexRatingConsumer } from './consumers/index.consumers';
 import { ServiceIndexController } from './service-index.controller';
 import { IndexFactsRepository } from './store/index-facts.repository';
 import { IndexReadRepository } from './store/index-read.repository';
@@ -22,7 +22,7 @@ import { SetTargetsUseCase } from './usecases/set-targets.usecase';
     RecordRatingGivenUseCase,
     RecordProcedureVersionUseCase,
     RecordAgencyUseCase,
-    IndexDossierConsumer,
+    DossierLifecycleConsumer,
     IndexPaymentConsumer,
     IndexRatingConsumer,
     IndexCatalogueConsumer,

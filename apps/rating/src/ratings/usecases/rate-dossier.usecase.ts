@@ -3,9 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RatingGiven, type SatisfactionLevel } from '@hub/contracts';
 import { OutboxWriter } from '@hub/messaging';
-import { Clock, invalidInput } from '@hub/platform';
+import { Clock, invalidInput, requireVisible } from '@hub/platform';
 import type { DataSource } from 'typeorm';
-import { callerSeesAgency } from '../../rateable-dossier/dossier-visibility';
 import { RateableDossierErrors } from '../../rateable-dossier/rateable-dossier.errors';
 import { RateableDossierRepository } from '../../rateable-dossier/rateable-dossier.repository';
 import { eligibility } from '../../rateable-dossier/usecases/get-rating-eligibility/rating-eligibility';
@@ -47,8 +46,8 @@ export class RateDossierUseCase {
     const ratedAt = new Date(rating.ratedAt);
     if (ratedAt.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) throw invalidInput([{ field: 'ratedAt', code: 'IN_THE_FUTURE', message: 'ratedAt must not be in the future' }]);
 
-    const dossier = await this.dossiers.findByCode(rating.dossierCode);
-    if (!dossier || !callerSeesAgency(caller, dossier.receivingAgencyCode)) throw RateableDossierErrors.notFound(rating.dossierCode);
+    const found = await this.dossiers.findByCode(rating.dossierCode);
+    const dossier = requireVisible(caller, found, (d) => d.receivingAgencyCode, () => RateableDossierErrors.notFound(rating.dossierCode));
     const window = eligibility(dossier.status);
     if (window.reason !== 'RATEABLE') throw RatingErrors.windowClosed(rating.dossierCode, dossier.status, window.reason);
 

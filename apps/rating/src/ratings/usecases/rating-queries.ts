@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { AGENCY_CODE_PATTERN, DOSSIER_CODE_EXAMPLE, DOSSIER_CODE_PATTERN, PROCEDURE_CODE_PATTERN, RATING_CRITERIA, SATISFACTION_LEVELS, type CriterionRatingV1 } from '@hub/contracts';
-import { invalidInput, type CallerIdentity } from '@hub/platform';
-import { callerSeesAgency, callerSeesPersonalData } from '../../rateable-dossier/dossier-visibility';
+import { agencyScopeOf, invalidInput, isInAgencyScope, requireVisible, type CallerIdentity } from '@hub/platform';
+import { callerSeesPersonalData } from '../../rateable-dossier/dossier-visibility';
 import { RateableDossierErrors } from '../../rateable-dossier/rateable-dossier.errors';
 import { RateableDossierRepository } from '../../rateable-dossier/rateable-dossier.repository';
 import { RatingsRepository } from '../ratings.repository';
@@ -55,8 +55,8 @@ export class RatingQueries {
 
   /** Every rating of a dossier, newest first; comments only for the owning agency and operators. */
   async history(dossierCode: string, caller: CallerIdentity): Promise<RatingHistoryView> {
-    const dossier = await this.dossiers.findByCode(dossierCode);
-    if (!dossier || !callerSeesAgency(caller, dossier.receivingAgencyCode)) throw RateableDossierErrors.notFound(dossierCode);
+    const found = await this.dossiers.findByCode(dossierCode);
+    const dossier = requireVisible(caller, found, (d) => d.receivingAgencyCode, () => RateableDossierErrors.notFound(dossierCode));
     const personal = callerSeesPersonalData(caller, dossier.receivingAgencyCode);
     const rows = await this.ratings.history(dossierCode);
     return {
@@ -76,8 +76,9 @@ export class RatingQueries {
   /** Counts per level and per criterion of the active ratings given in the window; agency systems see their own agencies. */
   async summary(q: RatingSummaryQuery, caller: CallerIdentity): Promise<RatingSummaryView> {
     if (q.from > q.to) throw invalidInput([{ field: 'to', code: 'INVALID_RANGE', message: 'to must not be before from' }]);
-    if (q.agency && !callerSeesAgency(caller, q.agency)) throw invalidInput([{ field: 'agency', code: 'NOT_YOUR_AGENCY', message: 'agency must be one of the caller’s agencies' }]);
-    const agencyCodes = q.agency ? [q.agency] : caller.kind === 'agency-system' ? caller.agencyCodes : null;
+    if (q.agency && !isInAgencyScope(caller, q.agency)) throw invalidInput([{ field: 'agency', code: 'NOT_YOUR_AGENCY', message: 'agency must be one of the caller’s agencies' }]);
+    const scope = agencyScopeOf(caller);
+    const agencyCodes = q.agency ? [q.agency] : scope === 'all' ? null : [...scope];
     const from = new Date(`${q.from}T00:00:00+07:00`);
     const to = new Date(new Date(`${q.to}T00:00:00+07:00`).getTime() + 86_400_000);
     const rows = await this.ratings.activeRatings({ agencyCodes, procedureCode: q.procedure ?? null, from, to });

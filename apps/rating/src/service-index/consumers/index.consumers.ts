@@ -15,24 +15,33 @@ import {
 } from '@hub/contracts';
 import { ConsumeEvent, type ConsumedEvent } from '@hub/messaging';
 import type { EntityManager } from 'typeorm';
+import { RecordRateableDossierUseCase } from '../../rateable-dossier/usecases/record-rateable-dossier/record-rateable-dossier.usecase';
 import { RecordAgencyUseCase, RecordProcedureVersionUseCase } from '../usecases/record-catalogue.usecases';
 import { RecordDossierFactsUseCase } from '../usecases/record-dossier-facts.usecase';
 import { RecordPaymentUseCase } from '../usecases/record-payment.usecase';
 import { RecordRatingGivenUseCase } from '../usecases/record-rating-given.usecase';
 
-/** Dossier events feed the index; `occurredAt` (when the hub recorded the change) is when it reached the hub. */
+/**
+ * Dossier events (one handler per topic in the service) feed both the rating windows and the index, in one
+ * transaction; `occurredAt` (when the hub recorded the change) is when it reached the hub.
+ */
 @Injectable()
-export class IndexDossierConsumer {
-  constructor(private readonly record: RecordDossierFactsUseCase) {}
+export class DossierLifecycleConsumer {
+  constructor(
+    private readonly rateable: RecordRateableDossierUseCase,
+    private readonly index: RecordDossierFactsUseCase,
+  ) {}
 
   @ConsumeEvent(DossierReceived)
   async received(event: ConsumedEvent<DossierReceivedV1>, tx: EntityManager): Promise<void> {
-    await this.record.execute(tx, { kind: 'received', payload: event.payload }, new Date(event.occurredAt));
+    await this.rateable.track(tx, event.payload);
+    await this.index.execute(tx, { kind: 'received', payload: event.payload }, new Date(event.occurredAt));
   }
 
   @ConsumeEvent(DossierStatusChanged)
   async statusChanged(event: ConsumedEvent<DossierStatusChangedV1>, tx: EntityManager): Promise<void> {
-    await this.record.execute(tx, { kind: 'status-changed', payload: event.payload }, new Date(event.occurredAt));
+    await this.rateable.track(tx, event.payload);
+    await this.index.execute(tx, { kind: 'status-changed', payload: event.payload }, new Date(event.occurredAt));
   }
 }
 

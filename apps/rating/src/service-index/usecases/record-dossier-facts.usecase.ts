@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '@hub/platform';
 import type { EntityManager } from 'typeorm';
-import { RateableDossierRepository } from '../../rateable-dossier/rateable-dossier.repository';
 import { contributionDelta, dossierContributions, statusChangeContribution } from '../domain/contributions';
 import { nextIndexedDossier, statusChangedAt, type DossierEvent } from '../domain/dossier-facts';
 import { IndexFactsRepository } from '../store/index-facts.repository';
@@ -12,11 +10,7 @@ import { IndexFactsRepository } from '../store/index-facts.repository';
  */
 @Injectable()
 export class RecordDossierFactsUseCase {
-  constructor(
-    private readonly facts: IndexFactsRepository,
-    private readonly rateable: RateableDossierRepository,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly facts: IndexFactsRepository) {}
 
   async execute(tx: EntityManager, event: DossierEvent, reachedHubAt: Date): Promise<void> {
     const p = event.payload;
@@ -30,11 +24,6 @@ export class RecordDossierFactsUseCase {
       const paidOnline = await this.facts.isPaidOnline(tx, p.dossierCode);
       deltas.push(...contributionDelta(dossierContributions(current && { ...current, paidOnline }), dossierContributions({ ...next, paidOnline })));
       await this.facts.saveDossier(tx, next);
-      await this.rateable.saveLatest(
-        tx,
-        { dossierCode: p.dossierCode, procedureCode: p.procedureCode, receivingAgencyCode: p.receivingAgencyCode, status: next.status, submittedAt: next.receivedAt, revision: p.revision },
-        this.clock.now(),
-      );
     }
     await this.facts.addToCounters(tx, deltas);
   }

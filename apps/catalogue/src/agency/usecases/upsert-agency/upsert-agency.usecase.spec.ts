@@ -1,4 +1,5 @@
 import type { OutboxWriter } from '@hub/messaging';
+import { inlineTransactions, recordingOutbox, stubOf } from '@hub/testing';
 import type { AppError, Clock } from '@hub/platform';
 import { catalogueHttpErrors, type CatalogueErrorCode } from '../../../catalogue.http-errors';
 import type { EntityManager } from 'typeorm';
@@ -10,8 +11,7 @@ const NOW = new Date('2026-01-12T02:00:00Z');
 
 function setup(existing: Record<string, AgencyEntity> = {}, subtreeOf: Record<string, string[]> = {}) {
   const saved: AgencyEntity[] = [];
-  const repo = {
-    transaction: (work: (tx: EntityManager) => Promise<unknown>) => work({} as EntityManager),
+  const repo = stubOf<AgencyRepository>({
     lockWrites: jest.fn(async () => undefined),
     findByCode: jest.fn(async (code: string) => existing[code] ?? null),
     isInSubtree: jest.fn(async (_tx: EntityManager, root: string, candidate: string) => (subtreeOf[root] ?? []).includes(candidate)),
@@ -19,9 +19,9 @@ function setup(existing: Record<string, AgencyEntity> = {}, subtreeOf: Record<st
       saved.push(a);
       return a;
     }),
-  } as unknown as AgencyRepository;
-  const outbox = { append: jest.fn(async () => ({ eventId: 'e', topic: 't', key: 'k' })) };
-  const useCase = new UpsertAgencyUseCase(repo, outbox as unknown as OutboxWriter, { now: () => NOW } as Clock);
+  });
+  const outbox = recordingOutbox();
+  const useCase = new UpsertAgencyUseCase(repo, stubOf<OutboxWriter>(outbox), { now: () => NOW } as Clock, inlineTransactions());
   return { useCase, saved, outbox };
 }
 

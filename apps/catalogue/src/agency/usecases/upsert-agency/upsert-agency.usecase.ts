@@ -2,14 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { AgencyUpserted, type AgencyUpsertedV1 } from '@hub/contracts';
 import { OutboxWriter } from '@hub/messaging';
 import { Clock, invalidInput } from '@hub/platform';
+import { TransactionRunner } from '@hub/persistence';
 import type { EntityManager } from 'typeorm';
+import { planUpsert, type UpsertResult } from '../../../shared/versioned-upsert';
 import { AgencyEntity } from '../../agency.entity';
 import { AgencyErrors } from '../../agency.errors';
 import { AgencyRepository } from '../../agency.repository';
 import { AgencyView } from '../../agency.view';
 import type { UpsertAgencyCommand } from './upsert-agency.command';
 
-export type UpsertResult = 'created' | 'updated' | 'unchanged';
 
 export interface UpsertedAgency {
   result: UpsertResult;
@@ -26,13 +27,14 @@ export class UpsertAgencyUseCase {
     private readonly agencies: AgencyRepository,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async execute(command: UpsertAgencyCommand): Promise<UpsertedAgency> {
     if (command.validFrom && command.validTo && command.validTo < command.validFrom) {
       throw invalidInput([{ field: 'validTo', code: 'BEFORE_VALID_FROM', message: 'validTo must not be before validFrom' }]);
     }
-    return this.agencies.transaction((tx) => this.upsert(tx, command));
+    return this.transactions.run((tx) => this.upsert(tx, command));
   }
 
   /** The write itself, inside the caller's transaction (also used by the seed). */
@@ -55,17 +57,18 @@ export class UpsertAgencyUseCase {
       validFrom: command.validFrom ?? null,
       validTo: command.validTo ?? null,
     };
-    if (existing && sameAgency(existing, next)) return { result: 'unchanged', agency: AgencyView.from(existing) };
+    const plan = planUpsert(existing, (e) => sameAgency(e, next), 'revision');
+    if (plan.result === 'unchanged') return { result: plan.result, agency: AgencyView.from(plan.existing) };
 
     const saved = await this.agencies.save(tx, {
       code: command.code,
       ...next,
-      revision: existing ? existing.revision + 1 : 1,
+      revision: plan.revision,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     } satisfies AgencyEntity);
     await this.outbox.append(tx, AgencyUpserted, agencySnapshot(saved));
-    return { result: existing ? 'updated' : 'created', agency: AgencyView.from(saved) };
+    return { result: plan.result, agency: AgencyView.from(saved) };
   }
 }
 

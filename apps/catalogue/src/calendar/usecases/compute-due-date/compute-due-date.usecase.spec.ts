@@ -1,12 +1,14 @@
+import { stubOf } from '@hub/testing';
 import { SAMPLE_NATIONAL_CALENDARS } from '@hub/calendar';
+import type { AgencyEntity } from '../../../agency/agency.entity';
 import type { AgencyRepository } from '../../../agency/agency.repository';
 import type { CalendarRepository } from '../../calendar.repository';
 import { ComputeDueDateUseCase } from './compute-due-date.usecase';
 
-const agencies = { findByCode: async (code: string) => (code === '000.00.15.H31' ? { code } : null) } as unknown as AgencyRepository;
+const agencies = stubOf<AgencyRepository>({ findByCode: async (code: string) => (code === '000.00.15.H31' ? ({ code } as AgencyEntity) : null) });
 
 function useCase(national = SAMPLE_NATIONAL_CALENDARS, own = [{ scope: '000.00.15.H31', year: 2026, holidays: ['2026-03-10'], workingDays: [] }]) {
-  const calendars = { national: async () => national, layer: async () => own } as unknown as CalendarRepository;
+  const calendars = stubOf<CalendarRepository>({ national: async () => national, layer: async () => own });
   return new ComputeDueDateUseCase(calendars, agencies);
 }
 

@@ -1,6 +1,8 @@
 import type { OutboxWriter } from '@hub/messaging';
+import { inlineTransactions, recordingOutbox, stubOf } from '@hub/testing';
 import { Clock } from '@hub/platform';
 import type { EntityManager } from 'typeorm';
+import type { AgencyEntity } from '../../../agency/agency.entity';
 import type { AgencyRepository } from '../../../agency/agency.repository';
 import type { CalendarYearEntity } from '../../calendar.entity';
 import type { CalendarRepository } from '../../calendar.repository';
@@ -8,15 +10,14 @@ import { PutCalendarUseCase } from './put-calendar.usecase';
 
 function setup() {
   const rows = new Map<string, CalendarYearEntity>();
-  const repo = {
-    transaction: (work: (tx: EntityManager) => Promise<unknown>) => work({} as EntityManager),
+  const repo = stubOf<CalendarRepository>({
     lock: async () => undefined,
     find: async (scope: string, year: number) => rows.get(`${scope}/${year}`) ?? null,
     save: async (_tx: EntityManager, e: CalendarYearEntity) => (rows.set(`${e.scope}/${e.year}`, e), e),
-  } as unknown as CalendarRepository;
-  const agencies = { findByCode: async (code: string) => (code === '000.00.00.H31' ? { code } : null) } as unknown as AgencyRepository;
-  const outbox = { append: jest.fn(async () => ({})) };
-  return { useCase: new PutCalendarUseCase(repo, agencies, outbox as unknown as OutboxWriter, new Clock()), rows, outbox };
+  });
+  const agencies = stubOf<AgencyRepository>({ findByCode: async (code: string) => (code === '000.00.00.H31' ? ({ code } as AgencyEntity) : null) });
+  const outbox = recordingOutbox();
+  return { useCase: new PutCalendarUseCase(repo, agencies, stubOf<OutboxWriter>(outbox), new Clock(), inlineTransactions()), rows, outbox };
 }
 
 describe('PutCalendarUseCase', () => {

@@ -3,9 +3,11 @@ import { CalendarInvalidError, NATIONAL_SCOPE, WorkingCalendar, type CalendarSet
 import { CalendarUpdated } from '@hub/contracts';
 import { OutboxWriter } from '@hub/messaging';
 import { Clock, type FieldError } from '@hub/platform';
+import { TransactionRunner } from '@hub/persistence';
 import type { EntityManager } from 'typeorm';
 import { AgencyRepository } from '../../../agency/agency.repository';
 import { canonicalJson } from '../../../shared/canonical-json';
+import { planUpsert, type UpsertResult } from '../../../shared/versioned-upsert';
 import { CalendarYearEntity } from '../../calendar.entity';
 import { CalendarFieldCode, CalendarErrors } from '../../calendar.errors';
 import { CalendarRepository, toCalendarYear } from '../../calendar.repository';
@@ -13,7 +15,7 @@ import { CalendarView } from '../../calendar.view';
 import type { PutCalendarCommand } from './put-calendar.command';
 
 export interface PutCalendarResult {
-  result: 'created' | 'updated' | 'unchanged';
+  result: UpsertResult;
   calendar: CalendarView;
 }
 
@@ -28,10 +30,11 @@ export class PutCalendarUseCase {
     private readonly agencies: AgencyRepository,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   execute(scope: string, year: number, command: PutCalendarCommand): Promise<PutCalendarResult> {
-    return this.calendars.transaction((tx) => this.put(tx, scope, year, command));
+    return this.transactions.run((tx) => this.put(tx, scope, year, command));
   }
 
   async put(tx: EntityManager, scope: string, year: number, command: PutCalendarCommand): Promise<PutCalendarResult> {
@@ -51,15 +54,16 @@ export class PutCalendarUseCase {
     await this.calendars.lock(tx, scope, year);
     const existing = await this.calendars.find(scope, year, tx);
     const sample = command.sample ?? false;
-    if (
-      existing &&
-      same(existing.holidays, entry.holidays) &&
-      same(existing.workingDays, entry.workingDays) &&
-      canonicalJson(existing.settings) === canonicalJson(settings) &&
-      existing.sample === sample
-    ) {
-      return { result: 'unchanged', calendar: CalendarView.from(existing, national?.settings) };
-    }
+    const plan = planUpsert(
+      existing,
+      (e) =>
+        same(e.holidays, entry.holidays) &&
+        same(e.workingDays, entry.workingDays) &&
+        canonicalJson(e.settings) === canonicalJson(settings) &&
+        e.sample === sample,
+      'revision',
+    );
+    if (plan.result === 'unchanged') return { result: plan.result, calendar: CalendarView.from(plan.existing, national?.settings) };
     const now = this.clock.now();
     const saved = await this.calendars.save(tx, {
       scope,
@@ -68,7 +72,7 @@ export class PutCalendarUseCase {
       workingDays: entry.workingDays,
       settings,
       sample,
-      revision: existing ? existing.revision + 1 : 1,
+      revision: plan.revision,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     } satisfies CalendarYearEntity);
@@ -81,7 +85,7 @@ export class PutCalendarUseCase {
       sample: saved.sample,
       revision: saved.revision,
     });
-    return { result: existing ? 'updated' : 'created', calendar: CalendarView.from(saved, national?.settings) };
+    return { result: plan.result, calendar: CalendarView.from(saved, national?.settings) };
   }
 }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@hub/platform';
+import { TransactionRunner } from '@hub/persistence';
 import { canonicalContent, type CreateProcedureCommand } from '../../procedure-content';
 import { ProcedureErrors } from '../../procedure.errors';
 import { ProcedurePolicy } from '../../procedure-policy';
@@ -13,12 +14,13 @@ export class CreateProcedureUseCase {
     private readonly procedures: ProcedureRepository,
     private readonly policy: ProcedurePolicy,
     private readonly clock: Clock,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async execute(command: CreateProcedureCommand): Promise<DraftView> {
     const content = canonicalContent(command);
     this.policy.assertDecisionDate(content);
-    return this.procedures.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       await this.policy.assertReferences(content, tx);
       const now = this.clock.now();
       const procedure = {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { WorkingCalendar } from '@hub/calendar';
 import { AppError, Clock, validatePayload, type CallerIdentity, type FieldError } from '@hub/platform';
+import { TransactionRunner } from '@hub/persistence';
 import type { EntityManager } from 'typeorm';
 import { CATALOGUE_SETTINGS, type CatalogueSettings } from '../../../config/catalogue.config';
 import { parseInstantOrDate } from '../../../shared/dates';
@@ -40,11 +41,12 @@ export class ImportProceduresUseCase {
     private readonly publisher: VersionPublisher,
     private readonly clock: Clock,
     @Inject(CATALOGUE_SETTINGS) private readonly settings: CatalogueSettings,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async execute(source: AsyncIterable<RawRecord> | Iterable<RawRecord>, caller: CallerIdentity): Promise<ImportReportView> {
     const started = Date.now();
-    const report = await this.procedures.transaction(async (tx) => {
+    const report = await this.transactions.run(async (tx) => {
       const calendar = await this.policy.calendar(tx);
       const results: ImportRecordResultView[] = [];
       let chunk: RawRecord[] = [];

@@ -1,41 +1,66 @@
+import { SAMPLE_NATIONAL_CALENDARS, WorkingCalendar } from '@hub/calendar';
 import { Clock, type CallerIdentity } from '@hub/platform';
-import type { EntityManager } from 'typeorm';
+import { inlineTransactions, stubOf } from '@hub/testing';
 import type { ProcedureContent } from '../../procedure-content';
 import type { ProcedureEntity, ProcedureVersionEntity } from '../../procedure.entity';
-import type { ProcedurePolicy } from '../../procedure-policy';
+import type { ProcedurePolicy, ReferenceSnapshot } from '../../procedure-policy';
 import type { ProcedureRepository } from '../../procedure.repository';
-import type { VersionPublisher } from '../../version-publisher';
+import type { PublishOutcome, PublishRequest, VersionPublisher } from '../../version-publisher';
 import { PublishProcedureUseCase } from './publish-procedure.usecase';
 
 const caller: CallerIdentity = { clientId: 'op', kind: 'operator', agencyCodes: [], roles: ['catalogue:write'] };
 const draft = { name: 'X', publicationDecision: { date: '2025-12-01' } } as unknown as ProcedureContent;
+const refs: ReferenceSnapshot = { agencies: new Set(['000.00.00.H31']), sectors: new Set(), topLevels: new Map() };
+const calendar = WorkingCalendar.compose(SAMPLE_NATIONAL_CALENDARS);
+const NOW = new Date('2026-01-12T03:00:00Z');
 
 function setup(procedure: Partial<ProcedureEntity> | null) {
-  const repo = {
-    transaction: (work: (tx: EntityManager) => Promise<unknown>) => work({} as EntityManager),
+  const repo = stubOf<ProcedureRepository>({
     findForUpdate: async () => (procedure ? ({ code: '1.001234', status: 'DRAFT', draft, ...procedure } as ProcedureEntity) : null),
-  } as unknown as ProcedureRepository;
-  const policy = { assertDecisionDate: jest.fn(), assertReferences: jest.fn(async () => ({})), calendar: jest.fn(async () => ({})) };
-  const version = {
-    version: 2,
-    effectiveFrom: new Date('2026-02-01T00:00:00+07:00'),
-    publishedAt: new Date('2026-01-12T03:00:00Z'),
-    timeliness: 'ON_TIME',
-    entryDeadlineWorkingDays: 5,
-    entryDeadline: '2025-12-08',
-    timelinessNote: null,
-  } as unknown as ProcedureVersionEntity;
-  const publisher = { publish: jest.fn(async () => ({ version, previous: { version: 1, effectiveTo: version.effectiveFrom } })) };
-  const useCase = new PublishProcedureUseCase(repo, policy as unknown as ProcedurePolicy, publisher as unknown as VersionPublisher, new Clock());
-  return { useCase, publisher };
+  });
+  const policy = stubOf<ProcedurePolicy>({ assertDecisionDate: jest.fn(), assertReferences: async () => refs, calendar: async () => calendar });
+  const requests: PublishRequest[] = [];
+  // Plans like the real publisher as far as this use case can see: the version starts when the request says.
+  const publisher = stubOf<VersionPublisher>({
+    publish: async (_tx, request): Promise<PublishOutcome> => {
+      requests.push({ ...request, procedure: { ...request.procedure } });
+      const effectiveFrom = request.effectiveFrom ?? request.enteredAt;
+      const version = { version: 2, effectiveFrom, publishedAt: request.enteredAt, timeliness: 'ON_TIME', entryDeadlineWorkingDays: 5, entryDeadline: '2025-12-08', timelinessNote: null };
+      return { version: version as unknown as ProcedureVersionEntity, previous: { version: 1, effectiveTo: effectiveFrom } };
+    },
+  });
+  const useCase = new PublishProcedureUseCase(repo, policy, publisher, { now: () => NOW } as Clock, inlineTransactions());
+  return { useCase, requests };
 }
 
 describe('PublishProcedureUseCase', () => {
-  it('publishes the draft from the given date and reports the closed previous version', async () => {
-    const { useCase, publisher } = setup({});
+  it('publishes the draft (and clears it) from the given local date, as the caller, on the checked references', async () => {
+    const { useCase, requests } = setup({});
     const result = await useCase.execute('1.001234', { effectiveFrom: '2026-02-01' }, caller);
-    expect(result).toMatchObject({ version: 2, effectiveFrom: '2026-02-01T00:00:00+07:00', previous: { version: 1, effectiveTo: '2026-02-01T00:00:00+07:00' } });
-    expect(publisher.publish).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ content: draft, actor: 'op', effectiveFrom: new Date('2026-01-31T17:00:00Z') }));
+    expect(requests).toEqual([
+      expect.objectContaining({
+        procedure: expect.objectContaining({ code: '1.001234', draft: null }),
+        content: draft,
+        actor: 'op',
+        // A bare date is midnight in Vietnam.
+        effectiveFrom: new Date('2026-01-31T17:00:00Z'),
+        enteredAt: NOW,
+        refs,
+        calendar,
+      }),
+    ]);
+    expect(result).toMatchObject({
+      code: '1.001234',
+      effectiveFrom: '2026-02-01T00:00:00+07:00',
+      publishedAt: '2026-01-12T10:00:00+07:00',
+      previous: { version: 1, effectiveTo: '2026-02-01T00:00:00+07:00' },
+    });
+  });
+
+  it('starts the version when it is entered when no date is given', async () => {
+    const { useCase, requests } = setup({});
+    await useCase.execute('1.001234', {}, caller);
+    expect(requests[0].effectiveFrom).toBeUndefined();
   });
 
   it.each([
@@ -43,8 +68,8 @@ describe('PublishProcedureUseCase', () => {
     [{ draft: null }, 'PROCEDURE_NO_DRAFT'],
     [{ status: 'WITHDRAWN' as const, withdrawnAt: new Date() }, 'PROCEDURE_WITHDRAWN'],
   ])('refuses %j', async (procedure, code) => {
-    const { useCase, publisher } = setup(procedure);
+    const { useCase, requests } = setup(procedure);
     await expect(useCase.execute('1.001234', {}, caller)).rejects.toMatchObject({ code });
-    expect(publisher.publish).not.toHaveBeenCalled();
+    expect(requests).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, type CallerIdentity } from '@hub/platform';
+import { TransactionRunner } from '@hub/persistence';
 import { formatInZone, parseInstantOrDate } from '../../../shared/dates';
 import { ProcedureErrors } from '../../procedure.errors';
 import { ProcedurePolicy } from '../../procedure-policy';
@@ -16,11 +17,12 @@ export class PublishProcedureUseCase {
     private readonly policy: ProcedurePolicy,
     private readonly publisher: VersionPublisher,
     private readonly clock: Clock,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async execute(code: string, command: PublishProcedureCommand, caller: CallerIdentity): Promise<PublishedVersionView> {
     const effectiveFrom = command.effectiveFrom === undefined ? undefined : parseInstantOrDate(command.effectiveFrom);
-    return this.procedures.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const procedure = await this.procedures.findForUpdate(tx, code);
       if (!procedure) throw ProcedureErrors.notFound(code);
       if (procedure.status === 'WITHDRAWN') throw ProcedureErrors.withdrawn(code, formatInZone(procedure.withdrawnAt ?? procedure.updatedAt));

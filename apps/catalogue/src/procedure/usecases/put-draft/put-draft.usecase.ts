@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@hub/platform';
+import { TransactionRunner } from '@hub/persistence';
 import { formatInZone } from '../../../shared/dates';
 import { canonicalContent, type ProcedureContentDto } from '../../procedure-content';
 import { ProcedureErrors } from '../../procedure.errors';
@@ -14,12 +15,13 @@ export class PutDraftUseCase {
     private readonly procedures: ProcedureRepository,
     private readonly policy: ProcedurePolicy,
     private readonly clock: Clock,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async execute(code: string, command: ProcedureContentDto): Promise<DraftView> {
     const content = canonicalContent(command);
     this.policy.assertDecisionDate(content);
-    return this.procedures.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const procedure = await this.procedures.findForUpdate(tx, code);
       if (!procedure) throw ProcedureErrors.notFound(code);
       if (procedure.status === 'WITHDRAWN') throw ProcedureErrors.withdrawn(code, formatInZone(procedure.withdrawnAt ?? procedure.updatedAt));

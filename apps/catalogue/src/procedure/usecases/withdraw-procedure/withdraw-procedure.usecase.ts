@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ProcedureWithdrawn, type ProcedureWithdrawnV1 } from '@hub/contracts';
 import { OutboxWriter } from '@hub/messaging';
 import { Clock, type CallerIdentity } from '@hub/platform';
+import { TransactionRunner } from '@hub/persistence';
 import { formatInZone, parseInstantOrDate } from '../../../shared/dates';
 import type { Withdrawal } from '../../procedure.entity';
 import { ProcedureErrors } from '../../procedure.errors';
@@ -19,12 +20,13 @@ export class WithdrawProcedureUseCase {
     private readonly policy: ProcedurePolicy,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async execute(code: string, command: WithdrawProcedureCommand, caller: CallerIdentity): Promise<WithdrawnView> {
     const now = this.clock.now();
     const withdrawnAt = command.withdrawnAt === undefined ? now : (parseInstantOrDate(command.withdrawnAt) ?? now);
-    return this.procedures.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const procedure = await this.procedures.findForUpdate(tx, code);
       if (!procedure) throw ProcedureErrors.notFound(code);
       if (procedure.status === 'WITHDRAWN') throw ProcedureErrors.withdrawn(code, formatInZone(procedure.withdrawnAt ?? procedure.updatedAt));

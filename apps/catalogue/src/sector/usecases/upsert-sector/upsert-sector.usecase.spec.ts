@@ -1,4 +1,5 @@
 import type { OutboxWriter } from '@hub/messaging';
+import { inlineTransactions, recordingOutbox, stubOf } from '@hub/testing';
 import type { Clock } from '@hub/platform';
 import type { EntityManager } from 'typeorm';
 import type { SectorEntity } from '../../sector.entity';
@@ -8,14 +9,13 @@ import { UpsertSectorUseCase } from './upsert-sector.usecase';
 describe('UpsertSectorUseCase', () => {
   const now = new Date('2026-01-01T00:00:00Z');
   const stored: Record<string, SectorEntity> = {};
-  const repo = {
-    transaction: (work: (tx: EntityManager) => Promise<unknown>) => work({} as EntityManager),
+  const repo = stubOf<SectorRepository>({
     lock: async () => undefined,
     findByCode: async (code: string) => stored[code] ?? null,
     save: async (_tx: EntityManager, s: SectorEntity) => (stored[s.code] = s),
-  } as unknown as SectorRepository;
-  const outbox = { append: jest.fn(async () => ({})) };
-  const useCase = new UpsertSectorUseCase(repo, outbox as unknown as OutboxWriter, { now: () => now } as Clock);
+  });
+  const outbox = recordingOutbox();
+  const useCase = new UpsertSectorUseCase(repo, stubOf<OutboxWriter>(outbox), { now: () => now } as Clock, inlineTransactions());
 
   it('creates, ignores a resend, and renames with a new revision, emitting only on change', async () => {
     expect((await useCase.execute({ code: 'G12-HT01', name: 'Hộ tịch' })).result).toBe('created');

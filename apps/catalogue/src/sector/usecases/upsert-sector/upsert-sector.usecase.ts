@@ -2,14 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { SectorUpserted } from '@hub/contracts';
 import { OutboxWriter } from '@hub/messaging';
 import { Clock } from '@hub/platform';
+import { TransactionRunner } from '@hub/persistence';
 import type { EntityManager } from 'typeorm';
+import { planUpsert, type UpsertResult } from '../../../shared/versioned-upsert';
 import { SectorEntity } from '../../sector.entity';
 import { SectorRepository } from '../../sector.repository';
 import { SectorView } from '../../sector.view';
 import type { UpsertSectorCommand } from './upsert-sector.command';
 
 export interface UpsertedSector {
-  result: 'created' | 'updated' | 'unchanged';
+  result: UpsertResult;
   sector: SectorView;
 }
 
@@ -20,29 +22,29 @@ export class UpsertSectorUseCase {
     private readonly sectors: SectorRepository,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   execute(command: UpsertSectorCommand): Promise<UpsertedSector> {
-    return this.sectors.transaction((tx) => this.upsert(tx, command));
+    return this.transactions.run((tx) => this.upsert(tx, command));
   }
 
   async upsert(tx: EntityManager, command: UpsertSectorCommand): Promise<UpsertedSector> {
     await this.sectors.lock(tx, command.code);
     const existing = await this.sectors.findByCode(command.code, tx);
     const active = command.active ?? true;
-    if (existing && existing.name === command.name && existing.active === active) {
-      return { result: 'unchanged', sector: SectorView.from(existing) };
-    }
+    const plan = planUpsert(existing, (e) => e.name === command.name && e.active === active, 'revision');
+    if (plan.result === 'unchanged') return { result: plan.result, sector: SectorView.from(plan.existing) };
     const now = this.clock.now();
     const saved = await this.sectors.save(tx, {
       code: command.code,
       name: command.name,
       active,
-      revision: existing ? existing.revision + 1 : 1,
+      revision: plan.revision,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     } satisfies SectorEntity);
     await this.outbox.append(tx, SectorUpserted, { code: saved.code, name: saved.name, active: saved.active, revision: saved.revision });
-    return { result: existing ? 'updated' : 'created', sector: SectorView.from(saved) };
+    return { result: plan.result, sector: SectorView.from(saved) };
   }
 }

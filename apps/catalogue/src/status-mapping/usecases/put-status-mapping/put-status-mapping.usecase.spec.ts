@@ -1,6 +1,8 @@
 import type { OutboxWriter } from '@hub/messaging';
+import { inlineTransactions, recordingOutbox, stubOf } from '@hub/testing';
 import { Clock, type CallerIdentity } from '@hub/platform';
 import type { EntityManager } from 'typeorm';
+import type { AgencyEntity } from '../../../agency/agency.entity';
 import type { AgencyRepository } from '../../../agency/agency.repository';
 import type { StatusMappingEntity } from '../../status-mapping.entity';
 import type { StatusMappingRepository } from '../../status-mapping.repository';
@@ -11,8 +13,7 @@ const operator: CallerIdentity = { clientId: 'op', kind: 'operator', agencyCodes
 
 function setup() {
   const versions: StatusMappingEntity[] = [];
-  const repo = {
-    transaction: (work: (tx: EntityManager) => Promise<unknown>) => work({} as EntityManager),
+  const repo = stubOf<StatusMappingRepository>({
     lock: async () => undefined,
     // As read back from jsonb: keys in another order than written.
     latest: async () => {
@@ -20,10 +21,10 @@ function setup() {
       return last ? { ...last, mappings: last.mappings.map(({ localCode, ...rest }) => ({ ...rest, localCode })) } : null;
     },
     insert: async (_tx: EntityManager, e: StatusMappingEntity) => void versions.push(e),
-  } as unknown as StatusMappingRepository;
-  const agencies = { findByCode: async (code: string) => (code === AGENCY ? { code } : null) } as unknown as AgencyRepository;
-  const outbox = { append: jest.fn(async () => ({})) };
-  return { useCase: new PutStatusMappingUseCase(repo, agencies, outbox as unknown as OutboxWriter, new Clock()), versions, outbox };
+  });
+  const agencies = stubOf<AgencyRepository>({ findByCode: async (code: string) => (code === AGENCY ? ({ code } as AgencyEntity) : null) });
+  const outbox = recordingOutbox();
+  return { useCase: new PutStatusMappingUseCase(repo, agencies, stubOf<OutboxWriter>(outbox), new Clock(), inlineTransactions()), versions, outbox };
 }
 
 describe('PutStatusMappingUseCase', () => {

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { StatusMappingUpdated } from '@hub/contracts';
 import { OutboxWriter } from '@hub/messaging';
-import { Clock, type CallerIdentity } from '@hub/platform';
+import { assertMayActFor, Clock, type CallerIdentity } from '@hub/platform';
+import { TransactionRunner } from '@hub/persistence';
 import type { EntityManager } from 'typeorm';
 import { canonicalJson } from '../../../shared/canonical-json';
+import { planUpsert, type UpsertResult } from '../../../shared/versioned-upsert';
 import { AgencyErrors } from '../../../agency/agency.errors';
 import { AgencyRepository } from '../../../agency/agency.repository';
 import type { StatusMappingEntry } from '../../status-mapping.entity';
@@ -13,7 +15,7 @@ import { StatusMappingView } from '../../status-mapping.view';
 import type { PutStatusMappingCommand } from './put-status-mapping.command';
 
 export interface PutStatusMappingResult {
-  result: 'created' | 'updated' | 'unchanged';
+  result: UpsertResult;
   mapping: StatusMappingView;
 }
 
@@ -29,13 +31,13 @@ export class PutStatusMappingUseCase {
     private readonly agencies: AgencyRepository,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async execute(agencyCode: string, command: PutStatusMappingCommand, caller: CallerIdentity): Promise<PutStatusMappingResult> {
-    if (caller.kind === 'agency-system' && !caller.roles.includes('catalogue:write') && !caller.agencyCodes.includes(agencyCode)) {
-      throw StatusMappingErrors.scopeViolation(agencyCode);
-    }
-    return this.mappings.transaction((tx) => this.put(tx, agencyCode, command, caller.clientId));
+    // A catalogue writer maintains every agency's mapping; anyone else only its own agencies'.
+    if (!caller.roles.includes('catalogue:write')) assertMayActFor(caller, agencyCode, () => StatusMappingErrors.scopeViolation(agencyCode));
+    return this.transactions.run((tx) => this.put(tx, agencyCode, command, caller.clientId));
   }
 
   async put(tx: EntityManager, agencyCode: string, command: PutStatusMappingCommand, actor: string): Promise<PutStatusMappingResult> {
@@ -45,12 +47,12 @@ export class PutStatusMappingUseCase {
       .sort((a, b) => (a.localCode < b.localCode ? -1 : a.localCode > b.localCode ? 1 : 0))
       .map((m) => ({ localCode: m.localCode, nationalStatus: m.nationalStatus, ...(m.description ? { description: m.description } : {}) }));
     const latest = await this.mappings.latest(agencyCode, tx);
-    if (latest && canonicalJson(latest.mappings) === canonicalJson(entries)) {
-      return { result: 'unchanged', mapping: StatusMappingView.from(latest) };
-    }
-    const entity = { agencyCode, version: (latest?.version ?? 0) + 1, mappings: entries, createdBy: actor, createdAt: this.clock.now() };
+    // Every change is a new version row; older versions stay readable.
+    const plan = planUpsert(latest, (l) => canonicalJson(l.mappings) === canonicalJson(entries), 'version');
+    if (plan.result === 'unchanged') return { result: plan.result, mapping: StatusMappingView.from(plan.existing) };
+    const entity = { agencyCode, version: plan.revision, mappings: entries, createdBy: actor, createdAt: this.clock.now() };
     await this.mappings.insert(tx, entity);
     await this.outbox.append(tx, StatusMappingUpdated, { agencyCode, version: entity.version, mappings: entries });
-    return { result: latest ? 'updated' : 'created', mapping: StatusMappingView.from(entity) };
+    return { result: plan.result, mapping: StatusMappingView.from(entity) };
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { formatInZone } from '@hub/calendar';
 import type { DossierStatus } from '@hub/contracts';
-import { validationFailed, type CallerIdentity } from '@hub/platform';
+import { agencyScopeCondition, validationFailed, type CallerIdentity } from '@hub/platform';
 import type { DataSource } from 'typeorm';
 import { STATUS_NAMES } from '../../domain/status-machine';
 import type { DossierListItem, DossierPage, ListDossiersQuery } from './list-dossiers.query';
@@ -35,36 +35,32 @@ function decodeCursor(cursor: string): [string, string] {
   throw validationFailed([{ field: 'cursor', code: 'INVALID_CURSOR', message: 'cursor must be a nextCursor returned by this list' }]);
 }
 
-/** Dossiers by update time, keyset-paginated on (updated_at, code); agency systems see only their agencies. */
+/** Dossiers by update time, keyset-paginated on (updated_at, code); agency systems see only their agencies (the portal and operators all). */
 @Injectable()
 export class ListDossiersUseCase {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async execute(query: ListDossiersQuery, caller: CallerIdentity): Promise<DossierPage> {
     const limit = query.limit ?? 50;
-    const agencies = this.agencies(query, caller);
+    const scope = agencyScopeCondition(caller, 'receiving_agency_code', 1);
+    const n = scope.params.length + 1;
     const [afterTime, afterCode] = query.cursor ? decodeCursor(query.cursor) : [null, null];
     const rows: Row[] = await this.dataSource.query(
       `SELECT code, status, procedure_code, receiving_agency_code, channel, received_at, due_at, due_state, finished_at, timeliness,
               updated_at, updated_at::text AS updated_key
          FROM dossier
-        WHERE ($1::text[] IS NULL OR receiving_agency_code = ANY($1))
-          AND ($2::smallint IS NULL OR status = $2)
-          AND ($3::text IS NULL OR due_state = $3)
-          AND ($4::timestamptz IS NULL OR updated_at >= $4)
-          AND ($5::timestamptz IS NULL OR (updated_at, code) > ($5::timestamptz, $6::text))
+        WHERE ${scope.sql}
+          AND ($${n}::text IS NULL OR receiving_agency_code = $${n})
+          AND ($${n + 1}::smallint IS NULL OR status = $${n + 1})
+          AND ($${n + 2}::text IS NULL OR due_state = $${n + 2})
+          AND ($${n + 3}::timestamptz IS NULL OR updated_at >= $${n + 3})
+          AND ($${n + 4}::timestamptz IS NULL OR (updated_at, code) > ($${n + 4}::timestamptz, $${n + 5}::text))
         ORDER BY updated_at, code
-        LIMIT $7`,
-      [agencies, query.status ?? null, query.dueState ?? null, query.updatedSince ?? null, afterTime, afterCode, limit + 1],
+        LIMIT $${n + 6}`,
+      [...scope.params, query.receivingAgencyCode ?? null, query.status ?? null, query.dueState ?? null, query.updatedSince ?? null, afterTime, afterCode, limit + 1],
     );
     const page = rows.slice(0, limit);
     return { items: page.map(itemOf), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null };
-  }
-
-  /** null: every agency; an agency system's own agencies otherwise (another agency's filter yields nothing). */
-  private agencies(query: ListDossiersQuery, caller: CallerIdentity): string[] | null {
-    if (caller.kind !== 'agency-system') return query.receivingAgencyCode ? [query.receivingAgencyCode] : null;
-    return query.receivingAgencyCode ? caller.agencyCodes.filter((a) => a === query.receivingAgencyCode) : caller.agencyCodes;
   }
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { localDateOf } from '@hub/calendar';
 import { DossierReceived, DossierStatus, DossierSubmitted, formatDossierCode } from '@hub/contracts';
 import { OutboxWriter } from '@hub/messaging';
-import { Clock, type CallerIdentity } from '@hub/platform';
+import { assertMayActFor, Clock, type CallerIdentity } from '@hub/platform';
 import { ProcedureVersionRepository } from '../../../procedure-read-model/procedure-version.repository';
 import { decide } from '../../domain/decide';
 import type { DossierContent } from '../../domain/dossier-state';
@@ -22,9 +22,7 @@ export class SubmitDossierUseCase {
   ) {}
 
   async execute(command: SubmitDossierCommand, caller: CallerIdentity): Promise<SubmittedDossierDto> {
-    if (caller.kind === 'agency-system' && !caller.agencyCodes.includes(command.receivingAgencyCode)) {
-      throw DossierErrors.agencyScopeViolation(command.receivingAgencyCode);
-    }
+    assertMayActFor(caller, command.receivingAgencyCode, () => DossierErrors.agencyScopeViolation(command.receivingAgencyCode));
     const now = this.clock.now();
     const procedure = await this.procedures.findInForce(command.procedureCode, now);
     if (!procedure) throw DossierErrors.procedureNotAvailable(command.procedureCode);

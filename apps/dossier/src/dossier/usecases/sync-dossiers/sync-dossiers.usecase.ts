@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { formatInZone } from '@hub/calendar';
-import { Clock, type CallerIdentity } from '@hub/platform';
+import { TransactionRunner } from '@hub/persistence';
+import { Clock, isInAgencyScope, type CallerIdentity } from '@hub/platform';
 import type { EntityManager } from 'typeorm';
 import { CalendarReadModel } from '../../../calendar-read-model/calendar-read-model';
 import { ProcedureVersionRepository } from '../../../procedure-read-model/procedure-version.repository';
@@ -10,8 +11,6 @@ import type { DossierEvent } from '../../domain/events';
 import { DossierErrors, dossierError } from '../../dossier.errors';
 import { recordProblem } from './record-problem';
 import { DossierEventsWriter } from '../../dossier-events.writer';
-import { DossierRepository } from '../../dossier.repository';
-import { inScope } from '../../dossier-scope';
 import { DossierStateStore, type DossierWrite, type StoredDossier } from '../../dossier-state.store';
 import { hashLookupKey, newLookupKey } from '../../lookup-key';
 import { MAX_SYNC_BATCH, type SyncDossiersCommand, type SyncDossiersResponse, type SyncResultDto } from './sync-dossiers.command';
@@ -31,7 +30,7 @@ interface Applied {
 @Injectable()
 export class SyncDossiersUseCase {
   constructor(
-    private readonly dossiers: DossierRepository,
+    private readonly transactions: TransactionRunner,
     private readonly store: DossierStateStore,
     private readonly procedures: ProcedureVersionRepository,
     private readonly mappings: StatusMappingReadModel,
@@ -43,7 +42,7 @@ export class SyncDossiersUseCase {
   async execute(command: SyncDossiersCommand, caller: CallerIdentity): Promise<SyncDossiersResponse> {
     if (command.records.length < 1 || command.records.length > MAX_SYNC_BATCH) throw DossierErrors.batchTooLarge(command.records.length, MAX_SYNC_BATCH);
     const { prepared, rejected } = await this.prepare(command.records, caller);
-    const applied = prepared.length === 0 ? { results: new Map<number, SyncResultDto>(), writes: new Map(), events: [] } : await this.dossiers.transaction((tx) => this.apply(tx, prepared, caller));
+    const applied = prepared.length === 0 ? { results: new Map<number, SyncResultDto>(), writes: new Map(), events: [] } : await this.transactions.run((tx) => this.apply(tx, prepared, caller));
     const results = command.records.map((_, index) => {
       const failure = rejected.get(index);
       if (failure) return rejectedResult(failure.code, failure);
@@ -86,7 +85,7 @@ export class SyncDossiersUseCase {
   private applyOne(record: PreparedRecord, current: StoredDossier | null, caller: CallerIdentity, now: Date, applied: Applied): SyncResultDto {
     const code = record.command.code;
     // Another agency's dossier answers exactly like any out-of-scope record, whether or not the code exists.
-    if (current && !inScope(caller, current.state.receivingAgencyCode)) return rejectedResult(code, { error: DossierErrors.agencyScopeViolation(record.command.content.receivingAgencyCode) });
+    if (current && !isInAgencyScope(caller, current.state.receivingAgencyCode)) return rejectedResult(code, { error: DossierErrors.agencyScopeViolation(record.command.content.receivingAgencyCode) });
     const decision = decide(current?.state ?? null, record.command, { calendar: record.calendar, now });
     if (decision.outcome === 'rejected') return { ...resultOf(code, current), outcome: 'rejected', problem: recordProblem(dossierError(decision.rejection)) };
     if (decision.outcome === 'stale' || decision.outcome === 'unchanged') return { ...resultOf(code, current), outcome: decision.outcome };

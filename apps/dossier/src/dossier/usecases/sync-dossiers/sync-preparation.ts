@@ -1,11 +1,10 @@
 import type { WorkingCalendar } from '@hub/calendar';
 import type { DossierStatus } from '@hub/contracts';
-import { validatePayload, type CallerIdentity } from '@hub/platform';
+import { isInAgencyScope, validatePayload, type CallerIdentity } from '@hub/platform';
 import { versionInForce, type ProcedureHistory } from '../../../procedure-read-model/procedure-version.repository';
 import type { StatusTranslator } from '../../../status-mapping-read-model/status-mapping-read-model';
 import type { SyncCommand } from '../../domain/decide';
 import { DossierErrors, type DossierError } from '../../dossier.errors';
-import { inScope } from '../../dossier-scope';
 import { contentHashOf, contentOf, noticesOf } from './sync-record.parser';
 import { SyncRecordDto } from './sync-record.dto';
 
@@ -35,7 +34,7 @@ export function validateRecord(raw: unknown, index: number, caller: CallerIdenti
   if (!validation.ok) return { index, code, error: DossierErrors.invalidRecord(validation.errors) };
   const record = validation.value;
   if ((record.status === undefined) === (record.localStatus === undefined)) return { index, code, error: DossierErrors.statusMissing() };
-  if (!inScope(caller, record.receivingAgencyCode)) return { index, code, error: DossierErrors.agencyScopeViolation(record.receivingAgencyCode) };
+  if (!isInAgencyScope(caller, record.receivingAgencyCode)) return { index, code, error: DossierErrors.agencyScopeViolation(record.receivingAgencyCode) };
   return { index, record };
 }
 

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '@hub/persistence';
 import type { EntityManager } from 'typeorm';
 import { CalendarReadModel } from '../../../calendar-read-model/calendar-read-model';
 import { watchDue } from '../../domain/watch';
 import { DossierEventsWriter } from '../../dossier-events.writer';
-import { DossierRepository } from '../../dossier.repository';
 import { DossierStateStore, type DossierWrite } from '../../dossier-state.store';
 
 /** One replica at a time runs a pass (transaction-scoped, so a crashed replica releases it). */
@@ -21,7 +21,7 @@ const HORIZON_DAYS = 14;
 @Injectable()
 export class WatchDueDatesUseCase {
   constructor(
-    private readonly dossiers: DossierRepository,
+    private readonly transactions: TransactionRunner,
     private readonly store: DossierStateStore,
     private readonly calendars: CalendarReadModel,
     private readonly events: DossierEventsWriter,
@@ -29,7 +29,7 @@ export class WatchDueDatesUseCase {
 
   /** Returns the number of dossiers flagged (0 when another replica holds the pass). */
   execute(now: Date): Promise<number> {
-    return this.dossiers.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const [{ locked }] = await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [WATCH_LOCK_KEY]);
       if (!locked) return 0;
       const codes = await this.candidates(tx, now);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DossierSubmittedV1 } from '@hub/contracts';
+import type { DossierReceivedV1 } from '@hub/contracts';
 import { Clock } from '@hub/platform';
 import type { EntityManager } from 'typeorm';
 import { FeeScheduleRepository } from '../../../fee-schedule/fee-schedule.repository';
@@ -19,7 +19,10 @@ export class AssessFeesUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async onDossierSubmitted(tx: EntityManager, dossier: DossierSubmittedV1): Promise<void> {
+  async onDossierReceived(
+    tx: EntityManager,
+    dossier: Pick<DossierReceivedV1, 'dossierCode' | 'procedureCode' | 'procedureVersion' | 'receivingAgencyCode' | 'channel'>,
+  ): Promise<void> {
     const now = this.clock.now();
     const pending: FeeAssessmentEntity = {
       dossierCode: dossier.dossierCode,

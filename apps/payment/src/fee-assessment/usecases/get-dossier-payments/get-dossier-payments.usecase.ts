@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CallerIdentity } from '@hub/platform';
+import { requireVisible, type CallerIdentity } from '@hub/platform';
 import { FeeAssessmentErrors } from '../../fee-assessment.errors';
 import { FeeAssessmentRepository } from '../../fee-assessment.repository';
 import type { DossierPaymentsView } from './dossier-payments.view';
@@ -9,11 +9,8 @@ export class GetDossierPaymentsUseCase {
   constructor(private readonly assessments: FeeAssessmentRepository) {}
 
   async execute(dossierCode: string, caller: CallerIdentity): Promise<DossierPaymentsView> {
-    const a = await this.assessments.findByDossier(dossierCode);
-    // Another agency's dossier is reported exactly like an unknown one.
-    if (!a || (caller.kind === 'agency-system' && !caller.agencyCodes.includes(a.receivingAgencyCode))) {
-      throw FeeAssessmentErrors.notFound(dossierCode);
-    }
+    const found = await this.assessments.findByDossier(dossierCode);
+    const a = requireVisible(caller, found, (x) => x.receivingAgencyCode, () => FeeAssessmentErrors.notFound(dossierCode));
     return {
       dossierCode: a.dossierCode,
       assessment: {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DossierSubmittedV1 } from '@hub/contracts';
+import type { DossierReceivedV1, DossierStatusChangedV1, DossierSubmittedV1 } from '@hub/contracts';
 import { Clock } from '@hub/platform';
 import type { EntityManager } from 'typeorm';
 import { RateableDossierRepository } from '../../rateable-dossier.repository';
@@ -20,6 +20,19 @@ export class RecordRateableDossierUseCase {
       submittedAt: new Date(submitted.submittedAt),
       updatedAt: this.clock.now(),
       revision: 0,
+    });
+  }
+
+  /** dossier.received.v1 / dossier.status-changed.v1: the rating windows follow the latest status (2, 3, 5, 9/10). */
+  async track(tx: EntityManager, event: DossierReceivedV1 | DossierStatusChangedV1): Promise<void> {
+    await this.dossiers.applyIfNewer(tx, {
+      dossierCode: event.dossierCode,
+      procedureCode: event.procedureCode,
+      receivingAgencyCode: event.receivingAgencyCode,
+      status: 'to' in event ? event.to : event.status,
+      submittedAt: new Date(event.receivedAt),
+      updatedAt: this.clock.now(),
+      revision: event.revision,
     });
   }
 }
