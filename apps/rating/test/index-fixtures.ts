@@ -10,6 +10,13 @@ import {
 } from '@hub/contracts';
 import type { KafkaProbe } from '@hub/testing';
 
+/**
+ * A new consumer group reads every topic from the beginning, and the shared broker's catalogue topic holds tens of
+ * thousands of versions from other runs, which the index consumes too: the first wait of a file may take minutes.
+ */
+export const REPLAY_WAIT = { timeoutMs: 240_000, intervalMs: 1_000 };
+export const REPLAY_TEST_TIMEOUT_MS = 2 * REPLAY_WAIT.timeoutMs;
+
 export interface Sent {
   topic: string;
   key: string;

@@ -5,13 +5,9 @@ import { RatingConfig } from '../src/config/rating.config';
 import { RATING_SERVICE, RatingAppModule } from '../src/rating-app.module';
 import { RecordAgencyUseCase, RecordProcedureVersionUseCase } from '../src/service-index/usecases/record-catalogue.usecases';
 import { DataSource } from 'typeorm';
-import { indexScenario, sendAll } from './index-fixtures';
+import { indexScenario, REPLAY_WAIT, sendAll } from './index-fixtures';
 
-/**
- * A new consumer group reads every topic from the beginning, and the shared broker's catalogue topic holds tens of
- * thousands of versions from other runs: applying them all takes minutes on a busy machine.
- */
-const REPLAY = { timeoutMs: 240_000, intervalMs: 1_000 };
+const REPLAY = REPLAY_WAIT;
 
 const start = () =>
   startServiceUnderTest({ service: RATING_SERVICE, configClass: RatingConfig, module: RatingAppModule.forRoot, afterInit: (app) => app.get(MessagingLifecycle).ready() });
