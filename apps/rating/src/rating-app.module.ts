@@ -7,6 +7,9 @@ import { ratingHttpErrors } from './rating.http-errors';
 import { RateableDossier1764115500000 } from './migrations/1764115500000-rateable-dossier';
 import { RateableDossierRevision1764200100000 } from './migrations/1764200100000-rateable-dossier-revision';
 import { RateableDossierModule } from './rateable-dossier/rateable-dossier.module';
+import { ServiceIndex1764300000000 } from './migrations/1764300000000-service-index';
+import { RatingsModule } from './ratings/ratings.module';
+import { ServiceIndexModule } from './service-index/service-index.module';
 
 export const RATING_SERVICE = 'rating';
 
@@ -16,13 +19,15 @@ export class RatingAppModule {
     return {
       module: RatingAppModule,
       imports: [
-        PersistenceModule.forRoot({ url: config.DATABASE_URL, migrations: [RateableDossier1764115500000, RateableDossierRevision1764200100000] }),
+        PersistenceModule.forRoot({ url: config.DATABASE_URL, migrations: [RateableDossier1764115500000, RateableDossierRevision1764200100000, ServiceIndex1764300000000] }),
         MessagingModule.forRoot({ service: RATING_SERVICE, groupId: config.KAFKA_GROUP_ID, brokers: parseBrokerList(config.KAFKA_BROKERS),
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
           topicReplicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
         }),
         AppErrorsModule.forFeature({ name: RATING_SERVICE, http: ratingHttpErrors }),
         RateableDossierModule,
+        ServiceIndexModule,
+        RatingsModule,
       ],
     };
   }

@@ -5,6 +5,7 @@ import { expectEventually, KafkaProbe, startServiceUnderTest, testInfrastructure
 import { DataSource } from 'typeorm';
 import { RatingConfig } from '../src/config/rating.config';
 import { RATING_SERVICE, RatingAppModule } from '../src/rating-app.module';
+import { REPLAY_TEST_TIMEOUT_MS, REPLAY_WAIT } from './index-fixtures';
 
 const envelope = (def: EventDefinition): Record<string, string> => ({
   [EventHeaders.EventId]: randomUUID(),
@@ -35,8 +36,8 @@ describe('rating follows dossier.received.v1 and dossier.status-changed.v1 (real
     ]);
     await probe.send(DossierReceived.topic, [{ key: code, value: JSON.stringify({ ...DossierReceived.example, ...facts, revision: 1 }), headers: envelope(DossierReceived) }]);
     const row = async () => (await service.app.get(DataSource).query('SELECT status, revision FROM rateable_dossier WHERE dossier_code = $1', [code]))[0];
-    await expectEventually(async () => expect(await row()).toEqual({ status: 9, revision: 3 }));
+    await expectEventually(async () => expect(await row()).toEqual({ status: 9, revision: 3 }), REPLAY_WAIT);
     await new Promise((r) => setTimeout(r, 1500));
     expect(await row()).toEqual({ status: 9, revision: 3 });
-  });
+  }, REPLAY_TEST_TIMEOUT_MS);
 });

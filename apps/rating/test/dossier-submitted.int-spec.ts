@@ -5,6 +5,7 @@ import { expectEventually, KafkaProbe, startServiceUnderTest, testInfrastructure
 import { DataSource } from 'typeorm';
 import { RatingConfig } from '../src/config/rating.config';
 import { RATING_SERVICE, RatingAppModule } from '../src/rating-app.module';
+import { REPLAY_TEST_TIMEOUT_MS, REPLAY_WAIT } from './index-fixtures';
 
 function envelope(eventId = randomUUID()): Record<string, string> {
   return {
@@ -50,10 +51,10 @@ describe('rating consumes dossier.submitted.v1 from the real broker', () => {
       { key: code(1), value: submitted(code(1)), headers },
       { key: code(1), value: submitted(code(1)), headers },
     ]);
-    await expectEventually(async () => expect(await rows(code(1))).toBe(1));
+    await expectEventually(async () => expect(await rows(code(1))).toBe(1), REPLAY_WAIT);
     const [{ n }] = await dataSource.query('SELECT count(*) AS n FROM inbox WHERE event_id = $1', [headers[EventHeaders.EventId]]);
     expect(Number(n)).toBe(1);
-  });
+  }, REPLAY_TEST_TIMEOUT_MS);
 
   it('parks a poison message on the DLQ with its reason and still processes the next one on that partition', async () => {
     const poisonId = randomUUID();

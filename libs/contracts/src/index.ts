@@ -5,6 +5,8 @@ export * from './envelope';
 export * from './event-definition';
 export * from './events/catalogue.events';
 export * from './events/dossier.events';
+export * from './events/payment.events';
+export * from './events/rating.events';
 export * from './headers';
 export * from './packets';
 export * from './topics';

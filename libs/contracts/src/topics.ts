@@ -15,6 +15,8 @@ import {
   DossierStatusChanged,
   DossierSubmitted,
 } from './events/dossier.events';
+import { PaymentSucceeded } from './events/payment.events';
+import { RatingGiven } from './events/rating.events';
 
 /** Every event the hub publishes. Adding an event means adding it here; the contract test covers it. */
 export const EVENT_REGISTRY: readonly EventDefinition[] = [
@@ -30,6 +32,8 @@ export const EVENT_REGISTRY: readonly EventDefinition[] = [
   DossierNoticeIssued,
   DossierDueSoon,
   DossierOverdue,
+  PaymentSucceeded,
+  RatingGiven,
 ];
 
 export function findEventDefinition(topic: string): EventDefinition | undefined {

@@ -23,5 +23,6 @@ export function publishedSnapshot(v: ProcedureVersionEntity): ProcedurePublished
     legalBasis: c.legalBasis,
     publicationDecision: c.publicationDecision,
     publishedAt: formatInZone(v.publishedAt),
+    entryTimeliness: v.timeliness,
   };
 }

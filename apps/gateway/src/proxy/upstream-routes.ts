@@ -15,6 +15,8 @@ export const UPSTREAM_ROUTES: readonly UpstreamRoute[] = [
   { upstream: 'dossier', resources: ['public'], publicRead: true },
   { upstream: 'payment', resources: ['payments'], publicRead: false },
   { upstream: 'rating', resources: ['ratings'], publicRead: false },
+  // The service-quality index and its ranking are public; changing targets needs an operator key.
+  { upstream: 'rating', resources: ['service-index'], publicRead: true },
 ];
 
 /** The catch-all route of the proxy controller: whatever the gateway does not serve itself. */

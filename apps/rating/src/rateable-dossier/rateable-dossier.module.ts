@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { PersistenceModule } from '@hub/persistence';
-import { DossierLifecycleConsumer } from './consumers/dossier-lifecycle.consumer';
 import { DossierSubmittedConsumer } from './consumers/dossier-submitted.consumer';
 import { RateableDossierEntity } from './rateable-dossier.entity';
 import { RateableDossierRepository } from './rateable-dossier.repository';
@@ -11,6 +10,7 @@ import { RecordRateableDossierUseCase } from './usecases/record-rateable-dossier
 @Module({
   imports: [PersistenceModule.forFeature([RateableDossierEntity])],
   controllers: [RatingController],
-  providers: [RateableDossierRepository, RecordRateableDossierUseCase, GetRatingEligibilityUseCase, DossierSubmittedConsumer, DossierLifecycleConsumer],
+  providers: [RateableDossierRepository, RecordRateableDossierUseCase, GetRatingEligibilityUseCase, DossierSubmittedConsumer],
+  exports: [RateableDossierRepository, RecordRateableDossierUseCase],
 })
 export class RateableDossierModule {}

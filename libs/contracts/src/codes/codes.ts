@@ -50,6 +50,8 @@ export const HUB_ROLES = [
   'dossier:applicant-action',
   'payment:read',
   'rating:read',
+  /** The portal and agency systems (kiosks): record the applicant's rating of a dossier. */
+  'rating:submit',
 ] as const;
 export type HubRole = (typeof HUB_ROLES)[number];
 

@@ -29,6 +29,8 @@ export const AGENCY_LEVELS = ['MINISTRY', 'PROVINCE', 'COMMUNE', 'SERVICE_CENTRE
 export type TimeLimitUnitV1 = (typeof TIME_LIMIT_UNITS)[number];
 export type OnlineLevel = (typeof ONLINE_LEVELS)[number];
 export type AgencyLevel = (typeof AGENCY_LEVELS)[number];
+export const ENTRY_TIMELINESS = ['ON_TIME', 'LATE', 'UNKNOWN'] as const;
+export type EntryTimeliness = (typeof ENTRY_TIMELINESS)[number];
 
 /**
  * Sector (lĩnh vực) code, e.g. `G03-GD10`: upper-case letters and digits in up to four groups joined by `-` or `.`.
@@ -150,6 +152,11 @@ export class ProcedurePublishedV1 {
   @IsOptional() @ValidateNested() @Type(() => PublicationDecisionV1) publicationDecision?: PublicationDecisionV1;
   /** When this version was entered (published) in the catalogue. */
   @IsOptional() @IsISO8601({ strict: true }) publishedAt?: string;
+  /**
+   * Whether the version was entered within its deadline after the publication decision (10 / 5 / 2 working days on
+   * the national calendar), as the catalogue judged it; UNKNOWN when a calendar year it needed was missing.
+   */
+  @IsOptional() @IsIn(ENTRY_TIMELINESS) entryTimeliness?: EntryTimeliness;
 }
 
 /** A procedure was abolished: no version is in force from `withdrawnAt` on. Terminal (compacted, key = code). */
@@ -243,6 +250,7 @@ export const ProcedurePublished = defineEvent({
     legalBasis: [{ number: '50/2014/QH13', title: 'Luật Xây dựng', issuedDate: '2014-06-18' }],
     publicationDecision: { number: '123/QĐ-UBND', date: '2025-12-20', issuingAgencyCode: '000.00.00.H31' },
     publishedAt: '2025-12-22T09:00:00.000Z',
+    entryTimeliness: 'ON_TIME',
   },
 });
 

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { AppError, validatePayload, type CallerIdentity, type FieldError } from '@hub/platform';
+import { RateDossierUseCase } from './rate-dossier.usecase';
+import { SyncRatingItem } from './rating.command';
+
+export const RATING_SYNC_OUTCOMES = ['created', 'duplicate', 'rejected'] as const;
+
+export class RatingSyncProblem {
+  @ApiProperty() code!: string;
+  @ApiProperty() detail!: string;
+  @ApiPropertyOptional({ type: Object, isArray: true }) errors?: FieldError[];
+}
+
+export class RatingSyncResult {
+  @ApiProperty() index!: number;
+  @ApiProperty({ nullable: true, type: String }) sourceRatingId!: string | null;
+  @ApiProperty({ enum: RATING_SYNC_OUTCOMES }) outcome!: (typeof RATING_SYNC_OUTCOMES)[number];
+  @ApiProperty({ nullable: true, type: String }) ratingId!: string | null;
+  @ApiPropertyOptional({ type: RatingSyncProblem }) problem?: RatingSyncProblem;
+}
+
+export class SyncRatingsResponse {
+  @ApiProperty({ type: [RatingSyncResult] }) results!: RatingSyncResult[];
+}
+
+/** Ratings collected by an agency system: each item judged alone, idempotent on the source's rating id. */
+@Injectable()
+export class SyncRatingsUseCase {
+  constructor(private readonly rate: RateDossierUseCase) {}
+
+  async execute(command: { items: unknown[]; caller: CallerIdentity }): Promise<SyncRatingsResponse> {
+    const results: RatingSyncResult[] = [];
+    for (const [index, raw] of command.items.entries()) results.push(await this.one(index, raw, command.caller));
+    return { results };
+  }
+
+  private async one(index: number, raw: unknown, caller: CallerIdentity): Promise<RatingSyncResult> {
+    const sourceId = typeof raw === 'object' && raw !== null && typeof (raw as { sourceRatingId?: unknown }).sourceRatingId === 'string' ? (raw as { sourceRatingId: string }).sourceRatingId : null;
+    const parsed = validatePayload(SyncRatingItem, raw);
+    if (!parsed.ok) return { index, sourceRatingId: sourceId, outcome: 'rejected', ratingId: null, problem: { code: 'VALIDATION_FAILED', detail: 'The rating contains invalid fields.', errors: parsed.errors } };
+    const { sourceRatingId, ...rating } = parsed.value;
+    try {
+      const r = await this.rate.execute({ rating, sourceRatingId, caller });
+      return { index, sourceRatingId, outcome: r.created ? 'created' : 'duplicate', ratingId: r.ratingId };
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      return { index, sourceRatingId, outcome: 'rejected', ratingId: null, problem: { code: e.code, detail: e.message, ...(e.fields ? { errors: e.fields } : {}) } };
+    }
+  }
+}
