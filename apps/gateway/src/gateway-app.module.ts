@@ -4,7 +4,9 @@ import { jsonBudgetOf } from '@hub/platform';
 import { ApiClientEntity } from './api-client/api-client.entity';
 import { BOOTSTRAP_ADMIN_KEY } from './api-client/api-client.module';
 import type { GatewayConfig } from './config/gateway.config';
+import { IDEMPOTENCY_OPTIONS, type IdempotencyOptions } from './idempotency/idempotent-exchange';
 import { ApiClient1764115600000 } from './migrations/1764115600000-api-client';
+import { IdempotencyKey1764800000000 } from './migrations/1764800000000-idempotency-key';
 import { OpenApiModule } from './openapi/openapi.module';
 import { BODY_LIMITS, ProxyModule } from './proxy/proxy.module';
 import { STANDARD_DIR } from './standard/published-standard.files';
@@ -21,10 +23,16 @@ export class GatewayAppModule {
       timeoutMs: config.UPSTREAM_TIMEOUT_MS,
       connections: config.UPSTREAM_CONNECTIONS,
     };
+    const idempotency: IdempotencyOptions = {
+      ttlSeconds: config.IDEMPOTENCY_TTL_SECONDS,
+      // A first attempt cannot outlive the upstream timeout by much; after that its key may be taken over.
+      leaseMs: config.UPSTREAM_TIMEOUT_MS * 2 + 5_000,
+      pruneIntervalMs: config.IDEMPOTENCY_PRUNE_INTERVAL_MS,
+    };
     return {
       module: GatewayAppModule,
       imports: [
-        PersistenceModule.forRoot({ url: config.DATABASE_URL, entities: [ApiClientEntity], migrations: [ApiClient1764115600000] }),
+        PersistenceModule.forRoot({ url: config.DATABASE_URL, entities: [ApiClientEntity], migrations: [ApiClient1764115600000, IdempotencyKey1764800000000] }),
         {
           module: GatewayProvidersModule,
           global: true,
@@ -33,8 +41,9 @@ export class GatewayAppModule {
             { provide: BOOTSTRAP_ADMIN_KEY, useValue: config.GATEWAY_BOOTSTRAP_ADMIN_KEY },
             { provide: BODY_LIMITS, useValue: { defaultBytes: config.BODY_LIMIT_BYTES, largeBytes: config.LARGE_BODY_LIMIT_BYTES, json: jsonBudgetOf(config) } },
             { provide: STANDARD_DIR, useValue: config.STANDARD_DIR },
+            { provide: IDEMPOTENCY_OPTIONS, useValue: idempotency },
           ],
-          exports: [UPSTREAM_OPTIONS, BOOTSTRAP_ADMIN_KEY, BODY_LIMITS, STANDARD_DIR],
+          exports: [UPSTREAM_OPTIONS, BOOTSTRAP_ADMIN_KEY, BODY_LIMITS, STANDARD_DIR, IDEMPOTENCY_OPTIONS],
         },
         ProxyModule,
         OpenApiModule,

@@ -22,4 +22,9 @@ export class GatewayConfig extends BaseServiceConfig {
 
   @Type(() => Number) @IsInt() @Min(100) @Max(120_000) UPSTREAM_TIMEOUT_MS = 10_000;
   @Type(() => Number) @IsInt() @Min(1) @Max(1024) UPSTREAM_CONNECTIONS = 64;
+
+  /** How long a completed answer is kept for retries with the same Idempotency-Key (default 24 h). */
+  @Type(() => Number) @IsInt() @Min(60) @Max(7 * 86_400) IDEMPOTENCY_TTL_SECONDS = 86_400;
+  /** How often expired idempotency keys are deleted. */
+  @Type(() => Number) @IsInt() @Min(1_000) IDEMPOTENCY_PRUNE_INTERVAL_MS = 600_000;
 }

@@ -2,6 +2,7 @@ import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { ApiClientModule } from '../api-client/api-client.module';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { ProxyController } from './proxy.controller';
 import { registerPassthroughBodyParser, type BodyLimits } from './passthrough-body.parser';
 import { UpstreamClient } from './upstream.client';
@@ -10,7 +11,7 @@ import { ForwardRequestUseCase } from './usecases/forward-request/forward-reques
 export const BODY_LIMITS = Symbol('BODY_LIMITS');
 
 @Module({
-  imports: [ApiClientModule],
+  imports: [ApiClientModule, IdempotencyModule],
   controllers: [ProxyController],
   providers: [UpstreamClient, ForwardRequestUseCase],
   exports: [UpstreamClient],

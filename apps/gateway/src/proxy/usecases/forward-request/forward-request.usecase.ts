@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { currentCorrelationId, IDENTITY_HEADER, IDENTITY_SIGNING_KEY, problem, signIdentity, type CallerIdentity } from '@hub/platform';
+import { currentContext, currentCorrelationId, IDENTITY_HEADER, IDENTITY_SIGNING_KEY, problem, signIdentity, type CallerIdentity } from '@hub/platform';
 import { AuthenticateClientUseCase } from '../../../api-client/usecases/authenticate-client/authenticate-client.usecase';
+import { IDEMPOTENCY_KEY_HEADER, IdempotentExchange } from '../../../idempotency/idempotent-exchange';
 import { UpstreamClient, type UpstreamResponse } from '../../upstream.client';
 import { routeFor } from '../../upstream-routes';
 
@@ -23,6 +24,7 @@ export class ForwardRequestUseCase {
   constructor(
     private readonly authenticate: AuthenticateClientUseCase,
     private readonly upstreams: UpstreamClient,
+    private readonly idempotency: IdempotentExchange,
     @Inject(IDENTITY_SIGNING_KEY) private readonly signingKey: string,
   ) {}
 
@@ -32,6 +34,8 @@ export class ForwardRequestUseCase {
     const apiKey = single(request.headers['x-api-key']);
     const anonymousRead = !apiKey && route.publicRead && (request.method === 'GET' || request.method === 'HEAD');
     const identity = anonymousRead ? ANONYMOUS : await this.authenticate.execute(apiKey);
+    const context = currentContext();
+    if (context) context.identity = identity;
 
     const headers: Record<string, string> = { [IDENTITY_HEADER]: signIdentity(identity, this.signingKey) };
     const correlationId = currentCorrelationId();
@@ -40,7 +44,9 @@ export class ForwardRequestUseCase {
       const value = single(request.headers[name]);
       if (value !== undefined) headers[name] = value;
     }
-    return this.upstreams.forward(route.upstream, request.method, request.url, headers, request.body);
+    const { method, url, body } = request;
+    const key = single(request.headers[IDEMPOTENCY_KEY_HEADER]);
+    return this.idempotency.run({ clientId: identity.clientId, method, url, key, body }, () => this.upstreams.forward(route.upstream, method, url, headers, body));
   }
 }
 
