@@ -7,6 +7,8 @@ import type { GatewayConfig } from './config/gateway.config';
 import { IDEMPOTENCY_OPTIONS, type IdempotencyOptions } from './idempotency/idempotent-exchange';
 import { ApiClient1764115600000 } from './migrations/1764115600000-api-client';
 import { IdempotencyKey1764800000000 } from './migrations/1764800000000-idempotency-key';
+import { ApiClientRateLimits1764800000001 } from './migrations/1764800000001-api-client-rate-limits';
+import { RATE_LIMIT_OPTIONS, type RateLimitOptions } from './rate-limit/rate-limiter';
 import { OpenApiModule } from './openapi/openapi.module';
 import { BODY_LIMITS, ProxyModule } from './proxy/proxy.module';
 import { STANDARD_DIR } from './standard/published-standard.files';
@@ -29,10 +31,22 @@ export class GatewayAppModule {
       leaseMs: config.UPSTREAM_TIMEOUT_MS * 2 + 5_000,
       pruneIntervalMs: config.IDEMPOTENCY_PRUNE_INTERVAL_MS,
     };
+    const windowSeconds = config.RATE_LIMIT_WINDOW_SECONDS;
+    const rateLimits: RateLimitOptions = {
+      redisUrl: config.REDIS_URL,
+      keyPrefix: config.RATE_LIMIT_KEY_PREFIX,
+      redisTimeoutMs: config.RATE_LIMIT_REDIS_TIMEOUT_MS,
+      policies: {
+        read: { limit: config.RATE_LIMIT_READ, windowSeconds },
+        write: { limit: config.RATE_LIMIT_WRITE, windowSeconds },
+        bulk: { limit: config.RATE_LIMIT_BULK, windowSeconds },
+        public: { limit: config.RATE_LIMIT_PUBLIC, windowSeconds },
+      },
+    };
     return {
       module: GatewayAppModule,
       imports: [
-        PersistenceModule.forRoot({ url: config.DATABASE_URL, entities: [ApiClientEntity], migrations: [ApiClient1764115600000, IdempotencyKey1764800000000] }),
+        PersistenceModule.forRoot({ url: config.DATABASE_URL, entities: [ApiClientEntity], migrations: [ApiClient1764115600000, IdempotencyKey1764800000000, ApiClientRateLimits1764800000001] }),
         {
           module: GatewayProvidersModule,
           global: true,
@@ -42,8 +56,9 @@ export class GatewayAppModule {
             { provide: BODY_LIMITS, useValue: { defaultBytes: config.BODY_LIMIT_BYTES, largeBytes: config.LARGE_BODY_LIMIT_BYTES, json: jsonBudgetOf(config) } },
             { provide: STANDARD_DIR, useValue: config.STANDARD_DIR },
             { provide: IDEMPOTENCY_OPTIONS, useValue: idempotency },
+            { provide: RATE_LIMIT_OPTIONS, useValue: rateLimits },
           ],
-          exports: [UPSTREAM_OPTIONS, BOOTSTRAP_ADMIN_KEY, BODY_LIMITS, STANDARD_DIR, IDEMPOTENCY_OPTIONS],
+          exports: [UPSTREAM_OPTIONS, BOOTSTRAP_ADMIN_KEY, BODY_LIMITS, STANDARD_DIR, IDEMPOTENCY_OPTIONS, RATE_LIMIT_OPTIONS],
         },
         ProxyModule,
         OpenApiModule,

@@ -1,7 +1,7 @@
 import { expectEventually } from '@hub/testing';
 import { DataSource } from 'typeorm';
 import { IdempotencyStore } from '../src/idempotency/idempotency.store';
-import { registerClient, startFakeUpstream, startGateway, type Gateway } from './support/gateway-harness';
+import { closeReplica, registerClient, startFakeUpstream, startGateway, startReplica, type Gateway } from './support/gateway-harness';
 
 describe('Idempotency-Key through the gateway (real PostgreSQL)', () => {
   let upstream: Awaited<ReturnType<typeof startFakeUpstream>>;
@@ -78,7 +78,7 @@ describe('Idempotency-Key through the gateway (real PostgreSQL)', () => {
 
   it('keeps a stored answer across a restart: a new gateway on the same database replays it', async () => {
     const first = await post(gateway, '/v1/payments', { dossierCode: 'restart' }, 'key-restart');
-    const second = await startGateway(upstream.url, { DATABASE_URL: gateway.config.DATABASE_URL });
+    const second = await startReplica(gateway, upstream.url);
     try {
       const forwarded = upstream.seen.length;
       const retry = await post(second, '/v1/payments', { dossierCode: 'restart' }, 'key-restart');
@@ -87,8 +87,7 @@ describe('Idempotency-Key through the gateway (real PostgreSQL)', () => {
       expect(upstream.seen.length).toBe(forwarded);
       expect((await post(second, '/v1/payments', { dossierCode: 'other' }, 'key-restart')).statusCode).toBe(422);
     } finally {
-      await second.app.close();
-      await second.db.drop();
+      await closeReplica(second);
     }
   });
 

@@ -27,4 +27,21 @@ export class GatewayConfig extends BaseServiceConfig {
   @Type(() => Number) @IsInt() @Min(60) @Max(7 * 86_400) IDEMPOTENCY_TTL_SECONDS = 86_400;
   /** How often expired idempotency keys are deleted. */
   @Type(() => Number) @IsInt() @Min(1_000) IDEMPOTENCY_PRUNE_INTERVAL_MS = 600_000;
+
+  /** Rate-limit buckets, shared by every replica. Unreachable: each replica limits on its own and readiness says `degraded`. */
+  @IsUrl({ require_tld: false, protocols: ['redis', 'rediss'], require_protocol: true }) REDIS_URL = 'redis://127.0.0.1:6379';
+  /** Prefix of every rate-limit key in Redis (one per deployment sharing a Redis). */
+  @IsString() @MinLength(1) RATE_LIMIT_KEY_PREFIX = 'hub:rl:';
+  /** A Redis call slower than this counts as failed (the local limiter answers). */
+  @Type(() => Number) @IsInt() @Min(10) @Max(5_000) RATE_LIMIT_REDIS_TIMEOUT_MS = 200;
+  /** The window of every limit below; buckets refill continuously (limit / window per second). */
+  @Type(() => Number) @IsInt() @Min(1) @Max(3_600) RATE_LIMIT_WINDOW_SECONDS = 60;
+  /** Per client: GET/HEAD through the proxy. */
+  @Type(() => Number) @IsInt() @Min(1) RATE_LIMIT_READ = 6_000;
+  /** Per client: POST/PUT/PATCH/DELETE through the proxy (payment-provider callbacks: per provider). */
+  @Type(() => Number) @IsInt() @Min(1) RATE_LIMIT_WRITE = 3_000;
+  /** Per client: bulk endpoints (`POST /v1/procedures:import`). */
+  @Type(() => Number) @IsInt() @Min(1) RATE_LIMIT_BULK = 30;
+  /** Per IP: anonymous reads of the public catalogue. */
+  @Type(() => Number) @IsInt() @Min(1) RATE_LIMIT_PUBLIC = 1_200;
 }

@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { ApiClientModule } from '../api-client/api-client.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { ProxyController } from './proxy.controller';
 import { registerPassthroughBodyParser, type BodyLimits } from './passthrough-body.parser';
 import { UpstreamClient } from './upstream.client';
@@ -11,7 +12,7 @@ import { ForwardRequestUseCase } from './usecases/forward-request/forward-reques
 export const BODY_LIMITS = Symbol('BODY_LIMITS');
 
 @Module({
-  imports: [ApiClientModule, IdempotencyModule],
+  imports: [ApiClientModule, IdempotencyModule, RateLimitModule],
   controllers: [ProxyController],
   providers: [UpstreamClient, ForwardRequestUseCase],
   exports: [UpstreamClient],

@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startServiceUnderTest, type ServiceUnderTest } from '@hub/testing';
+import { startServiceUnderTest, uniqueSuffix, type ServiceUnderTest } from '@hub/testing';
 import { GatewayConfig } from '../../src/config/gateway.config';
 import { GATEWAY_SERVICE, GatewayAppModule } from '../../src/gateway-app.module';
 
@@ -39,14 +39,39 @@ export async function startFakeUpstream(answer: (req: SeenRequest) => FakeAnswer
 
 export const TEST_ADMIN_KEY = 'hub_0a1b2c3d_' + 'C'.repeat(43);
 
-/** A gateway in-process whose four services are `upstreamUrl`; `env` may point DATABASE_URL at another gateway's database. */
+/** A Redis key prefix of its own, so that test runs never share rate-limit buckets. */
+export const uniqueRateLimitPrefix = () => `hub:test:${uniqueSuffix()}:`;
+
+/**
+ * A gateway in-process whose four services are `upstreamUrl`; `env` may point DATABASE_URL at another gateway's
+ * database, or RATE_LIMIT_KEY_PREFIX at another gateway's buckets.
+ */
 export function startGateway(upstreamUrl: string, env: Record<string, string> = {}): Promise<Gateway> {
   return startServiceUnderTest({
     service: GATEWAY_SERVICE,
     configClass: GatewayConfig,
     module: GatewayAppModule.forRoot,
-    env: { CATALOGUE_URL: upstreamUrl, DOSSIER_URL: upstreamUrl, PAYMENT_URL: upstreamUrl, RATING_URL: upstreamUrl, GATEWAY_BOOTSTRAP_ADMIN_KEY: TEST_ADMIN_KEY, ...env },
+    env: {
+      CATALOGUE_URL: upstreamUrl,
+      DOSSIER_URL: upstreamUrl,
+      PAYMENT_URL: upstreamUrl,
+      RATING_URL: upstreamUrl,
+      GATEWAY_BOOTSTRAP_ADMIN_KEY: TEST_ADMIN_KEY,
+      RATE_LIMIT_KEY_PREFIX: uniqueRateLimitPrefix(),
+      ...env,
+    },
   });
+}
+
+/** A second replica: same database and same rate-limit buckets as `first`. Close it with closeReplica. */
+export function startReplica(first: Gateway, upstreamUrl: string, env: Record<string, string> = {}): Promise<Gateway> {
+  return startGateway(upstreamUrl, { DATABASE_URL: first.config.DATABASE_URL, RATE_LIMIT_KEY_PREFIX: first.config.RATE_LIMIT_KEY_PREFIX, ...env });
+}
+
+/** Stops a replica started with startReplica, dropping only its own (unused) throwaway database. */
+export async function closeReplica(replica: Gateway): Promise<void> {
+  await replica.app.close();
+  await replica.db.drop();
 }
 
 /** Registers a client through the admin API and returns its API key. */

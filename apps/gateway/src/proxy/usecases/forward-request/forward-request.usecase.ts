@@ -2,17 +2,22 @@ import { Inject, Injectable } from '@nestjs/common';
 import { currentContext, currentCorrelationId, IDENTITY_HEADER, IDENTITY_SIGNING_KEY, problem, signIdentity, type CallerIdentity } from '@hub/platform';
 import { AuthenticateClientUseCase } from '../../../api-client/usecases/authenticate-client/authenticate-client.usecase';
 import { IDEMPOTENCY_KEY_HEADER, IdempotentExchange } from '../../../idempotency/idempotent-exchange';
+import type { AuthenticatedClient } from '../../../api-client/authenticated-key-cache';
+import { routeClassOf } from '../../../rate-limit/rate-limit-rules';
+import { RateLimiter } from '../../../rate-limit/rate-limiter';
 import { UpstreamClient, type UpstreamResponse } from '../../upstream.client';
-import { routeFor } from '../../upstream-routes';
+import { acceptsLargeBody, routeFor } from '../../upstream-routes';
 
 export interface IncomingRequest {
   method: string;
   url: string;
   headers: Record<string, string | string[] | undefined>;
   body?: Buffer;
+  /** The peer address: the public class is limited per IP. */
+  clientIp: string;
 }
 
-const ANONYMOUS: CallerIdentity = { clientId: 'anonymous', kind: 'public', agencyCodes: [], roles: [] };
+const ANONYMOUS: AuthenticatedClient = { identity: { clientId: 'anonymous', kind: 'public', agencyCodes: [], roles: [] } satisfies CallerIdentity };
 const FORWARDED_HEADERS = ['accept', 'accept-language', 'content-type', 'idempotency-key', 'user-agent'];
 
 /**
@@ -25,17 +30,24 @@ export class ForwardRequestUseCase {
     private readonly authenticate: AuthenticateClientUseCase,
     private readonly upstreams: UpstreamClient,
     private readonly idempotency: IdempotentExchange,
+    private readonly limiter: RateLimiter,
     @Inject(IDENTITY_SIGNING_KEY) private readonly signingKey: string,
   ) {}
 
   async execute(request: IncomingRequest): Promise<UpstreamResponse> {
-    const route = routeFor(request.url);
-    if (!route) throw problem(404, 'ROUTE_NOT_FOUND', { detail: `No resource at ${request.method} ${request.url.split('?')[0]}` });
+    const { method, url, body } = request;
+    const route = routeFor(url);
+    if (!route) throw problem(404, 'ROUTE_NOT_FOUND', { detail: `No resource at ${method} ${url.split('?')[0]}` });
     const apiKey = single(request.headers['x-api-key']);
-    const anonymousRead = !apiKey && route.publicRead && (request.method === 'GET' || request.method === 'HEAD');
-    const identity = anonymousRead ? ANONYMOUS : await this.authenticate.execute(apiKey);
+    const anonymousRead = !apiKey && route.publicRead && (method === 'GET' || method === 'HEAD');
+    const { identity, rateLimits } = anonymousRead ? ANONYMOUS : await this.authenticate.execute(apiKey);
     const context = currentContext();
     if (context) context.identity = identity;
+    const limitHeaders = await this.limiter.check({
+      routeClass: routeClassOf(method, anonymousRead, acceptsLargeBody(url)),
+      subject: anonymousRead ? request.clientIp : identity.clientId,
+      overrides: rateLimits,
+    });
 
     const headers: Record<string, string> = { [IDENTITY_HEADER]: signIdentity(identity, this.signingKey) };
     const correlationId = currentCorrelationId();
@@ -44,9 +56,11 @@ export class ForwardRequestUseCase {
       const value = single(request.headers[name]);
       if (value !== undefined) headers[name] = value;
     }
-    const { method, url, body } = request;
     const key = single(request.headers[IDEMPOTENCY_KEY_HEADER]);
-    return this.idempotency.run({ clientId: identity.clientId, method, url, key, body }, () => this.upstreams.forward(route.upstream, method, url, headers, body));
+    const response = await this.idempotency.run({ clientId: identity.clientId, method, url, key, body }, () =>
+      this.upstreams.forward(route.upstream, method, url, headers, body),
+    );
+    return { ...response, headers: { ...response.headers, ...limitHeaders } };
   }
 }
 
