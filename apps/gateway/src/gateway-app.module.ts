@@ -8,6 +8,9 @@ import { IDEMPOTENCY_OPTIONS, type IdempotencyOptions } from './idempotency/idem
 import { ApiClient1764115600000 } from './migrations/1764115600000-api-client';
 import { IdempotencyKey1764800000000 } from './migrations/1764800000000-idempotency-key';
 import { ApiClientRateLimits1764800000001 } from './migrations/1764800000001-api-client-rate-limits';
+import { ExchangeLog1764800000002 } from './migrations/1764800000002-exchange-log';
+import { ExchangeLogModule } from './exchange-log/exchange-log.module';
+import { RECEIPT_SIGNING_KEY } from './exchange-log/receipt-signer';
 import { RATE_LIMIT_OPTIONS, type RateLimitOptions } from './rate-limit/rate-limiter';
 import { OpenApiModule } from './openapi/openapi.module';
 import { BODY_LIMITS, ProxyModule } from './proxy/proxy.module';
@@ -46,7 +49,7 @@ export class GatewayAppModule {
     return {
       module: GatewayAppModule,
       imports: [
-        PersistenceModule.forRoot({ url: config.DATABASE_URL, entities: [ApiClientEntity], migrations: [ApiClient1764115600000, IdempotencyKey1764800000000, ApiClientRateLimits1764800000001] }),
+        PersistenceModule.forRoot({ url: config.DATABASE_URL, entities: [ApiClientEntity], migrations: [ApiClient1764115600000, IdempotencyKey1764800000000, ApiClientRateLimits1764800000001, ExchangeLog1764800000002] }),
         {
           module: GatewayProvidersModule,
           global: true,
@@ -57,10 +60,12 @@ export class GatewayAppModule {
             { provide: STANDARD_DIR, useValue: config.STANDARD_DIR },
             { provide: IDEMPOTENCY_OPTIONS, useValue: idempotency },
             { provide: RATE_LIMIT_OPTIONS, useValue: rateLimits },
+            { provide: RECEIPT_SIGNING_KEY, useValue: config.RECEIPT_SIGNING_KEY },
           ],
-          exports: [UPSTREAM_OPTIONS, BOOTSTRAP_ADMIN_KEY, BODY_LIMITS, STANDARD_DIR, IDEMPOTENCY_OPTIONS, RATE_LIMIT_OPTIONS],
+          exports: [UPSTREAM_OPTIONS, BOOTSTRAP_ADMIN_KEY, BODY_LIMITS, STANDARD_DIR, IDEMPOTENCY_OPTIONS, RATE_LIMIT_OPTIONS, RECEIPT_SIGNING_KEY],
         },
         ProxyModule,
+        ExchangeLogModule,
         OpenApiModule,
         StandardModule,
       ],

@@ -44,4 +44,7 @@ export class GatewayConfig extends BaseServiceConfig {
   @Type(() => Number) @IsInt() @Min(1) RATE_LIMIT_BULK = 30;
   /** Per IP: anonymous reads of the public catalogue. */
   @Type(() => Number) @IsInt() @Min(1) RATE_LIMIT_PUBLIC = 1_200;
+
+  /** Ed25519 private key signing X-Hub-Receipt (PKCS#8 PEM or its DER in base64). Unset: a key generated per process (development only). */
+  @IsOptional() @IsString() RECEIPT_SIGNING_KEY?: string;
 }
