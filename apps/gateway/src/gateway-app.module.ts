@@ -11,6 +11,7 @@ import { ApiClientRateLimits1764800000001 } from './migrations/1764800000001-api
 import { ExchangeLog1764800000002 } from './migrations/1764800000002-exchange-log';
 import { ExchangeLogModule } from './exchange-log/exchange-log.module';
 import { RECEIPT_SIGNING_KEY } from './exchange-log/receipt-signer';
+import { OAUTH_OPTIONS, type OAuthOptions } from './oauth/token-signing-keys';
 import { RATE_LIMIT_OPTIONS, type RateLimitOptions } from './rate-limit/rate-limiter';
 import { OpenApiModule } from './openapi/openapi.module';
 import { BODY_LIMITS, ProxyModule } from './proxy/proxy.module';
@@ -46,6 +47,13 @@ export class GatewayAppModule {
         public: { limit: config.RATE_LIMIT_PUBLIC, windowSeconds },
       },
     };
+    const oauth: OAuthOptions = {
+      issuer: config.OAUTH_ISSUER.replace(/\/$/, ''),
+      audience: config.OAUTH_AUDIENCE,
+      tokenTtlSeconds: config.OAUTH_TOKEN_TTL_SECONDS,
+      clientStatusTtlMs: config.OAUTH_CLIENT_STATUS_TTL_MS,
+      signingKeys: (config.OAUTH_SIGNING_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+    };
     return {
       module: GatewayAppModule,
       imports: [
@@ -61,8 +69,9 @@ export class GatewayAppModule {
             { provide: IDEMPOTENCY_OPTIONS, useValue: idempotency },
             { provide: RATE_LIMIT_OPTIONS, useValue: rateLimits },
             { provide: RECEIPT_SIGNING_KEY, useValue: config.RECEIPT_SIGNING_KEY },
+            { provide: OAUTH_OPTIONS, useValue: oauth },
           ],
-          exports: [UPSTREAM_OPTIONS, BOOTSTRAP_ADMIN_KEY, BODY_LIMITS, STANDARD_DIR, IDEMPOTENCY_OPTIONS, RATE_LIMIT_OPTIONS, RECEIPT_SIGNING_KEY],
+          exports: [UPSTREAM_OPTIONS, BOOTSTRAP_ADMIN_KEY, BODY_LIMITS, STANDARD_DIR, IDEMPOTENCY_OPTIONS, RATE_LIMIT_OPTIONS, RECEIPT_SIGNING_KEY, OAUTH_OPTIONS],
         },
         ProxyModule,
         ExchangeLogModule,

@@ -47,4 +47,18 @@ export class GatewayConfig extends BaseServiceConfig {
 
   /** Ed25519 private key signing X-Hub-Receipt (PKCS#8 PEM or its DER in base64). Unset: a key generated per process (development only). */
   @IsOptional() @IsString() RECEIPT_SIGNING_KEY?: string;
+
+  /** `iss` of access tokens and the base of the OAuth2 metadata URLs: the gateway's public URL. */
+  @IsUrl(SERVICE_URL) OAUTH_ISSUER = 'http://127.0.0.1:3000';
+  /** `aud` of access tokens; tokens for any other audience are refused. */
+  @IsString() @MinLength(1) OAUTH_AUDIENCE = 'hub-api';
+  /** Access-token lifetime (at most 15 min). */
+  @Type(() => Number) @IsInt() @Min(60) @Max(900) OAUTH_TOKEN_TTL_SECONDS = 600;
+  /** A disabled client's tokens stop working within this (per replica cache of the client's state). */
+  @Type(() => Number) @IsInt() @Min(0) @Max(60_000) OAUTH_CLIENT_STATUS_TTL_MS = 30_000;
+  /**
+   * Comma-separated Ed25519 private keys (PKCS#8 DER in base64): the first signs, all are published in the JWKS.
+   * Rotate by putting the new key first, and drop the old one after OAUTH_TOKEN_TTL_SECONDS. Unset: one key per process (development).
+   */
+  @IsOptional() @IsString() OAUTH_SIGNING_KEYS?: string;
 }

@@ -1,18 +1,12 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { sign, type KeyObject } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { generateEd25519Key, parseEd25519PrivateKey, type Ed25519Jwk } from '../signing-keys/ed25519-keys';
 
 export const RECEIPT_SIGNING_KEY = Symbol('RECEIPT_SIGNING_KEY');
 
 export const RECEIPT_HEADER = 'x-hub-receipt';
 
-export interface ReceiptKeyJwk {
-  kty: 'OKP';
-  crv: 'Ed25519';
-  x: string;
-  kid: string;
-  alg: 'EdDSA';
-  use: 'sig';
-}
+export type ReceiptKeyJwk = Ed25519Jwk;
 
 /**
  * Signs exchange-log entries with Ed25519. The key comes from RECEIPT_SIGNING_KEY (PKCS#8 PEM, or its DER in
@@ -26,16 +20,10 @@ export class ReceiptSigner {
   readonly publicJwk: ReceiptKeyJwk;
 
   constructor(@Inject(RECEIPT_SIGNING_KEY) configured: string | undefined) {
-    if (configured) {
-      this.privateKey = configured.includes('BEGIN') ? createPrivateKey(configured) : createPrivateKey({ key: Buffer.from(configured, 'base64'), format: 'der', type: 'pkcs8' });
-      if (this.privateKey.asymmetricKeyType !== 'ed25519') throw new Error('RECEIPT_SIGNING_KEY must be an Ed25519 private key');
-    } else {
-      this.privateKey = generateKeyPairSync('ed25519').privateKey;
-      this.logger.warn({ msg: 'RECEIPT_SIGNING_KEY not set: receipts are signed with a key generated for this process only' });
-    }
-    const { x } = createPublicKey(this.privateKey).export({ format: 'jwk' });
-    const kid = createHash('sha256').update(x!).digest('base64url').slice(0, 16);
-    this.publicJwk = { kty: 'OKP', crv: 'Ed25519', x: x!, kid, alg: 'EdDSA', use: 'sig' };
+    if (!configured) this.logger.warn({ msg: 'RECEIPT_SIGNING_KEY not set: receipts are signed with a key generated for this process only' });
+    const key = configured ? parseEd25519PrivateKey(configured, 'RECEIPT_SIGNING_KEY') : generateEd25519Key();
+    this.privateKey = key.privateKey;
+    this.publicJwk = key.publicJwk;
   }
 
   /**

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { currentContext, currentCorrelationId, IDENTITY_HEADER, IDENTITY_SIGNING_KEY, problem, signIdentity, type CallerIdentity } from '@hub/platform';
 import { AuthenticateClientUseCase } from '../../../api-client/usecases/authenticate-client/authenticate-client.usecase';
 import { IDEMPOTENCY_KEY_HEADER, IdempotentExchange } from '../../../idempotency/idempotent-exchange';
+import { AccessTokens } from '../../../oauth/access-tokens';
 import type { AuthenticatedClient } from '../../../api-client/authenticated-key-cache';
 import { routeClassOf } from '../../../rate-limit/rate-limit-rules';
 import { RateLimiter } from '../../../rate-limit/rate-limiter';
@@ -21,7 +22,8 @@ const ANONYMOUS: AuthenticatedClient = { identity: { clientId: 'anonymous', kind
 const FORWARDED_HEADERS = ['accept', 'accept-language', 'content-type', 'idempotency-key', 'user-agent'];
 
 /**
- * Authenticates the caller, then forwards to the service that owns the resource with the verified
+ * Authenticates the caller (OAuth2 bearer token or API key: the same identity), applies its rate limit and
+ * the Idempotency-Key rules, then forwards to the service that owns the resource with the verified
  * identity in a signed header. The service checks roles and agency scope again.
  */
 @Injectable()
@@ -31,6 +33,7 @@ export class ForwardRequestUseCase {
     private readonly upstreams: UpstreamClient,
     private readonly idempotency: IdempotentExchange,
     private readonly limiter: RateLimiter,
+    private readonly tokens: AccessTokens,
     @Inject(IDENTITY_SIGNING_KEY) private readonly signingKey: string,
   ) {}
 
@@ -39,8 +42,9 @@ export class ForwardRequestUseCase {
     const route = routeFor(url);
     if (!route) throw problem(404, 'ROUTE_NOT_FOUND', { detail: `No resource at ${method} ${url.split('?')[0]}` });
     const apiKey = single(request.headers['x-api-key']);
-    const anonymousRead = !apiKey && route.publicRead && (method === 'GET' || method === 'HEAD');
-    const { identity, rateLimits } = anonymousRead ? ANONYMOUS : await this.authenticate.execute(apiKey);
+    const bearer = /^Bearer (\S+)$/i.exec(single(request.headers.authorization) ?? '')?.[1];
+    const anonymousRead = !apiKey && !bearer && route.publicRead && (method === 'GET' || method === 'HEAD');
+    const { identity, rateLimits } = anonymousRead ? ANONYMOUS : bearer ? await this.tokens.authenticate(bearer) : await this.authenticate.execute(apiKey);
     const context = currentContext();
     if (context) context.identity = identity;
     const limitHeaders = await this.limiter.check({
