@@ -12,6 +12,7 @@ import { ExchangeLog1764800000002 } from './migrations/1764800000002-exchange-lo
 import { ExchangeLogModule } from './exchange-log/exchange-log.module';
 import { RECEIPT_SIGNING_KEY } from './exchange-log/receipt-signer';
 import { OAUTH_OPTIONS, type OAuthOptions } from './oauth/token-signing-keys';
+import { DOOR_OPTIONS, HygieneModule } from './hygiene/hygiene.module';
 import { RATE_LIMIT_OPTIONS, type RateLimitOptions } from './rate-limit/rate-limiter';
 import { OpenApiModule } from './openapi/openapi.module';
 import { BODY_LIMITS, ProxyModule } from './proxy/proxy.module';
@@ -70,9 +71,11 @@ export class GatewayAppModule {
             { provide: RATE_LIMIT_OPTIONS, useValue: rateLimits },
             { provide: RECEIPT_SIGNING_KEY, useValue: config.RECEIPT_SIGNING_KEY },
             { provide: OAUTH_OPTIONS, useValue: oauth },
+            { provide: DOOR_OPTIONS, useValue: { corsOrigins: config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) } },
           ],
-          exports: [UPSTREAM_OPTIONS, BOOTSTRAP_ADMIN_KEY, BODY_LIMITS, STANDARD_DIR, IDEMPOTENCY_OPTIONS, RATE_LIMIT_OPTIONS, RECEIPT_SIGNING_KEY, OAUTH_OPTIONS],
+          exports: [UPSTREAM_OPTIONS, BOOTSTRAP_ADMIN_KEY, BODY_LIMITS, STANDARD_DIR, IDEMPOTENCY_OPTIONS, RATE_LIMIT_OPTIONS, RECEIPT_SIGNING_KEY, OAUTH_OPTIONS, DOOR_OPTIONS],
         },
+        HygieneModule,
         ProxyModule,
         ExchangeLogModule,
         OpenApiModule,

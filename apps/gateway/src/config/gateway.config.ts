@@ -61,4 +61,7 @@ export class GatewayConfig extends BaseServiceConfig {
    * Rotate by putting the new key first, and drop the old one after OAUTH_TOKEN_TTL_SECONDS. Unset: one key per process (development).
    */
   @IsOptional() @IsString() OAUTH_SIGNING_KEYS?: string;
+
+  /** Comma-separated browser origins allowed by CORS (e.g. `https://dichvucong.gov.vn`); empty: no cross-origin access. */
+  @IsString() CORS_ORIGINS = '';
 }
