@@ -1,6 +1,7 @@
 import { closeReplica, registerClient, startFakeUpstream, startGateway, startReplica, TEST_ADMIN_KEY, type Gateway } from './support/gateway-harness';
 
-const LIMITS = { RATE_LIMIT_WRITE: '5', RATE_LIMIT_PUBLIC: '3', RATE_LIMIT_READ: '50' };
+// A generous Redis timeout: on a loaded machine a slow call would switch to the per-replica fallback (tested below).
+const LIMITS = { RATE_LIMIT_WRITE: '5', RATE_LIMIT_PUBLIC: '3', RATE_LIMIT_READ: '50', RATE_LIMIT_REDIS_TIMEOUT_MS: '3000' };
 
 describe('rate limits in Redis through the gateway', () => {
   let upstream: Awaited<ReturnType<typeof startFakeUpstream>>;

@@ -33,7 +33,7 @@ export class GatewayConfig extends BaseServiceConfig {
   /** Prefix of every rate-limit key in Redis (one per deployment sharing a Redis). */
   @IsString() @MinLength(1) RATE_LIMIT_KEY_PREFIX = 'hub:rl:';
   /** A Redis call slower than this counts as failed (the local limiter answers). */
-  @Type(() => Number) @IsInt() @Min(10) @Max(5_000) RATE_LIMIT_REDIS_TIMEOUT_MS = 200;
+  @Type(() => Number) @IsInt() @Min(10) @Max(5_000) RATE_LIMIT_REDIS_TIMEOUT_MS = 500;
   /** The window of every limit below; buckets refill continuously (limit / window per second). */
   @Type(() => Number) @IsInt() @Min(1) @Max(3_600) RATE_LIMIT_WINDOW_SECONDS = 60;
   /** Per client: GET/HEAD through the proxy. */

@@ -26,7 +26,8 @@ export function registerDoorHooks(fastify: FastifyInstance, options: DoorOptions
       void reply.code(cors ? 204 : 403).send();
       return;
     }
-    if (hasPathTricks(request.url)) return done(problem(400, 'MALFORMED_URL', { detail: 'Encoded slashes, backslashes and dot segments are not accepted in paths.' }));
+    // On the forwarded /v1 paths: a service would decode what the gateway routed. Other paths are served here.
+    if (path.startsWith('/v1/') && hasPathTricks(request.url)) return done(problem(400, 'MALFORMED_URL', { detail: 'Encoded slashes, backslashes and dot segments are not accepted in paths.' }));
     done();
   });
 }
