@@ -15,13 +15,15 @@ interface HubClaims extends JWTPayload {
   scope: string;
 }
 
-const MAX_CLIENT_STATUSES = 10_000;
+const MAX_CLIENT_STATUSES = 10_000; // per cache: client states, verified tokens
 
 /** Short-lived EdDSA access tokens (RFC 9068 shape); verification also checks that the client is still active. */
 @Injectable()
 export class AccessTokens {
   private readonly verifyKeys: ReturnType<typeof createLocalJWKSet>;
   private readonly clientStatus = new Map<string, { active: boolean; rateLimits?: RateLimitOverrides; until: number }>();
+  /** Tokens verified recently: a signature check per request is the costliest part of the hot path. */
+  private readonly verified = new Map<string, { client: AuthenticatedClient; until: number }>();
 
   constructor(
     private readonly keys: TokenSigningKeys,
@@ -48,6 +50,18 @@ export class AccessTokens {
 
   /** The caller a bearer token stands for; any fault (signature, alg, audience, expiry, disabled client) is the same 401. */
   async authenticate(token: string): Promise<AuthenticatedClient> {
+    const now = Date.now();
+    const cached = this.verified.get(token);
+    if (cached && cached.until > now) return cached.client;
+    const client = await this.verify(token);
+    // Kept no longer than the token lives, nor than the client's state is trusted (disabled clients stop in time).
+    const until = Math.min(now + this.options.clientStatusTtlMs, client.expiresAt);
+    if (this.verified.size >= MAX_CLIENT_STATUSES) this.verified.clear();
+    this.verified.set(token, { client: client.authenticated, until });
+    return client.authenticated;
+  }
+
+  private async verify(token: string): Promise<{ authenticated: AuthenticatedClient; expiresAt: number }> {
     let claims: HubClaims;
     try {
       const verified = await jwtVerify<HubClaims>(token, this.verifyKeys, {
@@ -63,7 +77,8 @@ export class AccessTokens {
     }
     const status = await this.statusOf(claims.sub!);
     if (!status.active) throw OAuthProblems.unauthenticated();
-    return { identity: { clientId: claims.sub!, kind: claims.kind, agencyCodes: claims.agency_codes, roles: claims.roles }, rateLimits: status.rateLimits };
+    const identity = { clientId: claims.sub!, kind: claims.kind, agencyCodes: claims.agency_codes, roles: claims.roles };
+    return { authenticated: { identity, rateLimits: status.rateLimits }, expiresAt: claims.exp! * 1000 };
   }
 
   private async statusOf(clientId: string): Promise<{ active: boolean; rateLimits?: RateLimitOverrides }> {
