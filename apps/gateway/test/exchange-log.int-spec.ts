@@ -70,6 +70,9 @@ describe('exchange log and signed receipts', () => {
     const refused = await gateway.app.inject({ method: 'POST', url: '/v1/dossiers', payload: {} });
     expect(refused.statusCode).toBe(401);
     expect(refused.headers['x-hub-receipt']).toBeUndefined();
+    const invalid = await gateway.app.inject({ method: 'PATCH', url: '/v1/admin/api-clients/log-portal', headers: { 'x-api-key': TEST_ADMIN_KEY }, payload: { roles: ['root'] } });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.headers['x-hub-receipt']).toBeUndefined();
     const patched = await gateway.app.inject({ method: 'PATCH', url: '/v1/admin/api-clients/log-portal', headers: { 'x-api-key': TEST_ADMIN_KEY }, payload: { name: 'Renamed' } });
     expect(patched.statusCode).toBe(200);
     expect(patched.headers['x-hub-receipt']).toBeDefined();

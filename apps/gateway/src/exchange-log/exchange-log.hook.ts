@@ -6,8 +6,8 @@ import { ExchangeLogStore } from './exchange-log.store';
 import { RECEIPT_HEADER, ReceiptSigner } from './receipt-signer';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** Refused at the door (unauthenticated, forbidden, over the limit): nothing changed, and a flood must not fill the log. */
-const REFUSED_AT_THE_DOOR = new Set([401, 403, 429]);
+/** A refused request (4xx: invalid, unauthenticated, over the limit…) changed nothing, and a flood of them must not fill the log. */
+const isRefusal = (status: number) => status >= 400 && status < 500;
 /** Token requests change no state; they are not exchanges. */
 const NOT_EXCHANGES = new Set(['/oauth/token']);
 
@@ -35,7 +35,7 @@ export class ExchangeLogHook {
   }
 
   private async onSend(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
-    if (!STATE_CHANGING.has(request.method) || REFUSED_AT_THE_DOOR.has(reply.statusCode)) return payload;
+    if (!STATE_CHANGING.has(request.method) || isRefusal(reply.statusCode)) return payload;
     const path = request.url.split('?')[0];
     const context = requestContextOf(request);
     const identity = context?.identity;
