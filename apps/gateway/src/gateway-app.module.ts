@@ -1,44 +1,38 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PersistenceModule } from '@hub/persistence';
-import { AppErrorsModule, jsonBudgetOf } from '@hub/platform';
+import { AppErrorsModule } from '@hub/platform';
 import { ApiClientEntity } from './api-client/api-client.entity';
-import { BOOTSTRAP_ADMIN_KEY } from './api-client/api-client.module';
+import { gatewayProviders } from './config/gateway-providers';
 import type { GatewayConfig } from './config/gateway.config';
+import { ExchangeLogModule } from './exchange-log/exchange-log.module';
 import { gatewayHttpErrors } from './gateway.http-errors';
+import { HygieneModule } from './hygiene/hygiene.module';
 import { ApiClient1764115600000 } from './migrations/1764115600000-api-client';
+import { IdempotencyKey1764800000000 } from './migrations/1764800000000-idempotency-key';
+import { ApiClientRateLimits1764800000001 } from './migrations/1764800000001-api-client-rate-limits';
+import { ExchangeLog1764800000002 } from './migrations/1764800000002-exchange-log';
 import { OpenApiModule } from './openapi/openapi.module';
-import { BODY_LIMITS, ProxyModule } from './proxy/proxy.module';
-import { STANDARD_DIR } from './standard/published-standard.files';
+import { ProxyModule } from './proxy/proxy.module';
 import { StandardModule } from './standard/standard.module';
-import { UPSTREAM_OPTIONS, type UpstreamOptions } from './proxy/upstream.client';
 
 export const GATEWAY_SERVICE = 'gateway';
+
+const MIGRATIONS = [ApiClient1764115600000, IdempotencyKey1764800000000, ApiClientRateLimits1764800000001, ExchangeLog1764800000002];
 
 @Module({})
 export class GatewayAppModule {
   static forRoot(config: GatewayConfig): DynamicModule {
-    const upstreams: UpstreamOptions = {
-      urls: { catalogue: config.CATALOGUE_URL, dossier: config.DOSSIER_URL, payment: config.PAYMENT_URL, rating: config.RATING_URL },
-      timeoutMs: config.UPSTREAM_TIMEOUT_MS,
-      connections: config.UPSTREAM_CONNECTIONS,
-    };
+    const providers = gatewayProviders(config);
     return {
       module: GatewayAppModule,
       imports: [
-        PersistenceModule.forRoot({ url: config.DATABASE_URL, entities: [ApiClientEntity], migrations: [ApiClient1764115600000] }),
-        {
-          module: GatewayProvidersModule,
-          global: true,
-          providers: [
-            { provide: UPSTREAM_OPTIONS, useValue: upstreams },
-            { provide: BOOTSTRAP_ADMIN_KEY, useValue: config.GATEWAY_BOOTSTRAP_ADMIN_KEY },
-            { provide: BODY_LIMITS, useValue: { defaultBytes: config.BODY_LIMIT_BYTES, largeBytes: config.LARGE_BODY_LIMIT_BYTES, json: jsonBudgetOf(config) } },
-            { provide: STANDARD_DIR, useValue: config.STANDARD_DIR },
-          ],
-          exports: [UPSTREAM_OPTIONS, BOOTSTRAP_ADMIN_KEY, BODY_LIMITS, STANDARD_DIR],
-        },
+        PersistenceModule.forRoot({ url: config.DATABASE_URL, entities: [ApiClientEntity], migrations: MIGRATIONS }),
+        { module: GatewayProvidersModule, global: true, providers, exports: providers.map((p) => p.provide) },
+        // Door hooks first: spoofable headers are gone before anything reads the request.
+        HygieneModule,
         AppErrorsModule.forFeature({ name: GATEWAY_SERVICE, http: gatewayHttpErrors }),
         ProxyModule,
+        ExchangeLogModule,
         OpenApiModule,
         StandardModule,
       ],

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { verifyIdentity } from '@hub/platform';
 import { startServiceUnderTest, type ServiceUnderTest } from '@hub/testing';
 import { GatewayConfig } from '../src/config/gateway.config';
+import { uniqueRateLimitPrefix } from './support/gateway-harness';
 import { GATEWAY_SERVICE, GatewayAppModule } from '../src/gateway-app.module';
 
 const ADMIN_KEY = 'hub_0a1b2c3d_' + 'A'.repeat(43);
@@ -46,6 +47,7 @@ describe('gateway against real PostgreSQL', () => {
       RATING_URL: 'http://127.0.0.1:9',
       GATEWAY_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
         UPSTREAM_TIMEOUT_MS: '500',
+        RATE_LIMIT_KEY_PREFIX: uniqueRateLimitPrefix(),
       },
     });
   });

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { HUB_ROLES } from '@hub/contracts';
 import { describeHostileInput, startServiceUnderTest, type FuzzRoute } from '@hub/testing';
 import { GatewayConfig } from '../src/config/gateway.config';
+import { uniqueRateLimitPrefix } from './support/gateway-harness';
 import { GATEWAY_SERVICE, GatewayAppModule } from '../src/gateway-app.module';
 import { UPSTREAM_ROUTES } from '../src/proxy/upstream-routes';
 
@@ -37,7 +38,7 @@ describeHostileInput(
       service: GATEWAY_SERVICE,
       configClass: GatewayConfig,
       module: GatewayAppModule.forRoot,
-      env: { CATALOGUE_URL: url, DOSSIER_URL: url, PAYMENT_URL: url, RATING_URL: url, GATEWAY_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY },
+      env: { CATALOGUE_URL: url, DOSSIER_URL: url, PAYMENT_URL: url, RATING_URL: url, GATEWAY_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY, RATE_LIMIT_KEY_PREFIX: uniqueRateLimitPrefix() },
     });
   },
   async (gateway) => {

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { CallerKind } from '@hub/platform';
+import type { RateLimitOverrides } from '../rate-limit/rate-limit-rules';
 
 /** A system allowed to call the hub. Only a hash of its API key is stored. */
 @Entity('api_client')
@@ -14,4 +15,6 @@ export class ApiClientEntity {
   @Column() keyHash!: string;
   @Column() active!: boolean;
   @Column('timestamptz') createdAt!: Date;
+  /** Operator overrides of the default rate limits (requests per window, per route class); null: defaults. */
+  @Column('jsonb', { nullable: true }) rateLimits?: RateLimitOverrides | null;
 }

@@ -21,7 +21,7 @@ export const BOOTSTRAP_ADMIN_KEY = Symbol('BOOTSTRAP_ADMIN_KEY');
     RotateApiKeyUseCase,
     ApiKeyGuard,
   ],
-  exports: [AuthenticateClientUseCase],
+  exports: [AuthenticateClientUseCase, ApiClientRepository],
 })
 export class ApiClientModule implements OnApplicationBootstrap {
   constructor(

@@ -26,7 +26,7 @@ export class ApiClientRepository {
   }
 
   /** Applies `changes`; returns the client as stored afterwards, or null if there is no such client. */
-  async update(clientId: string, changes: Partial<Pick<ApiClientEntity, 'name' | 'agencyCodes' | 'roles' | 'keyPrefix' | 'keyHash'>>): Promise<ApiClientEntity | null> {
+  async update(clientId: string, changes: Partial<Pick<ApiClientEntity, 'name' | 'agencyCodes' | 'roles' | 'keyPrefix' | 'keyHash' | 'active' | 'rateLimits'>>): Promise<ApiClientEntity | null> {
     if (Object.keys(changes).length > 0) {
       const result = await this.dataSource.manager.update(ApiClientEntity, { clientId }, changes);
       if (result.affected === 0) return null;

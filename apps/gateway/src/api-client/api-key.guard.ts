@@ -15,7 +15,7 @@ export class ApiKeyGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const key = request.headers['x-api-key'];
-    const identity = await this.authenticate.execute(Array.isArray(key) ? key[0] : key);
+    const { identity } = await this.authenticate.execute(Array.isArray(key) ? key[0] : key);
     const ctx = requestContextOf(request) ?? bindRequestContext(request, { correlationId: newCorrelationId() });
     ctx.identity = identity;
     assertRequiredRoles(this.reflector, context, identity);

@@ -1,7 +1,7 @@
 import type { CallerIdentity } from '@hub/platform';
-import { AuthenticatedKeyCache } from './authenticated-key-cache';
+import { AuthenticatedKeyCache, type AuthenticatedClient } from './authenticated-key-cache';
 
-const identity = (clientId: string): CallerIdentity => ({ clientId, kind: 'portal', agencyCodes: [], roles: ['dossier:read'] });
+const identity = (clientId: string): AuthenticatedClient => ({ identity: { clientId, kind: 'portal', agencyCodes: [], roles: ['dossier:read'] } satisfies CallerIdentity });
 
 describe('AuthenticatedKeyCache', () => {
   it('answers for 30 s, then forgets', () => {

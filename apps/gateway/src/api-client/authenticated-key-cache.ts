@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { CallerIdentity } from '@hub/platform';
+import type { RateLimitOverrides } from '../rate-limit/rate-limit-rules';
+
+/** Who a credential belongs to, and what the gateway itself needs to know about that client. */
+export interface AuthenticatedClient {
+  identity: CallerIdentity;
+  rateLimits?: RateLimitOverrides;
+}
 
 const TTL_MS = 30_000;
 const MAX_ENTRIES = 10_000;
@@ -11,19 +18,19 @@ const MAX_ENTRIES = 10_000;
  */
 @Injectable()
 export class AuthenticatedKeyCache {
-  private readonly entries = new Map<string, { identity: CallerIdentity; expires: number }>();
+  private readonly entries = new Map<string, { client: AuthenticatedClient; expires: number }>();
 
-  get(apiKey: string, now = Date.now()): CallerIdentity | undefined {
+  get(apiKey: string, now = Date.now()): AuthenticatedClient | undefined {
     const entry = this.entries.get(apiKey);
-    return entry && entry.expires > now ? entry.identity : undefined;
+    return entry && entry.expires > now ? entry.client : undefined;
   }
 
-  set(apiKey: string, identity: CallerIdentity, now = Date.now()): void {
+  set(apiKey: string, client: AuthenticatedClient, now = Date.now()): void {
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    this.entries.set(apiKey, { identity, expires: now + TTL_MS });
+    this.entries.set(apiKey, { client, expires: now + TTL_MS });
   }
 
   forgetClient(clientId: string): void {
-    for (const [key, entry] of this.entries) if (entry.identity.clientId === clientId) this.entries.delete(key);
+    for (const [key, entry] of this.entries) if (entry.client.identity.clientId === clientId) this.entries.delete(key);
   }
 }

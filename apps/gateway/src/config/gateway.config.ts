@@ -22,4 +22,46 @@ export class GatewayConfig extends BaseServiceConfig {
 
   @Type(() => Number) @IsInt() @Min(100) @Max(120_000) UPSTREAM_TIMEOUT_MS = 10_000;
   @Type(() => Number) @IsInt() @Min(1) @Max(1024) UPSTREAM_CONNECTIONS = 64;
+
+  /** How long a completed answer is kept for retries with the same Idempotency-Key (default 24 h). */
+  @Type(() => Number) @IsInt() @Min(60) @Max(7 * 86_400) IDEMPOTENCY_TTL_SECONDS = 86_400;
+  /** How often expired idempotency keys are deleted. */
+  @Type(() => Number) @IsInt() @Min(1_000) IDEMPOTENCY_PRUNE_INTERVAL_MS = 600_000;
+
+  /** Rate-limit buckets, shared by every replica. Unreachable: each replica limits on its own and readiness says `degraded`. */
+  @IsUrl({ require_tld: false, protocols: ['redis', 'rediss'], require_protocol: true }) REDIS_URL = 'redis://127.0.0.1:6379';
+  /** Prefix of every rate-limit key in Redis (one per deployment sharing a Redis). */
+  @IsString() @MinLength(1) RATE_LIMIT_KEY_PREFIX = 'hub:rl:';
+  /** A Redis call slower than this counts as failed (the local limiter answers). */
+  @Type(() => Number) @IsInt() @Min(10) @Max(5_000) RATE_LIMIT_REDIS_TIMEOUT_MS = 500;
+  /** The window of every limit below; buckets refill continuously (limit / window per second). */
+  @Type(() => Number) @IsInt() @Min(1) @Max(3_600) RATE_LIMIT_WINDOW_SECONDS = 60;
+  /** Per client: GET/HEAD through the proxy. */
+  @Type(() => Number) @IsInt() @Min(1) RATE_LIMIT_READ = 6_000;
+  /** Per client: POST/PUT/PATCH/DELETE through the proxy (payment-provider callbacks: per provider). */
+  @Type(() => Number) @IsInt() @Min(1) RATE_LIMIT_WRITE = 3_000;
+  /** Per client: bulk endpoints (`POST /v1/procedures:import`). */
+  @Type(() => Number) @IsInt() @Min(1) RATE_LIMIT_BULK = 30;
+  /** Per IP: anonymous reads of the public catalogue. */
+  @Type(() => Number) @IsInt() @Min(1) RATE_LIMIT_PUBLIC = 1_200;
+
+  /** Ed25519 private key signing X-Hub-Receipt (PKCS#8 PEM or its DER in base64). Unset: a key generated per process (development only). */
+  @IsOptional() @IsString() RECEIPT_SIGNING_KEY?: string;
+
+  /** `iss` of access tokens and the base of the OAuth2 metadata URLs: the gateway's public URL. */
+  @IsUrl(SERVICE_URL) OAUTH_ISSUER = 'http://127.0.0.1:3000';
+  /** `aud` of access tokens; tokens for any other audience are refused. */
+  @IsString() @MinLength(1) OAUTH_AUDIENCE = 'hub-api';
+  /** Access-token lifetime (at most 15 min). */
+  @Type(() => Number) @IsInt() @Min(60) @Max(900) OAUTH_TOKEN_TTL_SECONDS = 600;
+  /** A disabled client's tokens stop working within this (per replica cache of the client's state). */
+  @Type(() => Number) @IsInt() @Min(0) @Max(60_000) OAUTH_CLIENT_STATUS_TTL_MS = 30_000;
+  /**
+   * Comma-separated Ed25519 private keys (PKCS#8 DER in base64): the first signs, all are published in the JWKS.
+   * Rotate by putting the new key first, and drop the old one after OAUTH_TOKEN_TTL_SECONDS. Unset: one key per process (development).
+   */
+  @IsOptional() @IsString() OAUTH_SIGNING_KEYS?: string;
+
+  /** Comma-separated browser origins allowed by CORS (e.g. `https://dichvucong.gov.vn`); empty: no cross-origin access. */
+  @IsString() CORS_ORIGINS = '';
 }

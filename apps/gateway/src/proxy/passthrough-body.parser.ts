@@ -13,6 +13,10 @@ export interface BodyLimits {
 /** `application/json`, `application/<anything>+json` and NDJSON: bodies the services parse as JSON. */
 const JSON_LIKE = /^application\/(?:json|x-ndjson|[\w.-]+\+json)$/;
 
+const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
+/** The OAuth2 token endpoint takes a form (RFC 6749 §4.4.2), as well as JSON. */
+const FORM_ROUTES = new Set(['/oauth/token']);
+
 function mediaTypeOf(contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0].trim().toLowerCase();
 }
@@ -33,6 +37,9 @@ export function registerPassthroughBodyParser(fastify: FastifyInstance, limits: 
     const mediaType = mediaTypeOf(request.headers['content-type']);
     // Through the proxy route, bytes go on (to a service, or to the proxy's 404 if no service owns the path).
     const proxied = request.routeOptions.url === `/${PROXY_PATH}`;
+    if (!proxied && mediaType === FORM_MEDIA_TYPE && FORM_ROUTES.has(request.routeOptions.url ?? '')) {
+      return done(null, Object.fromEntries(new URLSearchParams(body.toString('utf8'))));
+    }
     if (!proxied && mediaType !== JSON_MEDIA_TYPE) return done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE(mediaType || '(none)'), undefined);
     const violation = JSON_LIKE.test(mediaType) ? findJsonBudgetViolation(body, limits.json) : undefined;
     if (violation) return done(jsonBudgetProblem(violation), undefined);

@@ -15,7 +15,7 @@ export class ProxyController {
   @All(PROXY_PATH)
   async forward(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const body = Buffer.isBuffer(req.body) ? req.body : undefined;
-    const res = await this.forwardRequest.execute({ method: req.method, url: req.url, headers: req.headers, body });
+    const res = await this.forwardRequest.execute({ method: req.method, url: req.url, headers: req.headers, body, clientIp: req.ip });
     await reply.status(res.status).headers(res.headers).send(res.body);
   }
 }

@@ -2,6 +2,9 @@ import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { ApiClientModule } from '../api-client/api-client.module';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { OAuthModule } from '../oauth/oauth.module';
+import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { ProxyController } from './proxy.controller';
 import { registerPassthroughBodyParser, type BodyLimits } from './passthrough-body.parser';
 import { UpstreamClient } from './upstream.client';
@@ -10,7 +13,7 @@ import { ForwardRequestUseCase } from './usecases/forward-request/forward-reques
 export const BODY_LIMITS = Symbol('BODY_LIMITS');
 
 @Module({
-  imports: [ApiClientModule],
+  imports: [ApiClientModule, IdempotencyModule, RateLimitModule, OAuthModule],
   controllers: [ProxyController],
   providers: [UpstreamClient, ForwardRequestUseCase],
   exports: [UpstreamClient],

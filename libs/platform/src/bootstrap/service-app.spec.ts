@@ -77,7 +77,7 @@ class DossierController {
   }
 }
 
-const readiness = { kafkaDown: false, shutdownSignals: [] as (string | undefined)[] };
+const readiness = { kafkaDown: false, kafkaDegraded: false, shutdownSignals: [] as (string | undefined)[] };
 
 class ShutdownProbe implements OnApplicationShutdown {
   onApplicationShutdown(signal?: string) {
@@ -86,7 +86,20 @@ class ShutdownProbe implements OnApplicationShutdown {
 }
 
 @Module({
-  providers: [{ provide: READINESS_CHECK, useValue: [{ name: 'kafka', check: async () => { if (readiness.kafkaDown) throw new Error('broker 127.0.0.1:9092 unreachable'); } }] }],
+  providers: [
+    {
+      provide: READINESS_CHECK,
+      useValue: [
+        {
+          name: 'kafka',
+          check: async () => {
+            if (readiness.kafkaDown) throw new Error('broker 127.0.0.1:9092 unreachable');
+            return readiness.kafkaDegraded ? { degraded: 'broker unreachable: events wait in the outbox' } : undefined;
+          },
+        },
+      ],
+    },
+  ],
 })
 class MessagingModule {}
 
@@ -328,6 +341,20 @@ describe('createServiceApp', () => {
       expect(res.body).not.toContain('unreachable');
     } finally {
       readiness.kafkaDown = false;
+    }
+  });
+
+  it('answers /health/ready with 200 and status degraded, with the reason, when a check says so', async () => {
+    readiness.kafkaDegraded = true;
+    try {
+      const res = await app.inject({ method: 'GET', url: '/health/ready' });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ status: 'degraded' });
+      expect(res.json().checks).toEqual(
+        expect.arrayContaining([{ name: 'kafka', status: 'degraded', reason: 'broker unreachable: events wait in the outbox' }, { name: 'postgres', status: 'up' }]),
+      );
+    } finally {
+      readiness.kafkaDegraded = false;
     }
   });
 

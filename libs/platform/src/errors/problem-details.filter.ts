@@ -57,6 +57,7 @@ export class ProblemDetailsFilter implements ExceptionFilter, OnApplicationBoots
 
     const document = toProblemDocument(problem, { correlationId: context.correlationId, instance: path });
     void reply
+      .headers(problem.headers ?? {})
       .status(problem.status)
       .header('content-type', PROBLEM_CONTENT_TYPE)
       .header(CORRELATION_ID_HEADER, context.correlationId)

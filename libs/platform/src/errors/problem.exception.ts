@@ -17,6 +17,8 @@ export interface ProblemInit {
   errors?: FieldError[];
   /** Extra members rendered at the top level of the problem document. */
   extensions?: Record<string, unknown>;
+  /** Response headers that go with the problem, e.g. `Retry-After` on a 429 or 503. */
+  headers?: Record<string, string>;
 }
 
 /** The one error type that reaches clients as-is; everything else is mapped or hidden behind INTERNAL_ERROR. */
@@ -29,6 +31,7 @@ export class ProblemException extends Error {
   readonly detailVi?: string;
   readonly errors?: FieldError[];
   readonly extensions?: Record<string, unknown>;
+  readonly headers?: Record<string, string>;
 
   constructor(init: ProblemInit, options?: { cause?: unknown }) {
     super(init.detail ?? init.title, options);
@@ -41,5 +44,6 @@ export class ProblemException extends Error {
     this.detailVi = init.detailVi;
     this.errors = init.errors;
     this.extensions = init.extensions;
+    this.headers = init.headers;
   }
 }

@@ -9,7 +9,7 @@ import { READINESS_CHECK, ReadinessCheck } from './readiness-check';
 // A hung dependency must not hang the probe; the orchestrator's own timeout is usually a few seconds.
 const CHECK_TIMEOUT_MS = 2_000;
 
-type CheckResult = { name: string; status: 'up' | 'down' };
+type CheckResult = { name: string; status: 'up' | 'down' | 'degraded'; reason?: string };
 
 @Public()
 @ApiExcludeController()
@@ -37,13 +37,13 @@ export class HealthController implements OnApplicationBootstrap {
   }
 
   @Get('ready')
-  async ready(): Promise<{ service: string; status: 'up'; checks: CheckResult[] }> {
+  async ready(): Promise<{ service: string; status: 'up' | 'degraded'; checks: CheckResult[] }> {
     const checks = await Promise.all(this.checks.map((check) => this.run(check)));
     if (checks.some((check) => check.status === 'down')) {
       const failed = checks.filter((check) => check.status === 'down').map((check) => check.name);
       throw problem(503, 'NOT_READY', { detail: `Not ready: ${failed.join(', ')}.`, extensions: { checks } });
     }
-    return { service: this.service, status: 'up', checks };
+    return { service: this.service, status: checks.some((check) => check.status === 'degraded') ? 'degraded' : 'up', checks };
   }
 
   private async run(check: ReadinessCheck): Promise<CheckResult> {
@@ -52,8 +52,8 @@ export class HealthController implements OnApplicationBootstrap {
       timer = setTimeout(() => reject(new Error(`timed out after ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
     });
     try {
-      await Promise.race([check.check(), timeout]);
-      return { name: check.name, status: 'up' };
+      const result = await Promise.race([check.check(), timeout]);
+      return result ? { name: check.name, status: 'degraded', reason: result.degraded } : { name: check.name, status: 'up' };
     } catch (error) {
       // The reason stays in the logs: probes are unauthenticated and must not reveal internals.
       this.logger.warn({ msg: 'Readiness check failed', check: check.name, err: error });

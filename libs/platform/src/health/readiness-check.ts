@@ -6,6 +6,10 @@ export const READINESS_CHECK = 'READINESS_CHECK';
 
 export interface ReadinessCheck {
   name: string;
-  /** Resolves when the dependency is usable; throws (or rejects) when it is not. */
-  check(): Promise<void>;
+  /**
+   * Resolves when the dependency is usable; throws (or rejects) when it is not. Resolving with `{ degraded }`
+   * says the service still serves without it (e.g. a fallback is in use): readiness stays 200 with status
+   * `degraded` and the reason.
+   */
+  check(): Promise<void | { degraded: string }>;
 }

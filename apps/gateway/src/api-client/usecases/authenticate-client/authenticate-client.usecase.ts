@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { CallerIdentity } from '@hub/platform';
 import { ApiClientErrors } from '../../api-client.errors';
 import { ApiClientRepository } from '../../api-client.repository';
 import { apiKeyMatches, parseApiKey } from '../../api-key';
-import { AuthenticatedKeyCache } from '../../authenticated-key-cache';
+import { AuthenticatedKeyCache, type AuthenticatedClient } from '../../authenticated-key-cache';
 
-/** API key → verified caller identity (cached briefly: see AuthenticatedKeyCache). */
+/** API key → verified caller identity and the client's rate limits (cached briefly: see AuthenticatedKeyCache). */
 @Injectable()
 export class AuthenticateClientUseCase {
   constructor(
@@ -13,7 +12,7 @@ export class AuthenticateClientUseCase {
     private readonly cache: AuthenticatedKeyCache,
   ) {}
 
-  async execute(apiKey: string | undefined): Promise<CallerIdentity> {
+  async execute(apiKey: string | undefined): Promise<AuthenticatedClient> {
     if (!apiKey) throw ApiClientErrors.unauthenticated('Send the API key in the x-api-key header');
     const cached = this.cache.get(apiKey);
     if (cached) return cached;
@@ -22,8 +21,11 @@ export class AuthenticateClientUseCase {
     if (!client || !client.active || !apiKeyMatches(apiKey, client.keyHash)) {
       throw ApiClientErrors.unauthenticated('The API key is unknown, revoked or malformed');
     }
-    const identity: CallerIdentity = { clientId: client.clientId, kind: client.kind, agencyCodes: client.agencyCodes, roles: client.roles };
-    this.cache.set(apiKey, identity);
-    return identity;
+    const authenticated: AuthenticatedClient = {
+      identity: { clientId: client.clientId, kind: client.kind, agencyCodes: client.agencyCodes, roles: client.roles },
+      rateLimits: client.rateLimits ?? undefined,
+    };
+    this.cache.set(apiKey, authenticated);
+    return authenticated;
   }
 }

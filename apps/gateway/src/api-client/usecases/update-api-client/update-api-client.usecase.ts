@@ -5,7 +5,7 @@ import { toApiClientView, type ApiClientView } from '../../api-client.view';
 import { AuthenticatedKeyCache } from '../../authenticated-key-cache';
 import type { UpdateApiClientCommand } from './update-api-client.command';
 
-/** Changes a client's name, agencies or roles; they apply to its very next request through this gateway. */
+/** Changes a client's name, agencies, roles, state or rate limits; they apply to its very next request through this gateway. */
 @Injectable()
 export class UpdateApiClientUseCase {
   constructor(
@@ -14,8 +14,9 @@ export class UpdateApiClientUseCase {
   ) {}
 
   async execute({ clientId, changes }: UpdateApiClientCommand): Promise<ApiClientView> {
-    const { name, agencyCodes, roles } = changes;
-    const defined = Object.fromEntries(Object.entries({ name, agencyCodes, roles }).filter(([, value]) => value !== undefined));
+    const { name, agencyCodes, roles, active } = changes;
+    const rateLimits = changes.rateLimits && { ...changes.rateLimits };
+    const defined = Object.fromEntries(Object.entries({ name, agencyCodes, roles, active, rateLimits }).filter(([, value]) => value !== undefined));
     const client = await this.clients.update(clientId, defined);
     if (!client) throw ApiClientErrors.notFound(clientId);
     this.cache.forgetClient(clientId);

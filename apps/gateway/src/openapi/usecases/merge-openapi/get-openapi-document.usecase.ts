@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { UpstreamClient } from '../../../proxy/upstream.client';
 import type { UpstreamName } from '../../../proxy/upstream-routes';
-import { mergeOpenApi } from './merge-openapi';
+import { publishedOpenApi } from './merge-openapi';
 
 const CACHE_MS = 60_000;
 const SERVICES: UpstreamName[] = ['catalogue', 'dossier', 'payment', 'rating'];
@@ -34,7 +34,7 @@ export class GetOpenApiDocumentUseCase {
       }),
     );
     const services = Object.fromEntries(SERVICES.map((name, i) => [name, docs[i]]));
-    const document = mergeOpenApi(this.gateway, services);
+    const document = publishedOpenApi(this.gateway, services);
     this.cached = { document, complete: docs.every(Boolean), at: Date.now() };
     return document;
   }

@@ -1,4 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { describeDoor } from '../../door-operations';
 
 // Each service documents its own probes; the gateway does not forward them.
 const SERVICE_LOCAL_PATHS = /^\/(health|metrics|docs)/;
@@ -24,4 +25,9 @@ export function mergeOpenApi(gateway: OpenAPIObject, services: Record<string, Op
     merged.info = { ...merged.info, description: `${merged.info.description}\n\n(Not included right now, service unreachable: ${missing.join(', ')}.)` };
   }
   return merged;
+}
+
+/** The published document (`/openapi.json`, `docs/openapi.json`): the merge plus what the door adds to each operation. */
+export function publishedOpenApi(gateway: OpenAPIObject, services: Record<string, OpenAPIObject | undefined>): OpenAPIObject {
+  return describeDoor(mergeOpenApi(gateway, services));
 }

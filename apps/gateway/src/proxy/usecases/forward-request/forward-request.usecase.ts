@@ -1,21 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { currentCorrelationId, IDENTITY_HEADER, IDENTITY_SIGNING_KEY, problem, signIdentity, type CallerIdentity } from '@hub/platform';
+import { currentContext, currentCorrelationId, IDENTITY_HEADER, IDENTITY_SIGNING_KEY, problem, signIdentity, type CallerIdentity } from '@hub/platform';
 import { AuthenticateClientUseCase } from '../../../api-client/usecases/authenticate-client/authenticate-client.usecase';
+import { IDEMPOTENCY_KEY_HEADER, IdempotentExchange } from '../../../idempotency/idempotent-exchange';
+import { AccessTokens } from '../../../oauth/access-tokens';
+import type { AuthenticatedClient } from '../../../api-client/authenticated-key-cache';
+import { routeClassOf } from '../../../rate-limit/rate-limit-rules';
+import { RateLimiter } from '../../../rate-limit/rate-limiter';
 import { UpstreamClient, type UpstreamResponse } from '../../upstream.client';
-import { routeFor } from '../../upstream-routes';
+import { acceptsLargeBody, routeFor } from '../../upstream-routes';
 
 export interface IncomingRequest {
   method: string;
   url: string;
   headers: Record<string, string | string[] | undefined>;
   body?: Buffer;
+  /** The peer address: the public class is limited per IP. */
+  clientIp: string;
 }
 
-const ANONYMOUS: CallerIdentity = { clientId: 'anonymous', kind: 'public', agencyCodes: [], roles: [] };
+const ANONYMOUS: AuthenticatedClient = { identity: { clientId: 'anonymous', kind: 'public', agencyCodes: [], roles: [] } satisfies CallerIdentity };
 const FORWARDED_HEADERS = ['accept', 'accept-language', 'content-type', 'idempotency-key', 'user-agent'];
 
 /**
- * Authenticates the caller, then forwards to the service that owns the resource with the verified
+ * Authenticates the caller (OAuth2 bearer token or API key: the same identity), applies its rate limit and
+ * the Idempotency-Key rules, then forwards to the service that owns the resource with the verified
  * identity in a signed header. The service checks roles and agency scope again.
  */
 @Injectable()
@@ -23,15 +31,27 @@ export class ForwardRequestUseCase {
   constructor(
     private readonly authenticate: AuthenticateClientUseCase,
     private readonly upstreams: UpstreamClient,
+    private readonly idempotency: IdempotentExchange,
+    private readonly limiter: RateLimiter,
+    private readonly tokens: AccessTokens,
     @Inject(IDENTITY_SIGNING_KEY) private readonly signingKey: string,
   ) {}
 
   async execute(request: IncomingRequest): Promise<UpstreamResponse> {
-    const route = routeFor(request.url);
-    if (!route) throw problem(404, 'ROUTE_NOT_FOUND', { detail: `No resource at ${request.method} ${request.url.split('?')[0]}` });
+    const { method, url, body } = request;
+    const route = routeFor(url);
+    if (!route) throw problem(404, 'ROUTE_NOT_FOUND', { detail: `No resource at ${method} ${url.split('?')[0]}` });
     const apiKey = single(request.headers['x-api-key']);
-    const anonymousRead = !apiKey && route.publicRead && (request.method === 'GET' || request.method === 'HEAD');
-    const identity = anonymousRead ? ANONYMOUS : await this.authenticate.execute(apiKey);
+    const bearer = /^Bearer (\S+)$/i.exec(single(request.headers.authorization) ?? '')?.[1];
+    const anonymousRead = !apiKey && !bearer && route.publicRead && (method === 'GET' || method === 'HEAD');
+    const { identity, rateLimits } = anonymousRead ? ANONYMOUS : bearer ? await this.tokens.authenticate(bearer) : await this.authenticate.execute(apiKey);
+    const context = currentContext();
+    if (context) context.identity = identity;
+    const limitHeaders = await this.limiter.check({
+      routeClass: routeClassOf(method, anonymousRead, acceptsLargeBody(url)),
+      subject: anonymousRead ? request.clientIp : identity.clientId,
+      overrides: rateLimits,
+    });
 
     const headers: Record<string, string> = { [IDENTITY_HEADER]: signIdentity(identity, this.signingKey) };
     const correlationId = currentCorrelationId();
@@ -40,7 +60,11 @@ export class ForwardRequestUseCase {
       const value = single(request.headers[name]);
       if (value !== undefined) headers[name] = value;
     }
-    return this.upstreams.forward(route.upstream, request.method, request.url, headers, request.body);
+    const key = single(request.headers[IDEMPOTENCY_KEY_HEADER]);
+    const response = await this.idempotency.run({ clientId: identity.clientId, method, url, key, body }, () =>
+      this.upstreams.forward(route.upstream, method, url, headers, body),
+    );
+    return { ...response, headers: { ...response.headers, ...limitHeaders } };
   }
 }
 

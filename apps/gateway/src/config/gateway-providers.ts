@@ -1,0 +1,75 @@
+import type { ValueProvider } from '@nestjs/common';
+import { jsonBudgetOf } from '@hub/platform';
+import { BOOTSTRAP_ADMIN_KEY } from '../api-client/api-client.module';
+import { RECEIPT_SIGNING_KEY } from '../exchange-log/receipt-signer';
+import { DOOR_OPTIONS } from '../hygiene/hygiene.module';
+import { IDEMPOTENCY_OPTIONS, type IdempotencyOptions } from '../idempotency/idempotent-exchange';
+import { OAUTH_OPTIONS, type OAuthOptions } from '../oauth/token-signing-keys';
+import { BODY_LIMITS } from '../proxy/proxy.module';
+import { UPSTREAM_OPTIONS, type UpstreamOptions } from '../proxy/upstream.client';
+import { RATE_LIMIT_OPTIONS, type RateLimitOptions } from '../rate-limit/rate-limiter';
+import { STANDARD_DIR } from '../standard/published-standard.files';
+import type { GatewayConfig } from './gateway.config';
+
+const list = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+function upstreamOptions(config: GatewayConfig): UpstreamOptions {
+  return {
+    urls: { catalogue: config.CATALOGUE_URL, dossier: config.DOSSIER_URL, payment: config.PAYMENT_URL, rating: config.RATING_URL },
+    timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+    connections: config.UPSTREAM_CONNECTIONS,
+  };
+}
+
+function idempotencyOptions(config: GatewayConfig): IdempotencyOptions {
+  return {
+    ttlSeconds: config.IDEMPOTENCY_TTL_SECONDS,
+    // A first attempt cannot outlive the upstream timeout by much; after that its key may be taken over.
+    leaseMs: config.UPSTREAM_TIMEOUT_MS * 2 + 5_000,
+    pruneIntervalMs: config.IDEMPOTENCY_PRUNE_INTERVAL_MS,
+  };
+}
+
+function rateLimitOptions(config: GatewayConfig): RateLimitOptions {
+  const windowSeconds = config.RATE_LIMIT_WINDOW_SECONDS;
+  return {
+    redisUrl: config.REDIS_URL,
+    keyPrefix: config.RATE_LIMIT_KEY_PREFIX,
+    redisTimeoutMs: config.RATE_LIMIT_REDIS_TIMEOUT_MS,
+    policies: {
+      read: { limit: config.RATE_LIMIT_READ, windowSeconds },
+      write: { limit: config.RATE_LIMIT_WRITE, windowSeconds },
+      bulk: { limit: config.RATE_LIMIT_BULK, windowSeconds },
+      public: { limit: config.RATE_LIMIT_PUBLIC, windowSeconds },
+    },
+  };
+}
+
+function oauthOptions(config: GatewayConfig): OAuthOptions {
+  return {
+    issuer: config.OAUTH_ISSUER.replace(/\/$/, ''),
+    audience: config.OAUTH_AUDIENCE,
+    tokenTtlSeconds: config.OAUTH_TOKEN_TTL_SECONDS,
+    clientStatusTtlMs: config.OAUTH_CLIENT_STATUS_TTL_MS,
+    signingKeys: list(config.OAUTH_SIGNING_KEYS),
+  };
+}
+
+/** The validated configuration, handed to the gateway's modules as typed options. */
+export function gatewayProviders(config: GatewayConfig): ValueProvider[] {
+  return [
+    { provide: UPSTREAM_OPTIONS, useValue: upstreamOptions(config) },
+    { provide: BOOTSTRAP_ADMIN_KEY, useValue: config.GATEWAY_BOOTSTRAP_ADMIN_KEY },
+    { provide: BODY_LIMITS, useValue: { defaultBytes: config.BODY_LIMIT_BYTES, largeBytes: config.LARGE_BODY_LIMIT_BYTES, json: jsonBudgetOf(config) } },
+    { provide: STANDARD_DIR, useValue: config.STANDARD_DIR },
+    { provide: IDEMPOTENCY_OPTIONS, useValue: idempotencyOptions(config) },
+    { provide: RATE_LIMIT_OPTIONS, useValue: rateLimitOptions(config) },
+    { provide: RECEIPT_SIGNING_KEY, useValue: config.RECEIPT_SIGNING_KEY },
+    { provide: OAUTH_OPTIONS, useValue: oauthOptions(config) },
+    { provide: DOOR_OPTIONS, useValue: { corsOrigins: list(config.CORS_ORIGINS) } },
+  ];
+}

@@ -1,0 +1,72 @@
+/** Route classes, each with its own budget: a client's reads never starve its writes. `public` is per IP. */
+export const ROUTE_CLASSES = ['read', 'write', 'bulk', 'public'] as const;
+export type RouteClass = (typeof ROUTE_CLASSES)[number];
+
+/** `limit` requests per `windowSeconds`, refilled continuously (token bucket: bursts up to `limit`). */
+export interface RateLimitPolicy {
+  limit: number;
+  windowSeconds: number;
+}
+
+export type RateLimitPolicies = Record<RouteClass, RateLimitPolicy>;
+/** Per-client overrides set by operators: requests per window for some classes. */
+export type RateLimitOverrides = Partial<Record<Exclude<RouteClass, 'public'>, number>>;
+
+export interface RateLimitDecision {
+  allowed: boolean;
+  /** Whole requests left now. */
+  remaining: number;
+  /** Milliseconds until the next request would be allowed (0 when allowed). */
+  retryAfterMs: number;
+  /** Milliseconds until the bucket is full again. */
+  resetMs: number;
+}
+
+export interface Bucket {
+  tokens: number;
+  at: number;
+}
+
+export function routeClassOf(method: string, anonymous: boolean, bulk: boolean): RouteClass {
+  if (anonymous) return 'public';
+  if (bulk) return 'bulk';
+  return method === 'GET' || method === 'HEAD' ? 'read' : 'write';
+}
+
+export function policyFor(routeClass: RouteClass, defaults: RateLimitPolicies, overrides: RateLimitOverrides | undefined): RateLimitPolicy {
+  const base = defaults[routeClass];
+  const override = routeClass === 'public' ? undefined : overrides?.[routeClass];
+  return override === undefined ? base : { ...base, limit: override };
+}
+
+/**
+ * One request against a token bucket; the same arithmetic as the Redis script (token-bucket.lua), used by the
+ * per-replica fallback when Redis is unreachable.
+ */
+export function takeToken(bucket: Bucket | undefined, now: number, policy: RateLimitPolicy): { bucket: Bucket; decision: RateLimitDecision } {
+  const windowMs = policy.windowSeconds * 1000;
+  const rate = policy.limit / windowMs;
+  const previous = bucket ?? { tokens: policy.limit, at: now };
+  let tokens = Math.min(policy.limit, previous.tokens + Math.max(0, now - previous.at) * rate);
+  const allowed = tokens >= 1;
+  if (allowed) tokens -= 1;
+  return {
+    bucket: { tokens, at: now },
+    decision: {
+      allowed,
+      remaining: Math.floor(tokens),
+      retryAfterMs: allowed ? 0 : Math.ceil((1 - tokens) / rate),
+      resetMs: Math.ceil((policy.limit - tokens) / rate),
+    },
+  };
+}
+
+/** IETF draft-ietf-httpapi-ratelimit-headers: `RateLimit-Policy` and `RateLimit` as structured fields. */
+export function rateLimitHeaders(routeClass: RouteClass, policy: RateLimitPolicy, decision: RateLimitDecision): Record<string, string> {
+  const headers: Record<string, string> = {
+    'ratelimit-policy': `"${routeClass}";q=${policy.limit};w=${policy.windowSeconds}`,
+    ratelimit: `"${routeClass}";r=${decision.remaining};t=${Math.ceil(decision.resetMs / 1000)}`,
+  };
+  if (!decision.allowed) headers['retry-after'] = String(Math.max(1, Math.ceil(decision.retryAfterMs / 1000)));
+  return headers;
+}

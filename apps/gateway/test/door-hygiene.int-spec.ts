@@ -1,0 +1,78 @@
+import { signIdentity, verifyIdentity } from '@hub/platform';
+import { registerClient, startFakeUpstream, startGateway, type Gateway } from './support/gateway-harness';
+
+const PORTAL = 'https://portal.example.gov.vn';
+
+describe('door hygiene', () => {
+  let upstream: Awaited<ReturnType<typeof startFakeUpstream>>;
+  let gateway: Gateway;
+  let key: string;
+
+  beforeAll(async () => {
+    upstream = await startFakeUpstream(() => ({ status: 200, body: {} }));
+    gateway = await startGateway(upstream.url, { CORS_ORIGINS: `${PORTAL}, https://other.example` });
+    key = await registerClient(gateway, 'hygiene-portal');
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+    await upstream?.close();
+  });
+
+  it('never forwards a forged x-hub-identity or x-forwarded-* header from outside', async () => {
+    const forged = signIdentity({ clientId: 'bootstrap-admin', kind: 'operator', agencyCodes: [], roles: ['hub:admin'] }, gateway.config.IDENTITY_SIGNING_KEY);
+    const res = await gateway.app.inject({
+      method: 'GET',
+      url: '/v1/dossiers/x',
+      headers: { 'x-api-key': key, 'x-hub-identity': forged, 'x-forwarded-for': '10.0.0.1', 'x-forwarded-host': 'evil', forwarded: 'for=1.2.3.4' },
+    });
+    expect(res.statusCode).toBe(200);
+    const sent = upstream.seen.at(-1)!.headers;
+    expect(verifyIdentity(String(sent['x-hub-identity']), gateway.config.IDENTITY_SIGNING_KEY).clientId).toBe('hygiene-portal');
+    expect(Object.keys(sent).filter((name) => name.startsWith('x-forwarded') || name === 'forwarded')).toEqual([]);
+    // Anonymous with a forged identity: still anonymous.
+    await gateway.app.inject({ method: 'GET', url: '/v1/procedures', headers: { 'x-hub-identity': forged } });
+    expect(verifyIdentity(String(upstream.seen.at(-1)!.headers['x-hub-identity']), gateway.config.IDENTITY_SIGNING_KEY).kind).toBe('public');
+  });
+
+  it('puts a request id and the security headers on every answer, problems included', async () => {
+    for (const res of [
+      await gateway.app.inject({ method: 'GET', url: '/v1/dossiers/x', headers: { 'x-api-key': key, 'x-correlation-id': 'corr-hyg' } }),
+      await gateway.app.inject({ method: 'GET', url: '/v1/nothing' }),
+      await gateway.app.inject({ method: 'POST', url: '/v1/dossiers', payload: {} }),
+    ]) {
+      expect(res.headers['x-request-id']).toEqual(expect.any(String));
+      expect(res.headers['x-request-id']).toBe(res.headers['x-correlation-id']);
+      expect(res.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'content-security-policy': "default-src 'none'; frame-ancestors 'none'" });
+    }
+  });
+
+  it('answers CORS for configured origins only', async () => {
+    const preflight = (origin: string) =>
+      gateway.app.inject({ method: 'OPTIONS', url: '/v1/dossiers', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'idempotency-key' } });
+    const allowed = await preflight(PORTAL);
+    expect(allowed.statusCode).toBe(204);
+    expect(allowed.headers).toMatchObject({ 'access-control-allow-origin': PORTAL, vary: 'origin' });
+    expect(allowed.headers['access-control-allow-headers']).toContain('idempotency-key');
+    const refused = await preflight('https://evil.example');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.headers['access-control-allow-origin']).toBeUndefined();
+    const simple = await gateway.app.inject({ method: 'GET', url: '/v1/dossiers/x', headers: { 'x-api-key': key, origin: PORTAL } });
+    expect(simple.headers['access-control-expose-headers']).toContain('x-hub-receipt');
+  });
+
+  it('refuses encoded slashes and dot segments without forwarding', async () => {
+    const forwarded = upstream.seen.length;
+    // (inject normalises plain and encoded dot segments itself; the rule is unit-tested in door-rules.spec)
+    for (const url of ['/v1/dossiers/a%2F..%2Fadmin', '/v1/dossiers/a%2fb', '/v1/dossiers/a%5cb']) {
+      const res = await gateway.app.inject({ method: 'GET', url, headers: { 'x-api-key': key } });
+      expect({ url, status: res.statusCode, code: res.json().code }).toEqual({ url, status: 400, code: 'MALFORMED_URL' });
+    }
+    expect(upstream.seen.length).toBe(forwarded);
+  });
+
+  it('reports readiness with the rate-limit store', async () => {
+    const ready = await gateway.app.inject({ method: 'GET', url: '/health/ready' });
+    expect(ready.json()).toMatchObject({ status: 'up', checks: expect.arrayContaining([{ name: 'rate-limit-store', status: 'up' }]) });
+  });
+});

@@ -1,0 +1,103 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { DataSource } from 'typeorm';
+import { registerClient, startFakeUpstream, startGateway, TEST_ADMIN_KEY, type Gateway } from './support/gateway-harness';
+
+const VERIFIER = join(__dirname, '../../../tools/receipt/verify-receipt.mjs');
+const run = promisify(execFile);
+
+async function verifyWithCli(receipt: string, keysFile: string): Promise<{ code: number; out: string }> {
+  try {
+    const { stdout } = await run(process.execPath, [VERIFIER, '--receipt', receipt, '--keys', keysFile]);
+    return { code: 0, out: stdout };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, out: failed.stdout + failed.stderr };
+  }
+}
+
+describe('exchange log and signed receipts', () => {
+  let upstream: Awaited<ReturnType<typeof startFakeUpstream>>;
+  let gateway: Gateway;
+  let key: string;
+  let sql: DataSource;
+
+  beforeAll(async () => {
+    upstream = await startFakeUpstream(() => ({ status: 201, body: { code: '000.00.15.H31-260112-0001' } }));
+    gateway = await startGateway(upstream.url);
+    key = await registerClient(gateway, 'log-portal', { agencyCodes: ['000.00.15.H31'], kind: 'agency-system' });
+    sql = gateway.app.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+    await upstream?.close();
+  });
+
+  const submit = (payload: object = { applicant: { fullName: 'Nguyễn Văn An', idNumber: '001086001234' } }) =>
+    gateway.app.inject({ method: 'POST', url: '/v1/dossiers?secret=001086001234', headers: { 'x-api-key': key, 'x-correlation-id': 'corr-log' }, payload });
+  const verify = (query = '') => gateway.app.inject({ method: 'GET', url: `/v1/admin/exchange-log/verify${query}`, headers: { 'x-api-key': TEST_ADMIN_KEY } });
+
+  it('records a state-changing exchange before answering, with hashes only, and signs a receipt the CLI verifies', async () => {
+    const res = await submit();
+    expect(res.statusCode).toBe(201);
+    const receipt = String(res.headers['x-hub-receipt']);
+    expect(receipt).toMatch(/^seq=\d+; at=\S+; hash=[0-9a-f]{64}; kid=\S+; sig=\S+$/);
+    const seq = Number(/seq=(\d+)/.exec(receipt)![1]);
+
+    const [row] = await sql.query('SELECT * FROM exchange_log WHERE seq = $1', [seq]);
+    expect(row).toMatchObject({ client_id: 'log-portal', method: 'POST', path: '/v1/dossiers', agency_codes: ['000.00.15.H31'], status: 201, correlation_id: 'corr-log' });
+    expect(JSON.stringify(row)).not.toMatch(/Nguy|001086001234/);
+    expect(receipt).toContain(`hash=${row.entry_hash}`);
+
+    const keys = await gateway.app.inject({ method: 'GET', url: '/.well-known/hub-receipt-keys' });
+    const dir = await mkdtemp(join(tmpdir(), 'receipt-'));
+    const keysFile = join(dir, 'keys.json');
+    await writeFile(keysFile, keys.body);
+    const valid = await verifyWithCli(receipt, keysFile);
+    expect(valid).toMatchObject({ code: 0, out: expect.stringContaining(`VALID: the hub recorded entry ${seq}`) });
+    const forgedHash = receipt.replace(/hash=([0-9a-f])/, (_, c: string) => `hash=${c === '0' ? '1' : '0'}`);
+    expect((await verifyWithCli(forgedHash, keysFile)).code).toBe(1);
+  });
+
+  it('logs no reads and no refusals at the door, but logs admin changes', async () => {
+    const before = (await sql.query('SELECT count(*)::int AS n FROM exchange_log'))[0].n;
+    const read = await gateway.app.inject({ method: 'GET', url: '/v1/dossiers/x', headers: { 'x-api-key': key } });
+    expect(read.headers['x-hub-receipt']).toBeUndefined();
+    const refused = await gateway.app.inject({ method: 'POST', url: '/v1/dossiers', payload: {} });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.headers['x-hub-receipt']).toBeUndefined();
+    const invalid = await gateway.app.inject({ method: 'PATCH', url: '/v1/admin/api-clients/log-portal', headers: { 'x-api-key': TEST_ADMIN_KEY }, payload: { roles: ['root'] } });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.headers['x-hub-receipt']).toBeUndefined();
+    const patched = await gateway.app.inject({ method: 'PATCH', url: '/v1/admin/api-clients/log-portal', headers: { 'x-api-key': TEST_ADMIN_KEY }, payload: { name: 'Renamed' } });
+    expect(patched.statusCode).toBe(200);
+    expect(patched.headers['x-hub-receipt']).toBeDefined();
+    const after = await sql.query('SELECT client_id, method, path FROM exchange_log ORDER BY seq DESC LIMIT 1');
+    expect(after).toEqual([{ client_id: 'bootstrap-admin', method: 'PATCH', path: '/v1/admin/api-clients/log-portal' }]);
+    expect((await sql.query('SELECT count(*)::int AS n FROM exchange_log'))[0].n).toBe(before + 1);
+  });
+
+  it('chains concurrent appends without gaps; verify names the first broken entry after tampering', async () => {
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => submit({ n: i })));
+    expect(answers.every((a) => a.statusCode === 201)).toBe(true);
+    const intact = await verify();
+    expect(intact.statusCode).toBe(200);
+    expect(intact.json()).toMatchObject({ valid: true, from: 1 });
+    const total: number = intact.json().to;
+    expect(intact.json().checked).toBe(total);
+
+    await expect(sql.query(`UPDATE exchange_log SET status = 200 WHERE seq = 5`)).rejects.toThrow(/append-only/);
+    await sql.query('ALTER TABLE exchange_log DISABLE TRIGGER exchange_log_append_only');
+    await sql.query(`UPDATE exchange_log SET status = 200 WHERE seq = 5`);
+    expect((await verify()).json()).toEqual({ valid: false, from: 1, to: total, checked: 4, firstBroken: { seq: 5, reason: 'EDITED' } });
+    expect((await verify('?from=6')).json()).toMatchObject({ valid: true });
+
+    await sql.query('DELETE FROM exchange_log WHERE seq = 9');
+    expect((await verify('?from=6')).json()).toMatchObject({ valid: false, firstBroken: { seq: 9, reason: 'MISSING' } });
+    expect((await verify('?from=0')).json().code).toBe('VALIDATION_FAILED');
+  });
+});
