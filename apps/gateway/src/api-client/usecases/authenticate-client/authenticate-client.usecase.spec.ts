@@ -40,7 +40,7 @@ describe('AuthenticateClientUseCase', () => {
 
   it('answers the client’s identity for its key and refuses a missing, malformed, unknown or wrong key', async () => {
     const { key, row, useCase } = setup();
-    await expect(useCase.execute(key)).resolves.toEqual({ clientId: 'hcm-one-stop', kind: 'agency-system', agencyCodes: ['000.00.15.H29'], roles: ['dossier:sync'] });
+    await expect(useCase.execute(key)).resolves.toEqual({ identity: { clientId: 'hcm-one-stop', kind: 'agency-system', agencyCodes: ['000.00.15.H29'], roles: ['dossier:sync'] }, rateLimits: undefined });
     const other = generateApiKey();
     for (const bad of [undefined, '', 'not-a-key', other.key, `hub_${row.keyPrefix}_${other.key.slice(14)}`]) {
       await expect(useCase.execute(bad)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
@@ -64,7 +64,7 @@ describe('AuthenticateClientUseCase', () => {
     row.active = false;
     now += CACHE_TTL_MS - 1;
     // The documented revocation window: a cached identity is trusted until it expires.
-    await expect(useCase.execute(key)).resolves.toMatchObject({ clientId: 'hcm-one-stop' });
+    await expect(useCase.execute(key)).resolves.toMatchObject({ identity: { clientId: 'hcm-one-stop' } });
     now += 1;
     await expect(useCase.execute(key)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
@@ -74,6 +74,6 @@ describe('AuthenticateClientUseCase', () => {
     row.active = false;
     await expect(useCase.execute(key)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     row.active = true;
-    await expect(useCase.execute(key)).resolves.toMatchObject({ clientId: 'hcm-one-stop' });
+    await expect(useCase.execute(key)).resolves.toMatchObject({ identity: { clientId: 'hcm-one-stop' } });
   });
 });
