@@ -43,6 +43,12 @@ describe('npm start (tools/start-hub.mjs)', () => {
     portBase = await freePortBase();
   });
 
+  // A failed test must not leave its hub holding the ports the next test starts on.
+  afterEach(async () => {
+    for (const run of runs.splice(0)) run.killAll();
+    await expectEventually(async () => expect(await portsFree()).toBe(true), { timeoutMs: 30_000, intervalMs: 250 });
+  });
+
   afterAll(async () => {
     for (const run of runs) run.killAll();
     const { postgresUrl } = testInfrastructure();
@@ -70,12 +76,13 @@ describe('npm start (tools/start-hub.mjs)', () => {
 
   it('runs in a fresh clone whose sample clients already exist: new keys, current roles; Ctrl-C leaves nothing running', async () => {
     const oldKeys = await preseedSampleClients();
+    const sampleIds: string[] = JSON.parse(readFileSync(join(REPO_ROOT, 'tools/hub/sample-clients.json'), 'utf8')).map((c: { clientId: string }) => c.clientId);
 
     const fresh = start(freshClone(join(tmp, 'fresh')));
     const [, gatewayUrl] = await fresh.waitFor(RUNNING, STARTUP_MS);
-    expect(fresh.hubLines()).toContain('sample clients: sample-operator new key, sample-portal new key, sample-hanoi-one-stop new key');
+    expect(fresh.hubLines()).toContain(`sample clients: ${sampleIds.map((id) => `${id} new key`).join(', ')}`);
     const keys = fresh.printedKeys();
-    expect(Object.keys(keys).sort()).toEqual(['sample-hanoi-one-stop', 'sample-operator', 'sample-portal']);
+    expect(Object.keys(keys).sort()).toEqual([...sampleIds].sort());
     expect(JSON.parse(readFileSync(join(fresh.dir, `.local/dev-secrets-${instance}.json`), 'utf8')).clients).toEqual(keys);
 
     // The README's first dossier, with the printed portal key (the catalogue reaches the dossier service over Kafka).
