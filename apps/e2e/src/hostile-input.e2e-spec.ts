@@ -16,7 +16,8 @@ describe('hostile input through the gateway to the real services', () => {
     hub = await Hub.start();
     portal = await hub.registerClient('hostile-portal', 'portal', ['dossier:submit', 'dossier:read']);
     // Gateway, catalogue and dossier tables only: payment's and rating's are filled by their consumers.
-    rows = await Promise.all((['gateway', 'catalogue', 'dossier'] as const).map((s) => storedRowCounter(hub.databases.get(s)!.url, ['procedure_version', 'procedure_withdrawal', 'inbox'])));
+    const fedByConsumers = { gateway: ['inbox'], catalogue: ['inbox'], dossier: ['procedure_version', 'procedure_withdrawal', 'calendar_year', 'status_mapping', 'inbox'] };
+    rows = await Promise.all((['gateway', 'catalogue', 'dossier'] as const).map((s) => storedRowCounter(hub.databases.get(s)!.url, fedByConsumers[s])));
   });
 
   afterAll(async () => {

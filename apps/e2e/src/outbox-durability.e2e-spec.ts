@@ -45,7 +45,8 @@ describeLocal('outbox durability: intake keeps working while Kafka is down', () 
     expect(res.status).toBe(201);
     const code: string = res.body.code;
     const pending = await queryOne<{ n: string }>(hub.databases.get('dossier')!.url, `SELECT count(*) AS n FROM outbox WHERE key = $1 AND published_at IS NULL`, [code]);
-    expect(Number(pending.n)).toBe(1);
+    // dossier.received.v1 and dossier.submitted.v1, both waiting for the broker.
+    expect(Number(pending.n)).toBe(2);
 
     startLocalKafka();
     const payments = await expectEventually(
@@ -60,7 +61,7 @@ describeLocal('outbox durability: intake keeps working while Kafka is down', () 
     expect(payments.assessment.totalAmount).toBe(50_000);
     await expectEventually(async () => expect((await hub.request('GET', `/v1/ratings/eligibility/${code}`, { apiKey: portal })).status).toBe(200), { timeoutMs: 90_000 });
 
-    const { event_id: eventId } = await queryOne<{ event_id: string }>(hub.databases.get('dossier')!.url, 'SELECT event_id FROM outbox WHERE key = $1', [code]);
+    const { event_id: eventId } = await queryOne<{ event_id: string }>(hub.databases.get('dossier')!.url, `SELECT event_id FROM outbox WHERE key = $1 AND topic = 'dossier.received.v1'`, [code]);
     for (const service of ['payment', 'rating'] as const) {
       const applied = await queryOne<{ n: string }>(hub.databases.get(service)!.url, 'SELECT count(*) AS n FROM inbox WHERE event_id = $1', [eventId]);
       expect(Number(applied.n)).toBe(1);
