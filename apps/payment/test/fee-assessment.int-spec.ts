@@ -56,12 +56,13 @@ describe('payment assesses fees from catalogue and dossier events (real PostgreS
       const r = await get();
       expect(r.json().assessment.status).toBe('ASSESSED');
       return r;
-    });
+      // A fresh consumer group first replays every catalogue event earlier suites left on the broker.
+    }, { timeoutMs: 240_000, intervalMs: 500 });
     expect(res.json()).toEqual({
       dossierCode,
       assessment: expect.objectContaining({ procedureCode, procedureVersion: 2, channel: 'ONLINE', lines: fees, totalAmount: 2_600_000, currency: 'VND' }),
     });
-  });
+  }, 300_000);
 
   it("hides another agency's dossier exactly like an unknown one", async () => {
     const other = await service.app.inject({
