@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,10 @@ import { freePortBase, freshClone, portFree, processesUnder, REPO_ROOT, StartRun
 /**
  * `npm start` as a new user runs it: in fresh clones, on databases that already hold the sample clients, and
  * with a failure on purpose. Each run uses free ports and its own instance (databases hub_<instance>_<app>,
- * consumer groups <app>-<instance>) on the test broker and PostgreSQL server, so a developer's hub is untouched.
+ * consumer groups <app>-<instance>) on the local PostgreSQL server, so a developer's hub is untouched. Like a new
+ * user's, the runs take the local path (no DATABASE_URL/KAFKA_BROKERS): each clone fetches and starts its own Kafka
+ * broker (on free ports, data in the clone's `.local/`) and must stop it again. A broker of its own also means the
+ * hub's fresh consumer groups do not replay the events every earlier test left on the shared test broker.
  */
 describe('npm start (tools/start-hub.mjs)', () => {
   const APPS = ['gateway', 'catalogue', 'dossier', 'payment', 'rating'];
@@ -17,13 +21,14 @@ describe('npm start (tools/start-hub.mjs)', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'hub-start-'));
   const runs: StartRun[] = [];
   let portBase: number;
+  let kafkaPort: number;
 
   const start = (dir: string): StartRun => {
-    const { postgresUrl, kafkaBrokers } = testInfrastructure();
+    const { DATABASE_URL: _database, KAFKA_BROKERS: _brokers, ...env } = process.env;
     const run = new StartRun(dir, {
-      ...process.env,
-      DATABASE_URL: postgresUrl,
-      KAFKA_BROKERS: kafkaBrokers.join(','),
+      ...env,
+      KAFKA_PORT: String(kafkaPort),
+      KAFKA_CONTROLLER_PORT: String(kafkaPort + 1),
       HUB_PORT_BASE: String(portBase),
       HUB_INSTANCE: instance,
       LOG_LEVEL: 'warn',
@@ -35,17 +40,26 @@ describe('npm start (tools/start-hub.mjs)', () => {
     return run;
   };
   const ports = () => APPS.map((_, i) => portBase + i);
-  const portsFree = async () => (await Promise.all(ports().map(portFree))).every(Boolean);
+  /** The apps' ports and the broker's two: nothing of a stopped hub may hold them. */
+  const portsFree = async () => (await Promise.all([...ports(), kafkaPort, kafkaPort + 1].map(portFree))).every(Boolean);
   const RUNNING = /The hub is running: (http:\/\/127\.0\.0\.1:\d+)/;
   const STARTUP_MS = 240_000;
 
   beforeAll(async () => {
     portBase = await freePortBase();
+    do kafkaPort = await freePortBase();
+    while (Math.abs(kafkaPort - portBase) < 5);
+    // The start script's local path uses the PostgreSQL server at 127.0.0.1:5432: so must this test's seeding.
+    expect(new URL(testInfrastructure().postgresUrl).host).toBe('127.0.0.1:5432');
   });
 
   // A failed test must not leave its hub holding the ports the next test starts on.
   afterEach(async () => {
-    for (const run of runs.splice(0)) run.killAll();
+    for (const run of runs.splice(0)) {
+      run.killAll();
+      // The broker runs detached from the script's process group: a killed script cannot stop it, the test does.
+      spawnSync('bash', ['deploy/local/kafka-stop.sh'], { cwd: run.dir, env: { ...process.env, KAFKA_PORT: String(kafkaPort) }, stdio: 'ignore' });
+    }
     await expectEventually(async () => expect(await portsFree()).toBe(true), { timeoutMs: 30_000, intervalMs: 250 });
   });
 
@@ -85,8 +99,8 @@ describe('npm start (tools/start-hub.mjs)', () => {
     expect(Object.keys(keys).sort()).toEqual([...sampleIds].sort());
     expect(JSON.parse(readFileSync(join(fresh.dir, `.local/dev-secrets-${instance}.json`), 'utf8')).clients).toEqual(keys);
 
-    // The README's first dossier, with the printed portal key. The catalogue reaches the dossier service over Kafka:
-    // this instance's fresh consumer group first replays every catalogue event earlier tests left on the broker.
+    // The README's first dossier, with the printed portal key. The sample catalogue reaches the dossier service over
+    // Kafka, a few seconds after the start.
     const dossier = await expectEventually(async () => {
       const res = await fetch(`${gatewayUrl}/v1/dossiers`, {
         method: 'POST',
@@ -95,7 +109,7 @@ describe('npm start (tools/start-hub.mjs)', () => {
       });
       expect(res.status).toBe(201);
       return (await res.json()) as { code: string };
-    }, { timeoutMs: 300_000, intervalMs: 1000 });
+    }, { timeoutMs: 120_000, intervalMs: 1000 });
     expect(dossier.code).toMatch(/^000\.00\.16\.H31-\d{6}-\d{4}$/);
     // The key the other clone had was replaced: it no longer opens anything.
     const stale = await fetch(`${gatewayUrl}/v1/dossiers/${dossier.code}`, { headers: { 'x-api-key': oldKeys['sample-portal'] } });
