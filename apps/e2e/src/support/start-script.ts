@@ -7,8 +7,8 @@ export const REPO_ROOT = resolve(__dirname, '../../../..');
 
 /**
  * A fresh clone of this repository's HEAD in `dir`, as a new user would have it, except that node_modules is
- * this checkout's (a symlink: no 45 s install) and nx reads this checkout's build cache (same sources, so the
- * build is restored instead of compiled). The lockfile is dated back so the start script does not reinstall.
+ * this checkout's (a symlink: no 45 s install). Nx is pointed at this checkout's cache directory, but its task
+ * hashes differ between checkouts, so each clone compiles the apps as a new user's would. The lockfile is dated back so the start script does not reinstall.
  */
 export function freshClone(dir: string): string {
   execFileSync('git', ['clone', '-q', REPO_ROOT, dir]);
