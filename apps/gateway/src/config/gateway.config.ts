@@ -19,7 +19,7 @@ export class GatewayConfig extends BaseServiceConfig {
   GATEWAY_BOOTSTRAP_ADMIN_KEY_HASH?: string;
 
   /** No longer accepted: a key in clear in the environment. Refused at start-up so it is not left behind unnoticed. */
-  @IsEmpty({ message: 'GATEWAY_BOOTSTRAP_ADMIN_KEY (a key in clear) is no longer accepted: set GATEWAY_BOOTSTRAP_ADMIN_KEY_HASH=<prefix>:<sha256> instead (npm run admin-key)' })
+  @IsEmpty({ message: 'GATEWAY_BOOTSTRAP_ADMIN_KEY (a key in clear) is refused: set GATEWAY_BOOTSTRAP_ADMIN_KEY_HASH=<prefix>:<sha256> instead (npm run admin-key)' })
   GATEWAY_BOOTSTRAP_ADMIN_KEY?: string;
 
   /** Limit for bulk endpoints (`POST /v1/procedures:import`); every other body keeps BODY_LIMIT_BYTES. */
