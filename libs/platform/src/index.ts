@@ -69,7 +69,7 @@ export {
   rolesOfKind,
 } from './identity/access-policy';
 export type { AgencyReach, ClientKind, ClientShape, PersonalDataAccess, RolePolicy } from './identity/access-policy';
-export { maskEmail, maskIdNumber, maskPhone } from './identity/personal-data';
+export { ACCESS_PURPOSE_HEADER, accessPurposeOf, maskEmail, maskIdNumber, maskPhone, MAX_ACCESS_PURPOSE_LENGTH } from './identity/personal-data';
 export { agencyScopeCondition, agencyScopeOf, assertMayActFor, isInAgencyScope, requireVisible } from './identity/agency-scope';
 export type { SqlCondition } from './identity/agency-scope';
 export type { CallerIdentity, CallerKind } from './identity/caller-identity';

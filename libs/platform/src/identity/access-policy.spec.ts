@@ -13,7 +13,7 @@ import {
   rolesOfKind,
 } from './access-policy';
 import { CALLER_KINDS, type CallerIdentity, type CallerKind } from './caller-identity';
-import { maskEmail, maskIdNumber, maskPhone } from './personal-data';
+import { accessPurposeOf, maskEmail, maskIdNumber, maskPhone } from './personal-data';
 
 const caller = (kind: CallerKind, roles: string[], agencyCodes: string[] = []): CallerIdentity => ({ clientId: `c-${kind}`, kind, agencyCodes, roles });
 const OWN = '000.00.15.H31';
@@ -94,5 +94,15 @@ describe('access policy: personal data by need', () => {
     expect(maskPhone('12345')).toBe('*****');
     expect(maskEmail('an.nguyen@example.vn')).toBe('a***@example.vn');
     expect(maskEmail('no-at-sign')).toBe('**********');
+  });
+
+  it('reads a stated purpose: percent-encoded or plain, trimmed, bounded, no control characters', () => {
+    expect(accessPurposeOf(undefined)).toBeNull();
+    expect(accessPurposeOf('  ')).toBeNull();
+    expect(accessPurposeOf(encodeURIComponent('Xác minh khiếu nại số 12'))).toBe('Xác minh khiếu nại số 12');
+    expect(accessPurposeOf('complaint 12 (100%)')).toBe('complaint 12 (100%)');
+    expect(accessPurposeOf('x'.repeat(201))).toBeUndefined();
+    expect(accessPurposeOf('a%0Ab')).toBeUndefined();
+    expect(accessPurposeOf(['a', 'b'])).toBeUndefined();
   });
 });

@@ -25,3 +25,26 @@ function maskAllBut(value: string, visible: number): string {
   if (value.length <= visible * 2) return '*'.repeat(value.length);
   return '*'.repeat(value.length - visible) + value.slice(value.length - visible);
 }
+
+/** Header in which a reader states why it reads personal data; kept in the audit trail. Forwarded by the gateway. */
+export const ACCESS_PURPOSE_HEADER = 'x-access-purpose';
+export const MAX_ACCESS_PURPOSE_LENGTH = 200;
+
+/**
+ * The stated purpose: percent-encoded UTF-8 allowed (HTTP headers are Latin-1), trimmed, at most 200 characters,
+ * no control characters. Returns null when none is stated; `undefined` when it is unusable (the caller refuses it).
+ */
+export function accessPurposeOf(header: string | string[] | undefined): string | null | undefined {
+  if (header === undefined) return null;
+  if (Array.isArray(header)) return undefined;
+  let text = header;
+  try {
+    text = decodeURIComponent(header);
+  } catch {
+    // Not percent-encoded: taken as written.
+  }
+  text = text.trim();
+  if (text === '') return null;
+  // eslint-disable-next-line no-control-regex
+  return text.length > MAX_ACCESS_PURPOSE_LENGTH || /[\u0000-\u001f\u007f]/.test(text) ? undefined : text;
+}
