@@ -1,5 +1,6 @@
 // The five built apps as child processes of `npm start`, their output prefixed, stopped by the cleanup stack.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { stopChild } from '../lib/cleanup.mjs';
 import { databaseUrl } from '../lib/infra.mjs';
 import { APPS, entryOf } from '../bench/lib/build.mjs';
@@ -30,7 +31,8 @@ export function startApps({ settings, infra, secrets, cleanup, onExit }) {
         DOSSIER_URL: url(ports.dossier),
         PAYMENT_URL: url(ports.payment),
         RATING_URL: url(ports.rating),
-        GATEWAY_BOOTSTRAP_ADMIN_KEY: secrets.adminKey,
+        // The gateway gets the hash of the bootstrap key, never the key (`<prefix>:<sha256>`).
+        GATEWAY_BOOTSTRAP_ADMIN_KEY_HASH: `${secrets.adminKey.slice(4, 12)}:${createHash('sha256').update(secrets.adminKey).digest('hex')}`,
         // The catalogue loads its sample agencies, sectors, procedures and calendars (idempotent).
         CATALOGUE_SEED: 'true',
       },

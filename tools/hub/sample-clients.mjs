@@ -6,6 +6,9 @@ import { readFileSync } from 'node:fs';
 
 const DEFINITIONS = new URL('./sample-clients.json', import.meta.url);
 
+/** The sample administrator (hub:admin), kept with the other sample keys in .local/dev-secrets.json. */
+const ADMIN = 'sample-admin';
+
 export function sampleClients() {
   return JSON.parse(readFileSync(DEFINITIONS, 'utf8'));
 }
@@ -35,19 +38,32 @@ function refused(client, what, res) {
  */
 export async function syncSampleClients(gatewayUrl, secrets, log) {
   const report = [];
-  for (const client of sampleClients()) {
+  // sample-admin (hub:admin) manages the sample clients, as a real administrator would after the bootstrap. The
+  // bootstrap key (the gateway knows only its hash) is used only while this clone has no working sample-admin key:
+  // to register sample-admin, or to give it a new key; sample-admin comes first for that reason.
+  const asAdmin = async (method, path, body) => {
+    const own = secrets.clients[ADMIN];
+    if (own) {
+      const res = await call(gatewayUrl, own, method, path, body);
+      if (res.status !== 401) return res;
+    }
+    return call(gatewayUrl, secrets.adminKey, method, path, body);
+  };
+  const all = sampleClients();
+  const clients = [...all.filter((c) => c.clientId === ADMIN), ...all.filter((c) => c.clientId !== ADMIN)];
+  for (const client of clients) {
     const { clientId, kind, ...current } = client;
-    const updated = await call(gatewayUrl, secrets.adminKey, 'PATCH', `/${clientId}`, current);
+    const updated = await asAdmin('PATCH', `/${clientId}`, current);
     let action = 'kept';
     if (updated.status === 404) {
-      const res = await call(gatewayUrl, secrets.adminKey, 'POST', '', client);
+      const res = await asAdmin('POST', '', client);
       if (res.status !== 201) throw refused(client, 'registration', res);
       secrets.clients[clientId] = res.json().apiKey;
       action = 'registered';
     } else if (updated.status !== 200) {
       throw refused(client, 'updating its name, agencies and roles', updated);
     } else if (prefixOf(secrets.clients[clientId]) !== updated.json().keyPrefix) {
-      const res = await call(gatewayUrl, secrets.adminKey, 'POST', `/${clientId}:rotate-key`);
+      const res = await asAdmin('POST', `/${clientId}:rotate-key`);
       if (res.status !== 200) throw refused(client, 'key rotation', res);
       secrets.clients[clientId] = res.json().apiKey;
       action = 'new key';

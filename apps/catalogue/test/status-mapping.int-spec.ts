@@ -54,6 +54,31 @@ describe('PUT /v1/agency-systems/{agencyCode}/status-mappings (real PostgreSQL a
     expect((await put({ mappings }, { 'x-hub-identity': stranger })).json()).toMatchObject({ status: 403, code: 'AGENCY_SCOPE_VIOLATION' });
   });
 
+  it('gives an agency system holding catalogue:write nothing: no other agency’s mapping, no procedure, agency or calendar', async () => {
+    // catalogue:write used to let any holder rewrite every agency's mapping and the whole catalogue; only operators
+    // may hold it now (access policy), and a role stored on the wrong kind grants nothing.
+    const system = catalogue.identity({ clientId: 'motcua-tham', kind: 'agency-system', agencyCodes: ['000.00.00.H01'], roles: ['catalogue:write', 'status-mapping:write'] });
+    const headers = { 'x-hub-identity': system };
+    expect((await put({ mappings }, headers)).json()).toMatchObject({ status: 403, code: 'AGENCY_SCOPE_VIOLATION' });
+    const writes = [
+      { method: 'POST' as const, url: '/v1/agencies', payload: { code: unique.province(), name: 'Cơ quan giả', level: 'PROVINCE' } },
+      { method: 'PUT' as const, url: '/v1/calendars/national/2031', payload: { holidays: [], workingDays: [] } },
+      { method: 'POST' as const, url: '/v1/procedures:import', payload: [] },
+    ];
+    for (const write of writes) expect((await catalogue.app.inject({ ...write, headers })).json()).toMatchObject({ status: 403, code: 'FORBIDDEN' });
+    // A payment provider cannot write mappings either, whatever roles its identity carries.
+    const provider = catalogue.identity({ clientId: 'bank', kind: 'payment-provider', roles: ['status-mapping:write'] });
+    expect((await put({ mappings }, { 'x-hub-identity': provider })).json()).toMatchObject({ status: 403, code: 'FORBIDDEN' });
+    expect((await catalogue.app.inject({ method: 'GET', url })).json().version).toBe(3);
+  });
+
+  it('does not show internal client ids to anonymous readers', async () => {
+    const anonymous = await catalogue.app.inject({ method: 'GET', url });
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json()).not.toHaveProperty('createdBy');
+    expect(anonymous.body).not.toMatch(/motcua-tinh|vpcp-operator/);
+  });
+
   it('rejects duplicates, statuses outside 1–10, empty mappings and unknown agencies', async () => {
     const cases: Array<[unknown, number]> = [
       [{ mappings: [{ localCode: 'A', nationalStatus: 2 }, { localCode: 'A', nationalStatus: 4 }] }, 400],

@@ -9,6 +9,7 @@ import { DossierEntity, DossierNoticeEntity, DossierStatusHistoryEntity } from '
 import { DossierModule } from './dossier/dossier.module';
 import { DossierIntake1764115300000 } from './migrations/1764115300000-dossier-intake';
 import { DossierLifecycle1764200000000 } from './migrations/1764200000000-dossier-lifecycle';
+import { PersonalDataRead1765400000001 } from './migrations/1765400000001-personal-data-read';
 import { StatusMappingEntity } from './status-mapping-read-model/status-mapping.entity';
 import { ProcedureVersionEntity, ProcedureWithdrawalEntity } from './procedure-read-model/procedure-version.entity';
 
@@ -23,7 +24,7 @@ export class DossierAppModule {
         PersistenceModule.forRoot({
           url: config.DATABASE_URL,
           entities: [DossierEntity, DossierStatusHistoryEntity, DossierNoticeEntity, ProcedureVersionEntity, ProcedureWithdrawalEntity, CalendarYearEntity, StatusMappingEntity],
-          migrations: [DossierIntake1764115300000, DossierLifecycle1764200000000],
+          migrations: [DossierIntake1764115300000, DossierLifecycle1764200000000, PersonalDataRead1765400000001],
         }),
         MessagingModule.forRoot({ service: DOSSIER_SERVICE, groupId: config.KAFKA_GROUP_ID, brokers: parseBrokerList(config.KAFKA_BROKERS),
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,

@@ -63,6 +63,40 @@ describe('reading and acting on synced dossiers (real PostgreSQL)', () => {
     expect((await get(`/v1/dossiers/${code(1)}/history`)).json()).toEqual([expect.objectContaining({ from: null, to: 4, source: 'sync', version: 1, at: '2026-01-13T09:00:00+07:00' })]);
   });
 
+  it('shows personal data by need: the owning agency in full, others masked unless dossier:read-personal; a payment provider not at all', async () => {
+    const owner = await get(`/v1/dossiers/${code(2)}`);
+    expect(owner.json().applicant).toEqual({ fullName: 'Phạm Thị Dung', idNumber: '001190000123', phone: '0912345678', disclosure: 'full' });
+    const masked = await get(`/v1/dossiers/${code(2)}`, portal(), { 'x-access-purpose': encodeURIComponent('Công dân tra cứu hồ sơ của mình') });
+    expect(masked.json().applicant).toEqual({ fullName: 'Phạm Thị Dung', idNumber: '********0123', phone: '*******678', disclosure: 'masked' });
+    expect(masked.body).not.toContain('001190000123');
+    const investigator = service.identity({ clientId: 'vpcp-investigator', kind: 'operator', roles: ['dossier:read', 'dossier:read-personal'] });
+    expect((await get(`/v1/dossiers/${code(2)}`, investigator)).json().applicant).toMatchObject({ idNumber: '001190000123', disclosure: 'full' });
+    // dossier:read-personal on an agency system grants nothing (its kind may not hold it); another agency's dossier stays hidden.
+    expect((await get(`/v1/dossiers/${code(2)}`, service.identity({ kind: 'agency-system', agencyCodes: [uniqueAgency()], roles: ['dossier:read', 'dossier:read-personal'] }))).statusCode).toBe(404);
+    // The issue's reproduction: a payment-provider identity with dossier:read read every dossier with its applicant's data.
+    const provider = await get(`/v1/dossiers/${code(2)}`, service.identity({ clientId: 'bank', kind: 'payment-provider', roles: ['dossier:read', 'dossier:read-personal'] }));
+    expect(provider.json()).toMatchObject({ status: 403, code: 'FORBIDDEN' });
+    expect((await get(`/v1/dossiers`, service.identity({ kind: 'payment-provider', roles: ['dossier:read'] }))).statusCode).toBe(403);
+    expect((await get(`/v1/dossiers/${code(2)}`, portal(), { 'x-access-purpose': 'x'.repeat(201) })).json()).toMatchObject({ status: 400, errors: [expect.objectContaining({ field: 'x-access-purpose' })] });
+  });
+
+  it('audits every read of personal data outside the owning agency, queryable by operators with audit:read only', async () => {
+    await get(`/v1/dossiers/${code(11)}`); // the owner: not audited
+    await get(`/v1/dossiers/${code(11)}`, service.identity({ clientId: 'national-portal', kind: 'portal', roles: ['dossier:read'] }), { 'x-access-purpose': 'citizen%20view' });
+    await get(`/v1/dossiers/${code(11)}`, service.identity({ clientId: 'vpcp-investigator', kind: 'operator', roles: ['dossier:read', 'dossier:read-personal'] }));
+    const auditor = service.identity({ clientId: 'vpcp-auditor', kind: 'operator', roles: ['audit:read'] });
+    const reads = await get(`/v1/personal-data-reads?dossierCode=${code(11)}`, auditor);
+    expect(reads.statusCode).toBe(200);
+    expect(reads.json()).toEqual([
+      expect.objectContaining({ clientId: 'national-portal', clientKind: 'portal', action: 'dossier.read', dossierCode: code(11), receivingAgencyCode: agency, disclosure: 'masked', purpose: 'citizen view' }),
+      expect.objectContaining({ clientId: 'vpcp-investigator', clientKind: 'operator', disclosure: 'full', purpose: null }),
+    ]);
+    expect((await get(`/v1/personal-data-reads?clientId=vpcp-investigator&dossierCode=${code(11)}`, auditor)).json()).toHaveLength(1);
+    expect((await get('/v1/personal-data-reads', portal())).statusCode).toBe(403);
+    expect((await get('/v1/personal-data-reads', service.identity({ kind: 'agency-system', agencyCodes: [agency], roles: ['audit:read'] }))).statusCode).toBe(403);
+    await expect(service.app.get(DataSource).query('DELETE FROM personal_data_read')).rejects.toThrow(/append-only/);
+  });
+
   it('records the one extension, refuses a second and a misfit, and prints the notices in Vietnamese', async () => {
     const apology = { form: '04', number: '12/TB-SXD', issuedAt: '2026-01-14T10:00:00+07:00', signedBy: 'Nguyễn Văn Ký', reason: 'Cần xác minh thực địa', newDueAt: '2026-01-23T17:00:00+07:00' };
     const first = await post(`/v1/dossiers/${code(1)}/notices`, apology);

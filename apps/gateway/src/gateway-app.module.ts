@@ -11,13 +11,14 @@ import { ApiClient1764115600000 } from './migrations/1764115600000-api-client';
 import { IdempotencyKey1764800000000 } from './migrations/1764800000000-idempotency-key';
 import { ApiClientRateLimits1764800000001 } from './migrations/1764800000001-api-client-rate-limits';
 import { ExchangeLog1764800000002 } from './migrations/1764800000002-exchange-log';
+import { ApiClientLifecycle1765400000000 } from './migrations/1765400000000-api-client-lifecycle';
 import { OpenApiModule } from './openapi/openapi.module';
 import { ProxyModule } from './proxy/proxy.module';
 import { StandardModule } from './standard/standard.module';
 
 export const GATEWAY_SERVICE = 'gateway';
 
-const MIGRATIONS = [ApiClient1764115600000, IdempotencyKey1764800000000, ApiClientRateLimits1764800000001, ExchangeLog1764800000002];
+const MIGRATIONS = [ApiClient1764115600000, IdempotencyKey1764800000000, ApiClientRateLimits1764800000001, ExchangeLog1764800000002, ApiClientLifecycle1765400000000];
 
 @Module({})
 export class GatewayAppModule {

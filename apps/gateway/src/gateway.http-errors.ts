@@ -7,6 +7,7 @@ export const gatewayHttpErrors: HttpErrorMap<ApiClientErrorCode | ProxyErrorCode
   UNAUTHENTICATED: { status: 401, title: 'A valid API key is required', titleVi: 'Cần có khóa API hợp lệ' },
   API_CLIENT_EXISTS: { status: 409, title: 'An API client with this id already exists', titleVi: 'Mã hệ thống kết nối đã tồn tại' },
   API_CLIENT_NOT_FOUND: { status: 404, title: 'No API client with this id', titleVi: 'Không tìm thấy hệ thống kết nối' },
+  ACCESS_POLICY_VIOLATION: { status: 400, title: 'The client breaks the access policy', titleVi: 'Vi phạm chính sách phân quyền' },
   UPSTREAM_TIMEOUT: { status: 504, title: 'The service did not answer in time', titleVi: 'Dịch vụ không phản hồi kịp thời' },
   UPSTREAM_UNAVAILABLE: { status: 502, title: 'The service is unavailable', titleVi: 'Dịch vụ tạm thời không khả dụng' },
 };

@@ -1,7 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HUB_ROLES } from '@hub/contracts';
 import { describeHostileInput, startServiceUnderTest, type FuzzRoute } from '@hub/testing';
+import { rolesOfKind } from '@hub/platform';
+import { bootstrapAdminKeyHash } from '../src/api-client/bootstrap-admin';
 import { GatewayConfig } from '../src/config/gateway.config';
 import { uniqueRateLimitPrefix } from './support/gateway-harness';
 import { GATEWAY_SERVICE, GatewayAppModule } from '../src/gateway-app.module';
@@ -38,7 +39,7 @@ describeHostileInput(
       service: GATEWAY_SERVICE,
       configClass: GatewayConfig,
       module: GatewayAppModule.forRoot,
-      env: { CATALOGUE_URL: url, DOSSIER_URL: url, PAYMENT_URL: url, RATING_URL: url, GATEWAY_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY, RATE_LIMIT_KEY_PREFIX: uniqueRateLimitPrefix() },
+      env: { CATALOGUE_URL: url, DOSSIER_URL: url, PAYMENT_URL: url, RATING_URL: url, GATEWAY_BOOTSTRAP_ADMIN_KEY_HASH: bootstrapAdminKeyHash(ADMIN_KEY), RATE_LIMIT_KEY_PREFIX: uniqueRateLimitPrefix() },
     });
   },
   async (gateway) => {
@@ -46,7 +47,7 @@ describeHostileInput(
       method: 'POST',
       url: '/v1/admin/api-clients',
       headers: { 'x-api-key': ADMIN_KEY },
-      payload: { clientId: 'fuzz-operator', name: 'Fuzz', kind: 'operator', roles: [...HUB_ROLES], agencyCodes: [] },
+      payload: { clientId: 'fuzz-operator', name: 'Fuzz', kind: 'operator', roles: rolesOfKind('operator'), agencyCodes: [] },
     });
     const apiKey: string = registered.json().apiKey;
     return { extraRoutes: proxiedRoutes, credential: { header: 'x-api-key', value: () => apiKey }, forwardedRequests: () => forwarded };

@@ -53,6 +53,23 @@ export { validatePayload } from './validation/validate-payload';
 export type { PayloadValidation } from './validation/validate-payload';
 
 export { CALLER_KINDS } from './identity/caller-identity';
+export {
+  AGENCY_REACH,
+  authorize,
+  clientPolicyViolations,
+  effectiveRoles,
+  holdsRole,
+  isHubRole,
+  kindMayHold,
+  MAX_AGENCY_CODES_PER_CLIENT,
+  ownsAgency,
+  personalDataAccess,
+  reachesAgency,
+  ROLE_POLICY,
+  rolesOfKind,
+} from './identity/access-policy';
+export type { AgencyReach, ClientKind, ClientShape, PersonalDataAccess, RolePolicy } from './identity/access-policy';
+export { ACCESS_PURPOSE_HEADER, accessPurposeOf, maskEmail, maskIdNumber, maskPhone, MAX_ACCESS_PURPOSE_LENGTH } from './identity/personal-data';
 export { agencyScopeCondition, agencyScopeOf, assertMayActFor, isInAgencyScope, requireVisible } from './identity/agency-scope';
 export type { SqlCondition } from './identity/agency-scope';
 export type { CallerIdentity, CallerKind } from './identity/caller-identity';

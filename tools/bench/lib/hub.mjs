@@ -1,7 +1,7 @@
 // The hub as black-box child processes, like apps/e2e/src/support/hub.ts: the built apps on free ports,
 // each with a fresh throwaway database (hub_bench_<app>_<random>) and its own Kafka consumer group.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { stopChild } from '../../lib/cleanup.mjs';
@@ -75,7 +75,7 @@ export async function startHub(env, opts = {}) {
       DOSSIER_URL: urls.dossier,
       PAYMENT_URL: urls.payment,
       RATING_URL: urls.rating,
-      GATEWAY_BOOTSTRAP_ADMIN_KEY: adminKey,
+      GATEWAY_BOOTSTRAP_ADMIN_KEY_HASH: `${adminKey.slice(4, 12)}:${createHash('sha256').update(adminKey).digest('hex')}`,
       ...(opts.env?.[app] ?? {}),
     };
     const child = spawn(process.execPath, [...NODE_ARGS, ...(opts.nodeArgs?.[app] ?? []), entryOf(app)], {

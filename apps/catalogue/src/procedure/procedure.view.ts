@@ -23,7 +23,7 @@ export class VersionSummaryView {
   @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'Exclusive; null while no later version or withdrawal is scheduled' })
   effectiveTo!: string | null;
   @ApiProperty({ format: 'date-time' }) publishedAt!: string;
-  @ApiProperty() publishedBy!: string;
+  // No publishedBy: the catalogue is read anonymously, and internal client ids are not shown (kept in the database).
   @ApiProperty({ type: TimelinessView }) timeliness!: TimelinessView;
 
   static from(v: VersionSummary): VersionSummaryView {
@@ -35,7 +35,6 @@ export class VersionSummaryView {
       effectiveFrom: formatInZone(v.effectiveFrom),
       effectiveTo: v.effectiveTo ? formatInZone(v.effectiveTo) : null,
       publishedAt: formatInZone(v.publishedAt),
-      publishedBy: v.publishedBy,
       timeliness: timelinessOf(v),
     };
   }

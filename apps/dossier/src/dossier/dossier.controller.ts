@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DOSSIER_CODE_EXAMPLE, DOSSIER_CODE_PATTERN } from '@hub/contracts';
-import { Caller, PatternPipe, RequireRoles, type CallerIdentity } from '@hub/platform';
+import { ACCESS_PURPOSE_HEADER, accessPurposeOf, Caller, MAX_ACCESS_PURPOSE_LENGTH, PatternPipe, RequireRoles, validationFailed, type CallerIdentity } from '@hub/platform';
 import { DossierView, StatusChangeView } from './usecases/get-dossier/dossier.view';
 import { GetDossierUseCase } from './usecases/get-dossier/get-dossier.usecase';
 import { DossierPage, ListDossiersQuery } from './usecases/list-dossiers/list-dossiers.query';
@@ -39,10 +39,18 @@ export class DossierController {
 
   @Get(':code')
   @RequireRoles('dossier:read')
-  @ApiOperation({ summary: 'The national record of a dossier, if the caller may see it' })
+  @ApiOperation({
+    summary: 'The national record of a dossier, if the caller may see it',
+    description: 'Readers other than the owning agency see ID numbers, phones and e-mails masked unless they hold dossier:read-personal; their reads are audited (GET /v1/personal-data-reads).',
+  })
+  @ApiHeader({ name: ACCESS_PURPOSE_HEADER, required: false, description: `Why the record is read (kept in the audit trail; percent-encode non-ASCII text; at most ${MAX_ACCESS_PURPOSE_LENGTH} characters)` })
   @ApiOkResponse({ type: DossierView })
-  async get(@Param('code', DossierCodePipe) code: string, @Caller() caller: CallerIdentity): Promise<DossierView> {
-    return DossierView.from(await this.getDossier.execute(code, caller));
+  get(@Param('code', DossierCodePipe) code: string, @Headers(ACCESS_PURPOSE_HEADER) purposeHeader: string | undefined, @Caller() caller: CallerIdentity): Promise<DossierView> {
+    const purpose = accessPurposeOf(purposeHeader);
+    if (purpose === undefined) {
+      throw validationFailed([{ field: ACCESS_PURPOSE_HEADER, code: 'INVALID_PURPOSE', message: `at most ${MAX_ACCESS_PURPOSE_LENGTH} characters, no control characters, sent once` }]);
+    }
+    return this.getDossier.read(code, caller, purpose);
   }
 
   @Get(':code/history')

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CalendarReadModelModule } from '../calendar-read-model/calendar-read-model.module';
+import { PersonalDataAuditModule } from '../personal-data-audit/personal-data-audit.module';
 import { ProcedureReadModelModule } from '../procedure-read-model/procedure-read-model.module';
 import { StatusMappingReadModelModule } from '../status-mapping-read-model/status-mapping-read-model.module';
 import { CalendarUpdatedConsumer } from './consumers/calendar-updated.consumer';
@@ -8,6 +9,7 @@ import { DossierStateStore } from './dossier-state.store';
 import { DossierSyncController } from './dossier-sync.controller';
 import { DossierApplicantController } from './dossier-applicant.controller';
 import { DossierController } from './dossier.controller';
+import { DossierDisclosure } from './dossier-disclosure';
 import { DossierLifecycle } from './dossier-lifecycle';
 import { DossierNoticeController } from './dossier-notice.controller';
 import { OVERDUE_WATCH_INTERVAL_MS, OverdueWatchJob } from './overdue-watch.job';
@@ -25,7 +27,7 @@ import { SubmitDossierUseCase } from './usecases/submit-dossier/submit-dossier.u
 import { SyncDossiersUseCase } from './usecases/sync-dossiers/sync-dossiers.usecase';
 
 @Module({
-  imports: [ProcedureReadModelModule, CalendarReadModelModule, StatusMappingReadModelModule],
+  imports: [ProcedureReadModelModule, CalendarReadModelModule, StatusMappingReadModelModule, PersonalDataAuditModule],
   controllers: [DossierController, DossierSyncController, DossierNoticeController, DossierApplicantController, PublicLookupController],
   providers: [
     DossierRepository,
@@ -37,6 +39,7 @@ import { SyncDossiersUseCase } from './usecases/sync-dossiers/sync-dossiers.usec
     RecomputeDueDatesUseCase,
     CalendarUpdatedConsumer,
     DossierLifecycle,
+    DossierDisclosure,
     IssueNoticeUseCase,
     WithdrawDossierUseCase,
     SubmitSupplementUseCase,

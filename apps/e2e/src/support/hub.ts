@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createTestDatabase, testInfrastructure, uniqueSuffix, type TestDatabase } from '@hub/testing';
@@ -65,7 +65,8 @@ export class Hub {
         DOSSIER_URL: serviceUrl('dossier'),
         PAYMENT_URL: serviceUrl('payment'),
         RATING_URL: serviceUrl('rating'),
-        GATEWAY_BOOTSTRAP_ADMIN_KEY: this.adminKey,
+        // The gateway gets the hash of the key, never the key (`<prefix>:<sha256>`).
+        GATEWAY_BOOTSTRAP_ADMIN_KEY_HASH: `${this.adminKey.slice(4, 12)}:${createHash('sha256').update(this.adminKey).digest('hex')}`,
       };
       const child = spawn(process.execPath, ['--enable-source-maps', join(ROOT, `dist/apps/${service}/apps/${service}/src/main.js`)], {
         env,

@@ -1,12 +1,14 @@
-import { Body, Controller, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Caller, PatternPipe, Public, RequireRoles, type CallerIdentity } from '@hub/platform';
+import { AdminAudit, AdminAuditEntryView, AdminAuditQuery } from './admin-audit';
 import { API_CLIENT_ID_EXAMPLE, API_CLIENT_ID_PATTERN } from './api-client-id';
 import { ApiClientView } from './api-client.view';
 import { ApiKeyGuard } from './api-key.guard';
+import { ApiClientPage, ListApiClientsQuery, ListApiClientsUseCase } from './usecases/list-api-clients/list-api-clients.usecase';
 import { RegisterApiClientCommand, RegisteredApiClientDto } from './usecases/register-api-client/register-api-client.command';
 import { RegisterApiClientUseCase } from './usecases/register-api-client/register-api-client.usecase';
-import { RotatedApiKeyView } from './usecases/rotate-api-key/rotate-api-key.command';
+import { RotateApiKeyBody, RotatedApiKeyView } from './usecases/rotate-api-key/rotate-api-key.command';
 import { RotateApiKeyUseCase } from './usecases/rotate-api-key/rotate-api-key.usecase';
 import { UpdateApiClientBody } from './usecases/update-api-client/update-api-client.command';
 import { UpdateApiClientUseCase } from './usecases/update-api-client/update-api-client.usecase';
@@ -24,18 +26,33 @@ export class ApiClientController {
     private readonly registerApiClient: RegisterApiClientUseCase,
     private readonly updateApiClient: UpdateApiClientUseCase,
     private readonly rotateApiKey: RotateApiKeyUseCase,
+    private readonly listApiClients: ListApiClientsUseCase,
   ) {}
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Register a system that may call the hub; its API key is returned once' })
+  @ApiOperation({ summary: 'Register a system that may call the hub, with only roles its kind may hold (400 ACCESS_POLICY_VIOLATION); its API key is returned once' })
   @ApiCreatedResponse({ type: RegisteredApiClientDto })
-  register(@Body() command: RegisterApiClientCommand): Promise<RegisteredApiClientDto> {
-    return this.registerApiClient.execute(command);
+  register(@Body() command: RegisterApiClientCommand, @Caller() caller: CallerIdentity): Promise<RegisteredApiClientDto> {
+    return this.registerApiClient.execute(command, caller);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The registered clients by id, paged (never their keys)' })
+  @ApiOkResponse({ type: ApiClientPage })
+  list(@Query() query: ListApiClientsQuery): Promise<ApiClientPage> {
+    return this.listApiClients.execute(query);
+  }
+
+  @Get(':clientId')
+  @ApiOperation({ summary: 'One client (404 API_CLIENT_NOT_FOUND)' })
+  @ApiOkResponse({ type: ApiClientView })
+  one(@Param('clientId', clientIdPipe) clientId: string): Promise<ApiClientView> {
+    return this.listApiClients.one(clientId);
   }
 
   @Patch(':clientId')
-  @ApiOperation({ summary: "Change a client's name, agencies or roles; effective from its next request (404 API_CLIENT_NOT_FOUND)" })
+  @ApiOperation({ summary: "Change a client's name, agencies, roles, state (active: false disables it), expiry or rate limits; effective from its next request" })
   @ApiOkResponse({ type: ApiClientView })
   update(@Param('clientId', clientIdPipe) clientId: string, @Body() changes: UpdateApiClientBody, @Caller() caller: CallerIdentity): Promise<ApiClientView> {
     return this.updateApiClient.execute({ clientId, changes, caller });
@@ -45,9 +62,27 @@ export class ApiClientController {
   // pattern, or Fastify would take `clientId:rotate` as its name (the pipe then checks the id's format).
   @Post(':clientId(^[^/:]+)::rotate-key')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Issue a new API key for a client (returned once); the previous key stops working at once' })
+  @ApiOperation({ summary: 'Issue a new API key for a client (returned once); the previous key works for gracePeriodSeconds (default 0: stops at once)' })
+  @ApiBody({ type: RotateApiKeyBody, required: false })
   @ApiOkResponse({ type: RotatedApiKeyView })
-  rotateKey(@Param('clientId', clientIdPipe) clientId: string, @Caller() caller: CallerIdentity): Promise<RotatedApiKeyView> {
-    return this.rotateApiKey.execute({ clientId, caller });
+  rotateKey(@Param('clientId', clientIdPipe) clientId: string, @Body() body: RotateApiKeyBody | undefined, @Caller() caller: CallerIdentity): Promise<RotatedApiKeyView> {
+    return this.rotateApiKey.execute({ clientId, gracePeriodSeconds: body?.gracePeriodSeconds ?? 0, caller });
+  }
+}
+
+@ApiTags('admin')
+@ApiSecurity('api-key')
+@Public()
+@UseGuards(ApiKeyGuard)
+@RequireRoles('hub:admin', 'audit:read')
+@Controller('v1/admin/audit')
+export class AdminAuditController {
+  constructor(private readonly audit: AdminAudit) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The audit of administrative actions on API clients (who, what, when, the changes), oldest first' })
+  @ApiOkResponse({ type: [AdminAuditEntryView] })
+  list(@Query() query: AdminAuditQuery): Promise<AdminAuditEntryView[]> {
+    return this.audit.list(query);
   }
 }

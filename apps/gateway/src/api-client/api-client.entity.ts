@@ -17,4 +17,11 @@ export class ApiClientEntity {
   @Column('timestamptz') createdAt!: Date;
   /** Operator overrides of the default rate limits (requests per window, per route class); null: defaults. */
   @Column('jsonb', { nullable: true }) rateLimits?: RateLimitOverrides | null;
+  /** After this instant the client's keys and tokens are refused; null: no expiry. */
+  @Column('timestamptz', { nullable: true }) expiresAt?: Date | null;
+  /** The key replaced by the last rotation, accepted until previousKeyExpiresAt (the grace period). */
+  @Column('text', { nullable: true }) previousKeyPrefix?: string | null;
+  @Column('text', { nullable: true }) previousKeyHash?: string | null;
+  @Column('timestamptz', { nullable: true }) previousKeyExpiresAt?: Date | null;
+  @Column('timestamptz', { nullable: true }) updatedAt?: Date | null;
 }

@@ -25,9 +25,10 @@ export class AuthenticatedKeyCache {
     return entry && entry.expires > now ? entry.client : undefined;
   }
 
-  set(apiKey: string, client: AuthenticatedClient, now = Date.now()): void {
+  /** `validUntil`: when the key itself stops (client expiry, end of a rotation's grace period); the entry never outlives it. */
+  set(apiKey: string, client: AuthenticatedClient, now = Date.now(), validUntil = Infinity): void {
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    this.entries.set(apiKey, { client, expires: now + TTL_MS });
+    this.entries.set(apiKey, { client, expires: Math.min(now + TTL_MS, validUntil) });
   }
 
   forgetClient(clientId: string): void {

@@ -63,7 +63,7 @@ function oauthOptions(config: GatewayConfig): OAuthOptions {
 export function gatewayProviders(config: GatewayConfig): ValueProvider[] {
   return [
     { provide: UPSTREAM_OPTIONS, useValue: upstreamOptions(config) },
-    { provide: BOOTSTRAP_ADMIN_KEY, useValue: config.GATEWAY_BOOTSTRAP_ADMIN_KEY },
+    { provide: BOOTSTRAP_ADMIN_KEY, useValue: config.GATEWAY_BOOTSTRAP_ADMIN_KEY_HASH },
     { provide: BODY_LIMITS, useValue: { defaultBytes: config.BODY_LIMIT_BYTES, largeBytes: config.LARGE_BODY_LIMIT_BYTES, json: jsonBudgetOf(config) } },
     { provide: STANDARD_DIR, useValue: config.STANDARD_DIR },
     { provide: IDEMPOTENCY_OPTIONS, useValue: idempotencyOptions(config) },

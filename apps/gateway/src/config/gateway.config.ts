@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsEmpty, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 import { BaseServiceConfig } from '@hub/platform';
+import { BOOTSTRAP_ADMIN_KEY_HASH_PATTERN } from '../api-client/bootstrap-admin';
 
 const SERVICE_URL = { require_tld: false, protocols: ['http', 'https'], require_protocol: true };
 
@@ -10,8 +11,15 @@ export class GatewayConfig extends BaseServiceConfig {
   @IsUrl(SERVICE_URL) PAYMENT_URL!: string;
   @IsUrl(SERVICE_URL) RATING_URL!: string;
 
-  /** Optional first administrator key, registered at start-up so the first clients can be created. */
-  @IsOptional() @IsString() @Matches(/^hub_[0-9a-f]{8}_[A-Za-z0-9_-]{32,}$/, { message: 'GATEWAY_BOOTSTRAP_ADMIN_KEY must look like hub_<8 hex>_<32+ url-safe chars>' })
+  /**
+   * Optional first administrator, given as the HASH of its key (`<8 hex prefix>:<sha256 hex>`, `npm run admin-key`):
+   * registered on the first start so a real administrator can be created; disable it afterwards (it stays disabled).
+   */
+  @IsOptional() @IsString() @Matches(BOOTSTRAP_ADMIN_KEY_HASH_PATTERN, { message: 'GATEWAY_BOOTSTRAP_ADMIN_KEY_HASH must be <8 hex key prefix>:<64 hex sha256 of the key> (npm run admin-key)' })
+  GATEWAY_BOOTSTRAP_ADMIN_KEY_HASH?: string;
+
+  /** No longer accepted: a key in clear in the environment. Refused at start-up so it is not left behind unnoticed. */
+  @IsEmpty({ message: 'GATEWAY_BOOTSTRAP_ADMIN_KEY (a key in clear) is refused: set GATEWAY_BOOTSTRAP_ADMIN_KEY_HASH=<prefix>:<sha256> instead (npm run admin-key)' })
   GATEWAY_BOOTSTRAP_ADMIN_KEY?: string;
 
   /** Limit for bulk endpoints (`POST /v1/procedures:import`); every other body keeps BODY_LIMIT_BYTES. */

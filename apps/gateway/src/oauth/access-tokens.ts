@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { CallerIdentity, CallerKind } from '@hub/platform';
+import { effectiveRoles, type CallerIdentity, type CallerKind } from '@hub/platform';
 import { createLocalJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { ApiClientRepository } from '../api-client/api-client.repository';
 import type { AuthenticatedClient } from '../api-client/authenticated-key-cache';
@@ -77,7 +77,7 @@ export class AccessTokens {
     }
     const status = await this.statusOf(claims.sub!);
     if (!status.active) throw OAuthProblems.unauthenticated();
-    const identity = { clientId: claims.sub!, kind: claims.kind, agencyCodes: claims.agency_codes, roles: claims.roles };
+    const identity = { clientId: claims.sub!, kind: claims.kind, agencyCodes: claims.agency_codes, roles: effectiveRoles({ kind: claims.kind, roles: claims.roles }) };
     return { authenticated: { identity, rateLimits: status.rateLimits }, expiresAt: claims.exp! * 1000 };
   }
 
@@ -86,7 +86,8 @@ export class AccessTokens {
     const cached = this.clientStatus.get(clientId);
     if (cached && cached.until > now) return cached;
     const client = await this.clients.findById(clientId);
-    const status = { active: client?.active ?? false, rateLimits: client?.rateLimits ?? undefined, until: now + this.options.clientStatusTtlMs };
+    const expired = !!client?.expiresAt && client.expiresAt.getTime() <= now;
+    const status = { active: (client?.active ?? false) && !expired, rateLimits: client?.rateLimits ?? undefined, until: now + this.options.clientStatusTtlMs };
     if (this.clientStatus.size >= MAX_CLIENT_STATUSES) this.clientStatus.clear();
     this.clientStatus.set(clientId, status);
     return status;

@@ -11,6 +11,8 @@ interface UpstreamRoute {
 export const UPSTREAM_ROUTES: readonly UpstreamRoute[] = [
   { upstream: 'catalogue', resources: ['agencies', 'sectors', 'procedures', 'calendars', 'agency-systems'], publicRead: true },
   { upstream: 'dossier', resources: ['dossiers'], publicRead: false },
+  // The audit trail of personal-data reads (role audit:read), kept by the service that owns the data.
+  { upstream: 'dossier', resources: ['personal-data-reads'], publicRead: false },
   // The public dossier lookup (`/v1/public/dossiers/{code}?lookupKey=`): no API key, no personal data.
   { upstream: 'dossier', resources: ['public'], publicRead: true },
   { upstream: 'payment', resources: ['payments'], publicRead: false },

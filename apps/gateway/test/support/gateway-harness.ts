@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startServiceUnderTest, uniqueSuffix, type ServiceUnderTest } from '@hub/testing';
+import { bootstrapAdminKeyHash } from '../../src/api-client/bootstrap-admin';
 import { GatewayConfig } from '../../src/config/gateway.config';
 import { GATEWAY_SERVICE, GatewayAppModule } from '../../src/gateway-app.module';
 
@@ -56,7 +57,7 @@ export function startGateway(upstreamUrl: string, env: Record<string, string> = 
       DOSSIER_URL: upstreamUrl,
       PAYMENT_URL: upstreamUrl,
       RATING_URL: upstreamUrl,
-      GATEWAY_BOOTSTRAP_ADMIN_KEY: TEST_ADMIN_KEY,
+      GATEWAY_BOOTSTRAP_ADMIN_KEY_HASH: bootstrapAdminKeyHash(TEST_ADMIN_KEY),
       RATE_LIMIT_KEY_PREFIX: uniqueRateLimitPrefix(),
       ...env,
     },

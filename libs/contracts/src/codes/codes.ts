@@ -52,6 +52,12 @@ export const HUB_ROLES = [
   'rating:read',
   /** The portal and agency systems (kiosks): record the applicant's rating of a dossier. */
   'rating:submit',
+  /** Agency systems: register the local status mapping of their own agencies (operators: any agency, via catalogue:write). */
+  'status-mapping:write',
+  /** Unmasked ID numbers, phones and e-mails of applicants for readers other than the owning agency (audited). */
+  'dossier:read-personal',
+  /** Operators: query the audit trails (personal-data reads, administrative actions). */
+  'audit:read',
 ] as const;
 export type HubRole = (typeof HUB_ROLES)[number];
 

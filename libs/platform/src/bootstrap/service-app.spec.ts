@@ -64,7 +64,7 @@ class DossierController {
     throw new NotFoundException('Nothing here');
   }
 
-  @RequireRoles('operator', 'auditor')
+  @RequireRoles('hub:admin', 'audit:read')
   @Get('audit')
   audit() {
     return { ok: true };
@@ -310,8 +310,13 @@ describe('createServiceApp', () => {
     expect(denied.statusCode).toBe(403);
     expect(denied.json()).toMatchObject({ code: 'FORBIDDEN', message: { vi: 'Không có quyền thực hiện' } });
 
-    const auditor = await app.inject({ method: 'GET', url: '/dossiers/audit', headers: identity({ ...portal, roles: ['auditor'] }) });
+    const auditor = await app.inject({ method: 'GET', url: '/dossiers/audit', headers: identity({ ...portal, kind: 'operator', roles: ['audit:read'] }) });
     expect(auditor.statusCode).toBe(200);
+    // The access policy: a role the caller's kind may not hold, or one the hub does not know, grants nothing.
+    const portalAuditor = await app.inject({ method: 'GET', url: '/dossiers/audit', headers: identity({ ...portal, roles: ['audit:read'] }) });
+    expect(portalAuditor.statusCode).toBe(403);
+    const unknownRole = await app.inject({ method: 'GET', url: '/dossiers/audit', headers: identity({ ...portal, kind: 'operator', roles: ['auditor'] }) });
+    expect(unknownRole.statusCode).toBe(403);
   });
 
   it('reports liveness and readiness without an identity', async () => {

@@ -10,9 +10,11 @@ const dossier = { code: 'D-1', agency: '000.00.15.H31' };
 const foreign = { code: 'D-2', agency: '000.00.99.H31' };
 
 describe('agency scope', () => {
-  it('limits only agency systems, to their own agencies; an agency system bound to none sees nothing', () => {
+  it('limits agency systems to their own agencies, the public to none; an agency system bound to none sees nothing', () => {
     expect(agencyScopeOf(system)).toEqual(['000.00.15.H31', '000.00.16.H31']);
-    for (const kind of CALLER_KINDS.filter((k) => k !== 'agency-system')) {
+    expect(agencyScopeOf(caller('public'))).toEqual([]);
+    expect(isInAgencyScope(caller('public'), '000.00.15.H31')).toBe(false);
+    for (const kind of CALLER_KINDS.filter((k) => k !== 'agency-system' && k !== 'public')) {
       // Agency codes on a caller that is not an agency system do not narrow what it sees.
       expect(agencyScopeOf(caller(kind, ['000.00.15.H31']))).toBe('all');
       expect(isInAgencyScope(caller(kind, ['000.00.15.H31']), '000.00.99.H31')).toBe(true);

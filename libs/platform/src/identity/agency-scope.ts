@@ -1,12 +1,15 @@
 import type { AppError } from '../errors/app-error';
+import { AGENCY_REACH } from './access-policy';
 import type { CallerIdentity } from './caller-identity';
 
 /**
- * The one agency-scope rule of the hub: a client of kind `agency-system` sees and acts only for its own agencies;
- * every other caller (portal, operator, payment provider, public) is not limited by agency.
+ * The agency-scope rule of the hub, from the access policy (`AGENCY_REACH`): a client of kind `agency-system` sees
+ * and acts only for its own agencies; the portal, operators and payment providers are not limited by agency (their
+ * roles limit them); the public reaches no agency's records.
  */
 export function agencyScopeOf(caller: CallerIdentity): readonly string[] | 'all' {
-  return caller.kind === 'agency-system' ? caller.agencyCodes : 'all';
+  const reach = AGENCY_REACH[caller.kind];
+  return reach === 'all' ? 'all' : reach === 'own-agencies' ? caller.agencyCodes : [];
 }
 
 export function isInAgencyScope(caller: CallerIdentity, agencyCode: string): boolean {

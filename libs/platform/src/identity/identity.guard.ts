@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { bindRequestContext, newCorrelationId, requestContextOf } from '../context/request-context';
 import { problem } from '../errors/problems';
+import { holdsRole } from './access-policy';
 import { IS_PUBLIC_KEY, REQUIRED_ROLES_KEY } from './identity.decorators';
 import type { CallerIdentity } from './caller-identity';
 import { IDENTITY_HEADER, verifyIdentity } from './identity-token';
@@ -37,10 +38,13 @@ export class IdentityGuard implements CanActivate {
   }
 }
 
-/** Enforces `@RequireRoles(...)` of the handler (or its controller): the caller needs at least one of them. */
+/**
+ * Enforces `@RequireRoles(...)` of the handler (or its controller): the caller needs at least one of them, and its
+ * kind must be one that may hold it (access-policy.ts): a role stored on a client of the wrong kind grants nothing.
+ */
 export function assertRequiredRoles(reflector: Reflector, context: ExecutionContext, identity: CallerIdentity): void {
   const roles = reflector.getAllAndOverride<string[] | undefined>(REQUIRED_ROLES_KEY, [context.getHandler(), context.getClass()]);
-  if (roles && roles.length > 0 && !roles.some((role) => identity.roles.includes(role))) {
+  if (roles && roles.length > 0 && !roles.some((role) => holdsRole(identity, role))) {
     throw problem(403, 'FORBIDDEN', { detail: `Requires one of the roles: ${roles.join(', ')}.` });
   }
 }

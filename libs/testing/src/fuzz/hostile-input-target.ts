@@ -1,5 +1,4 @@
-import { HUB_ROLES } from '@hub/contracts';
-import { buildOpenApiDocument, IDENTITY_HEADER, type BaseServiceConfig } from '@hub/platform';
+import { buildOpenApiDocument, IDENTITY_HEADER, rolesOfKind, type BaseServiceConfig, type CallerKind } from '@hub/platform';
 import type { ServiceUnderTest } from '../service-under-test';
 import { routesOf, type FuzzRoute } from './fuzz-routes';
 import { expectStillAnswering, FUZZ_RUNS, FUZZ_TIMEOUT_MS, fuzzRequestHeads, fuzzRoutes, type HostileInputTarget } from './hostile-input';
@@ -14,7 +13,7 @@ export interface HostileTargetOptions {
   writtenByConsumers?: string[];
   /** Routes the OpenAPI document does not show (the gateway's proxied resources). */
   extraRoutes?: FuzzRoute[];
-  /** Default: an `x-hub-identity` signed with every role. */
+  /** Default: an `x-hub-identity` of each client kind in turn, with every role its kind may hold (access policy). */
   credential?: HostileInputTarget['credential'];
   forwardedRequests?(): number;
 }
@@ -32,10 +31,20 @@ export async function hostileInputTarget<C extends BaseServiceConfig>(
     app,
     port,
     routes: [...documented, ...(options.extraRoutes ?? [])],
-    credential: options.credential ?? { header: IDENTITY_HEADER, value: () => service.identity({ kind: 'operator', roles: [...HUB_ROLES] }) },
+    credential: options.credential ?? { header: IDENTITY_HEADER, value: everyKindInTurn(service) },
     forwardedRequests: options.forwardedRequests,
     storedRows: rows.counts,
     close: rows.close,
+  };
+}
+
+/** No kind holds every role (access policy): the identities take turns so every route is reached past its guard. */
+function everyKindInTurn<C extends BaseServiceConfig>(service: ServiceUnderTest<C>): () => string {
+  const kinds: CallerKind[] = ['operator', 'agency-system', 'portal'];
+  let turn = 0;
+  return () => {
+    const kind = kinds[turn++ % kinds.length];
+    return service.identity({ kind, roles: rolesOfKind(kind), ...(kind === 'agency-system' ? { agencyCodes: ['000.00.15.H31'] } : {}) });
   };
 }
 

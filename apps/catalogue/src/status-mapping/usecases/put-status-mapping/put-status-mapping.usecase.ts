@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { StatusMappingUpdated } from '@hub/contracts';
 import { OutboxWriter } from '@hub/messaging';
-import { assertMayActFor, Clock, type CallerIdentity } from '@hub/platform';
+import { authorize, Clock, holdsRole, type CallerIdentity } from '@hub/platform';
 import { TransactionRunner } from '@hub/persistence';
 import type { EntityManager } from 'typeorm';
 import { canonicalJson } from '../../../shared/canonical-json';
@@ -22,7 +22,7 @@ export interface PutStatusMappingResult {
 /**
  * Registers the whole mapping of an agency system's local statuses as a new version (older versions stay
  * readable) and publishes it; the same mapping sent again creates no version. An agency system may only
- * register the mapping of its own agencies; catalogue operators may register any.
+ * register the mapping of its own agencies; catalogue operators may register any (access-policy.ts).
  */
 @Injectable()
 export class PutStatusMappingUseCase {
@@ -35,8 +35,11 @@ export class PutStatusMappingUseCase {
   ) {}
 
   async execute(agencyCode: string, command: PutStatusMappingCommand, caller: CallerIdentity): Promise<PutStatusMappingResult> {
-    // A catalogue writer maintains every agency's mapping; anyone else only its own agencies'.
-    if (!caller.roles.includes('catalogue:write')) assertMayActFor(caller, agencyCode, () => StatusMappingErrors.scopeViolation(agencyCode));
+    // The national catalogue writers (operators only, by the access policy) maintain every agency's mapping; an
+    // agency system with status-mapping:write only its own agencies' (a catalogue:write stored on one grants nothing).
+    if (!holdsRole(caller, 'catalogue:write')) {
+      authorize(caller, 'status-mapping:write', { agencyCode, outOfScope: () => StatusMappingErrors.scopeViolation(agencyCode) });
+    }
     return this.transactions.run((tx) => this.put(tx, agencyCode, command, caller.clientId));
   }
 
@@ -49,10 +52,10 @@ export class PutStatusMappingUseCase {
     const latest = await this.mappings.latest(agencyCode, tx);
     // Every change is a new version row; older versions stay readable.
     const plan = planUpsert(latest, (l) => canonicalJson(l.mappings) === canonicalJson(entries), 'version');
-    if (plan.result === 'unchanged') return { result: plan.result, mapping: StatusMappingView.from(plan.existing) };
+    if (plan.result === 'unchanged') return { result: plan.result, mapping: StatusMappingView.from(plan.existing, true) };
     const entity = { agencyCode, version: plan.revision, mappings: entries, createdBy: actor, createdAt: this.clock.now() };
     await this.mappings.insert(tx, entity);
     await this.outbox.append(tx, StatusMappingUpdated, { agencyCode, version: entity.version, mappings: entries });
-    return { result: plan.result, mapping: StatusMappingView.from(entity) };
+    return { result: plan.result, mapping: StatusMappingView.from(entity, true) };
   }
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { formatInZone } from '@hub/calendar';
 import { DUE_DATE_STATES, FEE_CHANNELS, NOTICE_FORM_CODES, TIMELINESS_CLASSES, type Channel } from '@hub/contracts';
 import type { DossierState, Notice, StatusChange } from '../../domain/dossier-state';
+import { maskEmail, maskIdNumber, maskPhone } from '@hub/platform';
 import { feeTotal } from '../../domain/events';
 import { STATUS_NAMES } from '../../domain/status-machine';
 
@@ -12,12 +13,28 @@ export class StatusNameView {
   @ApiProperty({ example: 'Processing' }) en!: string;
 }
 
+/** Personal data by need (access-policy.ts): `masked` hides all but the end of the ID number, phone and e-mail, and the address. */
+export type Disclosure = 'full' | 'masked';
+
 export class ApplicantView {
   @ApiProperty() fullName!: string;
-  @ApiProperty() idNumber!: string;
-  @ApiPropertyOptional() phone?: string;
-  @ApiPropertyOptional() email?: string;
-  @ApiPropertyOptional() address?: string;
+  @ApiProperty({ example: '********1234', description: 'Masked (all but the last 4 digits) unless the reader is the owning agency or holds dossier:read-personal' })
+  idNumber!: string;
+  @ApiPropertyOptional({ example: '*******678' }) phone?: string;
+  @ApiPropertyOptional({ example: 'a***@example.vn' }) email?: string;
+  @ApiPropertyOptional({ description: 'Left out when masked' }) address?: string;
+  @ApiProperty({ enum: ['full', 'masked'], description: 'Whether the reader sees the personal data in full' }) disclosure!: Disclosure;
+
+  static from(a: DossierState['applicant'], disclosure: Disclosure): ApplicantView {
+    if (disclosure === 'full') return { ...a, disclosure };
+    return {
+      fullName: a.fullName,
+      idNumber: maskIdNumber(a.idNumber),
+      ...(a.phone ? { phone: maskPhone(a.phone) } : {}),
+      ...(a.email ? { email: maskEmail(a.email) } : {}),
+      disclosure,
+    };
+  }
 }
 
 export class PauseView {
@@ -118,7 +135,8 @@ export class DossierView {
   @ApiProperty({ description: 'Whole VND' }) feeTotal!: number;
   @ApiProperty({ type: [ResultView] }) results!: ResultView[];
 
-  static from(d: DossierState): DossierView {
+  /** `disclosure` is decided by the access policy for the reader (DossierDisclosure); never defaulted. */
+  static from(d: DossierState, disclosure: Disclosure): DossierView {
     const appointmentDiffers = d.appointmentAt !== null && d.dueAt !== null && d.appointmentAt.getTime() !== d.dueAt.getTime();
     return {
       code: d.code,
@@ -129,7 +147,7 @@ export class DossierView {
       procedureVersion: d.procedureVersion,
       receivingAgencyCode: d.receivingAgencyCode,
       channel: d.channel,
-      applicant: d.applicant,
+      applicant: ApplicantView.from(d.applicant, disclosure),
       summary: d.summary,
       receivedAt: formatInZone(d.receivedAt),
       statusChangedAt: formatInZone(d.statusChangedAt),

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { CallerIdentity } from '@hub/platform';
+import { DossierDisclosure } from '../../dossier-disclosure';
 import { DossierLifecycle } from '../../dossier-lifecycle';
-import { DossierView } from '../get-dossier/dossier.view';
+import type { DossierView } from '../get-dossier/dossier.view';
 
 export class SubmitSupplementBody {
   @ApiPropertyOptional({ maxLength: 2000, description: 'What the applicant supplied' })
@@ -21,9 +22,13 @@ export interface SubmitSupplementCommand {
  */
 @Injectable()
 export class SubmitSupplementUseCase {
-  constructor(private readonly lifecycle: DossierLifecycle) {}
+  constructor(
+    private readonly lifecycle: DossierLifecycle,
+    private readonly disclosure: DossierDisclosure,
+  ) {}
 
   async execute(command: SubmitSupplementCommand, caller: CallerIdentity): Promise<DossierView> {
-    return DossierView.from(await this.lifecycle.run(command.code, caller, (now) => ({ kind: 'supplement', at: now, note: command.note })));
+    const state = await this.lifecycle.run(command.code, caller, (now) => ({ kind: 'supplement', at: now, note: command.note }));
+    return this.disclosure.view(state, caller, 'dossier.supplement');
   }
 }

@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { CallerIdentity } from '@hub/platform';
+import { DossierDisclosure } from '../../dossier-disclosure';
 import { DossierLifecycle } from '../../dossier-lifecycle';
-import { DossierView } from '../get-dossier/dossier.view';
+import type { DossierView } from '../get-dossier/dossier.view';
 
 /** The applicant withdraws through the portal: status 7, through the same machine as every change. */
 @Injectable()
 export class WithdrawDossierUseCase {
-  constructor(private readonly lifecycle: DossierLifecycle) {}
+  constructor(
+    private readonly lifecycle: DossierLifecycle,
+    private readonly disclosure: DossierDisclosure,
+  ) {}
 
   async execute(code: string, caller: CallerIdentity): Promise<DossierView> {
-    return DossierView.from(await this.lifecycle.run(code, caller, (now) => ({ kind: 'withdraw', at: now })));
+    return this.disclosure.view(await this.lifecycle.run(code, caller, (now) => ({ kind: 'withdraw', at: now })), caller, 'dossier.withdraw');
   }
 }

@@ -20,14 +20,29 @@ function setup() {
     active: true,
     createdAt: new Date('2026-01-01T00:00:00Z'),
   };
+  // Another client, rotated with a grace period: its previous key works until previousKeyExpiresAt.
+  const old = generateApiKey();
+  const current = generateApiKey();
+  const previous: ApiClientEntity = {
+    ...row,
+    clientId: 'rotated-portal',
+    kind: 'payment-provider',
+    agencyCodes: [],
+    roles: ['dossier:read'],
+    keyPrefix: current.prefix,
+    keyHash: current.hash,
+    previousKeyPrefix: old.prefix,
+    previousKeyHash: old.hash,
+    previousKeyExpiresAt: new Date('2026-03-09T04:00:00Z'),
+  };
   const lookups: string[] = [];
   const clients = stubOf<ApiClientRepository>({
-    findByPrefix: async (keyPrefix) => {
+    findByKeyPrefix: async (keyPrefix) => {
       lookups.push(keyPrefix);
-      return keyPrefix === row.keyPrefix ? { ...row } : null;
+      return [row, previous].filter((r) => r.keyPrefix === keyPrefix || r.previousKeyPrefix === keyPrefix).map((r) => ({ ...r }));
     },
   });
-  return { key, row, lookups, useCase: new AuthenticateClientUseCase(clients, new AuthenticatedKeyCache()) };
+  return { key, row, previous, oldKey: old.key, currentKey: current.key, lookups, useCase: new AuthenticateClientUseCase(clients, new AuthenticatedKeyCache()) };
 }
 
 describe('AuthenticateClientUseCase', () => {
@@ -66,6 +81,21 @@ describe('AuthenticateClientUseCase', () => {
     // The documented revocation window: a cached identity is trusted until it expires.
     await expect(useCase.execute(key)).resolves.toMatchObject({ identity: { clientId: 'hcm-one-stop' } });
     now += 1;
+    await expect(useCase.execute(key)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('accepts a previous key until its grace period ends, never after the client expires; grants only roles its kind may hold', async () => {
+    const { oldKey, currentKey, previous, row, key, useCase } = setup();
+    // A payment provider registered with dossier:read before the access policy: the role grants nothing.
+    await expect(useCase.execute(currentKey)).resolves.toMatchObject({ identity: { clientId: 'rotated-portal', roles: [] } });
+    await expect(useCase.execute(oldKey)).resolves.toMatchObject({ identity: { clientId: 'rotated-portal' } });
+    now = previous.previousKeyExpiresAt!.getTime();
+    await expect(useCase.execute(oldKey)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(useCase.execute(currentKey)).resolves.toMatchObject({ identity: { clientId: 'rotated-portal' } });
+    row.expiresAt = new Date(now + 1000);
+    await expect(useCase.execute(key)).resolves.toMatchObject({ identity: { clientId: 'hcm-one-stop' } });
+    // The cache entry does not outlive the client's expiry.
+    now += 1000;
     await expect(useCase.execute(key)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 

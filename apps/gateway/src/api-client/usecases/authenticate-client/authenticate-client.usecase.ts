@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import { effectiveRoles } from '@hub/platform';
+import type { ApiClientEntity } from '../../api-client.entity';
 import { ApiClientErrors } from '../../api-client.errors';
 import { ApiClientRepository } from '../../api-client.repository';
 import { apiKeyMatches, parseApiKey } from '../../api-key';
 import { AuthenticatedKeyCache, type AuthenticatedClient } from '../../authenticated-key-cache';
 
-/** API key → verified caller identity and the client's rate limits (cached briefly: see AuthenticatedKeyCache). */
+/**
+ * API key → verified caller identity and the client's rate limits (cached briefly: see AuthenticatedKeyCache).
+ * Accepted: the client's current key, or its previous key until the rotation's grace period ends; never after the
+ * client's expiry or once it is disabled. The identity carries only the roles its kind may hold (access policy).
+ */
 @Injectable()
 export class AuthenticateClientUseCase {
   constructor(
@@ -17,15 +23,29 @@ export class AuthenticateClientUseCase {
     const cached = this.cache.get(apiKey);
     if (cached) return cached;
     const parsed = parseApiKey(apiKey);
-    const client = parsed ? await this.clients.findByPrefix(parsed.prefix) : null;
-    if (!client || !client.active || !apiKeyMatches(apiKey, client.keyHash)) {
-      throw ApiClientErrors.unauthenticated('The API key is unknown, revoked or malformed');
-    }
+    const now = new Date(Date.now());
+    const candidates = parsed ? await this.clients.findByKeyPrefix(parsed.prefix, now) : [];
+    const match = candidates.map((client) => ({ client, validUntil: keyValidUntil(client, apiKey, parsed!.prefix, now) })).find((m) => m.validUntil !== null);
+    if (!match) throw ApiClientErrors.unauthenticated('The API key is unknown, revoked, expired or malformed');
+    const { client } = match;
     const authenticated: AuthenticatedClient = {
-      identity: { clientId: client.clientId, kind: client.kind, agencyCodes: client.agencyCodes, roles: client.roles },
+      identity: { clientId: client.clientId, kind: client.kind, agencyCodes: client.agencyCodes, roles: effectiveRoles(client) },
       rateLimits: client.rateLimits ?? undefined,
     };
-    this.cache.set(apiKey, authenticated);
+    this.cache.set(apiKey, authenticated, now.getTime(), match.validUntil ?? undefined);
     return authenticated;
   }
+}
+
+/** Until when `apiKey` authenticates `client` (Infinity: no end), or null if it does not. */
+function keyValidUntil(client: ApiClientEntity, apiKey: string, prefix: string, now: Date): number | null {
+  if (!client.active) return null;
+  const clientEnd = client.expiresAt ? client.expiresAt.getTime() : Infinity;
+  if (clientEnd <= now.getTime()) return null;
+  if (client.keyPrefix === prefix && apiKeyMatches(apiKey, client.keyHash)) return clientEnd;
+  const graceEnd = client.previousKeyExpiresAt?.getTime() ?? 0;
+  if (client.previousKeyPrefix === prefix && client.previousKeyHash && graceEnd > now.getTime() && apiKeyMatches(apiKey, client.previousKeyHash)) {
+    return Math.min(clientEnd, graceEnd);
+  }
+  return null;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { AGENCY_CODE_PATTERN, HUB_ROLES, type HubRole } from '@hub/contracts';
-import { CALLER_KINDS, type CallerKind } from '@hub/platform';
+import { CALLER_KINDS, MAX_AGENCY_CODES_PER_CLIENT, type CallerKind } from '@hub/platform';
 import { API_CLIENT_ID_EXAMPLE, API_CLIENT_ID_PATTERN } from '../../api-client-id';
 
 export class RegisterApiClientCommand {
@@ -14,12 +14,21 @@ export class RegisterApiClientCommand {
   @ApiProperty({ enum: CALLER_KINDS.filter((k) => k !== 'public') })
   @IsIn(CALLER_KINDS.filter((k) => k !== 'public')) kind!: Exclude<CallerKind, 'public'>;
 
-  @ApiProperty({ type: [String], example: ['000.00.00.H31'], description: 'Agencies an agency system acts for' })
+  @ApiProperty({
+    type: [String],
+    example: ['000.00.00.H31'],
+    maxItems: MAX_AGENCY_CODES_PER_CLIENT,
+    description: `Agencies an agency system acts for (at least one, at most ${MAX_AGENCY_CODES_PER_CLIENT}: they travel in every signed identity); [] for every other kind`,
+  })
+  // The policy refuses more than MAX_AGENCY_CODES_PER_CLIENT with its own code; this only bounds the work.
   @IsArray() @ArrayMaxSize(5000) @Matches(AGENCY_CODE_PATTERN, { each: true, message: 'each agency code must look like 000.00.15.H31 or H55.242' })
   agencyCodes!: string[];
 
-  @ApiPropertyOptional({ enum: HUB_ROLES, isArray: true, description: "Default: the kind's default roles (README)" })
+  @ApiPropertyOptional({ enum: HUB_ROLES, isArray: true, description: "Default: the kind's default roles. Only roles the kind may hold (README, roles matrix)" })
   @IsOptional() @IsArray() @ArrayMaxSize(HUB_ROLES.length) @IsIn(HUB_ROLES, { each: true }) roles?: HubRole[];
+
+  @ApiPropertyOptional({ format: 'date-time', example: '2027-01-01T00:00:00+07:00', description: 'Keys and tokens are refused from this instant (in the future); absent: no expiry' })
+  @IsOptional() @IsISO8601({ strict: true, strictSeparator: true }) expiresAt?: string;
 }
 
 export class RegisteredApiClientDto {
@@ -28,5 +37,6 @@ export class RegisteredApiClientDto {
   @ApiProperty() kind!: string;
   @ApiProperty({ type: [String] }) agencyCodes!: string[];
   @ApiProperty({ type: [String] }) roles!: string[];
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) expiresAt!: string | null;
   @ApiProperty({ description: 'Shown once; only its hash is stored' }) apiKey!: string;
 }

@@ -5,8 +5,11 @@ import type { CallerIdentity } from '@hub/platform';
 import { RateLimitOverridesDto } from '../../rate-limit-overrides.dto';
 import { RegisterApiClientCommand } from '../register-api-client/register-api-client.command';
 
-/** What an administrator may change on a client; fields left out stay as they are. Same rules as at registration. */
-export class UpdateApiClientBody extends PartialType(PickType(RegisterApiClientCommand, ['name', 'agencyCodes', 'roles'] as const)) {
+/**
+ * What an administrator may change on a client; fields left out stay as they are. Same rules as at registration,
+ * checked on the client as it would be after the change; `expiresAt: null` removes the expiry.
+ */
+export class UpdateApiClientBody extends PartialType(PickType(RegisterApiClientCommand, ['name', 'agencyCodes', 'roles', 'expiresAt'] as const)) {
   @ApiPropertyOptional({ description: 'false disables the client: its API key answers 401 at once, its access tokens within a minute' })
   @IsOptional() @IsBoolean() active?: boolean;
 

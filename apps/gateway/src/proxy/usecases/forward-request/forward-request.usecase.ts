@@ -19,7 +19,8 @@ export interface IncomingRequest {
 }
 
 const ANONYMOUS: AuthenticatedClient = { identity: { clientId: 'anonymous', kind: 'public', agencyCodes: [], roles: [] } satisfies CallerIdentity };
-const FORWARDED_HEADERS = ['accept', 'accept-language', 'content-type', 'idempotency-key', 'user-agent'];
+// x-access-purpose: why a reader reads personal data, for the owning service's audit trail (access-policy.ts).
+const FORWARDED_HEADERS = ['accept', 'accept-language', 'content-type', 'idempotency-key', 'user-agent', 'x-access-purpose'];
 
 /**
  * Authenticates the caller (OAuth2 bearer token or API key: the same identity), applies its rate limit and
