@@ -29,13 +29,13 @@ export class CatalogueConfig extends BaseServiceConfig {
    */
   @IsInt()
   @Min(1)
-  @Max(1_000_000)
+  @Max(10_000_000)
   IMPORT_MAX_RECORDS: number = 10_000;
 
   /** Refused records whose reasons are reported in full; later refusals carry only index, code and `result: error`. */
   @IsInt()
   @Min(0)
-  @Max(1_000_000)
+  @Max(10_000_000)
   IMPORT_MAX_ERROR_DETAILS: number = 1_000;
 
   /** Load the sample agencies, sectors, procedures and calendars at start-up (idempotent). */
