@@ -19,6 +19,7 @@ describe('DossierConfig: LOOKUP_KEY_SECRET', () => {
   });
 
   it('starts with a random secret', () => {
-    expect(loadConfig(DossierConfig, { ...env, LOOKUP_KEY_SECRET: 'q8Jz3vR1xK0pLw7mN4tY6bC2dF9gH5sA' }).LOOKUP_KEY_SECRET).toBe('q8Jz3vR1xK0pLw7mN4tY6bC2dF9gH5sA');
+    const secret = 'q8Jz3vR1xK0pLw7mN4tY6bC2dF9gH5sA'; // secret-scan: allow (a test value)
+    expect(loadConfig(DossierConfig, { ...env, LOOKUP_KEY_SECRET: secret }).LOOKUP_KEY_SECRET).toBe(secret);
   });
 });
