@@ -26,6 +26,7 @@ export function startApps({ settings, infra, secrets, cleanup, onExit }) {
         KAFKA_BROKERS: infra.brokers,
         ...(group ? { KAFKA_GROUP_ID: group } : {}),
         IDENTITY_SIGNING_KEY: secrets.identitySigningKey,
+        LOOKUP_KEY_SECRET: secrets.lookupKeySecret,
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
         CATALOGUE_URL: url(ports.catalogue),
         DOSSIER_URL: url(ports.dossier),

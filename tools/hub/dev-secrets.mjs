@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 
 const newKey = () => `hub_${randomBytes(4).toString('hex')}_${randomBytes(32).toString('base64url')}`;
 
-/** @returns {{ identitySigningKey: string, adminKey: string, clients: Record<string, string>, save(): void }} */
+/** @returns {{ identitySigningKey: string, lookupKeySecret: string, adminKey: string, clients: Record<string, string>, save(): void }} */
 export function loadDevSecrets(file) {
   mkdirSync(dirname(file), { recursive: true });
   let stored = {};
@@ -18,6 +18,7 @@ export function loadDevSecrets(file) {
   }
   const secrets = {
     identitySigningKey: stored.identitySigningKey ?? randomBytes(32).toString('hex'),
+    lookupKeySecret: stored.lookupKeySecret ?? randomBytes(32).toString('base64url'),
     adminKey: stored.adminKey ?? newKey(),
     clients: { ...(stored.clients ?? {}) },
   };

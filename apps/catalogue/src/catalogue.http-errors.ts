@@ -45,6 +45,7 @@ export const catalogueHttpErrors: HttpErrorMap<CatalogueErrorCode> = {
     titleVi: 'Ngày ban hành quyết định công bố ở tương lai',
   },
   IMPORT_TOO_LARGE: { status: 413, title: 'The import is too large', titleVi: 'Dữ liệu nhập quá lớn', extensions: ['limitBytes'] },
+  IMPORT_TOO_MANY_RECORDS: { status: 413, title: 'The import has too many records', titleVi: 'Dữ liệu nhập có quá nhiều bản ghi', extensions: ['limitRecords'] },
   IMPORT_MALFORMED: { status: 400, title: 'The import body is malformed', titleVi: 'Dữ liệu nhập sai định dạng' },
   IMPORT_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported import format', titleVi: 'Định dạng dữ liệu nhập không được hỗ trợ' },
   STATUS_MAPPING_NOT_FOUND: { status: 404, title: 'Status mapping not found', titleVi: 'Không tìm thấy bảng ánh xạ trạng thái' },

@@ -36,10 +36,24 @@ describe('procedure lifecycle, agency hierarchy and bad input (real PostgreSQL a
   describe('agency hierarchy', () => {
     it('answers subtree and ancestors', async () => {
       const subtree = (await get(`/v1/agencies/${ministry}/subtree`)).json();
-      expect(subtree.map((a: { code: string; depth: number }) => [a.code, a.depth])).toEqual([
+      expect(subtree.items.map((a: { code: string; depth: number }) => [a.code, a.depth])).toEqual([
         [ministry, 0],
         [department, 1],
       ]);
+      expect(subtree.nextCursor).toBeNull();
+      // A page at a time: the first page's cursor leads to the rest.
+      const first = (await get(`/v1/agencies/${ministry}/subtree?limit=1`)).json();
+      expect(first.items.map((a: { code: string }) => a.code)).toEqual([ministry]);
+      const second = (await get(`/v1/agencies/${ministry}/subtree?limit=1&cursor=${first.nextCursor}`)).json();
+      expect(second).toMatchObject({ items: [{ code: department, depth: 1 }], nextCursor: null });
+      expect((await get(`/v1/agencies/${ministry}/subtree?limit=501`)).statusCode).toBe(400);
+      expect((await get(`/v1/agencies/${ministry}/subtree?cursor=%21%21`)).json()).toMatchObject({ status: 400, errors: [{ field: 'cursor' }] });
+      // Lists with offsets stop at page × pageSize = 10,000: deeper pages cost the database a scan of every skipped row.
+      expect((await get('/v1/agencies?page=100&pageSize=100')).statusCode).toBe(200);
+      expect((await get('/v1/agencies?page=101&pageSize=100')).json()).toMatchObject({ status: 400, errors: [{ field: 'page', code: 'PAGE_WINDOW_EXCEEDED' }] });
+      expect((await get('/v1/agencies?page=501')).json()).toMatchObject({ status: 400, errors: [{ field: 'page', code: 'PAGE_WINDOW_EXCEEDED' }] });
+      expect((await get('/v1/procedures?page=1000&pageSize=11')).statusCode).toBe(400);
+      expect((await get('/v1/sectors?page=10000&pageSize=2')).statusCode).toBe(400);
       expect((await get(`/v1/agencies/${department}/ancestors`)).json().map((a: { code: string }) => a.code)).toEqual([ministry]);
       expect((await get(`/v1/agencies/${ministry}/ancestors`)).json()).toEqual([]);
       expect((await get(`/v1/agencies?parent=${province}`)).json()).toMatchObject({ total: 1, items: [{ code: unit }] });
@@ -73,6 +87,7 @@ describe('procedure lifecycle, agency hierarchy and bad input (real PostgreSQL a
       ['an invalid code', { code: '1.00123' }, 400, 'VALIDATION_FAILED', 'code'],
       ['a negative fee', { channels: [{ channel: 'ONLINE', timeLimit: { amount: 5, unit: 'DAY' }, fees: [{ code: 'L', name: 'L', amount: -5 }] }] }, 400, 'VALIDATION_FAILED', 'channels.0.fees.0.amount'],
       ['a fractional fee', { channels: [{ channel: 'ONLINE', timeLimit: { amount: 5, unit: 'DAY' }, fees: [{ code: 'L', name: 'L', amount: 1000.5 }] }] }, 400, 'VALIDATION_FAILED', 'channels.0.fees.0.amount'],
+      ['a fee line above 10^12 VND', { channels: [{ channel: 'ONLINE', timeLimit: { amount: 5, unit: 'DAY' }, fees: [{ code: 'L', name: 'L', amount: 1_000_000_000_001 }] }] }, 400, 'VALIDATION_FAILED', 'channels.0.fees.0.amount'],
       ['a time-limit unit that does not exist', { channels: [{ channel: 'ONLINE', timeLimit: { amount: 5, unit: 'MONTH' }, fees: [] }] }, 400, 'VALIDATION_FAILED', 'channels.0.timeLimit.unit'],
       ['the same channel twice', { channels: [{ channel: 'ONLINE', timeLimit: { amount: 5, unit: 'DAY' }, fees: [] }, { channel: 'ONLINE', timeLimit: { amount: 5, unit: 'DAY' }, fees: [] }] }, 400, 'VALIDATION_FAILED', 'channels'],
       ['an unknown field', { colour: 'red' }, 400, 'VALIDATION_FAILED', 'colour'],
@@ -91,6 +106,12 @@ describe('procedure lifecycle, agency hierarchy and bad input (real PostgreSQL a
       expect(res.json()).toMatchObject({ code, correlationId: expect.any(String), message: { vi: expect.any(String), en: expect.any(String) } });
       if (field) expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
       expect(await count('procedure')).toBe(before);
+    });
+
+    it('accepts a fee line of exactly 10^12 VND', async () => {
+      const fees = [{ code: 'L', name: 'L', amount: 1_000_000_000_000 }];
+      const res = await post('/v1/procedures', procedureBody(unique.procedure(), refs, { channels: [{ channel: 'ONLINE', timeLimit: { amount: 5, unit: 'DAY' }, fees }] }));
+      expect(res.statusCode).toBe(201);
     });
 
     it('refuses a duplicate code with 409 and keeps the first draft', async () => {

@@ -123,6 +123,45 @@ describe('POST /v1/procedures:import (real PostgreSQL and Kafka)', () => {
     expect(await versions()).toBe(before);
   });
 
+  it('answers a 10 MiB hostile body of `1\\n` lines (5 million records) with 413 over a real connection, imports nothing and stays up', async () => {
+    const before = await versions();
+    const hostile = Buffer.from('1\n'.repeat(5 * 1024 * 1024));
+    expect(hostile.length).toBe(10 * 1024 * 1024);
+    const viaInject = await importNdjson(hostile);
+    expect(viaInject.statusCode).toBe(413);
+    expect(viaInject.json()).toMatchObject({ code: 'IMPORT_TOO_MANY_RECORDS', limitRecords: 10_000 });
+
+    // Over a socket: the answer comes back on the connection while the rest of the body is discarded.
+    await catalogue.app.listen(0, '127.0.0.1');
+    const address = catalogue.app.getHttpServer().address() as { port: number };
+    const res = await fetch(`http://127.0.0.1:${address.port}/v1/procedures:import`, {
+      method: 'POST',
+      body: hostile,
+      headers: { ...writerHeaders(catalogue), 'content-type': 'application/x-ndjson' },
+    });
+    expect(res.status).toBe(413);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(await res.json()).toMatchObject({ code: 'IMPORT_TOO_MANY_RECORDS' });
+
+    // The same as a JSON array (under the JSON budget): refused before any record is read.
+    const json = await importJson(Array(10_001).fill(1));
+    expect(json.statusCode).toBe(413);
+    expect(json.json()).toMatchObject({ code: 'IMPORT_TOO_MANY_RECORDS' });
+
+    expect(await versions()).toBe(before);
+    const alive = await fetch(`http://127.0.0.1:${address.port}/v1/agencies/${province}`);
+    expect(alive.status).toBe(200);
+  }, 60_000);
+
+  it('reports the reasons of the first 1,000 refused records and only the index of later ones', async () => {
+    const res = await importNdjson('1\n'.repeat(1_200));
+    expect(res.statusCode).toBe(200);
+    const report = res.json();
+    expect(report).toMatchObject({ total: 1_200, failed: 1_200, errorDetailsOmitted: 200 });
+    expect(report.results[999]).toMatchObject({ index: 999, result: 'error', errors: expect.arrayContaining([expect.objectContaining({ code: expect.any(String) })]) });
+    expect(report.results[1_000]).toEqual({ index: 1_000, result: 'error' });
+  });
+
   it('imports 10,000 records in one call and publishes each on Kafka', async () => {
     const probe = new KafkaProbe(testInfrastructure().kafkaBrokers);
     await probe.watch(ProcedurePublished.topic);

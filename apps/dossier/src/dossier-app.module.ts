@@ -31,7 +31,7 @@ export class DossierAppModule {
           topicReplicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
         }),
         AppErrorsModule.forFeature({ name: DOSSIER_SERVICE, http: dossierHttpErrors }),
-        DossierModule.forRoot({ overdueWatchIntervalMs: config.OVERDUE_WATCH_INTERVAL_MS }),
+        DossierModule.forRoot({ overdueWatchIntervalMs: config.OVERDUE_WATCH_INTERVAL_MS, lookupKeySecret: config.LOOKUP_KEY_SECRET }),
       ],
     };
   }

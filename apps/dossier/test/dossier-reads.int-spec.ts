@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { MessagingLifecycle } from '@hub/messaging';
 import { startServiceUnderTest, type ServiceUnderTest } from '@hub/testing';
 import { DataSource } from 'typeorm';
 import { DossierConfig } from '../src/config/dossier.config';
 import { DOSSIER_SERVICE, DossierAppModule } from '../src/dossier-app.module';
+import { LookupKeyRekeying } from '../src/dossier/lookup-key-rekeying';
 import { record, seedReferenceData, uniqueAgency } from './sync-support';
 
 describe('reading and acting on synced dossiers (real PostgreSQL)', () => {
@@ -142,6 +144,27 @@ describe('reading and acting on synced dossiers (real PostgreSQL)', () => {
     expect(wrongKey.json().detail).toBe(`No dossier ${code(1)} visible to the caller`);
     const badKey = await service.app.inject({ method: 'GET', url: `/v1/public/dossiers/${code(1)}?lookupKey=abc` });
     expect(badKey.json()).toMatchObject({ status: 400, errors: [expect.objectContaining({ field: 'lookupKey' })] });
+  });
+
+  it('stores the lookup key as an HMAC bound to the code, and converts rows of the bare SHA-256 form at start-up', async () => {
+    const ds = service.app.get(DataSource);
+    const hashOf = async (seq: number): Promise<string> => (await ds.query('SELECT lookup_key_hash FROM dossier WHERE code = $1', [code(seq)]))[0].lookup_key_hash;
+    const bare = createHash('sha256').update(lookupKey).digest('hex');
+    const stored = await hashOf(1);
+    expect(stored).toMatch(/^hmac1:[0-9a-f]{64}$/);
+    expect(stored).not.toContain(bare);
+    const lookup = (seq: number) => service.app.inject({ method: 'GET', url: `/v1/public/dossiers/${code(seq)}?lookupKey=${lookupKey}` });
+
+    // The stored value copied onto another dossier opens nothing there.
+    await ds.query('UPDATE dossier SET lookup_key_hash = $2 WHERE code = $1', [code(2), stored]);
+    expect((await lookup(2)).statusCode).toBe(404);
+
+    // A row written before the HMAC (bare SHA-256) is converted by the start-up pass and its key still works.
+    await ds.query('UPDATE dossier SET lookup_key_hash = $2 WHERE code = $1', [code(1), bare]);
+    expect((await lookup(1)).statusCode).toBe(404);
+    await service.app.get(LookupKeyRekeying).onApplicationBootstrap();
+    expect(await hashOf(1)).toBe(stored);
+    expect((await lookup(1)).statusCode).toBe(200);
   });
 
   it('lists by update time with keyset pages, scoped, and by due state', async () => {

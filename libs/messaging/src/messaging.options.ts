@@ -14,6 +14,11 @@ export interface MessagingOptions {
 export interface RelayOptions {
   /** Rows claimed and published per batch. */
   batchSize: number;
+  /**
+   * Bytes (keys + values + headers) sent per batch: below Kafka's default `message.max.bytes` (1 MiB per
+   * partition batch) so that a batch is never refused for its size by a broker with default limits.
+   */
+  maxBatchBytes: number;
   /** Fallback poll when no NOTIFY arrives (missed notification, listener reconnecting). */
   pollIntervalMs: number;
   /** Published rows are kept this long for audit and replay, then deleted. */
@@ -34,6 +39,7 @@ export interface ConsumerOptions {
 
 export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
   batchSize: 500,
+  maxBatchBytes: 900_000,
   pollIntervalMs: 1000,
   retentionMs: 7 * 24 * 3600_000,
   maxBackoffMs: 10_000,

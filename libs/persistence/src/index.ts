@@ -4,3 +4,4 @@ export * from './persistence.module';
 export * from './run-migrations';
 export * from './snake-naming.strategy';
 export * from './transaction-runner';
+export * from './outbox-parking.migration';

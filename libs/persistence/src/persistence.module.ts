@@ -3,7 +3,7 @@ import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import { READINESS_CHECK, type ReadinessCheck } from '@hub/platform';
 import { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { ensureDatabase } from './ensure-database';
-import { MessagingTables1764115200000 } from './messaging-tables.migration';
+import { MESSAGING_MIGRATIONS } from './outbox-parking.migration';
 import { runMigrations } from './run-migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { DataSourceTransactionRunner, TransactionRunner } from './transaction-runner';
@@ -57,7 +57,7 @@ export class PersistenceModule implements OnModuleInit {
               entities: options.entities ?? [],
               // Each feature module registers its own entities with PersistenceModule.forFeature.
               autoLoadEntities: true,
-              migrations: [MessagingTables1764115200000, ...options.migrations],
+              migrations: [...MESSAGING_MIGRATIONS, ...options.migrations],
               migrationsRun: false,
               synchronize: false,
               namingStrategy: new SnakeNamingStrategy(),

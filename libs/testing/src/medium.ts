@@ -1,5 +1,5 @@
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
-import { DataSourceTransactionRunner, MessagingTables1764115200000, runMigrations, SnakeNamingStrategy } from '@hub/persistence';
+import { DataSourceTransactionRunner, MESSAGING_MIGRATIONS, runMigrations, SnakeNamingStrategy } from '@hub/persistence';
 import { createTestDatabase } from './test-environment';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -23,7 +23,7 @@ export async function createMediumDatabase(label: string, options: { entities: E
     type: 'postgres',
     url: database.url,
     entities: options.entities,
-    migrations: [MessagingTables1764115200000, ...options.migrations],
+    migrations: [...MESSAGING_MIGRATIONS, ...options.migrations],
     namingStrategy: new SnakeNamingStrategy(),
     extra: { max: 4 },
   });

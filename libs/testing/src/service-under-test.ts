@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { DynamicModule } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createServiceApp, loadConfig, signIdentity, type BaseServiceConfig, type CallerIdentity } from '@hub/platform';
@@ -13,6 +14,8 @@ export interface ServiceUnderTest<C> {
 }
 
 const TEST_SIGNING_KEY = 'integration-test-signing-key-0123456789abcdef';
+/** Services other than dossier ignore it. Random per run: nothing may depend on its value. */
+const TEST_LOOKUP_KEY_SECRET = randomBytes(32).toString('base64url');
 
 /**
  * Boots one service in-process on its own throwaway database and a unique consumer group, against the
@@ -33,6 +36,7 @@ export async function startServiceUnderTest<C extends BaseServiceConfig>(opts: {
     KAFKA_BROKERS: testInfrastructure().kafkaBrokers.join(','),
     KAFKA_GROUP_ID: `${opts.service}-it-${uniqueSuffix()}`,
     IDENTITY_SIGNING_KEY: TEST_SIGNING_KEY,
+    LOOKUP_KEY_SECRET: TEST_LOOKUP_KEY_SECRET,
     LOG_LEVEL: 'warn',
     ...opts.env,
   });

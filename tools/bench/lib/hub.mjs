@@ -41,6 +41,7 @@ export async function startHub(env, opts = {}) {
 
   const suffix = randomSuffix();
   const signingKey = randomBytes(32).toString('hex');
+  const lookupKeySecret = randomBytes(32).toString('base64url');
   const adminKey = `hub_${randomBytes(4).toString('hex')}_${randomBytes(32).toString('base64url')}`;
   // Every app gets a port, started or not, so the gateway's upstream URLs are always valid (an app that is
   // not started answers nothing: a request routed to it gets the gateway's 502).
@@ -70,6 +71,7 @@ export async function startHub(env, opts = {}) {
       KAFKA_BROKERS: env.kafkaBrokers.join(','),
       KAFKA_GROUP_ID: `${app}-bench-${suffix}`,
       IDENTITY_SIGNING_KEY: signingKey,
+      LOOKUP_KEY_SECRET: lookupKeySecret,
       LOG_LEVEL: opts.logLevel ?? 'warn',
       CATALOGUE_URL: urls.catalogue,
       DOSSIER_URL: urls.dossier,

@@ -130,7 +130,7 @@ export async function run(ctx) {
     sendMs = 0;
     sqlMs.clear();
     const t = performance.now();
-    const published = await relay.drain(); // publishBatch until a short batch: what the relay loop does while rows are waiting
+    const published = await relay.drain(); // publishBatch until an empty batch: what the relay loop does while rows are waiting
     const ms = performance.now() - t;
     const spent = { sendMs, sql: new Map(sqlMs) }; // before the checks below add their own queries
     if (published !== n) throw new Error(`relay published ${published} of ${n} events`);

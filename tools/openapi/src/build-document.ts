@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -23,6 +24,7 @@ const OFFLINE_ENV = {
   DATABASE_URL: 'postgres://offline@127.0.0.1:1/offline',
   KAFKA_BROKERS: '127.0.0.1:1',
   IDENTITY_SIGNING_KEY: 'offline-openapi-build-not-a-secret-0123456789',
+  LOOKUP_KEY_SECRET: randomBytes(32).toString('base64url'),
   CATALOGUE_URL: 'http://127.0.0.1:1',
   DOSSIER_URL: 'http://127.0.0.1:1',
   PAYMENT_URL: 'http://127.0.0.1:1',

@@ -3,7 +3,8 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } fr
 import type { FastifyReply } from 'fastify';
 import { Public, RequireRoles, validationFailed } from '@hub/platform';
 import { PathParams } from '../shared/path-params';
-import { AgencyNodeView, AgencyPageView, AgencyView } from './agency.view';
+import { AgencyNodeView, AgencyPageView, AgencySubtreePageView, AgencyView } from './agency.view';
+import { DEFAULT_SUBTREE_PAGE, MAX_SUBTREE_PAGE, parseSubtreeCursor, parseSubtreeLimit } from './usecases/get-agency/subtree-cursor';
 import { GetAgencyUseCase } from './usecases/get-agency/get-agency.usecase';
 import { ListAgenciesQuery } from './usecases/list-agencies/list-agencies.query';
 import { ListAgenciesUseCase } from './usecases/list-agencies/list-agencies.usecase';
@@ -49,11 +50,18 @@ export class AgencyController {
 
   @Get(':code/subtree')
   @Public()
-  @ApiOperation({ summary: 'The agency (depth 0) and every agency under it, by depth then code' })
+  @ApiOperation({ summary: 'The agency (depth 0) and every agency under it, by depth then code, a page at a time (keyset)' })
   @ApiQuery({ name: 'maxDepth', required: false, type: Number })
-  @ApiOkResponse({ type: [AgencyNodeView] })
-  subtree(@Param('code', PathParams.agencyCode()) code: string, @Query('maxDepth') maxDepth?: string): Promise<AgencyNodeView[]> {
-    return this.getAgency.subtree(code, parseDepth(maxDepth));
+  @ApiQuery({ name: 'limit', required: false, type: Number, description: `1–${MAX_SUBTREE_PAGE}, default ${DEFAULT_SUBTREE_PAGE}` })
+  @ApiQuery({ name: 'cursor', required: false, type: String, description: 'From `nextCursor` of the previous page' })
+  @ApiOkResponse({ type: AgencySubtreePageView })
+  subtree(
+    @Param('code', PathParams.agencyCode()) code: string,
+    @Query('maxDepth') maxDepth?: string,
+    @Query('limit') limit?: string,
+    @Query('cursor') cursor?: string,
+  ): Promise<AgencySubtreePageView> {
+    return this.getAgency.subtree(code, { maxDepth: parseDepth(maxDepth), limit: parseSubtreeLimit(limit), cursor: parseSubtreeCursor(cursor) });
   }
 
   @Get(':code/ancestors')

@@ -47,15 +47,23 @@ export class AgencyRepository {
   }
 
   /** The agency and everything under it, depth 0 being the agency itself, ordered by depth then code. */
-  async subtree(code: string, maxDepth = MAX_HIERARCHY_DEPTH, tx: EntityManager = this.dataSource.manager): Promise<AgencyNode[]> {
+  async subtree(
+    code: string,
+    maxDepth = MAX_HIERARCHY_DEPTH,
+    tx: EntityManager = this.dataSource.manager,
+    page: { after?: { depth: number; code: string }; limit: number } = { limit: 2_147_483_647 },
+  ): Promise<AgencyNode[]> {
+    // A page is a keyset on (depth, code), the order of the whole subtree.
     const rows = await tx.query(
       `WITH RECURSIVE tree AS (
          SELECT a.*, 0 AS depth FROM agency a WHERE a.code = $1
          UNION ALL
          SELECT c.*, t.depth + 1 FROM agency c JOIN tree t ON c.parent_code = t.code WHERE t.depth < $2
        )
-       SELECT ${AGENCY_COLUMNS}, depth FROM tree ORDER BY depth, code`,
-      [code, maxDepth],
+       SELECT ${AGENCY_COLUMNS}, depth FROM tree
+        WHERE $3::int IS NULL OR (depth, code) > ($3::int, $4::text)
+        ORDER BY depth, code LIMIT $5`,
+      [code, maxDepth, page.after?.depth ?? null, page.after?.code ?? null, page.limit],
     );
     return rows.map(toNode);
   }

@@ -39,6 +39,11 @@ export class AgencyNodeView extends AgencyView {
   }
 }
 
+export class AgencySubtreePageView {
+  @ApiProperty({ type: [AgencyNodeView], description: 'By depth, then code' }) items!: AgencyNodeView[];
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page' }) nextCursor!: string | null;
+}
+
 export class AgencyPageView {
   @ApiProperty({ type: [AgencyView] }) items!: AgencyView[];
   @ApiProperty() page!: number;

@@ -12,7 +12,7 @@ describe('CatalogueConfig', () => {
   it('has defaults: 1-day decision window, 10 MB import limit, chunks of 250, no seed', () => {
     const config = loadConfig(CatalogueConfig, env);
     expect(config.CATALOGUE_SEED).toBe(false);
-    expect(catalogueSettingsOf(config)).toEqual({ publicationDateFutureWindowDays: 1, importBodyLimitBytes: 10 * 1024 * 1024, importChunkSize: 250, jsonBudget: DEFAULT_JSON_BUDGET });
+    expect(catalogueSettingsOf(config)).toEqual({ publicationDateFutureWindowDays: 1, importBodyLimitBytes: 10 * 1024 * 1024, importChunkSize: 250, importMaxRecords: 10_000, importMaxErrorDetails: 1_000, jsonBudget: DEFAULT_JSON_BUDGET });
   });
 
   it.each([

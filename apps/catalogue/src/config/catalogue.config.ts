@@ -23,6 +23,21 @@ export class CatalogueConfig extends BaseServiceConfig {
   @Max(5000)
   IMPORT_CHUNK_SIZE: number = 250;
 
+  /**
+   * Records one import call may carry (the catalogue needs 10,000 at once). More → 413 IMPORT_TOO_MANY_RECORDS and
+   * nothing is imported: without it a 10 MiB body of `1\n` lines is 5 million records, each with an error report.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  IMPORT_MAX_RECORDS: number = 10_000;
+
+  /** Refused records whose reasons are reported in full; later refusals carry only index, code and `result: error`. */
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  IMPORT_MAX_ERROR_DETAILS: number = 1_000;
+
   /** Load the sample agencies, sectors, procedures and calendars at start-up (idempotent). */
   // From the raw variable: implicit conversion would already have turned "false" into true.
   @Transform(({ obj, key }) => [true, 'true', '1'].includes((obj as Record<string, unknown>)[key] as string))
@@ -35,6 +50,8 @@ export interface CatalogueSettings {
   publicationDateFutureWindowDays: number;
   importBodyLimitBytes: number;
   importChunkSize: number;
+  importMaxRecords: number;
+  importMaxErrorDetails: number;
   /** The service's JSON budget, applied to each line of an NDJSON import. */
   jsonBudget: JsonBudget;
 }
@@ -46,6 +63,8 @@ export function catalogueSettingsOf(config: CatalogueConfig): CatalogueSettings 
     publicationDateFutureWindowDays: config.PUBLICATION_DATE_FUTURE_WINDOW_DAYS,
     importBodyLimitBytes: config.IMPORT_BODY_LIMIT_BYTES,
     importChunkSize: config.IMPORT_CHUNK_SIZE,
+    importMaxRecords: config.IMPORT_MAX_RECORDS,
+    importMaxErrorDetails: config.IMPORT_MAX_ERROR_DETAILS,
     jsonBudget: jsonBudgetOf(config),
   };
 }

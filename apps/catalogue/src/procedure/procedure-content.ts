@@ -22,6 +22,7 @@ import {
 import {
   AGENCY_CODE_PATTERN,
   FEE_CHANNELS,
+  MAX_FEE_LINE_VND,
   ONLINE_LEVELS,
   PROCEDURE_CODE_PATTERN,
   SECTOR_CODE_PATTERN,
@@ -43,10 +44,10 @@ export class FeeLineDto {
   @ApiProperty({ example: 'Lệ phí cấp giấy phép xây dựng', maxLength: 500 })
   @IsString() @Length(1, 500) name!: string;
 
-  @ApiProperty({ example: 75000, description: 'Whole VND, 0 or more' })
+  @ApiProperty({ example: 75000, description: 'Whole VND, 0 to 10^12', maximum: MAX_FEE_LINE_VND })
   @IsInt({ message: 'amount must be a whole number of VND (no fractions)' })
   @Min(0, { message: 'amount must not be negative' })
-  @Max(Number.MAX_SAFE_INTEGER)
+  @Max(MAX_FEE_LINE_VND, { message: `amount must not exceed ${MAX_FEE_LINE_VND} VND (10^12)` })
   amount!: number;
 }
 

@@ -28,7 +28,8 @@ export class ProcedureImportController {
     summary: 'Bulk import of procedures (hub shape or LayThuTuc upper-case keys), idempotent, with a result per record',
     description:
       'application/json: `[...]` or `{"records": [...]}`; application/x-ndjson: one record per line, streamed. ' +
-      'Body limit IMPORT_BODY_LIMIT_BYTES (default 10 MB) → 413. All records are written in one transaction, a chunk at a time.',
+      'Body limit IMPORT_BODY_LIMIT_BYTES (default 10 MB) → 413 IMPORT_TOO_LARGE; more than IMPORT_MAX_RECORDS (default 10,000) ' +
+      'records → 413 IMPORT_TOO_MANY_RECORDS; reasons of the first IMPORT_MAX_ERROR_DETAILS (1,000) refused records only. All records are written in one transaction, a chunk at a time.',
   })
   @ApiConsumes('application/json', NDJSON)
   @ApiBody({ schema: { type: 'object', properties: { records: { type: 'array', items: { type: 'object' } } } } })
@@ -39,9 +40,9 @@ export class ProcedureImportController {
     if (type === NDJSON) {
       const length = Number(request.headers['content-length']);
       if (Number.isFinite(length) && length > limit) throw ProcedureErrors.importTooLarge(limit);
-      return this.importProcedures.execute(ndjsonRecords(request.body as Readable, limit, this.settings.jsonBudget), caller);
+      return this.importProcedures.execute(ndjsonRecords(request.body as Readable, limit, this.settings.jsonBudget, this.settings.importMaxRecords), caller);
     }
-    if (type === 'application/json') return this.importProcedures.execute(jsonRecords(request.body), caller);
+    if (type === 'application/json') return this.importProcedures.execute(jsonRecords(request.body, this.settings.importMaxRecords), caller);
     throw ProcedureErrors.importMediaType(type || '(none)');
   }
 }

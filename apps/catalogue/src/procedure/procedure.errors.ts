@@ -12,6 +12,7 @@ export type ProcedureErrorCode =
   | 'UNKNOWN_REFERENCES'
   | 'PUBLICATION_DATE_IN_FUTURE'
   | 'IMPORT_TOO_LARGE'
+  | 'IMPORT_TOO_MANY_RECORDS'
   | 'IMPORT_MALFORMED'
   | 'IMPORT_UNSUPPORTED_MEDIA_TYPE';
 
@@ -67,6 +68,11 @@ export const ProcedureErrors = {
     error('IMPORT_TOO_LARGE', `The import body exceeds ${limit} bytes; nothing was imported. Split it into several calls.`, {
       messageVi: `Dữ liệu vượt quá ${limit} byte; chưa có bản ghi nào được nhập. Hãy chia thành nhiều lần gọi.`,
       params: { limitBytes: limit },
+    }),
+  importTooManyRecords: (limit: number) =>
+    error('IMPORT_TOO_MANY_RECORDS', `The import carries more than ${limit} records; nothing was imported. Split it into several calls.`, {
+      messageVi: `Dữ liệu nhập có hơn ${limit} bản ghi; chưa có bản ghi nào được nhập. Hãy chia thành nhiều lần gọi.`,
+      params: { limitRecords: limit },
     }),
   importMalformed: (detail: string) => error('IMPORT_MALFORMED', `${detail}; nothing was imported`),
   importMediaType: (got: string) =>

@@ -2,6 +2,7 @@ import { OutboxWriter } from '@hub/messaging';
 import { Clock } from '@hub/platform';
 import { createMediumDatabase, type MediumDatabase } from '@hub/testing';
 import { AgencyRepository } from '../../src/agency/agency.repository';
+import { parseSubtreeCursor } from '../../src/agency/usecases/get-agency/subtree-cursor';
 import { GetAgencyUseCase } from '../../src/agency/usecases/get-agency/get-agency.usecase';
 import { UpsertAgencyUseCase } from '../../src/agency/usecases/upsert-agency/upsert-agency.usecase';
 import { AgencyEntity } from '../../src/agency/agency.entity';
@@ -32,13 +33,31 @@ describe('agency hierarchy on PostgreSQL (medium)', () => {
   afterAll(() => db.close());
 
   it('walks the hierarchy down by depth and up parent first', async () => {
-    expect((await get.subtree(PROVINCE)).map((n) => [n.code, n.depth])).toEqual([
+    expect((await get.subtree(PROVINCE, { limit: 100 })).items.map((n) => [n.code, n.depth])).toEqual([
       [PROVINCE, 0],
       [DEPARTMENT, 1],
       [UNIT, 2],
     ]);
-    expect((await get.subtree(PROVINCE, 1)).map((n) => n.code)).toEqual([PROVINCE, DEPARTMENT]);
+    expect((await get.subtree(PROVINCE, { maxDepth: 1, limit: 100 })).items.map((n) => n.code)).toEqual([PROVINCE, DEPARTMENT]);
     expect((await get.ancestors(UNIT)).map((n) => n.code)).toEqual([DEPARTMENT, PROVINCE]);
+  });
+
+  it('pages a subtree on (depth, code): every agency once, in order, then a null cursor', async () => {
+    const seen: Array<[string, number]> = [];
+    let cursor: string | null | undefined;
+    for (let pages = 0; pages < 10; pages++) {
+      const page = await get.subtree(PROVINCE, { limit: 2, cursor: cursor ? parseSubtreeCursor(cursor) : undefined });
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((n): [string, number] => [n.code, n.depth]));
+      cursor = page.nextCursor;
+      if (!cursor) break;
+    }
+    expect(seen).toEqual([
+      [PROVINCE, 0],
+      [DEPARTMENT, 1],
+      [UNIT, 2],
+    ]);
+    expect(() => parseSubtreeCursor('bm90IGEgY3Vyc29y')).toThrow();
   });
 
   it('refuses a parent two levels below, and writes and publishes nothing then', async () => {

@@ -26,6 +26,9 @@ import { RecomputeDueDatesUseCase } from './usecases/recompute-due-dates/recompu
 import { SubmitDossierUseCase } from './usecases/submit-dossier/submit-dossier.usecase';
 import { SyncDossiersUseCase } from './usecases/sync-dossiers/sync-dossiers.usecase';
 
+import { LOOKUP_KEY_SECRET, LookupKeys } from './lookup-key';
+import { LookupKeyRekeying } from './lookup-key-rekeying';
+
 @Module({
   imports: [ProcedureReadModelModule, CalendarReadModelModule, StatusMappingReadModelModule, PersonalDataAuditModule],
   controllers: [DossierController, DossierSyncController, DossierNoticeController, DossierApplicantController, PublicLookupController],
@@ -47,10 +50,18 @@ import { SyncDossiersUseCase } from './usecases/sync-dossiers/sync-dossiers.usec
     LookupDossierUseCase,
     WatchDueDatesUseCase,
     OverdueWatchJob,
+    LookupKeys,
+    LookupKeyRekeying,
   ],
 })
 export class DossierModule {
-  static forRoot(options: { overdueWatchIntervalMs: number }): DynamicModule {
-    return { module: DossierModule, providers: [{ provide: OVERDUE_WATCH_INTERVAL_MS, useValue: options.overdueWatchIntervalMs }] };
+  static forRoot(options: { overdueWatchIntervalMs: number; lookupKeySecret: string }): DynamicModule {
+    return {
+      module: DossierModule,
+      providers: [
+        { provide: OVERDUE_WATCH_INTERVAL_MS, useValue: options.overdueWatchIntervalMs },
+        { provide: LOOKUP_KEY_SECRET, useValue: options.lookupKeySecret },
+      ],
+    };
   }
 }

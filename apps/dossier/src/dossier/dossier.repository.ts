@@ -68,18 +68,30 @@ export class DossierRepository {
    * one statement (see INSERT_NUMBERED). `dossier` and `events` carry `placeholder` wherever the code belongs.
    * Returns the code, or `null` when the allocated code was already taken (nothing was stored; call again).
    */
-  async insertNumbered(codePrefix: string, receiptDate: string, placeholder: string, dossier: StoredDossier, events: readonly PreparedEvent[]): Promise<string | null> {
+  async insertNumbered(
+    codePrefix: string,
+    receiptDate: string,
+    placeholder: string,
+    dossier: StoredDossier,
+    events: readonly PreparedEvent[],
+    lookupKeyHashOf: (code: string) => string,
+  ): Promise<string | null> {
     const { state, identity } = dossier;
-    const [row] = await this.dataSource.query(INSERT_NUMBERED, [
-      state.receivingAgencyCode,
-      receiptDate,
-      codePrefix,
-      JSON.stringify(this.columnsOf(DossierEntity, rowOf(state, identity))),
-      JSON.stringify(historyRowsOf(state, 0).map((h) => this.columnsOf(DossierStatusHistoryEntity, h))),
-      placeholder,
-      JSON.stringify(events.map(({ eventId, topic, payload, headers }) => ({ eventId, topic, payload, headers }))),
-    ]);
-    return row.stored ?? null;
+    // The lookup key's hash is bound to the code, known only once numbered: set in the same transaction.
+    return this.dataSource.transaction(async (tx) => {
+      const [row] = await tx.query(INSERT_NUMBERED, [
+        state.receivingAgencyCode,
+        receiptDate,
+        codePrefix,
+        JSON.stringify(this.columnsOf(DossierEntity, rowOf(state, identity))),
+        JSON.stringify(historyRowsOf(state, 0).map((h) => this.columnsOf(DossierStatusHistoryEntity, h))),
+        placeholder,
+        JSON.stringify(events.map(({ eventId, topic, payload, headers }) => ({ eventId, topic, payload, headers }))),
+      ]);
+      const code: string | null = row.stored ?? null;
+      if (code !== null) await tx.query('UPDATE dossier SET lookup_key_hash = $2 WHERE code = $1', [code, lookupKeyHashOf(code)]);
+      return code;
+    });
   }
 
   /** An entity as `{ column_name: value }`, the shape `jsonb_populate_record` reads. */

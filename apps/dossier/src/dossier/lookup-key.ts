@@ -1,21 +1,55 @@
-import { randomInt } from 'node:crypto';
-import { hashSecret, secretMatches } from '@hub/platform';
+import { createHash, createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
 
 // No 0/O/1/I/L: the key is read off paper and typed by people.
 const LOOKUP_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+export const LOOKUP_KEY_SECRET = Symbol('LOOKUP_KEY_SECRET');
+
+/** Stored form: `hmac1:` + hex HMAC-SHA256(secret, code + "\n" + SHA-256(key)). */
+export const LOOKUP_HASH_PREFIX = 'hmac1:';
 
 /** A new lookup key for the receipt (8 characters, about 40 bits). */
 export function newLookupKey(): string {
   return Array.from({ length: 8 }, () => LOOKUP_ALPHABET[randomInt(LOOKUP_ALPHABET.length)]).join('');
 }
 
-/** Keys are stored hashed, like every secret of the hub. */
-export const hashLookupKey = hashSecret;
+/** What rows written before the HMAC held: the bare SHA-256 (hex) of the key. */
+export function legacyLookupHash(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
 
-// Compared when the code is unknown, so an unknown code takes as long as a wrong key.
-const DUMMY_HASH = hashSecret('no such dossier');
+/**
+ * Lookup keys are about 40 bits, typed by people: a bare SHA-256 of one is reversed by trying every key, so a copy of
+ * the table would reveal every key. They are stored as an HMAC with a server-side secret (LOOKUP_KEY_SECRET, which is
+ * not in the database) over the dossier code and the key's SHA-256: a stored value is worthless without the secret
+ * and cannot be moved to another dossier. The inner SHA-256 lets rows of the former bare-SHA-256 form be converted
+ * without knowing their keys (`fromLegacy`, run at start-up by LookupKeyRekeying).
+ */
+@Injectable()
+export class LookupKeys {
+  private readonly secret: Buffer;
+  // Compared when the code is unknown, so an unknown code takes as long as a wrong key.
+  private readonly dummy: string;
 
-/** Constant-time comparison of a presented key with a stored hash (or with nothing, in the same time). */
-export function lookupKeyMatches(presented: string, storedHash: string | null): boolean {
-  return secretMatches(presented, storedHash ?? DUMMY_HASH) && storedHash !== null;
+  constructor(@Inject(LOOKUP_KEY_SECRET) secret: string) {
+    this.secret = Buffer.from(secret, 'utf8');
+    this.dummy = this.hash('no such dossier', 'no such key');
+  }
+
+  hash(code: string, key: string): string {
+    return this.fromLegacy(code, legacyLookupHash(key));
+  }
+
+  /** The stored form of a row that held the bare SHA-256 `legacyHash` of its key. */
+  fromLegacy(code: string, legacyHash: string): string {
+    return LOOKUP_HASH_PREFIX + createHmac('sha256', this.secret).update(`${code}\n${legacyHash}`).digest('hex');
+  }
+
+  /** Constant-time comparison of a presented key with a stored hash (or with nothing, in the same time). */
+  matches(code: string, presented: string, stored: string | null): boolean {
+    const a = Buffer.from(this.hash(code, presented));
+    const b = Buffer.from(stored ?? this.dummy);
+    return a.length === b.length && timingSafeEqual(a, b) && stored !== null;
+  }
 }

@@ -48,6 +48,7 @@ export class Hub {
   private async boot(services: readonly Service[], database?: (service: Service) => TestDatabase): Promise<void> {
     const suffix = uniqueSuffix();
     const signingKey = randomBytes(32).toString('hex');
+    const lookupKeySecret = randomBytes(32).toString('base64url');
     const brokers = testInfrastructure().kafkaBrokers.join(',');
     for (const service of SERVICES) this.ports.set(service, await freePort());
     for (const service of services) this.databases.set(service, database ? database(service) : await createTestDatabase(`e2e_${service}`));
@@ -60,6 +61,7 @@ export class Hub {
         KAFKA_BROKERS: brokers,
         KAFKA_GROUP_ID: `${service}-e2e-${suffix}`,
         IDENTITY_SIGNING_KEY: signingKey,
+        LOOKUP_KEY_SECRET: lookupKeySecret,
         LOG_LEVEL: 'warn',
         CATALOGUE_URL: serviceUrl('catalogue'),
         DOSSIER_URL: serviceUrl('dossier'),

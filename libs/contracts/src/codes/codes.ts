@@ -62,3 +62,6 @@ export const HUB_ROLES = [
 export type HubRole = (typeof HUB_ROLES)[number];
 
 export const DOSSIER_CODE_EXAMPLE = '000.00.15.H31-260112-0001';
+
+/** The largest amount of one fee line, whole VND (10^12): a line of ≤ 50 such amounts sums exactly in a JS number. */
+export const MAX_FEE_LINE_VND = 1_000_000_000_000;

@@ -4,8 +4,9 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { KafkaClient } from '../kafka/kafka.client';
-import { outboxOldestPendingSeconds, outboxPublished, outboxPublishFailures } from '../messaging.metrics';
+import { outboxOldestPendingSeconds, outboxParked, outboxPublished, outboxPublishFailures, outboxSizeRefusals } from '../messaging.metrics';
 import { backoff, DEFAULT_RELAY_OPTIONS, MESSAGING_OPTIONS, type MessagingOptions, type RelayOptions } from '../messaging.options';
+import { RelayProducer, tooLargeReason } from './relay-producer';
 
 interface OutboxRow {
   id: string;
@@ -14,6 +15,13 @@ interface OutboxRow {
   payload: unknown;
   headers: Record<string, string>;
   created_at: Date;
+}
+
+/** What one claimed batch came to: rows now on Kafka, rows parked (with why), and the failure that stopped it. */
+interface SendOutcome {
+  published: OutboxRow[];
+  parked: Array<{ row: OutboxRow; reason: string }>;
+  failure?: Error;
 }
 
 // Batches are serialised across relay instances with this lock, which keeps per-key order;
@@ -25,6 +33,11 @@ const PRUNE_EVERY_MS = 3600_000;
  * Publishes committed outbox rows to Kafka in batches. Wakes on NOTIFY (sent by the insert trigger
  * at commit), with a slow poll as fallback. At-least-once: a crash between send and mark re-sends,
  * and consumers' inboxes drop the duplicate.
+ *
+ * Batches are bounded in rows (`batchSize`) and in bytes (`maxBatchBytes`, keys + values + headers). If the broker
+ * still refuses a batch for its size (a topic whose `max.message.bytes` is below the bound), the batch is split in
+ * halves, each sent in order; a single event the broker refuses is parked (`parked_at`, `parked_reason`, a warning
+ * and `hub_outbox_parked_total`) and later events, of its key too, go on.
  */
 @Injectable()
 export class OutboxRelay {
@@ -38,13 +51,15 @@ export class OutboxRelay {
   private wakeRequested = false;
   private failures = 0;
   private lastPrune = 0;
+  private readonly producer: RelayProducer;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly kafka: KafkaClient,
+    kafka: KafkaClient,
     @Inject(MESSAGING_OPTIONS) messaging: MessagingOptions,
   ) {
     this.options = { ...DEFAULT_RELAY_OPTIONS, ...messaging.relay };
+    this.producer = new RelayProducer(kafka.kafka);
   }
 
   start(): void {
@@ -61,17 +76,18 @@ export class OutboxRelay {
     this.requestWake();
     await this.loop;
     await this.publishBatch().catch(() => 0);
+    await this.producer.close();
     await this.listener?.end().catch(() => undefined);
     this.listener = undefined;
   }
 
-  /** Publishes until the outbox is empty; returns how many rows it published. For tests and shutdown. */
+  /** Publishes until the outbox is empty; returns how many rows it published or parked. For tests and shutdown. */
   async drain(): Promise<number> {
     let total = 0;
     for (;;) {
       const n = await this.publishBatch();
       total += n;
-      if (n < this.options.batchSize) return total;
+      if (n === 0) return total;
     }
   }
 
@@ -79,7 +95,6 @@ export class OutboxRelay {
     while (this.running) {
       let published = 0;
       try {
-        await this.kafka.connectProducer();
         published = await this.publishBatch();
         this.failures = 0;
         await this.pruneIfDue();
@@ -89,7 +104,7 @@ export class OutboxRelay {
         await this.sleep(backoff(this.failures, 200, this.options.maxBackoffMs));
         continue;
       }
-      if (published < this.options.batchSize) await this.sleep(this.options.pollIntervalMs);
+      if (published === 0) await this.sleep(this.options.pollIntervalMs);
     }
   }
 
@@ -103,36 +118,76 @@ export class OutboxRelay {
         await runner.commitTransaction();
         return 0;
       }
-      const rows: OutboxRow[] = await runner.query(
+      const claimed: OutboxRow[] = await runner.query(
         `SELECT id, topic, key, payload, headers, created_at FROM outbox
-          WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+          WHERE published_at IS NULL AND parked_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.options.batchSize],
       );
+      const rows = withinBytes(claimed, this.options.maxBatchBytes);
       if (rows.length === 0) {
         await runner.commitTransaction();
         outboxOldestPendingSeconds.set(0);
         return 0;
       }
-      try {
-        await this.kafka.producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
-      } catch (e) {
-        await runner.rollbackTransaction();
-        outboxPublishFailures.inc();
-        await this.recordFailure(rows, e as Error);
-        throw e;
+      const outcome: SendOutcome = { published: [], parked: [] };
+      await this.sendSplitting(rows, outcome);
+      if (outcome.published.length > 0) {
+        await runner.query('UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1)', [outcome.published.map((r) => r.id)]);
       }
-      await runner.query('UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1)', [rows.map((r) => r.id)]);
+      for (const { row, reason } of outcome.parked) {
+        await runner.query('UPDATE outbox SET parked_at = now(), parked_reason = $2, attempts = attempts + 1 WHERE id = $1', [row.id, reason]);
+      }
       await runner.commitTransaction();
-      for (const row of rows) outboxPublished.inc({ topic: row.topic });
-      if (rows.length === this.options.batchSize) outboxOldestPendingSeconds.set((Date.now() - new Date(rows[rows.length - 1].created_at).getTime()) / 1000);
-      else outboxOldestPendingSeconds.set(0);
-      return rows.length;
+      for (const row of outcome.published) outboxPublished.inc({ topic: row.topic });
+      for (const { row, reason } of outcome.parked) {
+        outboxParked.inc({ topic: row.topic });
+        this.logger.warn(`event ${row.headers['event-id'] ?? row.id} on ${row.topic} (key ${row.key}, ${rowBytes(row)} bytes) parked: ${reason}`);
+      }
+      const done = outcome.published.length + outcome.parked.length;
+      if (outcome.failure) {
+        outboxPublishFailures.inc();
+        const handled = new Set([...outcome.published, ...outcome.parked.map((p) => p.row)]);
+        await this.recordFailure(rows.filter((r) => !handled.has(r)), outcome.failure);
+        throw outcome.failure;
+      }
+      if (claimed.length === this.options.batchSize || rows.length < claimed.length) {
+        outboxOldestPendingSeconds.set((Date.now() - new Date(rows[rows.length - 1].created_at).getTime()) / 1000);
+      } else outboxOldestPendingSeconds.set(0);
+      return done;
     } catch (e) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw e;
     } finally {
       await runner.release();
     }
+  }
+
+  /**
+   * Sends `rows` in order; on a size refusal sends each half in turn (the producer renewed first, see
+   * RelayProducer), down to one event, which is parked. Any other failure stops at once, recorded in `outcome`.
+   */
+  private async sendSplitting(rows: OutboxRow[], outcome: SendOutcome): Promise<void> {
+    if (outcome.failure) return;
+    try {
+      await this.producer.send(groupByTopic(rows));
+      outcome.published.push(...rows);
+      return;
+    } catch (e) {
+      const reason = tooLargeReason(e);
+      if (!reason) {
+        outcome.failure = e as Error;
+        return;
+      }
+      outboxSizeRefusals.inc();
+      await this.producer.renew();
+      if (rows.length === 1) {
+        outcome.parked.push({ row: rows[0], reason: `${reason}: the broker refused this event (${rowBytes(rows[0])} bytes) for its size` });
+        return;
+      }
+    }
+    const half = Math.ceil(rows.length / 2);
+    await this.sendSplitting(rows.slice(0, half), outcome);
+    await this.sendSplitting(rows.slice(half), outcome);
   }
 
   private async recordFailure(rows: OutboxRow[], error: Error): Promise<void> {
@@ -191,6 +246,23 @@ export class OutboxRelay {
       this.wake = done;
     });
   }
+}
+
+/** What a row weighs on the wire, roughly: key, value and headers (Kafka's own framing adds a few dozen bytes). */
+function rowBytes(row: OutboxRow): number {
+  let bytes = Buffer.byteLength(row.key) + Buffer.byteLength(JSON.stringify(row.payload));
+  for (const [name, value] of Object.entries(row.headers)) bytes += Buffer.byteLength(name) + Buffer.byteLength(String(value));
+  return bytes;
+}
+
+/** The longest prefix of `rows` within `maxBytes`, and always the first row (alone, if it is larger). */
+function withinBytes(rows: OutboxRow[], maxBytes: number): OutboxRow[] {
+  let total = 0;
+  for (let i = 0; i < rows.length; i++) {
+    total += rowBytes(rows[i]);
+    if (total > maxBytes && i > 0) return rows.slice(0, i);
+  }
+  return rows;
 }
 
 function groupByTopic(rows: OutboxRow[]) {

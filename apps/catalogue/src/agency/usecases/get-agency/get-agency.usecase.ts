@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AgencyErrors } from '../../agency.errors';
 import { AgencyRepository } from '../../agency.repository';
-import { AgencyNodeView, AgencyView } from '../../agency.view';
+import { AgencyNodeView, AgencySubtreePageView, AgencyView } from '../../agency.view';
+import { encodeSubtreeCursor, type SubtreeCursor } from './subtree-cursor';
 
 /** Public reads of one agency and of its place in the hierarchy. */
 @Injectable()
@@ -14,11 +15,17 @@ export class GetAgencyUseCase {
     return AgencyView.from(agency);
   }
 
-  /** The agency (depth 0) and every agency under it, down to `maxDepth` levels. */
-  async subtree(code: string, maxDepth?: number): Promise<AgencyNodeView[]> {
-    const nodes = await this.agencies.subtree(code, maxDepth);
-    if (nodes.length === 0) throw AgencyErrors.notFound(code);
-    return nodes.map(AgencyNodeView.fromNode);
+  /**
+   * The agency (depth 0) and every agency under it, down to `maxDepth` levels, a page of `limit` at a time in
+   * (depth, code) order; `cursor` is the previous page's `nextCursor`.
+   */
+  async subtree(code: string, query: { maxDepth?: number; limit: number; cursor?: SubtreeCursor }): Promise<AgencySubtreePageView> {
+    const nodes = await this.agencies.subtree(code, query.maxDepth, undefined, { after: query.cursor, limit: query.limit + 1 });
+    if (nodes.length === 0 && !query.cursor) throw AgencyErrors.notFound(code);
+    if (nodes.length === 0 && !(await this.agencies.findByCode(code))) throw AgencyErrors.notFound(code);
+    const items = nodes.slice(0, query.limit);
+    const last = items[items.length - 1];
+    return { items: items.map(AgencyNodeView.fromNode), nextCursor: nodes.length > query.limit ? encodeSubtreeCursor(last) : null };
   }
 
   /** Parent first, up to the top of the hierarchy. */

@@ -30,5 +30,6 @@ export class ImportReportView {
   @ApiProperty() updated!: number;
   @ApiProperty() unchanged!: number;
   @ApiProperty() failed!: number;
+  @ApiPropertyOptional({ description: 'Refused records reported without their reasons (past IMPORT_MAX_ERROR_DETAILS)' }) errorDetailsOmitted?: number;
   @ApiProperty({ type: [ImportRecordResultView] }) results!: ImportRecordResultView[];
 }

@@ -7,12 +7,13 @@ import { CATALOGUE_SETTINGS, type CatalogueSettings } from '../../../config/cata
 import { parseInstantOrDate } from '../../../shared/dates';
 import { canonicalContent, contentHash, type ProcedureContent } from '../../procedure-content';
 import type { ProcedureEntity } from '../../procedure.entity';
-import { ProcedureFieldCode } from '../../procedure.errors';
+import { ProcedureErrors, ProcedureFieldCode } from '../../procedure.errors';
 import { lifecycleRefusal } from '../../procedure-lifecycle';
 import { ProcedurePolicy } from '../../procedure-policy';
 import { ProcedureRepository } from '../../procedure.repository';
 import { VersionPublisher, type PlannedVersion } from '../../version-publisher';
 import { ImportRecordDto, type ImportRecordResultView, type ImportReportView } from './import-procedures.command';
+import { ImportResults } from './import-results';
 import type { RawRecord } from './import-source';
 import { isLayThuTucRecord, mapLayThuTuc } from './lay-thu-tuc.mapper';
 
@@ -49,17 +50,20 @@ export class ImportProceduresUseCase {
     const started = Date.now();
     const report = await this.transactions.run(async (tx) => {
       const calendar = await this.policy.calendar(tx);
-      const results: ImportRecordResultView[] = [];
+      const results = new ImportResults(this.settings.importMaxErrorDetails);
       let chunk: RawRecord[] = [];
+      let read = 0;
       for await (const record of source) {
+        // The sources refuse first; this holds for any source.
+        if (++read > this.settings.importMaxRecords) throw ProcedureErrors.importTooManyRecords(this.settings.importMaxRecords);
         chunk.push(record);
         if (chunk.length >= this.settings.importChunkSize) {
-          results.push(...(await this.importChunk(tx, chunk, caller.clientId, calendar)));
+          results.add(await this.importChunk(tx, chunk, caller.clientId, calendar));
           chunk = [];
         }
       }
-      if (chunk.length > 0) results.push(...(await this.importChunk(tx, chunk, caller.clientId, calendar)));
-      return summarise(results);
+      if (chunk.length > 0) results.add(await this.importChunk(tx, chunk, caller.clientId, calendar));
+      return results.report();
     });
     this.logger.log(
       `import by ${caller.clientId}: ${report.total} records (${report.created} created, ${report.updated} updated, ` +
@@ -183,17 +187,5 @@ function newProcedure(code: string, at: Date): ProcedureEntity {
     withdrawal: null,
     createdAt: at,
     updatedAt: at,
-  };
-}
-
-function summarise(results: ImportRecordResultView[]): ImportReportView {
-  const count = (r: ImportRecordResultView['result']) => results.filter((x) => x.result === r).length;
-  return {
-    total: results.length,
-    created: count('created'),
-    updated: count('updated'),
-    unchanged: count('unchanged'),
-    failed: count('error'),
-    results,
   };
 }

@@ -19,12 +19,14 @@ describe('LayThuTuc mapping', () => {
     ['Miễn phí', 0],
     ['', 0],
     [undefined, 0],
+    ['1.000.000.000.000', 1_000_000_000_000],
+    [1_000_000_000_000, 1_000_000_000_000],
   ])('reads the amount %j as %d VND', (value, expected) => {
     expect(parseAmount(value, 'SOTIEN', fail)).toBe(expected);
     expect(failures).toEqual([]);
   });
 
-  it.each([['-5.000'], ['75.5'], [12.5], [-1], ['khoảng 50 nghìn']])('refuses the amount %j', (value) => {
+  it.each([['-5.000'], ['75.5'], [12.5], [-1], ['khoảng 50 nghìn'], ['1.000.000.000.001'], ['99999999999999999999'], [1_000_000_000_001]])('refuses the amount %j', (value) => {
     expect(parseAmount(value, 'SOTIEN', fail)).toBeNaN();
     expect(failures).toHaveLength(1);
   });

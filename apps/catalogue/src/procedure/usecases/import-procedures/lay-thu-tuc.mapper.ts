@@ -1,4 +1,5 @@
 import type { FieldError } from '@hub/platform';
+import { MAX_FEE_LINE_VND } from '@hub/contracts';
 
 /**
  * Maps one record of the national portal's `LayThuTuc` answer (upper-case Vietnamese keys) to the hub's own
@@ -184,14 +185,20 @@ function unitOf(text: string): string | undefined {
 export function parseAmount(value: unknown, field: string, fail: (field: string, message: string) => undefined): number {
   if (value === undefined || value === null || value === '') return 0;
   if (typeof value === 'number') {
-    if (Number.isInteger(value) && value >= 0) return value;
+    if (Number.isInteger(value) && value >= 0 && value <= MAX_FEE_LINE_VND) return value;
     fail(field, 'a fee must be a whole, non-negative number of VND');
     return NaN;
   }
   const t = String(value).trim().toLowerCase().replace(/\s*(đồng|đ|vnđ|vnd)\.?$/u, '').trim();
   if (t === '' || /^(không|khong|miễn phí|mien phi|0)$/u.test(t)) return 0;
-  if (/^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$/.test(t)) return Number(t.replace(/[.,]/g, ''));
-  if (/^\d+$/.test(t)) return Number(t);
+  const digits = /^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$/.test(t) ? t.replace(/[.,]/g, '') : /^\d+$/.test(t) ? t : undefined;
+  if (digits !== undefined) {
+    // Compared as digits: past 2^53 a JS number is no longer exact, and no fee comes near 10^12 VND.
+    const amount = BigInt(digits);
+    if (amount <= BigInt(MAX_FEE_LINE_VND)) return Number(amount);
+    fail(field, `a fee must not exceed ${MAX_FEE_LINE_VND} VND (10^12)`);
+    return NaN;
+  }
   fail(field, `"${String(value).slice(0, 40)}" is not a whole, non-negative amount of VND`);
   return NaN;
 }

@@ -3,7 +3,7 @@ import { validationFailed } from '@hub/platform';
 import { ProcedureVersionRepository } from '../../../procedure-read-model/procedure-version.repository';
 import { DossierErrors } from '../../dossier.errors';
 import { DossierStateStore } from '../../dossier-state.store';
-import { lookupKeyMatches } from '../../lookup-key';
+import { LookupKeys } from '../../lookup-key';
 import { LOOKUP_KEY_PATTERN } from '../sync-dossiers/sync-record.dto';
 import { PublicDossierView } from './public-dossier.view';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -24,6 +24,7 @@ export class LookupDossierUseCase {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: DossierStateStore,
     private readonly procedures: ProcedureVersionRepository,
+    private readonly lookupKeys: LookupKeys,
   ) {}
 
   async execute(query: LookupDossierQuery): Promise<PublicDossierView> {
@@ -31,7 +32,7 @@ export class LookupDossierUseCase {
       throw validationFailed([{ field: 'lookupKey', code: 'MATCHES', message: 'lookupKey must be 6 to 32 letters or digits' }]);
     }
     const stored = (await this.store.load(this.dataSource.manager, [query.code])).get(query.code);
-    if (!lookupKeyMatches(query.lookupKey, stored?.identity.lookupKeyHash ?? null) || !stored) throw DossierErrors.notFound(query.code);
+    if (!this.lookupKeys.matches(query.code, query.lookupKey, stored?.identity.lookupKeyHash ?? null) || !stored) throw DossierErrors.notFound(query.code);
     return PublicDossierView.from(stored.state, await this.procedures.nameOf(stored.state.procedureCode, stored.state.procedureVersion));
   }
 }

@@ -1,3 +1,4 @@
+import { LookupKeys } from '../../lookup-key';
 import { DossierReceived, DossierSubmitted, ProcedurePublished } from '@hub/contracts';
 import { OutboxWriter, type PreparedEvent } from '@hub/messaging';
 import type { CallerIdentity, Clock } from '@hub/platform';
@@ -20,17 +21,21 @@ interface Numbered {
   placeholder: string;
   dossier: StoredDossier;
   events: readonly PreparedEvent[];
+  lookupKeyHash?: string;
 }
+
+const keys = new LookupKeys('unit-test-lookup-secret-9f8e7d6c5b4a39281706');
 
 /** `taken` codes were synced by an agency system: the repository answers null for them, as the real statement does. */
 function setup(found: typeof procedure | null = procedure, taken = 0) {
   const calls: Numbered[] = [];
   let sequence = 6;
   const dossiers = stubOf<DossierRepository>({
-    insertNumbered: async (prefix, receiptDate, placeholder, dossier, events) => {
-      calls.push({ prefix, receiptDate, placeholder, dossier, events });
+    insertNumbered: async (prefix, receiptDate, placeholder, dossier, events, lookupKeyHashOf) => {
       sequence++;
-      return calls.length <= taken ? null : `${prefix}${String(sequence).padStart(4, '0')}`;
+      const code = calls.length + 1 <= taken ? null : `${prefix}${String(sequence).padStart(4, '0')}`;
+      calls.push({ prefix, receiptDate, placeholder, dossier, events, ...(code ? { lookupKeyHash: lookupKeyHashOf(code) } : {}) });
+      return code;
     },
   });
   const outbox = new OutboxWriter({ service: 'dossier', brokers: [] });
@@ -43,7 +48,7 @@ function setup(found: typeof procedure | null = procedure, taken = 0) {
       return found;
     },
   });
-  const usecase = new SubmitDossierUseCase(dossiers, procedures, outbox, new DossierEventsWriter(outbox), clock);
+  const usecase = new SubmitDossierUseCase(dossiers, procedures, outbox, new DossierEventsWriter(outbox), clock, keys);
   return { usecase, calls, lookups };
 }
 
@@ -59,7 +64,11 @@ describe('SubmitDossierUseCase', () => {
     // The placeholder has the shape of a code of that day, so the events validate against their contracts.
     expect(placeholder).toMatch(new RegExp(`^${prefix.replace(/\./g, '\\.')}\\d{12}$`));
     expect(dossier.state).toMatchObject({ code: placeholder, status: 1, version: 0, origin: 'hub', history: [expect.objectContaining({ from: null, to: 1, source: 'hub' })] });
-    expect(dossier.identity).toMatchObject({ submittedBy: 'portal', lookupKeyHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(dossier.identity).toMatchObject({ submittedBy: 'portal' });
+    // The stored hash is the HMAC bound to the code the dossier got, and the key matches it there only.
+    expect(calls[0].lookupKeyHash).toMatch(/^hmac1:[0-9a-f]{64}$/);
+    expect(keys.matches(result.code, result.lookupKey, calls[0].lookupKeyHash!)).toBe(true);
+    expect(keys.matches(`${AGENCY}-260112-0008`, result.lookupKey, calls[0].lookupKeyHash!)).toBe(false);
     expect(events.map((e) => [e.topic, e.key])).toEqual([
       [DossierReceived.topic, placeholder],
       [DossierSubmitted.topic, placeholder],

@@ -10,7 +10,7 @@ import type { DossierContent } from '../../domain/dossier-state';
 import { DossierErrors } from '../../dossier.errors';
 import { DossierEventsWriter } from '../../dossier-events.writer';
 import { DossierRepository } from '../../dossier.repository';
-import { hashLookupKey, newLookupKey } from '../../lookup-key';
+import { LookupKeys, newLookupKey } from '../../lookup-key';
 import type { SubmitDossierCommand, SubmittedDossierDto } from './submit-dossier.command';
 
 /** Codes an agency system already took (synced under the hub's numbering) are skipped; more than this in a row is a bug. */
@@ -25,6 +25,7 @@ export class SubmitDossierUseCase {
     private readonly outbox: OutboxWriter,
     private readonly events: DossierEventsWriter,
     private readonly clock: Clock,
+    private readonly lookupKeys: LookupKeys,
   ) {}
 
   async execute(command: SubmitDossierCommand, caller: CallerIdentity): Promise<SubmittedDossierDto> {
@@ -44,7 +45,8 @@ export class SubmitDossierUseCase {
     const [year, month, day] = receiptDate.split('-').map(Number);
     const prefix = dossierCodePrefix(command.receivingAgencyCode, { year, month, day });
     const lookupKey = newLookupKey();
-    const identity = { submittedBy: caller.clientId, lookupKeyHash: hashLookupKey(lookupKey), submittedAt: now, updatedAt: now };
+    // Replaced by the HMAC bound to the code once the dossier is numbered (in the same transaction).
+    const identity = { submittedBy: caller.clientId, lookupKeyHash: 'pending', submittedAt: now, updatedAt: now };
     const procedureTerms = { code: procedure.code, version: procedure.version, timeLimit: terms.timeLimit };
 
     // Decided and validated in memory under a placeholder of the code's shape (a 12-digit sequence no agency
@@ -65,7 +67,9 @@ export class SubmitDossierUseCase {
           submittedAt: now.toISOString(),
         }),
       ];
-      const code = await this.dossiers.insertNumbered(prefix, receiptDate, placeholder, { state: intake.state, identity }, events);
+      const code = await this.dossiers.insertNumbered(prefix, receiptDate, placeholder, { state: intake.state, identity }, events, (numbered) =>
+        this.lookupKeys.hash(numbered, lookupKey),
+      );
       if (code === null) continue;
       return {
         code,

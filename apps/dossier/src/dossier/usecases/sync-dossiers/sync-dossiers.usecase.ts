@@ -12,7 +12,7 @@ import { DossierErrors, dossierError } from '../../dossier.errors';
 import { recordProblem } from './record-problem';
 import { DossierEventsWriter } from '../../dossier-events.writer';
 import { DossierStateStore, type DossierWrite, type StoredDossier } from '../../dossier-state.store';
-import { hashLookupKey, newLookupKey } from '../../lookup-key';
+import { LookupKeys, newLookupKey } from '../../lookup-key';
 import { MAX_SYNC_BATCH, type SyncDossiersCommand, type SyncDossiersResponse, type SyncResultDto } from './sync-dossiers.command';
 import { prepareRecord, validateRecord, type PreparedRecord, type RejectedRecord } from './sync-preparation';
 
@@ -37,6 +37,7 @@ export class SyncDossiersUseCase {
     private readonly calendars: CalendarReadModel,
     private readonly events: DossierEventsWriter,
     private readonly clock: Clock,
+    private readonly lookupKeys: LookupKeys,
   ) {}
 
   async execute(command: SyncDossiersCommand, caller: CallerIdentity): Promise<SyncDossiersResponse> {
@@ -92,8 +93,8 @@ export class SyncDossiersUseCase {
     const issuedKey = !current && !record.lookupKey ? newLookupKey() : null;
     const key = record.lookupKey ?? issuedKey;
     const identity = current
-      ? { ...current.identity, updatedAt: now, ...(record.lookupKey ? { lookupKeyHash: hashLookupKey(record.lookupKey) } : {}) }
-      : { submittedBy: caller.clientId, submittedAt: now, updatedAt: now, lookupKeyHash: hashLookupKey(key as string) };
+      ? { ...current.identity, updatedAt: now, ...(record.lookupKey ? { lookupKeyHash: this.lookupKeys.hash(code, record.lookupKey) } : {}) }
+      : { submittedBy: caller.clientId, submittedAt: now, updatedAt: now, lookupKeyHash: this.lookupKeys.hash(code, key as string) };
     const after: StoredDossier = { state: decision.state, identity };
     const before = applied.writes.get(code)?.before ?? current?.state ?? null;
     applied.writes.set(code, { before, after });

@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { FeeScheduleRepository } from '../../../fee-schedule/fee-schedule.repository';
 import type { FeeAssessmentEntity } from '../../fee-assessment.entity';
 import { FeeAssessmentRepository } from '../../fee-assessment.repository';
+import { sumVnd } from '../../money';
 
 /**
  * Assesses a new dossier's fees. Events of different topics are not ordered with each other, so a
@@ -59,7 +60,7 @@ export function assess(
     ...assessment,
     status: 'ASSESSED',
     lines: lines.map((l) => ({ code: l.code, name: l.name, amount: l.amount })),
-    totalAmount: lines.reduce((sum, l) => sum + l.amount, 0),
+    totalAmount: sumVnd(lines.map((l) => l.amount)),
     assessedAt: at,
     updatedAt: at,
   };

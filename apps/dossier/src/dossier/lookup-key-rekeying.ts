@@ -1,0 +1,42 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { LOOKUP_HASH_PREFIX, LookupKeys } from './lookup-key';
+
+const BATCH = 1_000;
+
+/**
+ * Converts rows still holding a bare SHA-256 lookup hash (written before the HMAC) at start-up, a batch at a time:
+ * the HMAC covers the key's SHA-256, so no key is needed. Replicas may run it together (each UPDATE only touches
+ * rows still in the old form). A row converted under one LOOKUP_KEY_SECRET is not readable under another: changing
+ * the secret invalidates every lookup key (the agencies then sync new ones).
+ */
+@Injectable()
+export class LookupKeyRekeying implements OnApplicationBootstrap {
+  private readonly logger = new Logger('LookupKeyRekeying');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly keys: LookupKeys,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    let total = 0;
+    for (;;) {
+      const rows: Array<{ code: string; lookup_key_hash: string }> = await this.dataSource.query(
+        `SELECT code, lookup_key_hash FROM dossier WHERE lookup_key_hash NOT LIKE $1 ORDER BY code LIMIT $2`,
+        [`${LOOKUP_HASH_PREFIX}%`, BATCH],
+      );
+      if (rows.length === 0) break;
+      await this.dataSource.query(
+        `UPDATE dossier d SET lookup_key_hash = v.hash
+           FROM unnest($1::text[], $2::text[], $3::text[]) AS v(code, old, hash)
+          WHERE d.code = v.code AND d.lookup_key_hash = v.old`,
+        [rows.map((r) => r.code), rows.map((r) => r.lookup_key_hash), rows.map((r) => this.keys.fromLegacy(r.code, r.lookup_key_hash))],
+      );
+      total += rows.length;
+      if (rows.length < BATCH) break;
+    }
+    if (total > 0) this.logger.log(`converted ${total} lookup key hashes from bare SHA-256 to HMAC`);
+  }
+}
