@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { stopChild } from '../lib/cleanup.mjs';
 import { databaseUrl } from '../lib/infra.mjs';
 import { APPS, entryOf } from '../bench/lib/build.mjs';
+import { identityEnvOf } from './identity-keys.mjs';
 
 const READY_TIMEOUT_MS = 120_000;
 const url = (port) => `http://127.0.0.1:${port}`;
@@ -24,7 +25,8 @@ export function startApps({ settings, infra, secrets, cleanup, onExit }) {
         DATABASE_URL: databaseUrl(infra.serverUrl, settings.databaseOf(app)),
         KAFKA_BROKERS: infra.brokers,
         ...(group ? { KAFKA_GROUP_ID: group } : {}),
-        IDENTITY_SIGNING_KEY: secrets.identitySigningKey,
+        // The gateway signs identities; the services hold its public key only.
+        ...identityEnvOf(app, secrets.identityKeys),
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
         CATALOGUE_URL: url(ports.catalogue),
         DOSSIER_URL: url(ports.dossier),

@@ -56,8 +56,13 @@ export { CALLER_KINDS } from './identity/caller-identity';
 export { agencyScopeCondition, agencyScopeOf, assertMayActFor, isInAgencyScope, requireVisible } from './identity/agency-scope';
 export type { SqlCondition } from './identity/agency-scope';
 export type { CallerIdentity, CallerKind } from './identity/caller-identity';
-export { DEFAULT_IDENTITY_MAX_AGE_MS, IDENTITY_HEADER, signIdentity, verifyIdentity } from './identity/identity-token';
-export { assertRequiredRoles, IDENTITY_SIGNING_KEY, IdentityGuard } from './identity/identity.guard';
+export { DEFAULT_IDENTITY_TTL_MS, IDENTITY_HEADER, signIdentity, verifyIdentity } from './identity/identity-token';
+export type { IdentityBinding, VerifyIdentityOptions } from './identity/identity-token';
+export { generateIdentityKeys, identityPublicKeyOf, parseIdentityPublicKeys, parseIdentitySigningKey } from './identity/identity-keys';
+export type { IdentityPublicKeys, IdentitySigningKey } from './identity/identity-keys';
+export { IdentityReplayCache } from './identity/identity-replay-cache';
+export { assertRequiredRoles, IDENTITY_PUBLIC_KEYS, IDENTITY_SIGNING_KEY, IdentityGuard } from './identity/identity.guard';
+export type { IdentitySigner } from './identity/identity.guard';
 export { Caller, Public, RequireRoles } from './identity/identity.decorators';
 
 export { READINESS_CHECK } from './health/readiness-check';

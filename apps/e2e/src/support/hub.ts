@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createTestDatabase, testInfrastructure, uniqueSuffix, type TestDatabase } from '@hub/testing';
+import { generateIdentityKeys } from '@hub/platform';
 
 const ROOT = resolve(__dirname, '../../../..');
 const SERVICES = ['catalogue', 'dossier', 'payment', 'rating', 'gateway'] as const;
@@ -47,7 +48,8 @@ export class Hub {
 
   private async boot(services: readonly Service[], database?: (service: Service) => TestDatabase): Promise<void> {
     const suffix = uniqueSuffix();
-    const signingKey = randomBytes(32).toString('hex');
+    // Only the gateway holds the private key; the services get the public key.
+    const identityKeys = generateIdentityKeys('e2e');
     const brokers = testInfrastructure().kafkaBrokers.join(',');
     for (const service of SERVICES) this.ports.set(service, await freePort());
     for (const service of services) this.databases.set(service, database ? database(service) : await createTestDatabase(`e2e_${service}`));
@@ -59,7 +61,7 @@ export class Hub {
         DATABASE_URL: this.databases.get(service)!.url,
         KAFKA_BROKERS: brokers,
         KAFKA_GROUP_ID: `${service}-e2e-${suffix}`,
-        IDENTITY_SIGNING_KEY: signingKey,
+        ...(service === 'gateway' ? { IDENTITY_SIGNING_KEY: identityKeys.signingKey } : { IDENTITY_PUBLIC_KEYS: identityKeys.publicKeys }),
         LOG_LEVEL: 'warn',
         CATALOGUE_URL: serviceUrl('catalogue'),
         DOSSIER_URL: serviceUrl('dossier'),

@@ -67,7 +67,7 @@ export async function createServiceApp(
   const app = await NestFactory.create<NestFastifyApplication>(
     {
       module: ServiceRootModule,
-      imports: [PlatformModule.forRoot({ service, identitySigningKey: config.IDENTITY_SIGNING_KEY }), module],
+      imports: [PlatformModule.forRoot({ service, identityPublicKeys: config.IDENTITY_PUBLIC_KEYS, identitySigningKey: config.IDENTITY_SIGNING_KEY }), module],
     },
     adapter,
     // abortOnError: false makes a wiring error throw instead of calling process.exit inside tests.

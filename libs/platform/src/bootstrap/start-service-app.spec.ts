@@ -1,3 +1,4 @@
+import { generateIdentityKeys } from '../identity/identity-keys';
 import { Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { BaseServiceConfig } from '../config/base-service.config';
 import { createLogger } from '../logging/create-logger';
@@ -20,7 +21,7 @@ const config = Object.assign(new BaseServiceConfig(), {
   PORT: 0,
   DATABASE_URL: 'postgres://hub@127.0.0.1:5432/test',
   KAFKA_BROKERS: '127.0.0.1:9092',
-  IDENTITY_SIGNING_KEY: 'k'.repeat(32),
+  IDENTITY_PUBLIC_KEYS: generateIdentityKeys('gw1').publicKeys,
 });
 
 const LISTENED = ['SIGINT', 'SIGTERM', 'disconnect'] as const;

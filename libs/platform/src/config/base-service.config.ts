@@ -1,5 +1,6 @@
-import { IsIn, IsInt, IsIP, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsIP, IsOptional, IsUrl, Matches, Max, Min } from 'class-validator';
 import { DEFAULT_JSON_BUDGET, type JsonBudget } from '../http/json-budget';
+import { IDENTITY_KEY_FORMAT, IDENTITY_KEY_LIST_FORMAT } from '../identity/identity-keys';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
@@ -43,9 +44,15 @@ export class BaseServiceConfig {
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevelName = 'info';
 
-  @IsString({ message: 'must be set (shared with the gateway)' })
-  @MinLength(32, { message: 'must be at least 32 characters' })
-  IDENTITY_SIGNING_KEY: string;
+  /** The gateway's Ed25519 public keys, `<kid>:<SPKI DER base64>[,...]`: verify `x-hub-identity`. */
+  @IsOptional()
+  @Matches(IDENTITY_KEY_LIST_FORMAT, { message: 'must be <kid>:<Ed25519 SPKI DER in base64>[,...] (node tools/hub/identity-keys.mjs)' })
+  IDENTITY_PUBLIC_KEYS?: string;
+
+  /** The gateway only: its Ed25519 private key, `<kid>:<PKCS#8 DER base64>`. Services must not hold it. */
+  @IsOptional()
+  @Matches(IDENTITY_KEY_FORMAT, { message: 'must be <kid>:<Ed25519 PKCS#8 DER in base64> (node tools/hub/identity-keys.mjs)' })
+  IDENTITY_SIGNING_KEY?: string;
 
   @IsInt({ message: 'must be an integer number of bytes' })
   @Min(1, { message: 'must be at least 1' })
