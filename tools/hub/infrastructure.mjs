@@ -1,16 +1,21 @@
 // PostgreSQL and Kafka for `npm start`, found as README "Where PostgreSQL and Kafka come from" says. Whatever
 // this run starts (the local Kafka broker, compose services) is registered on the cleanup stack before it starts.
+import { join } from 'node:path';
 import { localKafkaRunning } from '../lib/infra.mjs';
 import { probe, run } from './run.mjs';
 
 const COMPOSE_SERVICES = ['postgres', 'kafka'];
 const LOCAL_KAFKA_PORT = Number(process.env.KAFKA_PORT || 9092);
 
-/** @returns {Promise<{ serverUrl: string, brokers: string, how: string }>} */
+/**
+ * `kafkaCredentialsFile`: the broker's per-service principals (deploy/local/kafka-start.sh writes it; or
+ * KAFKA_CREDENTIALS_FILE); without it the apps use KAFKA_USERNAME/KAFKA_PASSWORD from the environment, if any.
+ * @returns {Promise<{ serverUrl: string, brokers: string, how: string, kafkaCredentialsFile?: string }>}
+ */
 export async function resolveInfrastructure({ root, settings, cleanup, log }) {
   if (process.env.DATABASE_URL && process.env.KAFKA_BROKERS) {
     log('using DATABASE_URL and KAFKA_BROKERS from the environment');
-    return { serverUrl: process.env.DATABASE_URL, brokers: process.env.KAFKA_BROKERS, how: 'env' };
+    return { serverUrl: process.env.DATABASE_URL, brokers: process.env.KAFKA_BROKERS, how: 'env', kafkaCredentialsFile: process.env.KAFKA_CREDENTIALS_FILE || undefined };
   }
   if ((await probe('docker', ['info', '--format', '{{.ServerVersion}}'])).code === 0) {
     const running = (await probe('docker', ['compose', 'ps', '--status', 'running', '--services'])).out.split('\n');
@@ -31,5 +36,10 @@ export async function resolveInfrastructure({ root, settings, cleanup, log }) {
     cleanup.defer('stop the Kafka broker npm start started', () => run(cleanup, 'bash', ['deploy/local/kafka-stop.sh'], { cwd: root }));
   }
   await run(cleanup, 'bash', ['deploy/local/kafka-start.sh'], { cwd: root });
-  return { serverUrl: 'postgres://postgres@127.0.0.1:5432/postgres', brokers: `127.0.0.1:${LOCAL_KAFKA_PORT}`, how: 'local' };
+  return {
+    serverUrl: 'postgres://postgres@127.0.0.1:5432/postgres',
+    brokers: `127.0.0.1:${LOCAL_KAFKA_PORT}`,
+    how: 'local',
+    kafkaCredentialsFile: join(process.env.KAFKA_HOME_DIR || join(root, '.local/kafka'), `credentials-${LOCAL_KAFKA_PORT}.json`),
+  };
 }

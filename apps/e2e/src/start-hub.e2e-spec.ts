@@ -19,11 +19,14 @@ describe('npm start (tools/start-hub.mjs)', () => {
   let portBase: number;
 
   const start = (dir: string): StartRun => {
-    const { postgresUrl, kafkaBrokers } = testInfrastructure();
+    const { postgresUrl, kafkaBrokers, kafkaAuth } = testInfrastructure();
     const run = new StartRun(dir, {
       ...process.env,
       DATABASE_URL: postgresUrl,
       KAFKA_BROKERS: kafkaBrokers.join(','),
+      // The broker's principals: per service from its credentials file, or the admin for every app.
+      ...(kafkaAuth?.credentialsFile ? { KAFKA_CREDENTIALS_FILE: kafkaAuth.credentialsFile } : {}),
+      ...(kafkaAuth && !kafkaAuth.credentialsFile ? { KAFKA_USERNAME: kafkaAuth.admin.username, KAFKA_PASSWORD: kafkaAuth.admin.password, KAFKA_SASL_MECHANISM: kafkaAuth.mechanism } : {}),
       HUB_PORT_BASE: String(portBase),
       HUB_INSTANCE: instance,
       LOG_LEVEL: 'warn',

@@ -12,7 +12,8 @@ export {
 } from './context/request-context';
 export type { RequestContext } from './context/request-context';
 
-export { BaseServiceConfig, jsonBudgetOf, LOG_LEVELS, parseBrokerList } from './config/base-service.config';
+export { BaseServiceConfig, jsonBudgetOf, kafkaConnectionOf, KAFKA_SASL_MECHANISMS, LOG_LEVELS, parseBrokerList } from './config/base-service.config';
+export type { KafkaConnection, KafkaSaslMechanism } from './config/base-service.config';
 export type { LogLevelName } from './config/base-service.config';
 export { ConfigError, loadConfig } from './config/load-config';
 export type { ConfigIssue } from './config/load-config';

@@ -13,7 +13,7 @@ import {
   type IdentityPublicKeys,
   parseIdentityPublicKeys,
 } from '@hub/platform';
-import { createTestDatabase, testInfrastructure, uniqueSuffix, type TestDatabase } from './test-environment';
+import { createTestDatabase, testInfrastructure, testKafkaEnv, uniqueSuffix, type TestDatabase } from './test-environment';
 
 export interface ServiceUnderTest<C> {
   app: NestFastifyApplication;
@@ -53,7 +53,8 @@ export async function startServiceUnderTest<C extends BaseServiceConfig>(opts: {
   const config = loadConfig(opts.configClass, {
     PORT: '0',
     DATABASE_URL: db.url,
-    KAFKA_BROKERS: testInfrastructure().kafkaBrokers.join(','),
+    // In-process services under test connect as the broker's admin (tests also drive topics the service does not own).
+    ...testKafkaEnv(opts.service, testInfrastructure().kafkaAuth?.admin),
     KAFKA_GROUP_ID: `${opts.service}-it-${uniqueSuffix()}`,
     IDENTITY_PUBLIC_KEYS: TEST_KEYS.publicKeys,
     // Only the gateway signs.

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { createTestDatabase, testInfrastructure, uniqueSuffix, type TestDatabase } from '@hub/testing';
+import { createTestDatabase, testKafkaEnv, uniqueSuffix, type TestDatabase } from '@hub/testing';
 import { generateIdentityKeys } from '@hub/platform';
 
 const ROOT = resolve(__dirname, '../../../..');
@@ -50,7 +50,6 @@ export class Hub {
     const suffix = uniqueSuffix();
     // Only the gateway holds the private key; the services get the public key.
     const identityKeys = generateIdentityKeys('e2e');
-    const brokers = testInfrastructure().kafkaBrokers.join(',');
     for (const service of SERVICES) this.ports.set(service, await freePort());
     for (const service of services) this.databases.set(service, database ? database(service) : await createTestDatabase(`e2e_${service}`));
     const serviceUrl = (s: Service) => `http://127.0.0.1:${this.ports.get(s)}`;
@@ -59,7 +58,8 @@ export class Hub {
         ...process.env,
         PORT: String(this.ports.get(service)),
         DATABASE_URL: this.databases.get(service)!.url,
-        KAFKA_BROKERS: brokers,
+        // Each app as its own broker principal, with its real ACLs (when the broker has per-service principals).
+        ...testKafkaEnv(service),
         KAFKA_GROUP_ID: `${service}-e2e-${suffix}`,
         ...(service === 'gateway' ? { IDENTITY_SIGNING_KEY: identityKeys.signingKey } : { IDENTITY_PUBLIC_KEYS: identityKeys.publicKeys }),
         LOG_LEVEL: 'warn',

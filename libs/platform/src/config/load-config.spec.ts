@@ -37,6 +37,8 @@ describe('loadConfig', () => {
       KAFKA_BROKERS: validEnv.KAFKA_BROKERS,
       IDENTITY_PUBLIC_KEYS: validEnv.IDENTITY_PUBLIC_KEYS,
       LOG_LEVEL: 'info',
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SSL: false,
       KAFKA_TOPIC_PARTITIONS: 3,
       KAFKA_TOPIC_REPLICATION_FACTOR: 1,
       BODY_LIMIT_BYTES: 1048576,
