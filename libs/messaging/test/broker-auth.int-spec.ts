@@ -11,11 +11,15 @@ import { Kafka, logLevel } from 'kafkajs';
 describe('an authenticated broker', () => {
   const { kafkaBrokers: brokers, kafkaAuth } = testInfrastructure();
   const topic = ProcedurePublished.topic;
-  const message = () => ({
-    key: `1.${uniqueSuffix()}`,
-    value: JSON.stringify({ ...ProcedurePublished.example }),
+  // A valid snapshot of a procedure of its own (consumers of the shared topic apply it like any other).
+  const message = () => {
+    const code = `1.${String(100_000 + Math.floor(Math.random() * 900_000))}`;
+    return {
+    key: code,
+    value: JSON.stringify({ ...ProcedurePublished.example, code }),
     headers: { [EventHeaders.EventId]: randomUUID(), [EventHeaders.EventType]: ProcedurePublished.type, [EventHeaders.EventVersion]: '1', [EventHeaders.Producer]: 'catalogue' },
-  });
+    };
+  };
   const client = (who?: KafkaCredential) =>
     new Kafka({
       clientId: `auth-test-${uniqueSuffix()}`,
