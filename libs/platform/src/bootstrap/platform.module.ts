@@ -17,6 +17,8 @@ export interface PlatformModuleOptions {
   identityPublicKeys?: string;
   /** `IDENTITY_SIGNING_KEY`: the gateway only; its public half is trusted too. */
   identitySigningKey?: string;
+  /** false when `/metrics` has a port of its own (METRICS_PORT). */
+  serveMetrics?: boolean;
 }
 
 /** Global problem+json filter, strict validation pipe, identity guard, /health and /metrics. */
@@ -33,14 +35,15 @@ export class PlatformModule {
     const keys = parseIdentityPublicKeys(ownKey && !listed.split(',').some((k) => k.trim() === ownKey) ? [listed, ownKey].filter(Boolean).join(',') : listed);
     // createServiceApp imports PlatformModule as well; handing out the same object for the same options lets
     // Nest treat both imports as one module instead of registering /health and /metrics twice.
-    const key = JSON.stringify([options.service, options.identityPublicKeys, options.identitySigningKey]);
+    const serveMetrics = options.serveMetrics ?? true;
+    const key = JSON.stringify([options.service, options.identityPublicKeys, options.identitySigningKey, serveMetrics]);
     const existing = PlatformModule.modules.get(key);
     if (existing) return existing;
     const module: DynamicModule = {
       module: PlatformModule,
       global: true,
       imports: [DiscoveryModule, AppErrorsModule.forFeature({ name: 'platform', http: platformHttpErrors })],
-      controllers: [HealthController, MetricsController],
+      controllers: serveMetrics ? [HealthController, MetricsController] : [HealthController],
       providers: [
         { provide: SERVICE_NAME, useValue: options.service },
         Clock,

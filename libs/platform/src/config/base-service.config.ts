@@ -23,6 +23,19 @@ export class BaseServiceConfig {
   @IsIP(undefined, { message: 'must be an IP address to bind, e.g. 127.0.0.1, or 0.0.0.0 for all interfaces' })
   HTTP_HOST: string = '127.0.0.1';
 
+  /**
+   * Serves `/metrics` on this port instead of the API port (containers: 9464), on METRICS_HOST. Unset: `/metrics` on
+   * the API port (development and tests).
+   */
+  @IsOptional()
+  @IsInt({ message: 'must be an integer port' })
+  @Min(0, { message: 'must be between 0 and 65535' })
+  @Max(65535, { message: 'must be between 0 and 65535' })
+  METRICS_PORT?: number;
+
+  @IsIP(undefined, { message: 'must be an IP address to bind' })
+  METRICS_HOST: string = '127.0.0.1';
+
   @IsUrl(
     { protocols: ['postgres', 'postgresql'], require_protocol: true, require_tld: false, allow_underscores: true },
     { message: 'must be a postgres:// URL, e.g. postgres://user:pass@127.0.0.1:5432/dossier' },

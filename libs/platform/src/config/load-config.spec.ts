@@ -33,6 +33,7 @@ describe('loadConfig', () => {
     expect(config).toEqual({
       PORT: 3001,
       HTTP_HOST: '127.0.0.1',
+      METRICS_HOST: '127.0.0.1',
       DATABASE_URL: validEnv.DATABASE_URL,
       KAFKA_BROKERS: validEnv.KAFKA_BROKERS,
       IDENTITY_PUBLIC_KEYS: validEnv.IDENTITY_PUBLIC_KEYS,
