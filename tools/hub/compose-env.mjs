@@ -9,6 +9,11 @@ const secret = () => randomBytes(24).toString('hex');
 const keys = generateIdentityKeys(`compose-${new Date().toISOString().slice(0, 10)}`);
 const lines = {
   POSTGRES_PASSWORD: secret(),
+  CATALOGUE_DB_PASSWORD: secret(),
+  DOSSIER_DB_PASSWORD: secret(),
+  PAYMENT_DB_PASSWORD: secret(),
+  RATING_DB_PASSWORD: secret(),
+  GATEWAY_DB_PASSWORD: secret(),
   IDENTITY_SIGNING_KEY: keys.signingKey,
   IDENTITY_PUBLIC_KEYS: keys.publicKeys,
   KAFKA_ADMIN_PASSWORD: secret(),
