@@ -2,6 +2,7 @@
 // each with a fresh throwaway database (hub_bench_<app>_<random>) and its own Kafka consumer group.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { stopChild } from '../../lib/cleanup.mjs';
@@ -42,6 +43,13 @@ export async function startHub(env, opts = {}) {
 
   const suffix = randomSuffix();
   const identityKeys = generateIdentityKeys('bench');
+  // The broker's principals (deploy/local/kafka-start.sh writes them; KAFKA_CREDENTIALS_FILE for another broker).
+  const credentialsFile = process.env.KAFKA_CREDENTIALS_FILE || join(ROOT, '.local/kafka', `credentials-${process.env.KAFKA_PORT || 9092}.json`);
+  const principals = existsSync(credentialsFile) ? JSON.parse(readFileSync(credentialsFile, 'utf8')) : undefined;
+  const kafkaEnvOf = (app) => {
+    const who = principals?.services?.[app] ?? principals?.admin;
+    return who ? { KAFKA_USERNAME: who.username, KAFKA_PASSWORD: who.password, KAFKA_SASL_MECHANISM: principals.mechanism ?? 'scram-sha-512' } : {};
+  };
   const signingKey = identityKeys.signingKey;
   const adminKey = `hub_${randomBytes(4).toString('hex')}_${randomBytes(32).toString('base64url')}`;
   // Every app gets a port, started or not, so the gateway's upstream URLs are always valid (an app that is
@@ -72,6 +80,7 @@ export async function startHub(env, opts = {}) {
       KAFKA_BROKERS: env.kafkaBrokers.join(','),
       KAFKA_GROUP_ID: `${app}-bench-${suffix}`,
       ...identityEnvOf(app, identityKeys),
+      ...kafkaEnvOf(app),
       LOG_LEVEL: opts.logLevel ?? 'warn',
       CATALOGUE_URL: urls.catalogue,
       DOSSIER_URL: urls.dossier,
