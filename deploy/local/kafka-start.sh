@@ -176,6 +176,11 @@ apply_acls() {
 
 # ---------------------------------------------------------------- already running?
 pid="$(our_pid)"
+if [[ -n $pid && ( ! -f $SASL_MARKER || ! -f $CREDENTIALS_FILE ) ]]; then
+  err "the broker on 127.0.0.1:$KAFKA_PORT (pid $pid) was started without SASL by an older kafka-start.sh."
+  err "restart it: $SCRIPT_DIR/kafka-stop.sh && $0   (its data dir is then reformatted with the SASL users)"
+  exit 1
+fi
 if [[ -n $pid ]]; then
   if broker_started_logged && api_versions_ok "$KAFKA_PORT"; then
     log "already running on 127.0.0.1:$KAFKA_PORT (pid $pid, Apache Kafka $KAFKA_VERSION)"
