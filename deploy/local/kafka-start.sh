@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # Start a local single-node Apache Kafka broker (KRaft, combined broker+controller)
 # from the official jars on Maven Central, with Java 17. Dev/test only: 127.0.0.1,
-# PLAINTEXT, replication factor 1. Idempotent. See deploy/local/README.md.
+# SASL/SCRAM-SHA-512 (no TLS on loopback), ACLs (StandardAuthorizer), replication factor 1,
+# no topic auto-creation. Idempotent. See deploy/local/README.md.
+#
+# Principals: `admin` (super user: tests, tools) and one per service (catalogue, dossier, payment,
+# rating) with the ACLs of deploy/kafka/acls.json. Their random passwords are written once, with the
+# data dir, to $KAFKA_HOME_DIR/credentials-<port>.json (mode 600); a data dir formatted without them
+# (an older PLAINTEXT broker) is reformatted.
 #
 # Env (defaults):
-#   KAFKA_PORT=9092              client (PLAINTEXT) listener on 127.0.0.1
+#   KAFKA_PORT=9092              client (SASL_PLAINTEXT, SCRAM-SHA-512) listener on 127.0.0.1
 #   KAFKA_CONTROLLER_PORT=9093   KRaft controller listener on 127.0.0.1
 #   KAFKA_HOME_DIR=<repo>/.local/kafka   jars, config, data, pid and log files
 #   KAFKA_START_TIMEOUT=90       seconds to wait for the broker to answer
@@ -74,6 +80,10 @@ PROPS_FILE="$KAFKA_HOME_DIR/server-$KAFKA_PORT.properties"
 LOG4J_FILE="$KAFKA_HOME_DIR/log4j.properties"
 LOG4J2_FILE="$KAFKA_HOME_DIR/log4j2.properties"
 LOCK_FILE="$KAFKA_HOME_DIR/kafka-$KAFKA_PORT.lock"
+CREDENTIALS_FILE="$KAFKA_HOME_DIR/credentials-$KAFKA_PORT.json"
+SASL_MARKER="$DATA_DIR/.hub-sasl"
+ACLS_FILE="$REPO_ROOT/deploy/kafka/acls.json"
+SERVICE_PRINCIPALS=(catalogue dossier payment rating)
 
 # One start/stop at a time per port (parallel callers wait instead of racing).
 if command -v flock >/dev/null 2>&1; then
@@ -143,15 +153,45 @@ wait_ready() { # pid start_time stop_on_timeout(0|1)
   return 1
 }
 
+random_password() { head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
+# "name password" lines from the credentials file (passwords are hex: no quoting issues).
+credential_lines() { sed -n 's/.*"username": "\([a-z]*\)", "password": "\([0-9a-f]*\)".*/\1 \2/p' "$CREDENTIALS_FILE"; }
+admin_password() { credential_lines | awk '$1 == "admin" { print $2 }'; }
+
+# The ACLs of deploy/kafka/acls.json, as the admin (Node + kafkajs of this repo); skipped when this data dir already
+# has exactly these.
+apply_acls() {
+  local sum applied="$DATA_DIR/.hub-acls"
+  sum="$(sha256sum "$ACLS_FILE" | cut -d' ' -f1)"
+  [[ -f $applied && "$(cat "$applied")" == "$sum" ]] && return 0
+  if ! command -v node >/dev/null 2>&1; then err "node not found: cannot create the ACLs of $ACLS_FILE"; return 1; fi
+  local t; t="$(now)"
+  if ! KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT" KAFKA_USERNAME=admin KAFKA_PASSWORD="$ADMIN_PASSWORD" KAFKA_SSL=false \
+       node "$REPO_ROOT/tools/kafka/acls.mjs" apply >/dev/null; then
+    err "could not create the ACLs (see above)"; return 1
+  fi
+  echo "$sum" >"$applied"
+  log "ACLs of $ACLS_FILE applied in $(elapsed "$t")s; credentials in $CREDENTIALS_FILE"
+}
+
 # ---------------------------------------------------------------- already running?
 pid="$(our_pid)"
+if [[ -n $pid && ( ! -f $SASL_MARKER || ! -f $CREDENTIALS_FILE ) ]]; then
+  err "the broker on 127.0.0.1:$KAFKA_PORT (pid $pid) was started without SASL by an older kafka-start.sh."
+  err "restart it: $SCRIPT_DIR/kafka-stop.sh && $0   (its data dir is then reformatted with the SASL users)"
+  exit 1
+fi
 if [[ -n $pid ]]; then
   if broker_started_logged && api_versions_ok "$KAFKA_PORT"; then
     log "already running on 127.0.0.1:$KAFKA_PORT (pid $pid, Apache Kafka $KAFKA_VERSION)"
+    ADMIN_PASSWORD="$(admin_password)"
+    apply_acls || exit 1
     exit 0
   fi
   log "broker pid $pid is starting, waiting for it"
   wait_ready "$pid" "$(now)" 0 || exit 1
+  ADMIN_PASSWORD="$(admin_password)"
+  apply_acls || exit 1
   exit 0
 fi
 rm -f "$PID_FILE"
@@ -187,18 +227,54 @@ if [[ ! -f $LIBS_DIR/.complete || "$(cat "$LIBS_DIR/.complete")" != "$pom_sum" ]
   log "fetched $(find "$LIBS_DIR" -name '*.jar' | wc -l) jars in $(elapsed "$t_fetch")s"
 fi
 
+# ---------------------------------------------------------------- credentials
+# A data dir formatted without our SCRAM users (older PLAINTEXT setup) or whose credentials file is gone cannot be
+# used: reformat it (dev data only: topics and offsets are dropped).
+if [[ -f $DATA_DIR/meta.properties && ( ! -f $SASL_MARKER || ! -f $CREDENTIALS_FILE ) ]]; then
+  log "$DATA_DIR has no SASL users of this script (formatted for PLAINTEXT, or $CREDENTIALS_FILE is missing): reformatting it"
+  rm -rf -- "$DATA_DIR"
+fi
+if [[ ! -f $DATA_DIR/meta.properties ]]; then
+  umask_old="$(umask)"; umask 077
+  {
+    printf '{\n  "mechanism": "scram-sha-512",\n  "admin": { "username": "admin", "password": "%s" },\n  "services": {' "$(random_password)"
+    sep=''
+    for svc in "${SERVICE_PRINCIPALS[@]}"; do
+      printf '%s\n    "%s": { "username": "%s", "password": "%s" }' "$sep" "$svc" "$svc" "$(random_password)"; sep=','
+    done
+    printf '\n  }\n}\n'
+  } >"$CREDENTIALS_FILE.tmp"
+  mv -f "$CREDENTIALS_FILE.tmp" "$CREDENTIALS_FILE"
+  umask "$umask_old"
+fi
+ADMIN_PASSWORD="$(admin_password)"
+if [[ -z $ADMIN_PASSWORD ]]; then err "no admin password in $CREDENTIALS_FILE; delete it and $DATA_DIR to start over"; exit 1; fi
+
 # ---------------------------------------------------------------- config
 cat >"$PROPS_FILE" <<EOF
 # Generated by deploy/local/kafka-start.sh on every start: edit the script, not this file.
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-inter.broker.listener.name=PLAINTEXT
+listeners=SASL_PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=SASL_PLAINTEXT://127.0.0.1:$KAFKA_PORT
+listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT
+inter.broker.listener.name=SASL_PLAINTEXT
 controller.listener.names=CONTROLLER
 log.dirs=$DATA_DIR
+
+# clients: SCRAM-SHA-512 users stored in the KRaft metadata (created by the format step)
+sasl.enabled.mechanisms=SCRAM-SHA-512
+sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="$ADMIN_PASSWORD";
+# the KRaft controller listener cannot use SCRAM: PLAIN with the admin as its only user
+sasl.mechanism.controller.protocol=PLAIN
+listener.name.controller.sasl.enabled.mechanisms=PLAIN
+listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="$ADMIN_PASSWORD" user_admin="$ADMIN_PASSWORD";
+# nothing is allowed unless an ACL says so (deploy/kafka/acls.json); the admin is a super user
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+super.users=User:admin
+allow.everyone.if.no.acl.found=false
 
 # single node: everything replicated once
 num.partitions=3
@@ -212,7 +288,8 @@ transaction.state.log.num.partitions=10
 share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
-auto.create.topics.enable=true
+# topics are created by the services from their declarations (libs/contracts), never by a stray client
+auto.create.topics.enable=false
 delete.topic.enable=true
 
 # small and quick for dev
@@ -266,12 +343,15 @@ if [[ ! -f $DATA_DIR/meta.properties ]]; then
     [[ $cluster_id != -* ]] && break
   done
   # shellcheck disable=SC2086
+  scram_args=()
+  while read -r name password; do scram_args+=(--add-scram "SCRAM-SHA-512=[name=$name,password=$password]"); done < <(credential_lines)
   if ! fmt_out="$("$JAVA" -Xmx256m $KAFKA_JVM_OPTS "${LOG_OPTS[@]}" -cp "$CP" kafka.tools.StorageTool \
-        format -t "$cluster_id" -c "$PROPS_FILE" 2>&1)"; then
+        format -t "$cluster_id" -c "$PROPS_FILE" "${scram_args[@]}" 2>&1)"; then
     echo "$fmt_out" >&2
     err "formatting $DATA_DIR failed"; exit 1
   fi
   echo "$KAFKA_VERSION" >"$DATA_DIR/.formatted-by-kafka"
+  touch "$SASL_MARKER"
   log "formatted $DATA_DIR (cluster id $cluster_id) in $(elapsed "$t_fmt")s"
 elif [[ -f $DATA_DIR/.formatted-by-kafka && "$(cat "$DATA_DIR/.formatted-by-kafka")" != "$KAFKA_VERSION" ]]; then
   log "note: $DATA_DIR was formatted by Kafka $(cat "$DATA_DIR/.formatted-by-kafka"); if startup fails, reset it with $SCRIPT_DIR/kafka-stop.sh --wipe"
@@ -291,3 +371,4 @@ pid="$(tr -dc '0-9' <"$PID_FILE" 2>/dev/null || true)"
 if [[ -z $pid ]]; then err "could not launch java (no pid written to $PID_FILE)"; exit 1; fi
 log "starting Apache Kafka $KAFKA_VERSION on 127.0.0.1:$KAFKA_PORT (pid $pid, log $LOG_FILE)"
 wait_ready "$pid" "$t0" 1 || exit 1
+apply_acls || exit 1

@@ -1,9 +1,11 @@
 // The five built apps as child processes of `npm start`, their output prefixed, stopped by the cleanup stack.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { stopChild } from '../lib/cleanup.mjs';
 import { databaseUrl } from '../lib/infra.mjs';
 import { APPS, entryOf } from '../bench/lib/build.mjs';
+import { identityEnvOf } from './identity-keys.mjs';
 
 const READY_TIMEOUT_MS = 120_000;
 const url = (port) => `http://127.0.0.1:${port}`;
@@ -16,6 +18,12 @@ export function startApps({ settings, infra, secrets, cleanup, onExit }) {
   const children = new Map();
   cleanup.defer('stop the apps', () => Promise.all([...children.values()].map((child) => stopChild(child, 20_000))));
   const { ports } = settings;
+  const kafkaPrincipals = infra.kafkaCredentialsFile ? JSON.parse(readFileSync(infra.kafkaCredentialsFile, 'utf8')) : undefined;
+  // Each app as its own broker principal (its ACLs: its own topics, what it consumes); the gateway uses no Kafka.
+  const kafkaEnvOf = (app) => {
+    const principal = kafkaPrincipals?.services?.[app];
+    return principal ? { KAFKA_USERNAME: principal.username, KAFKA_PASSWORD: principal.password, KAFKA_SASL_MECHANISM: kafkaPrincipals.mechanism ?? 'scram-sha-512' } : {};
+  };
   for (const app of APPS) {
     const group = settings.groupOf(app);
     const child = spawn(process.execPath, ['--enable-source-maps', entryOf(app)], {
@@ -24,8 +32,10 @@ export function startApps({ settings, infra, secrets, cleanup, onExit }) {
         PORT: String(ports[app]),
         DATABASE_URL: databaseUrl(infra.serverUrl, settings.databaseOf(app)),
         KAFKA_BROKERS: infra.brokers,
+        ...kafkaEnvOf(app),
         ...(group ? { KAFKA_GROUP_ID: group } : {}),
-        IDENTITY_SIGNING_KEY: secrets.identitySigningKey,
+        // The gateway signs identities; the services hold its public key only.
+        ...identityEnvOf(app, secrets.identityKeys),
         LOOKUP_KEY_SECRET: secrets.lookupKeySecret,
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
         CATALOGUE_URL: url(ports.catalogue),

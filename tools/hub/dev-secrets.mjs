@@ -2,10 +2,11 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { generateIdentityKeys } from './identity-keys.mjs';
 
 const newKey = () => `hub_${randomBytes(4).toString('hex')}_${randomBytes(32).toString('base64url')}`;
 
-/** @returns {{ identitySigningKey: string, lookupKeySecret: string, adminKey: string, clients: Record<string, string>, save(): void }} */
+/** @returns {{ identityKeys: { signingKey: string, publicKeys: string }, lookupKeySecret: string, adminKey: string, clients: Record<string, string>, save(): void }} */
 export function loadDevSecrets(file) {
   mkdirSync(dirname(file), { recursive: true });
   let stored = {};
@@ -17,7 +18,8 @@ export function loadDevSecrets(file) {
     }
   }
   const secrets = {
-    identitySigningKey: stored.identitySigningKey ?? randomBytes(32).toString('hex'),
+    // Ed25519 (the gateway signs, the services verify); a file from before (a shared HMAC secret) gets a new pair.
+    identityKeys: stored.identityKeys?.signingKey && stored.identityKeys?.publicKeys ? stored.identityKeys : generateIdentityKeys('dev'),
     lookupKeySecret: stored.lookupKeySecret ?? randomBytes(32).toString('base64url'),
     adminKey: stored.adminKey ?? newKey(),
     clients: { ...(stored.clients ?? {}) },

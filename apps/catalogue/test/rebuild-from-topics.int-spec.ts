@@ -14,7 +14,7 @@ import {
   type SectorUpsertedV1,
   type StatusMappingUpdatedV1,
 } from '@hub/contracts';
-import { expectEventually, KafkaProbe, testInfrastructure } from '@hub/testing';
+import { expectEventually, KafkaProbe, testInfrastructure, testKafkaConnection } from '@hub/testing';
 import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import { drain, procedureBody, startCatalogue, unique, writerHeaders, type Catalogue } from './catalogue-test-kit';
 
@@ -97,7 +97,7 @@ describe('a consumer starting from empty rebuilds the catalogue from the snapsho
   });
 
   it('uses compacted topics', async () => {
-    const admin = new Kafka({ clientId: 'compaction-check', brokers, logLevel: logLevel.NOTHING }).admin();
+    const admin = new Kafka({ clientId: 'compaction-check', ...testKafkaConnection(), brokers, logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
     try {
       const { resources } = await admin.describeConfigs({

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@hub/messaging';
 import { PersistenceModule } from '@hub/persistence';
-import { AppErrorsModule, parseBrokerList } from '@hub/platform';
+import { AppErrorsModule, kafkaConnectionOf } from '@hub/platform';
 import type { DossierConfig } from './config/dossier.config';
 import { dossierHttpErrors } from './dossier.http-errors';
 import { CalendarYearEntity } from './calendar-read-model/calendar-year.entity';
@@ -26,7 +26,7 @@ export class DossierAppModule {
           entities: [DossierEntity, DossierStatusHistoryEntity, DossierNoticeEntity, ProcedureVersionEntity, ProcedureWithdrawalEntity, CalendarYearEntity, StatusMappingEntity],
           migrations: [DossierIntake1764115300000, DossierLifecycle1764200000000, PersonalDataRead1765400000001],
         }),
-        MessagingModule.forRoot({ service: DOSSIER_SERVICE, groupId: config.KAFKA_GROUP_ID, brokers: parseBrokerList(config.KAFKA_BROKERS),
+        MessagingModule.forRoot({ service: DOSSIER_SERVICE, groupId: config.KAFKA_GROUP_ID, ...kafkaConnectionOf(config),
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
           topicReplicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
         }),

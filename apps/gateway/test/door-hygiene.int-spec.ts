@@ -1,4 +1,4 @@
-import { signIdentity, verifyIdentity } from '@hub/platform';
+import { generateIdentityKeys, parseIdentitySigningKey, signIdentity, verifyIdentity } from '@hub/platform';
 import { registerClient, startFakeUpstream, startGateway, type Gateway } from './support/gateway-harness';
 
 const PORTAL = 'https://portal.example.gov.vn';
@@ -20,7 +20,11 @@ describe('door hygiene', () => {
   });
 
   it('never forwards a forged x-hub-identity or x-forwarded-* header from outside', async () => {
-    const forged = signIdentity({ clientId: 'bootstrap-admin', kind: 'operator', agencyCodes: [], roles: ['hub:admin'] }, gateway.config.IDENTITY_SIGNING_KEY);
+    // Signed with a key of the right format and key id, but not the gateway's.
+    const attackerKey = parseIdentitySigningKey(generateIdentityKeys('it-gateway').signingKey);
+    const forged = signIdentity({ clientId: 'bootstrap-admin', kind: 'operator', agencyCodes: [], roles: ['hub:admin'] }, attackerKey, { audience: 'dossier', method: 'GET', path: '/v1/dossiers/x' });
+    const verifyAs = (header: unknown, audience: string, path: string) =>
+      verifyIdentity(String(header), { keys: gateway.identityKeys, binding: { audience, method: 'GET', path } });
     const res = await gateway.app.inject({
       method: 'GET',
       url: '/v1/dossiers/x',
@@ -28,11 +32,11 @@ describe('door hygiene', () => {
     });
     expect(res.statusCode).toBe(200);
     const sent = upstream.seen.at(-1)!.headers;
-    expect(verifyIdentity(String(sent['x-hub-identity']), gateway.config.IDENTITY_SIGNING_KEY).clientId).toBe('hygiene-portal');
+    expect(verifyAs(sent['x-hub-identity'], 'dossier', '/v1/dossiers/x').clientId).toBe('hygiene-portal');
     expect(Object.keys(sent).filter((name) => name.startsWith('x-forwarded') || name === 'forwarded')).toEqual([]);
     // Anonymous with a forged identity: still anonymous.
     await gateway.app.inject({ method: 'GET', url: '/v1/procedures', headers: { 'x-hub-identity': forged } });
-    expect(verifyIdentity(String(upstream.seen.at(-1)!.headers['x-hub-identity']), gateway.config.IDENTITY_SIGNING_KEY).kind).toBe('public');
+    expect(verifyAs(upstream.seen.at(-1)!.headers['x-hub-identity'], 'catalogue', '/v1/procedures').kind).toBe('public');
   });
 
   it('puts a request id and the security headers on every answer, problems included', async () => {

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { verifyIdentity } from '@hub/platform';
+import { verifyIdentity, type IdentityPublicKeys } from '@hub/platform';
 import { startServiceUnderTest, type ServiceUnderTest } from '@hub/testing';
 import { bootstrapAdminKeyHash } from '../src/api-client/bootstrap-admin';
 import { GatewayConfig } from '../src/config/gateway.config';
@@ -10,12 +10,13 @@ import { GATEWAY_SERVICE, GatewayAppModule } from '../src/gateway-app.module';
 const ADMIN_KEY = 'hub_0a1b2c3d_' + 'A'.repeat(43);
 
 /** A stand-in service on loopback that records what the gateway sent it. */
-function fakeService(signingKey: () => string, onRequest: (req: { url: string; identity: ReturnType<typeof verifyIdentity>; body: string }) => { status: number; body: unknown; delayMs?: number }) {
+function fakeService(keys: () => IdentityPublicKeys, onRequest: (req: { url: string; identity: ReturnType<typeof verifyIdentity>; body: string }) => { status: number; body: unknown; delayMs?: number }) {
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {
-      const identity = verifyIdentity(String(req.headers['x-hub-identity']), signingKey());
+      // Verified as the dossier service would: for it, this method and this path.
+      const identity = verifyIdentity(String(req.headers['x-hub-identity']), { keys: keys(), binding: { audience: 'dossier', method: req.method!, path: req.url! } });
       const out = onRequest({ url: req.url!, identity, body });
       setTimeout(() => {
         res.writeHead(out.status, { 'content-type': 'application/json', 'x-correlation-id': String(req.headers['x-correlation-id']) });
@@ -32,7 +33,7 @@ describe('gateway against real PostgreSQL', () => {
   const seen: { url: string; identity: ReturnType<typeof verifyIdentity>; body: string }[] = [];
 
   beforeAll(async () => {
-    dossier = await fakeService(() => gateway.config.IDENTITY_SIGNING_KEY, (req) => {
+    dossier = await fakeService(() => gateway.identityKeys, (req) => {
       seen.push(req);
       if (req.url.includes('slow')) return { status: 200, body: {}, delayMs: 1500 };
       return { status: 201, body: { echoed: req.body ? JSON.parse(req.body) : null } };

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@hub/messaging';
 import { PersistenceModule } from '@hub/persistence';
-import { AppErrorsModule, parseBrokerList } from '@hub/platform';
+import { AppErrorsModule, kafkaConnectionOf } from '@hub/platform';
 import type { PaymentConfig } from './config/payment.config';
 import { paymentHttpErrors } from './payment.http-errors';
 import { FeeAssessmentModule } from './fee-assessment/fee-assessment.module';
@@ -16,7 +16,7 @@ export class PaymentAppModule {
       module: PaymentAppModule,
       imports: [
         PersistenceModule.forRoot({ url: config.DATABASE_URL, migrations: [FeeAssessment1764115400000] }),
-        MessagingModule.forRoot({ service: PAYMENT_SERVICE, groupId: config.KAFKA_GROUP_ID, brokers: parseBrokerList(config.KAFKA_BROKERS),
+        MessagingModule.forRoot({ service: PAYMENT_SERVICE, groupId: config.KAFKA_GROUP_ID, ...kafkaConnectionOf(config),
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
           topicReplicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
         }),

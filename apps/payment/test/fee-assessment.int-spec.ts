@@ -5,8 +5,8 @@ import { expectEventually, KafkaProbe, startServiceUnderTest, testInfrastructure
 import { PaymentConfig } from '../src/config/payment.config';
 import { PAYMENT_SERVICE, PaymentAppModule } from '../src/payment-app.module';
 
-function envelope(def: { type: string; version: number }): Record<string, string> {
-  return { [EventHeaders.EventId]: randomUUID(), [EventHeaders.EventType]: def.type, [EventHeaders.EventVersion]: String(def.version) };
+function envelope(def: { type: string; version: number; owner: string }): Record<string, string> {
+  return { [EventHeaders.EventId]: randomUUID(), [EventHeaders.EventType]: def.type, [EventHeaders.EventVersion]: String(def.version), [EventHeaders.Producer]: def.owner };
 }
 
 describe('payment assesses fees from catalogue and dossier events (real PostgreSQL and Kafka)', () => {

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@hub/messaging';
 import { PersistenceModule } from '@hub/persistence';
-import { AppErrorsModule, parseBrokerList } from '@hub/platform';
+import { AppErrorsModule, kafkaConnectionOf } from '@hub/platform';
 import type { RatingConfig } from './config/rating.config';
 import { ratingHttpErrors } from './rating.http-errors';
 import { RateableDossier1764115500000 } from './migrations/1764115500000-rateable-dossier';
@@ -20,7 +20,7 @@ export class RatingAppModule {
       module: RatingAppModule,
       imports: [
         PersistenceModule.forRoot({ url: config.DATABASE_URL, migrations: [RateableDossier1764115500000, RateableDossierRevision1764200100000, ServiceIndex1764300000000] }),
-        MessagingModule.forRoot({ service: RATING_SERVICE, groupId: config.KAFKA_GROUP_ID, brokers: parseBrokerList(config.KAFKA_BROKERS),
+        MessagingModule.forRoot({ service: RATING_SERVICE, groupId: config.KAFKA_GROUP_ID, ...kafkaConnectionOf(config),
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
           topicReplicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
         }),

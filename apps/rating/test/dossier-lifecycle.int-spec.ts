@@ -11,6 +11,7 @@ const envelope = (def: EventDefinition): Record<string, string> => ({
   [EventHeaders.EventId]: randomUUID(),
   [EventHeaders.EventType]: def.type,
   [EventHeaders.EventVersion]: String(def.version),
+  [EventHeaders.Producer]: def.owner,
 });
 
 describe('rating follows dossier.received.v1 and dossier.status-changed.v1 (real broker)', () => {

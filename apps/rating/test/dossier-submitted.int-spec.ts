@@ -12,6 +12,7 @@ function envelope(eventId = randomUUID()): Record<string, string> {
     [EventHeaders.EventId]: eventId,
     [EventHeaders.EventType]: DossierSubmitted.type,
     [EventHeaders.EventVersion]: String(DossierSubmitted.version),
+    [EventHeaders.Producer]: DossierSubmitted.owner,
     [EventHeaders.CorrelationId]: randomUUID(),
   };
 }

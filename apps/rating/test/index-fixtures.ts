@@ -34,6 +34,7 @@ export function message<P extends object>(def: EventDefinition<P>, payload: P, o
       [EventHeaders.EventId]: eventId,
       [EventHeaders.EventType]: def.type,
       [EventHeaders.EventVersion]: String(def.version),
+      [EventHeaders.Producer]: def.owner,
       [EventHeaders.OccurredAt]: new Date(occurredAt).toISOString(),
       [EventHeaders.CorrelationId]: randomUUID(),
     },

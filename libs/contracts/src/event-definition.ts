@@ -8,6 +8,12 @@ import { validateSync, ValidationError } from 'class-validator';
  */
 export interface EventDefinition<P extends object = object> {
   readonly topic: string;
+  /**
+   * The only service that publishes on the topic (its first name segment: `catalogue.procedure.published.v1` →
+   * `catalogue`). Consumers dead-letter a message whose `producer` header names anyone else, and the broker's ACLs
+   * let only this service's principal write the topic.
+   */
+  readonly owner: string;
   /** Event type without version, e.g. `dossier.submitted`. */
   readonly type: string;
   readonly version: number;
@@ -30,7 +36,7 @@ export function defineEvent<P extends object>(def: {
 }): EventDefinition<P> {
   const match = /^(.+)\.v(\d+)$/.exec(def.topic);
   if (!match) throw new Error(`Topic ${def.topic} must end with its version, e.g. .v1`);
-  return { ...def, type: match[1], version: Number(match[2]), compacted: def.compacted ?? false };
+  return { ...def, owner: def.topic.split('.')[0], type: match[1], version: Number(match[2]), compacted: def.compacted ?? false };
 }
 
 export interface ContractViolation {

@@ -22,4 +22,4 @@ export const DeadLetterHeaders = {
 } as const;
 
 /** Why a message was parked, or the code of a business rejection its consumer classified as dead-letter. */
-export type DeadLetterReason = 'INVALID_ENVELOPE' | 'INVALID_PAYLOAD' | 'HANDLER_FAILED' | (string & {});
+export type DeadLetterReason = 'INVALID_ENVELOPE' | 'PRODUCER_MISMATCH' | 'INVALID_PAYLOAD' | 'HANDLER_FAILED' | 'SNAPSHOT_CONFLICT' | (string & {});

@@ -10,3 +10,4 @@ export * from './events/rating.events';
 export * from './headers';
 export * from './packets';
 export * from './topics';
+export * from './topic-access';

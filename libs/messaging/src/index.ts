@@ -8,3 +8,4 @@ export * from './messaging.module';
 export * from './messaging.options';
 export * from './outbox/outbox.relay';
 export * from './outbox/outbox.writer';
+export { SNAPSHOT_CONFLICT, SnapshotConflictError } from './consumer/snapshot-conflict';

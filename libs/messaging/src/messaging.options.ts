@@ -2,6 +2,10 @@ export interface MessagingOptions {
   /** Service name: Kafka client id, `producer` header, default consumer group. */
   service: string;
   brokers: string[];
+  /** The service's own principal (SASL/SCRAM); unset against a broker without authentication. */
+  sasl?: { mechanism: 'scram-sha-512' | 'scram-sha-256'; username: string; password: string };
+  /** TLS to the broker; `{ ca }` for a private CA. */
+  ssl?: boolean | { ca: string };
   /** Consumer group; defaults to the service name. */
   groupId?: string;
   /** Partitions and replication for topics this service creates at start-up. */

@@ -3,7 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { DossierSubmitted, EventHeaders } from '@hub/contracts';
 import { PersistenceModule } from '@hub/persistence';
 import { runWithContext } from '@hub/platform';
-import { createTestDatabase, expectEventually, KafkaProbe, testInfrastructure, type TestDatabase } from '@hub/testing';
+import { createTestDatabase, expectEventually, KafkaProbe, testInfrastructure, testKafkaSasl, type TestDatabase } from '@hub/testing';
 import { DataSource } from 'typeorm';
 import { KafkaClient, MessagingModule, OutboxRelay, OutboxWriter } from '../src';
 
@@ -12,7 +12,8 @@ async function instance(url: string, relay: { pollIntervalMs: number; batchSize?
   const moduleRef = await Test.createTestingModule({
     imports: [
       PersistenceModule.forRoot({ url, entities: [], migrations: [] }),
-      MessagingModule.forRoot({ service: 'relay-test', brokers: testInfrastructure().kafkaBrokers, relay }),
+      // As the dossier, the owner of dossier.submitted.v1 (its declarations create the topic; the broker creates none).
+      MessagingModule.forRoot({ service: 'dossier', brokers: testInfrastructure().kafkaBrokers, sasl: testKafkaSasl(), relay }),
     ],
   }).compile();
   // No app.init(): the test drives the relay itself instead of the lifecycle hooks.
@@ -89,7 +90,7 @@ describe('outbox relay against real PostgreSQL and Kafka', () => {
       [EventHeaders.CausationId]: '6f1c1a52-7d0e-4a47-9d5e-2a0b8f3c9e11',
       [EventHeaders.EventType]: 'dossier.submitted',
       [EventHeaders.EventVersion]: '1',
-      [EventHeaders.Producer]: 'relay-test',
+      [EventHeaders.Producer]: 'dossier',
     });
   });
 

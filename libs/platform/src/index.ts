@@ -12,7 +12,8 @@ export {
 } from './context/request-context';
 export type { RequestContext } from './context/request-context';
 
-export { BaseServiceConfig, jsonBudgetOf, LOG_LEVELS, parseBrokerList } from './config/base-service.config';
+export { BaseServiceConfig, jsonBudgetOf, kafkaConnectionOf, KAFKA_SASL_MECHANISMS, LOG_LEVELS, parseBrokerList } from './config/base-service.config';
+export type { KafkaConnection, KafkaSaslMechanism } from './config/base-service.config';
 export type { LogLevelName } from './config/base-service.config';
 export { ConfigError, loadConfig } from './config/load-config';
 export type { ConfigIssue } from './config/load-config';
@@ -73,8 +74,13 @@ export { ACCESS_PURPOSE_HEADER, accessPurposeOf, maskEmail, maskIdNumber, maskPh
 export { agencyScopeCondition, agencyScopeOf, assertMayActFor, isInAgencyScope, requireVisible } from './identity/agency-scope';
 export type { SqlCondition } from './identity/agency-scope';
 export type { CallerIdentity, CallerKind } from './identity/caller-identity';
-export { DEFAULT_IDENTITY_MAX_AGE_MS, IDENTITY_HEADER, signIdentity, verifyIdentity } from './identity/identity-token';
-export { assertRequiredRoles, IDENTITY_SIGNING_KEY, IdentityGuard } from './identity/identity.guard';
+export { DEFAULT_IDENTITY_TTL_MS, IDENTITY_HEADER, signIdentity, verifyIdentity } from './identity/identity-token';
+export type { IdentityBinding, VerifyIdentityOptions } from './identity/identity-token';
+export { generateIdentityKeys, identityPublicKeyOf, parseIdentityPublicKeys, parseIdentitySigningKey } from './identity/identity-keys';
+export type { IdentityPublicKeys, IdentitySigningKey } from './identity/identity-keys';
+export { IdentityReplayCache } from './identity/identity-replay-cache';
+export { assertRequiredRoles, IDENTITY_PUBLIC_KEYS, IDENTITY_SIGNING_KEY, IdentityGuard } from './identity/identity.guard';
+export type { IdentitySigner } from './identity/identity.guard';
 export { Caller, Public, RequireRoles } from './identity/identity.decorators';
 
 export { READINESS_CHECK } from './health/readiness-check';

@@ -1,19 +1,42 @@
 import { randomBytes } from 'node:crypto';
 import type { DynamicModule } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createServiceApp, loadConfig, signIdentity, type BaseServiceConfig, type CallerIdentity } from '@hub/platform';
-import { createTestDatabase, testInfrastructure, uniqueSuffix, type TestDatabase } from './test-environment';
+import {
+  createServiceApp,
+  generateIdentityKeys,
+  IDENTITY_HEADER,
+  loadConfig,
+  parseIdentitySigningKey,
+  signIdentity,
+  type BaseServiceConfig,
+  type CallerIdentity,
+  type IdentityBinding,
+  type IdentityPublicKeys,
+  parseIdentityPublicKeys,
+} from '@hub/platform';
+import { createTestDatabase, testInfrastructure, testKafkaEnv, uniqueSuffix, type TestDatabase } from './test-environment';
 
 export interface ServiceUnderTest<C> {
   app: NestFastifyApplication;
   config: C;
   db: TestDatabase;
-  /** A fresh `x-hub-identity` header value, as the gateway would sign it. */
+  /**
+   * An `x-hub-identity` header for the caller. A real identity is bound to one request (service, method, path) and
+   * used once, so this returns a test placeholder that the harness signs, as the gateway would, for the request it
+   * arrives on; the service then verifies a real Ed25519 identity.
+   */
   identity(caller: Partial<CallerIdentity> & Pick<CallerIdentity, 'roles'>): string;
+  /** The public key that verifies the identities the harness (or a gateway under test) signs. */
+  identityKeys: IdentityPublicKeys;
+  /** A real identity bound to `binding`, exactly as the gateway signs it (for replay and binding tests). */
+  signedIdentity(caller: Partial<CallerIdentity> & Pick<CallerIdentity, 'roles'>, binding: Omit<IdentityBinding, 'audience'> & { audience?: string }): string;
   close(): Promise<void>;
 }
 
-const TEST_SIGNING_KEY = 'integration-test-signing-key-0123456789abcdef';
+const TEST_KEYS = generateIdentityKeys('it-gateway');
+const TEST_SIGNING_KEY = parseIdentitySigningKey(TEST_KEYS.signingKey);
+const PLACEHOLDER = 'test-identity:';
+const placeholderOf = (caller: CallerIdentity) => `${PLACEHOLDER}${Buffer.from(JSON.stringify(caller)).toString('base64url')}`;
 /** Services other than dossier ignore it. Random per run: nothing may depend on its value. */
 const TEST_LOOKUP_KEY_SECRET = randomBytes(32).toString('base64url');
 
@@ -33,9 +56,12 @@ export async function startServiceUnderTest<C extends BaseServiceConfig>(opts: {
   const config = loadConfig(opts.configClass, {
     PORT: '0',
     DATABASE_URL: db.url,
-    KAFKA_BROKERS: testInfrastructure().kafkaBrokers.join(','),
+    // In-process services under test connect as the broker's admin (tests also drive topics the service does not own).
+    ...testKafkaEnv(opts.service, testInfrastructure().kafkaAuth?.admin),
     KAFKA_GROUP_ID: `${opts.service}-it-${uniqueSuffix()}`,
-    IDENTITY_SIGNING_KEY: TEST_SIGNING_KEY,
+    IDENTITY_PUBLIC_KEYS: TEST_KEYS.publicKeys,
+    // Only the gateway signs.
+    ...(opts.service === 'gateway' ? { IDENTITY_SIGNING_KEY: TEST_KEYS.signingKey } : {}),
     LOOKUP_KEY_SECRET: TEST_LOOKUP_KEY_SECRET,
     LOG_LEVEL: 'warn',
     ...opts.env,
@@ -46,6 +72,13 @@ export async function startServiceUnderTest<C extends BaseServiceConfig>(opts: {
     throw error;
   };
   const app = await createServiceApp(opts.module(config), { service: opts.service, config }).catch(dropAndThrow);
+  // The gateway's part: sign the caller of a placeholder for the request it arrived on.
+  app.getHttpAdapter().getInstance().addHook('onRequest', async (request) => {
+    const header = request.headers[IDENTITY_HEADER];
+    if (typeof header !== 'string' || !header.startsWith(PLACEHOLDER)) return;
+    const caller = JSON.parse(Buffer.from(header.slice(PLACEHOLDER.length), 'base64url').toString('utf8')) as CallerIdentity;
+    request.headers[IDENTITY_HEADER] = signIdentity(caller, TEST_SIGNING_KEY, { audience: opts.service, method: request.method, path: request.url });
+  });
   try {
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
@@ -58,7 +91,10 @@ export async function startServiceUnderTest<C extends BaseServiceConfig>(opts: {
     app,
     config,
     db,
-    identity: (caller) => signIdentity({ clientId: 'test-client', kind: 'portal', agencyCodes: [], ...caller }, TEST_SIGNING_KEY),
+    identityKeys: parseIdentityPublicKeys(TEST_KEYS.publicKeys),
+    identity: (caller) => placeholderOf({ clientId: 'test-client', kind: 'portal', agencyCodes: [], ...caller }),
+    signedIdentity: (caller, binding) =>
+      signIdentity({ clientId: 'test-client', kind: 'portal', agencyCodes: [], ...caller }, TEST_SIGNING_KEY, { audience: opts.service, ...binding }),
     close: async () => {
       await app.close();
       await db.drop();

@@ -2,9 +2,11 @@
 // each with a fresh throwaway database (hub_bench_<app>_<random>) and its own Kafka consumer group.
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { stopChild } from '../../lib/cleanup.mjs';
+import { generateIdentityKeys, identityEnvOf } from '../../hub/identity-keys.mjs';
 import { APPS, distDirOf, ensureBuilt, entryOf } from './build.mjs';
 import { benchDatabaseName, dropDatabase } from './db.mjs';
 import { databaseUrl } from './infra.mjs';
@@ -40,7 +42,15 @@ export async function startHub(env, opts = {}) {
   for (const app of apps.filter((a) => built[a].stale)) env.notes.push(`${app} ran from an older build: ${built[app].error}`);
 
   const suffix = randomSuffix();
-  const signingKey = randomBytes(32).toString('hex');
+  const identityKeys = generateIdentityKeys('bench');
+  // The broker's principals (deploy/local/kafka-start.sh writes them; KAFKA_CREDENTIALS_FILE for another broker).
+  const credentialsFile = process.env.KAFKA_CREDENTIALS_FILE || join(ROOT, '.local/kafka', `credentials-${process.env.KAFKA_PORT || 9092}.json`);
+  const principals = existsSync(credentialsFile) ? JSON.parse(readFileSync(credentialsFile, 'utf8')) : undefined;
+  const kafkaEnvOf = (app) => {
+    const who = principals?.services?.[app] ?? principals?.admin;
+    return who ? { KAFKA_USERNAME: who.username, KAFKA_PASSWORD: who.password, KAFKA_SASL_MECHANISM: principals.mechanism ?? 'scram-sha-512' } : {};
+  };
+  const signingKey = identityKeys.signingKey;
   const lookupKeySecret = randomBytes(32).toString('base64url');
   const adminKey = `hub_${randomBytes(4).toString('hex')}_${randomBytes(32).toString('base64url')}`;
   // Every app gets a port, started or not, so the gateway's upstream URLs are always valid (an app that is
@@ -70,7 +80,8 @@ export async function startHub(env, opts = {}) {
       DATABASE_URL: databaseUrl(env.pgUrl, databases[app]),
       KAFKA_BROKERS: env.kafkaBrokers.join(','),
       KAFKA_GROUP_ID: `${app}-bench-${suffix}`,
-      IDENTITY_SIGNING_KEY: signingKey,
+      ...identityEnvOf(app, identityKeys),
+      ...kafkaEnvOf(app),
       LOOKUP_KEY_SECRET: lookupKeySecret,
       LOG_LEVEL: opts.logLevel ?? 'warn',
       CATALOGUE_URL: urls.catalogue,
@@ -118,7 +129,9 @@ export async function startHub(env, opts = {}) {
   await settle(apps.map((a) => [a, processes.get(a).pid]), log);
 
   // The services' own signing code, compiled: the bench signs exactly as the gateway does.
-  const { signIdentity } = require(join(distDirOf(apps.find((a) => a !== 'gateway') ?? 'gateway'), 'libs/platform/src/identity/identity-token.js'));
+  const platformDist = join(distDirOf(apps.find((a) => a !== 'gateway') ?? 'gateway'), 'libs/platform/src/identity');
+  const { signIdentity } = require(join(platformDist, 'identity-token.js'));
+  const gatewayKey = require(join(platformDist, 'identity-keys.js')).parseIdentitySigningKey(signingKey);
 
   const request = async (method, path, { apiKey, body, headers = {}, app = 'gateway' } = {}) => {
     const h = { ...headers };
@@ -154,9 +167,12 @@ export async function startHub(env, opts = {}) {
       if (res.status !== 201) throw new Error(`registering ${clientId}: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.apiKey;
     },
-    /** A fresh `x-hub-identity` value for calling a service directly (valid for 60 s: sign right before use). */
-    identityHeader(identity) {
-      return signIdentity({ agencyCodes: [], roles: [], kind: 'portal', ...identity }, signingKey);
+    /**
+     * A fresh `x-hub-identity` value for calling `app` directly with `method` and `path` (query included): valid
+     * once, for a few seconds, as the gateway signs it.
+     */
+    identityHeader(identity, { app, method, path }) {
+      return signIdentity({ agencyCodes: [], roles: [], kind: 'portal', ...identity }, gatewayKey, { audience: app, method, path });
     },
     /** Pid of an app's process (to sample its CPU time, for instance). */
     pidOf: (app) => processes.get(app)?.pid,

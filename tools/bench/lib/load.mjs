@@ -56,7 +56,8 @@ async function runOnce(o, durationSec, measured) {
     method: o.method ?? 'GET',
     headers,
     body: o.body,
-    requests: o.requests,
+    // headersPerRequest: headers made for each request (a signed identity is valid once).
+    requests: o.headersPerRequest ? [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, ...o.headersPerRequest() } }) }] : o.requests,
     connections: o.connections ?? 16,
     pipelining: 1,
     duration: durationSec,

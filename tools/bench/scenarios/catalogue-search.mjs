@@ -71,7 +71,7 @@ export async function run(ctx) {
 
   // 1. Reference data and 7,000 procedures, through the catalogue's own API (direct, signed identity).
   const write = (method, path, body) =>
-    hub.request(method, path, { app: 'catalogue', body, headers: { 'x-hub-identity': hub.identityHeader(OPERATOR) } }).then((r) => {
+    hub.request(method, path, { app: 'catalogue', body, headers: { 'x-hub-identity': hub.identityHeader(OPERATOR, { app: 'catalogue', method, path }) } }).then((r) => {
       if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
       return r.body;
     });
@@ -105,7 +105,7 @@ export async function run(ctx) {
   const t0 = Date.now();
   const imported = await fetch(`${hub.urls.catalogue}/v1/procedures:import`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-ndjson', 'x-hub-identity': hub.identityHeader(OPERATOR) },
+    headers: { 'content-type': 'application/x-ndjson', 'x-hub-identity': hub.identityHeader(OPERATOR, { app: 'catalogue', method: 'POST', path: '/v1/procedures:import' }) },
     body: lines.join('\n'),
   }).then((r) => r.json());
   if (imported.created !== PROCEDURES) throw new Error(`import: ${JSON.stringify({ ...imported, results: imported.results?.filter((r) => r.result === 'error').slice(0, 3) })}`);

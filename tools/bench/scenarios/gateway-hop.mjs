@@ -29,12 +29,13 @@ export async function run(ctx) {
   const viaGateway = { url: `${hub.urls.gateway}${path}`, headers: { 'x-api-key': apiKey } };
   const token = await issueToken(hub.urls.gateway, CLIENT.clientId, apiKey);
   const viaGatewayJwt = { url: `${hub.urls.gateway}${path}`, headers: { authorization: `Bearer ${token}` } };
-  // Signed right before each load phase: the services accept an identity for 60 s.
-  const direct = { url: `${hub.urls.rating}${path}`, headers: () => ({ 'x-hub-identity': hub.identityHeader(CLIENT) }) };
+  // Signed for each request, as the gateway does: a service accepts an identity once, for a few seconds.
+  const directHeaders = () => ({ 'x-hub-identity': hub.identityHeader(CLIENT, { app: 'rating', method: 'GET', path }) });
+  const direct = { url: `${hub.urls.rating}${path}`, headersPerRequest: directHeaders };
 
   // Both paths must give the same answer, or the comparison means nothing.
   const a = await hub.request('GET', path, { apiKey });
-  const b = await hub.request('GET', path, { app: 'rating', headers: direct.headers() });
+  const b = await hub.request('GET', path, { app: 'rating', headers: directHeaders() });
   const c = await hub.request('GET', path, { headers: viaGatewayJwt.headers });
   if (a.status !== 200 || b.status !== 200 || c.status !== 200 || JSON.stringify(a.body) !== JSON.stringify(b.body) || JSON.stringify(c.body) !== JSON.stringify(b.body)) {
     throw new Error(`sanity check: gateway ${a.status} ${JSON.stringify(a.body)}, with a token ${c.status}, vs direct ${b.status} ${JSON.stringify(b.body)}`);

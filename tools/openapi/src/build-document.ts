@@ -4,7 +4,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { buildOpenApiDocument, loadConfig, PlatformModule, type BaseServiceConfig } from '@hub/platform';
+import { buildOpenApiDocument, generateIdentityKeys, loadConfig, PlatformModule, type BaseServiceConfig } from '@hub/platform';
 import { CatalogueConfig } from '../../../apps/catalogue/src/config/catalogue.config';
 import { CATALOGUE_SERVICE, CatalogueAppModule } from '../../../apps/catalogue/src/catalogue-app.module';
 import { DossierConfig } from '../../../apps/dossier/src/config/dossier.config';
@@ -18,12 +18,16 @@ import { PAYMENT_SERVICE, PaymentAppModule } from '../../../apps/payment/src/pay
 import { RatingConfig } from '../../../apps/rating/src/config/rating.config';
 import { RATING_SERVICE, RatingAppModule } from '../../../apps/rating/src/rating-app.module';
 
+const OFFLINE_KEYS = generateIdentityKeys('offline');
+
 // Nothing is contacted: Nest builds each application in preview mode (modules and routes, no provider runs).
 const OFFLINE_ENV = {
   PORT: '0',
   DATABASE_URL: 'postgres://offline@127.0.0.1:1/offline',
   KAFKA_BROKERS: '127.0.0.1:1',
-  IDENTITY_SIGNING_KEY: 'offline-openapi-build-not-a-secret-0123456789',
+  // A throwaway pair: the key only has to parse.
+  IDENTITY_SIGNING_KEY: OFFLINE_KEYS.signingKey,
+  IDENTITY_PUBLIC_KEYS: OFFLINE_KEYS.publicKeys,
   LOOKUP_KEY_SECRET: randomBytes(32).toString('base64url'),
   CATALOGUE_URL: 'http://127.0.0.1:1',
   DOSSIER_URL: 'http://127.0.0.1:1',
@@ -42,7 +46,7 @@ async function withPreviewApp<C extends BaseServiceConfig, T>(
 ): Promise<T> {
   const config = loadConfig(configClass, OFFLINE_ENV);
   const app = await NestFactory.create(
-    { module: OfflineRoot, imports: [PlatformModule.forRoot({ service, identitySigningKey: config.IDENTITY_SIGNING_KEY }), module(config)] },
+    { module: OfflineRoot, imports: [PlatformModule.forRoot({ service, identityPublicKeys: config.IDENTITY_PUBLIC_KEYS, identitySigningKey: config.IDENTITY_SIGNING_KEY }), module(config)] },
     new FastifyAdapter(),
     { preview: true, logger: false, abortOnError: false },
   );

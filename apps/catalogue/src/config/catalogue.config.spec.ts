@@ -1,11 +1,11 @@
-import { ConfigError, DEFAULT_JSON_BUDGET, loadConfig } from '@hub/platform';
+import { ConfigError, DEFAULT_JSON_BUDGET, loadConfig, generateIdentityKeys } from '@hub/platform';
 import { CatalogueConfig, catalogueSettingsOf } from './catalogue.config';
 
 const env = {
   PORT: '3001',
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/hub_catalogue',
   KAFKA_BROKERS: '127.0.0.1:9092',
-  IDENTITY_SIGNING_KEY: 'k'.repeat(32),
+  IDENTITY_PUBLIC_KEYS: generateIdentityKeys('gw1').publicKeys,
 };
 
 describe('CatalogueConfig', () => {

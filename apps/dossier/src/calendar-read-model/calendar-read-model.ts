@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CalendarInvalidError, NATIONAL_SCOPE, WorkingCalendar, type CalendarYear } from '@hub/calendar';
 import type { CalendarUpdatedV1 } from '@hub/contracts';
+import { SnapshotConflictError } from '@hub/messaging';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { CalendarYearEntity } from './calendar-year.entity';
 
@@ -20,7 +21,15 @@ export class CalendarReadModel {
        RETURNING scope`,
       [year.scope, year.year, year.holidays, year.workingDays, JSON.stringify(year.settings), year.revision],
     );
-    return rows.length > 0;
+    if (rows.length > 0) return true;
+    // The same revision with other content is a conflict (dead-lettered), never silently ignored.
+    const conflicting: unknown[] = await tx.query(
+      `SELECT 1 FROM calendar_year WHERE scope = $1 AND year = $2 AND revision = $3
+         AND (holidays IS DISTINCT FROM $4 OR working_days IS DISTINCT FROM $5 OR settings::jsonb IS DISTINCT FROM $6::jsonb)`,
+      [year.scope, year.year, year.revision, year.holidays, year.workingDays, JSON.stringify(year.settings)],
+    );
+    if (conflicting.length > 0) throw new SnapshotConflictError('calendar', `${year.scope}/${year.year}`, year.revision);
+    return false;
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ProcedurePublishedV1, ProcedureWithdrawnV1 } from '@hub/contracts';
+import { SnapshotConflictError } from '@hub/messaging';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { ProcedureVersionEntity, ProcedureWithdrawalEntity } from './procedure-version.entity';
 
@@ -57,13 +58,24 @@ export class ProcedureVersionRepository {
     return (await this.dataSource.manager.findOneBy(ProcedureVersionEntity, { code, version }))?.name ?? null;
   }
 
-  /** A published version never changes, so a replayed snapshot is a no-op. */
+  /**
+   * A published version never changes: a replayed snapshot is a no-op, and a different one for the same code and
+   * version (forged, or a broken producer) is refused (dead-lettered), the first one kept.
+   */
   async insertVersion(tx: EntityManager, snapshot: ProcedurePublishedV1): Promise<void> {
-    await tx.query(
+    const values = [snapshot.code, snapshot.version, snapshot.name, snapshot.implementingAgencyCodes, JSON.stringify(snapshot.channels), snapshot.onlineLevel, snapshot.effectiveFrom];
+    const inserted: unknown[] = await tx.query(
       `INSERT INTO procedure_version (code, version, name, implementing_agency_codes, channels, online_level, effective_from)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
-      [snapshot.code, snapshot.version, snapshot.name, snapshot.implementingAgencyCodes, JSON.stringify(snapshot.channels), snapshot.onlineLevel, snapshot.effectiveFrom],
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING 1`,
+      values,
     );
+    if (inserted.length > 0) return;
+    const same: unknown[] = await tx.query(
+      `SELECT 1 FROM procedure_version WHERE code = $1 AND version = $2 AND name = $3 AND implementing_agency_codes = $4::text[]
+         AND channels = $5::jsonb AND online_level = $6 AND effective_from = $7::timestamptz`,
+      values,
+    );
+    if (same.length === 0) throw new SnapshotConflictError('procedure', snapshot.code, snapshot.version);
   }
 
   async recordWithdrawal(tx: EntityManager, withdrawal: ProcedureWithdrawnV1): Promise<void> {

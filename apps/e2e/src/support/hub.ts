@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { createTestDatabase, testInfrastructure, uniqueSuffix, type TestDatabase } from '@hub/testing';
+import { createTestDatabase, testKafkaEnv, uniqueSuffix, type TestDatabase } from '@hub/testing';
+import { generateIdentityKeys } from '@hub/platform';
 
 const ROOT = resolve(__dirname, '../../../..');
 const SERVICES = ['catalogue', 'dossier', 'payment', 'rating', 'gateway'] as const;
@@ -47,9 +48,9 @@ export class Hub {
 
   private async boot(services: readonly Service[], database?: (service: Service) => TestDatabase): Promise<void> {
     const suffix = uniqueSuffix();
-    const signingKey = randomBytes(32).toString('hex');
+    // Only the gateway holds the private key; the services get the public key.
+    const identityKeys = generateIdentityKeys('e2e');
     const lookupKeySecret = randomBytes(32).toString('base64url');
-    const brokers = testInfrastructure().kafkaBrokers.join(',');
     for (const service of SERVICES) this.ports.set(service, await freePort());
     for (const service of services) this.databases.set(service, database ? database(service) : await createTestDatabase(`e2e_${service}`));
     const serviceUrl = (s: Service) => `http://127.0.0.1:${this.ports.get(s)}`;
@@ -58,9 +59,10 @@ export class Hub {
         ...process.env,
         PORT: String(this.ports.get(service)),
         DATABASE_URL: this.databases.get(service)!.url,
-        KAFKA_BROKERS: brokers,
+        // Each app as its own broker principal, with its real ACLs (when the broker has per-service principals).
+        ...testKafkaEnv(service),
         KAFKA_GROUP_ID: `${service}-e2e-${suffix}`,
-        IDENTITY_SIGNING_KEY: signingKey,
+        ...(service === 'gateway' ? { IDENTITY_SIGNING_KEY: identityKeys.signingKey } : { IDENTITY_PUBLIC_KEYS: identityKeys.publicKeys }),
         LOOKUP_KEY_SECRET: lookupKeySecret,
         LOG_LEVEL: 'warn',
         CATALOGUE_URL: serviceUrl('catalogue'),

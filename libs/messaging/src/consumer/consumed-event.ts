@@ -36,6 +36,9 @@ export function decodeMessage<P extends object>(def: EventDefinition<P>, topic: 
   if (type !== def.type || version !== String(def.version)) {
     return poison('INVALID_ENVELOPE', `expected event ${def.type} v${def.version}, got ${type ?? '?'} v${version ?? '?'}`);
   }
+  // The broker's ACLs already let only the owner write the topic; this also catches a principal shared by mistake.
+  const producer = headerValue(raw, EventHeaders.Producer);
+  if (producer !== def.owner) return poison('PRODUCER_MISMATCH', `${def.topic} is published by ${def.owner} only, this message says producer ${producer ?? '(none)'}`);
   if (!raw.key || !raw.value) return poison('INVALID_ENVELOPE', 'message has no key or no value');
   let plain: unknown;
   try {
@@ -58,7 +61,7 @@ export function decodeMessage<P extends object>(def: EventDefinition<P>, topic: 
       partition,
       offset: raw.offset,
       occurredAt: headerValue(raw, EventHeaders.OccurredAt) ?? new Date(Number(raw.timestamp)).toISOString(),
-      producer: headerValue(raw, EventHeaders.Producer) ?? 'unknown',
+      producer,
       correlationId: headerValue(raw, EventHeaders.CorrelationId) ?? eventId,
       causationId: headerValue(raw, EventHeaders.CausationId),
     },

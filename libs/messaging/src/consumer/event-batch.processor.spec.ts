@@ -62,6 +62,7 @@ function message(dossierCode: string, overrides: { eventId?: string; value?: str
       [EventHeaders.EventId]: overrides.eventId ?? crypto.randomUUID(),
       [EventHeaders.EventType]: overrides.type ?? DossierSubmitted.type,
       [EventHeaders.EventVersion]: '1',
+      [EventHeaders.Producer]: 'dossier',
       [EventHeaders.CorrelationId]: 'corr-1',
     },
   } as unknown as KafkaMessage;

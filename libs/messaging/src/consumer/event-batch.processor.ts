@@ -8,6 +8,7 @@ import { backoff, type ConsumerOptions } from '../messaging.options';
 import type { EventHandlerFn } from './consume-event.decorator';
 import { decodeMessage, type ConsumedEvent, type DecodedMessage } from './consumed-event';
 import type { DeadLetter } from './dead-letter.publisher';
+import { SnapshotConflictError } from './snapshot-conflict';
 
 export interface HandlerBinding {
   /** Inbox identity: a redelivered event is skipped per consumer. */
@@ -45,8 +46,13 @@ export class EventBatchProcessor {
     private readonly options: ConsumerOptions,
     private readonly logger: Pick<Logger, 'warn' | 'error'>,
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
-    private readonly classify: ErrorClassifier = () => 'retry',
-  ) {}
+    classify: ErrorClassifier = () => 'retry',
+  ) {
+    // A conflicting snapshot is never retried, whatever the app's map says.
+    this.classify = (e) => (e instanceof SnapshotConflictError ? 'dead-letter' : classify(e));
+  }
+
+  private readonly classify: ErrorClassifier;
 
   async process(topic: string, partition: number, messages: KafkaMessage[], heartbeat: () => Promise<void>): Promise<void> {
     const decoded: DecodedMessage<object>[] = messages.map((m) => decodeMessage(this.binding.definition, topic, partition, m));

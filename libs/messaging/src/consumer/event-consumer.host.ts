@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { EventDefinition } from '@hub/contracts';
+import { CONSUMED_BY, isMessagingService, type EventDefinition } from '@hub/contracts';
 import { collectErrorMaps, consumerDispositionOf } from '@hub/platform';
 import type { Consumer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
@@ -35,6 +35,7 @@ export class EventConsumerHost {
   start(): Promise<void> {
     const processors = this.discoverProcessors();
     if (processors.size === 0) return (this.joined = Promise.resolve());
+    this.assertDeclared([...processors.keys()]);
     this.joined = this.connectWithRetry(processors);
     return this.joined;
   }
@@ -43,6 +44,16 @@ export class EventConsumerHost {
     this.stopped = true;
     // disconnect() waits for the batch in flight, then leaves the group and commits resolved offsets.
     await this.consumer?.disconnect();
+  }
+
+  /** The broker lets a service read only what libs/contracts declares it consumes: say so at start-up, not on the first fetch. */
+  private assertDeclared(topics: string[]): void {
+    const service = this.messaging.service;
+    if (!isMessagingService(service)) return;
+    const undeclared = topics.filter((topic) => !CONSUMED_BY[service].some((def) => def.topic === topic));
+    if (undeclared.length > 0) {
+      throw new Error(`${service} consumes ${undeclared.join(', ')} without declaring it: add it to CONSUMED_BY in libs/contracts/src/topic-access.ts (then node tools/kafka/acls.mjs generate)`);
+    }
   }
 
   private discoverProcessors(): Map<string, EventBatchProcessor> {
@@ -91,7 +102,7 @@ export class EventConsumerHost {
   }
 
   private async run(processors: Map<string, EventBatchProcessor>): Promise<void> {
-    await this.kafka.ensureTopics();
+    await this.kafka.ensureTopics([...processors.keys()]);
     const consumer = this.kafka.kafka.consumer({
       groupId: this.messaging.groupId ?? this.messaging.service,
       sessionTimeout: this.options.sessionTimeoutMs,

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { EVENT_REGISTRY, deadLetterTopic } from '@hub/contracts';
-import { Admin, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+import { topicsDeclaredBy } from '@hub/contracts';
+import { Admin, Kafka, logLevel, Partitioners, Producer, type SASLOptions } from 'kafkajs';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 
 /**
@@ -15,12 +15,14 @@ export class KafkaClient implements OnApplicationShutdown {
   private readonly logger = new Logger('Kafka');
   private producerConnected?: Promise<void>;
   private adminConnected?: Promise<void>;
-  private topicsEnsured?: Promise<void>;
+  private readonly topicsEnsured = new Map<string, Promise<void>>();
 
   constructor(@Inject(MESSAGING_OPTIONS) readonly options: MessagingOptions) {
     this.kafka = new Kafka({
       clientId: options.service,
       brokers: options.brokers,
+      ...(options.sasl ? { sasl: options.sasl as SASLOptions } : {}),
+      ...(options.ssl ? { ssl: options.ssl === true ? true : { ca: [options.ssl.ca] } } : {}),
       retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 5_000 },
       logLevel: logLevel.WARN,
       logCreator: () => ({ namespace, level, log }) => {
@@ -56,31 +58,37 @@ export class KafkaClient implements OnApplicationShutdown {
   }
 
   /**
-   * Creates every registered topic and its dead-letter topic; snapshot topics are compacted. Callers share one
+   * Creates the topics this service declares (libs/contracts `topicsDeclaredBy`): the ones it owns, and the ones it
+   * consumes with their dead-letter topics; snapshot topics are compacted. The broker creates nothing by itself
+   * (auto-creation is off) and its ACLs let a service create only these. Callers with the same topics share one
    * attempt, and a success is remembered; a failure is forgotten so the next call tries again.
    */
-  ensureTopics(): Promise<void> {
-    this.topicsEnsured ??= this.createMissingTopics().catch((e) => {
-      this.topicsEnsured = undefined;
-      throw e;
-    });
-    return this.topicsEnsured;
+  ensureTopics(consumed: readonly string[] = []): Promise<void> {
+    const key = [...consumed].sort().join(',');
+    let ensured = this.topicsEnsured.get(key);
+    if (!ensured) {
+      ensured = this.createMissingTopics(consumed).catch((e) => {
+        this.topicsEnsured.delete(key);
+        throw e;
+      });
+      this.topicsEnsured.set(key, ensured);
+    }
+    return ensured;
   }
 
-  private async createMissingTopics(): Promise<void> {
+  private async createMissingTopics(consumed: readonly string[]): Promise<void> {
     await this.connectAdmin();
     const numPartitions = this.options.topicPartitions ?? 3;
     const replicationFactor = this.options.topicReplicationFactor ?? 1;
     const existing = new Set(await this.admin.listTopics());
-    const missing = EVENT_REGISTRY.flatMap((def) => [
-      {
-        topic: def.topic,
-        numPartitions,
+    const missing = topicsDeclaredBy(this.options.service, consumed)
+      .filter((t) => !existing.has(t.topic))
+      .map((t) => ({
+        topic: t.topic,
+        numPartitions: t.deadLetter ? 1 : numPartitions,
         replicationFactor,
-        configEntries: def.compacted ? [{ name: 'cleanup.policy', value: 'compact' }] : [],
-      },
-      { topic: deadLetterTopic(def.topic), numPartitions: 1, replicationFactor },
-    ]).filter((t) => !existing.has(t.topic));
+        configEntries: t.compacted ? [{ name: 'cleanup.policy', value: 'compact' }] : [],
+      }));
     if (missing.length === 0) return;
     try {
       await this.admin.createTopics({ waitForLeaders: true, topics: missing });

@@ -28,6 +28,8 @@ export interface ServiceRuntime {
   shutdownTimeoutMs: number;
   /** Address to bind (HTTP_HOST). */
   host: string;
+  /** `/metrics` on a port of its own (METRICS_PORT, METRICS_HOST). */
+  metrics?: { port: number; host: string };
 }
 
 const runtimes = new WeakMap<NestFastifyApplication, ServiceRuntime>();
@@ -67,7 +69,12 @@ export async function createServiceApp(
   const app = await NestFactory.create<NestFastifyApplication>(
     {
       module: ServiceRootModule,
-      imports: [PlatformModule.forRoot({ service, identitySigningKey: config.IDENTITY_SIGNING_KEY }), module],
+      imports: [PlatformModule.forRoot({
+          service,
+          identityPublicKeys: config.IDENTITY_PUBLIC_KEYS,
+          identitySigningKey: config.IDENTITY_SIGNING_KEY,
+          serveMetrics: config.METRICS_PORT === undefined,
+        }), module],
     },
     adapter,
     // abortOnError: false makes a wiring error throw instead of calling process.exit inside tests.
@@ -79,6 +86,11 @@ export async function createServiceApp(
     const { path, ...info } = options.openApi;
     setupOpenApi(app, buildOpenApiDocument(app, info), path);
   }
-  runtimes.set(app, { logger, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS, host: config.HTTP_HOST });
+  runtimes.set(app, {
+    logger,
+    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    host: config.HTTP_HOST,
+    ...(config.METRICS_PORT !== undefined ? { metrics: { port: config.METRICS_PORT, host: config.METRICS_HOST } } : {}),
+  });
   return app;
 }

@@ -9,18 +9,21 @@ import { notFound } from '../errors/problems';
 import { READINESS_CHECK } from '../health/readiness-check';
 import type { CallerIdentity } from '../identity/caller-identity';
 import { Caller, Public, RequireRoles } from '../identity/identity.decorators';
+import { generateIdentityKeys, parseIdentitySigningKey } from '../identity/identity-keys';
 import { signIdentity } from '../identity/identity-token';
 import { createLogger } from '../logging/create-logger';
 import { createServiceApp } from './create-service-app';
 import { PlatformModule } from './platform.module';
 
-const KEY = 'test-signing-key-of-at-least-32-chars';
+const KEYS = generateIdentityKeys('gw1');
+const KEY = parseIdentitySigningKey(KEYS.signingKey);
+const OTHER_KEY = parseIdentitySigningKey(generateIdentityKeys('gw1').signingKey);
 const BODY_LIMIT = 2048;
 const config = Object.assign(new BaseServiceConfig(), {
   PORT: 0,
   DATABASE_URL: 'postgres://hub@127.0.0.1:5432/test',
   KAFKA_BROKERS: '127.0.0.1:9092',
-  IDENTITY_SIGNING_KEY: KEY,
+  IDENTITY_PUBLIC_KEYS: KEYS.publicKeys,
   BODY_LIMIT_BYTES: BODY_LIMIT,
 });
 const portal: CallerIdentity = { clientId: 'portal', kind: 'portal', agencyCodes: [], roles: ['dossier:submit'] };
@@ -105,7 +108,7 @@ class MessagingModule {}
 
 @Module({
   // Importing PlatformModule here as well must not register its routes twice.
-  imports: [PlatformModule.forRoot({ service: 'dossier', identitySigningKey: KEY }), MessagingModule],
+  imports: [PlatformModule.forRoot({ service: 'dossier', identityPublicKeys: KEYS.publicKeys }), MessagingModule],
   controllers: [DossierController],
   providers: [{ provide: READINESS_CHECK, useValue: { name: 'postgres', check: async () => undefined } }, ShutdownProbe],
 })
@@ -121,7 +124,9 @@ describe('createServiceApp', () => {
     },
   });
 
-  const identity = (who: CallerIdentity = portal) => ({ 'x-hub-identity': signIdentity(who, KEY) });
+  const identity = (method: string, path: string, who: CallerIdentity = portal) => ({
+    'x-hub-identity': signIdentity(who, KEY, { audience: 'dossier', method, path }),
+  });
 
   beforeAll(async () => {
     app = await createServiceApp(DossierModule, {
@@ -142,7 +147,7 @@ describe('createServiceApp', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/dossiers',
-      headers: { ...identity(), 'x-correlation-id': 'abc-123' },
+      headers: { ...identity('POST', '/dossiers'), 'x-correlation-id': 'abc-123' },
       payload: { title: 'Birth registration', fees: [{ amount: 0 }] },
     });
     expect(res.statusCode).toBe(201);
@@ -165,7 +170,7 @@ describe('createServiceApp', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/dossiers',
-      headers: { ...identity(), 'x-correlation-id': 'corr-unknown' },
+      headers: { ...identity('POST', '/dossiers'), 'x-correlation-id': 'corr-unknown' },
       payload: { title: 'x', fees: [{ amount: -1, currency: 'VND' }], isPaid: true },
     });
     expect(res.statusCode).toBe(400);
@@ -194,7 +199,7 @@ describe('createServiceApp', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/dossiers',
-      headers: { ...identity(), 'content-type': 'application/json', 'x-correlation-id': 'corr-json' },
+      headers: { ...identity('POST', '/dossiers'), 'content-type': 'application/json', 'x-correlation-id': 'corr-json' },
       payload: '{"title": "x",',
     });
     expect(res.statusCode).toBe(400);
@@ -206,7 +211,7 @@ describe('createServiceApp', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/dossiers',
-      headers: { ...identity(), 'content-type': 'application/json' },
+      headers: { ...identity('POST', '/dossiers'), 'content-type': 'application/json' },
       payload: '',
     });
     expect(res.json()).toMatchObject({ code: 'MALFORMED_JSON', status: 400 });
@@ -216,7 +221,7 @@ describe('createServiceApp', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/dossiers',
-      headers: identity(),
+      headers: identity('POST', '/dossiers'),
       payload: { title: 'x'.repeat(BODY_LIMIT), fees: [] },
     });
     expect(res.statusCode).toBe(413);
@@ -228,7 +233,7 @@ describe('createServiceApp', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/dossiers',
-      headers: { ...identity(), 'content-type': 'application/xml' },
+      headers: { ...identity('POST', '/dossiers'), 'content-type': 'application/xml' },
       payload: '<dossier/>',
     });
     expect(res.statusCode).toBe(415);
@@ -236,7 +241,7 @@ describe('createServiceApp', () => {
   });
 
   it('answers an unknown route with ROUTE_NOT_FOUND', async () => {
-    const res = await app.inject({ method: 'GET', url: '/nowhere?citizenId=001', headers: identity() });
+    const res = await app.inject({ method: 'GET', url: '/nowhere?citizenId=001', headers: identity('GET', '/nowhere?citizenId=001') });
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.json()).toMatchObject({
@@ -248,10 +253,10 @@ describe('createServiceApp', () => {
   });
 
   it('keeps NOT_FOUND for a missing record and renders ProblemExceptions as they are', async () => {
-    const gone = await app.inject({ method: 'GET', url: '/dossiers/gone', headers: identity() });
+    const gone = await app.inject({ method: 'GET', url: '/dossiers/gone', headers: identity('GET', '/dossiers/gone') });
     expect(gone.json()).toMatchObject({ status: 404, code: 'NOT_FOUND', detail: 'Nothing here' });
 
-    const missing = await app.inject({ method: 'GET', url: '/dossiers/missing', headers: identity() });
+    const missing = await app.inject({ method: 'GET', url: '/dossiers/missing', headers: identity('GET', '/dossiers/missing') });
     expect(missing.json()).toMatchObject({
       status: 404,
       code: 'DOSSIER_NOT_FOUND',
@@ -262,7 +267,7 @@ describe('createServiceApp', () => {
   });
 
   it('hides unexpected errors behind INTERNAL_ERROR and logs them with the stack', async () => {
-    const res = await app.inject({ method: 'GET', url: '/dossiers/boom', headers: { ...identity(), 'x-correlation-id': 'corr-boom' } });
+    const res = await app.inject({ method: 'GET', url: '/dossiers/boom', headers: { ...identity('GET', '/dossiers/boom'), 'x-correlation-id': 'corr-boom' } });
     expect(res.statusCode).toBe(500);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.json()).toEqual({
@@ -287,7 +292,7 @@ describe('createServiceApp', () => {
     const forged = await app.inject({
       method: 'POST',
       url: '/dossiers',
-      headers: { 'x-hub-identity': signIdentity(portal, 'another-key-that-is-32-chars-long!!') },
+      headers: { 'x-hub-identity': signIdentity(portal, OTHER_KEY, { audience: 'dossier', method: 'POST', path: '/dossiers' }) },
       payload: { title: 'x', fees: [] },
     });
     expect(forged.statusCode).toBe(401);
@@ -297,7 +302,7 @@ describe('createServiceApp', () => {
     const stale = await app.inject({
       method: 'GET',
       url: '/dossiers/audit',
-      headers: { 'x-hub-identity': signIdentity(portal, KEY, Date.now() - 120_000) },
+      headers: { 'x-hub-identity': signIdentity(portal, KEY, { audience: 'dossier', method: 'GET', path: '/dossiers/audit' }, Date.now() - 120_000) },
     });
     expect(stale.json()).toMatchObject({ status: 401, code: 'IDENTITY_EXPIRED' });
 
@@ -306,11 +311,11 @@ describe('createServiceApp', () => {
   });
 
   it('enforces @RequireRoles with a FORBIDDEN problem', async () => {
-    const denied = await app.inject({ method: 'GET', url: '/dossiers/audit', headers: identity() });
+    const denied = await app.inject({ method: 'GET', url: '/dossiers/audit', headers: identity('GET', '/dossiers/audit') });
     expect(denied.statusCode).toBe(403);
     expect(denied.json()).toMatchObject({ code: 'FORBIDDEN', message: { vi: 'Không có quyền thực hiện' } });
 
-    const auditor = await app.inject({ method: 'GET', url: '/dossiers/audit', headers: identity({ ...portal, kind: 'operator', roles: ['audit:read'] }) });
+    const auditor = await app.inject({ method: 'GET', url: '/dossiers/audit', headers: identity('GET', '/dossiers/audit', { ...portal, kind: 'operator', roles: ['audit:read'] }) });
     expect(auditor.statusCode).toBe(200);
     // The access policy: a role the caller's kind may not hold, or one the hub does not know, grants nothing.
     const portalAuditor = await app.inject({ method: 'GET', url: '/dossiers/audit', headers: identity({ ...portal, roles: ['audit:read'] }) });
@@ -396,9 +401,9 @@ describe('createServiceApp', () => {
   });
 
   it('writes an access log line per request, with its correlation id and without headers', async () => {
-    await app.inject({ method: 'GET', url: '/dossiers/lookup', headers: { 'x-correlation-id': 'corr-access', ...identity() } });
+    await app.inject({ method: 'GET', url: '/dossiers/lookup', headers: { 'x-correlation-id': 'corr-access', ...identity('GET', '/dossiers/lookup') } });
     const line = logLines.find((l) => l.msg === 'Request completed' && l.correlationId === 'corr-access');
     expect(line).toMatchObject({ method: 'GET', route: '/dossiers/lookup', status: 200, service: 'dossier' });
-    expect(JSON.stringify(logLines)).not.toContain(identity()['x-hub-identity'].split('.')[1]);
+    expect(JSON.stringify(logLines)).not.toContain(identity('GET', '/dossiers/lookup')['x-hub-identity'].split('.')[2]);
   });
 });

@@ -1,3 +1,6 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { generateIdentityKeys } from '../identity/identity-keys';
 import { Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { BaseServiceConfig } from '../config/base-service.config';
 import { createLogger } from '../logging/create-logger';
@@ -20,7 +23,7 @@ const config = Object.assign(new BaseServiceConfig(), {
   PORT: 0,
   DATABASE_URL: 'postgres://hub@127.0.0.1:5432/test',
   KAFKA_BROKERS: '127.0.0.1:9092',
-  IDENTITY_SIGNING_KEY: 'k'.repeat(32),
+  IDENTITY_PUBLIC_KEYS: generateIdentityKeys('gw1').publicKeys,
 });
 
 const LISTENED = ['SIGINT', 'SIGTERM', 'disconnect'] as const;
@@ -69,6 +72,28 @@ describe('startServiceApp', () => {
     expect(exit).toHaveBeenCalledWith(0);
     expect(stopped).toEqual(['relay']);
     await expect(fetch(`http://127.0.0.1:${port}/health/live`)).rejects.toThrow();
+  });
+
+  it('serves /metrics on METRICS_PORT only, not on the API port the gateway reaches', async () => {
+    const metricsPort = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    const app = await createServiceApp(TinyModule, { service: 'tiny-metrics', config: { ...config, METRICS_PORT: metricsPort }, logger: createLogger('tiny', 'silent') });
+    try {
+      await startServiceApp(app, 0);
+      const apiPort = (app.getHttpServer().address() as AddressInfo).port;
+      expect((await fetch(`http://127.0.0.1:${apiPort}/metrics`)).status).toBe(404);
+      const scraped = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+      expect(scraped.status).toBe(200);
+      expect(await scraped.text()).toContain('process_cpu_user_seconds_total');
+      expect((await fetch(`http://127.0.0.1:${metricsPort}/health/live`)).status).toBe(404);
+    } finally {
+      await app.close();
+    }
+    await expect(fetch(`http://127.0.0.1:${metricsPort}/metrics`)).rejects.toThrow();
   });
 
   it('binds the address HTTP_HOST names', async () => {

@@ -1,13 +1,20 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
+import type { AddressInfo } from 'node:net';
+import { startMetricsServer } from '../metrics/metrics-server';
 import { serviceRuntimeOf } from './create-service-app';
 
 const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 
 /** Listens on HTTP_HOST (loopback unless configured otherwise) and stops gracefully on SIGTERM/SIGINT. */
 export async function startServiceApp(app: NestFastifyApplication, port: number): Promise<void> {
-  const { logger, shutdownTimeoutMs, host } = serviceRuntimeOf(app);
+  const { logger, shutdownTimeoutMs, host, metrics } = serviceRuntimeOf(app);
   await app.listen({ port, host });
+  if (metrics) {
+    const server = await startMetricsServer(metrics.port, metrics.host);
+    app.getHttpServer().once('close', () => server.close());
+    logger.info({ msg: 'Metrics listening', port: (server.address() as AddressInfo).port, host: metrics.host });
+  }
   installGracefulShutdown(app, logger, shutdownTimeoutMs);
   logger.info({ msg: 'Listening', url: await app.getUrl() });
 }

@@ -1,8 +1,14 @@
-import { IsIn, IsInt, IsIP, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { readFileSync } from 'node:fs';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsIP, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { DEFAULT_JSON_BUDGET, type JsonBudget } from '../http/json-budget';
+import { IDENTITY_KEY_FORMAT, IDENTITY_KEY_LIST_FORMAT } from '../identity/identity-keys';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
+
+export const KAFKA_SASL_MECHANISMS = ['scram-sha-512', 'scram-sha-256'] as const;
+export type KafkaSaslMechanism = (typeof KAFKA_SASL_MECHANISMS)[number];
 
 const BROKER_LIST = /^\s*[A-Za-z0-9.-]+:\d{1,5}\s*(,\s*[A-Za-z0-9.-]+:\d{1,5}\s*)*$/;
 
@@ -17,6 +23,19 @@ export class BaseServiceConfig {
   @IsIP(undefined, { message: 'must be an IP address to bind, e.g. 127.0.0.1, or 0.0.0.0 for all interfaces' })
   HTTP_HOST: string = '127.0.0.1';
 
+  /**
+   * Serves `/metrics` on this port instead of the API port (containers: 9464), on METRICS_HOST. Unset: `/metrics` on
+   * the API port (development and tests).
+   */
+  @IsOptional()
+  @IsInt({ message: 'must be an integer port' })
+  @Min(0, { message: 'must be between 0 and 65535' })
+  @Max(65535, { message: 'must be between 0 and 65535' })
+  METRICS_PORT?: number;
+
+  @IsIP(undefined, { message: 'must be an IP address to bind' })
+  METRICS_HOST: string = '127.0.0.1';
+
   @IsUrl(
     { protocols: ['postgres', 'postgresql'], require_protocol: true, require_tld: false, allow_underscores: true },
     { message: 'must be a postgres:// URL, e.g. postgres://user:pass@127.0.0.1:5432/dossier' },
@@ -25,6 +44,29 @@ export class BaseServiceConfig {
 
   @Matches(BROKER_LIST, { message: 'must be a comma-separated list of host:port, e.g. 127.0.0.1:9092' })
   KAFKA_BROKERS: string;
+
+  /** The service's own broker principal (SASL); unset: no authentication (a broker without SASL). */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'must be 1-100 letters, digits, dots, dashes or underscores' })
+  KAFKA_USERNAME?: string;
+
+  @ValidateIf((config: BaseServiceConfig) => config.KAFKA_USERNAME !== undefined)
+  @IsString({ message: 'must be set with KAFKA_USERNAME' })
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  KAFKA_PASSWORD?: string;
+
+  @IsIn(KAFKA_SASL_MECHANISMS, { message: `must be one of ${KAFKA_SASL_MECHANISMS.join(', ')}` })
+  KAFKA_SASL_MECHANISM: KafkaSaslMechanism = 'scram-sha-512';
+
+  /** TLS to the broker (the Kubernetes manifests); the local broker on loopback runs SASL without TLS. */
+  @Transform(({ obj, key }) => [true, 'true', '1'].includes((obj as Record<string, unknown>)[key] as string))
+  @IsBoolean()
+  KAFKA_SSL: boolean = false;
+
+  /** PEM file of the CA that signed the broker's certificate (default: the system's CAs). */
+  @IsOptional()
+  @IsString()
+  KAFKA_SSL_CA_FILE?: string;
 
   /** Consumer group of the service's Kafka consumers; defaults to the service name. */
   @IsOptional()
@@ -43,9 +85,15 @@ export class BaseServiceConfig {
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevelName = 'info';
 
-  @IsString({ message: 'must be set (shared with the gateway)' })
-  @MinLength(32, { message: 'must be at least 32 characters' })
-  IDENTITY_SIGNING_KEY: string;
+  /** The gateway's Ed25519 public keys, `<kid>:<SPKI DER base64>[,...]`: verify `x-hub-identity`. */
+  @IsOptional()
+  @Matches(IDENTITY_KEY_LIST_FORMAT, { message: 'must be <kid>:<Ed25519 SPKI DER in base64>[,...] (node tools/hub/identity-keys.mjs)' })
+  IDENTITY_PUBLIC_KEYS?: string;
+
+  /** The gateway only: its Ed25519 private key, `<kid>:<PKCS#8 DER base64>`. Services must not hold it. */
+  @IsOptional()
+  @Matches(IDENTITY_KEY_FORMAT, { message: 'must be <kid>:<Ed25519 PKCS#8 DER in base64> (node tools/hub/identity-keys.mjs)' })
+  IDENTITY_SIGNING_KEY?: string;
 
   @IsInt({ message: 'must be an integer number of bytes' })
   @Min(1, { message: 'must be at least 1' })
@@ -78,6 +126,23 @@ export class BaseServiceConfig {
   @IsInt({ message: 'must be an integer number of milliseconds' })
   @Min(0, { message: 'must not be negative' })
   SHUTDOWN_TIMEOUT_MS: number = 10_000;
+}
+
+export interface KafkaConnection {
+  brokers: string[];
+  sasl?: { mechanism: KafkaSaslMechanism; username: string; password: string };
+  ssl?: boolean | { ca: string };
+}
+
+/** Brokers, SASL credentials and TLS of the service's Kafka client, from its configuration. */
+export function kafkaConnectionOf(config: BaseServiceConfig, readFile: (path: string) => string = (path) => readFileSync(path, 'utf8')): KafkaConnection {
+  return {
+    brokers: parseBrokerList(config.KAFKA_BROKERS),
+    ...(config.KAFKA_USERNAME && config.KAFKA_PASSWORD
+      ? { sasl: { mechanism: config.KAFKA_SASL_MECHANISM, username: config.KAFKA_USERNAME, password: config.KAFKA_PASSWORD } }
+      : {}),
+    ...(config.KAFKA_SSL ? { ssl: config.KAFKA_SSL_CA_FILE ? { ca: readFile(config.KAFKA_SSL_CA_FILE) } : true } : {}),
+  };
 }
 
 /** `"a:9092, b:9092"` → `["a:9092", "b:9092"]`. */

@@ -1,4 +1,5 @@
 import { IsString } from 'class-validator';
+import { generateIdentityKeys } from '../identity/identity-keys';
 import { BaseServiceConfig, parseBrokerList } from './base-service.config';
 import { ConfigError, loadConfig } from './load-config';
 
@@ -6,7 +7,7 @@ const validEnv = {
   PORT: '3001',
   DATABASE_URL: 'postgres://hub:secret@127.0.0.1:5432/dossier',
   KAFKA_BROKERS: '127.0.0.1:9092, kafka-1.internal:9093',
-  IDENTITY_SIGNING_KEY: 's'.repeat(32),
+  IDENTITY_PUBLIC_KEYS: generateIdentityKeys('gw1').publicKeys,
   PATH: '/usr/bin',
 };
 
@@ -32,10 +33,13 @@ describe('loadConfig', () => {
     expect(config).toEqual({
       PORT: 3001,
       HTTP_HOST: '127.0.0.1',
+      METRICS_HOST: '127.0.0.1',
       DATABASE_URL: validEnv.DATABASE_URL,
       KAFKA_BROKERS: validEnv.KAFKA_BROKERS,
-      IDENTITY_SIGNING_KEY: validEnv.IDENTITY_SIGNING_KEY,
+      IDENTITY_PUBLIC_KEYS: validEnv.IDENTITY_PUBLIC_KEYS,
       LOG_LEVEL: 'info',
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SSL: false,
       KAFKA_TOPIC_PARTITIONS: 3,
       KAFKA_TOPIC_REPLICATION_FACTOR: 1,
       BODY_LIMIT_BYTES: 1048576,
@@ -75,7 +79,7 @@ describe('loadConfig', () => {
         DATABASE_URL: 'mysql://localhost/db',
         KAFKA_BROKERS: 'localhost',
         LOG_LEVEL: 'loud',
-        IDENTITY_SIGNING_KEY: 'short',
+        IDENTITY_PUBLIC_KEYS: 'change-me-to-at-least-32-random-characters',
       }),
     );
     expect(error.message.split('\n')).toEqual([
@@ -84,14 +88,14 @@ describe('loadConfig', () => {
       '  - DATABASE_URL: must be a postgres:// URL, e.g. postgres://user:pass@127.0.0.1:5432/dossier',
       '  - KAFKA_BROKERS: must be a comma-separated list of host:port, e.g. 127.0.0.1:9092',
       '  - LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent',
-      '  - IDENTITY_SIGNING_KEY: must be at least 32 characters',
+      '  - IDENTITY_PUBLIC_KEYS: must be <kid>:<Ed25519 SPKI DER in base64>[,...] (node tools/hub/identity-keys.mjs)',
     ]);
     expect(error.issues.map((issue) => issue.variable)).toEqual([
       'PORT',
       'DATABASE_URL',
       'KAFKA_BROKERS',
       'LOG_LEVEL',
-      'IDENTITY_SIGNING_KEY',
+      'IDENTITY_PUBLIC_KEYS',
     ]);
   });
 

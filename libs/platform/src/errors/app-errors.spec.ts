@@ -1,3 +1,4 @@
+import { generateIdentityKeys } from '../identity/identity-keys';
 import { Controller, Get, Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Writable } from 'node:stream';
@@ -48,7 +49,7 @@ const config = Object.assign(new BaseServiceConfig(), {
   PORT: 0,
   DATABASE_URL: 'postgres://hub@127.0.0.1:5432/test',
   KAFKA_BROKERS: '127.0.0.1:9092',
-  IDENTITY_SIGNING_KEY: 'k'.repeat(32),
+  IDENTITY_PUBLIC_KEYS: generateIdentityKeys('gw1').publicKeys,
 });
 
 describe('AppError over HTTP', () => {

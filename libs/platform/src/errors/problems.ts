@@ -39,6 +39,8 @@ const CODE_TITLES: Record<string, Titles> = {
   IDENTITY_MISSING: { title: 'Caller identity missing', titleVi: 'Thiếu thông tin định danh bên gọi' },
   IDENTITY_INVALID: { title: 'Caller identity invalid', titleVi: 'Thông tin định danh bên gọi không hợp lệ' },
   IDENTITY_EXPIRED: { title: 'Caller identity expired', titleVi: 'Thông tin định danh bên gọi đã hết hạn' },
+  IDENTITY_REPLAYED: { title: 'Caller identity already used', titleVi: 'Thông tin định danh bên gọi đã được sử dụng' },
+  IDENTITY_REPLAY_CACHE_FULL: { title: 'Too many identities in flight', titleVi: 'Quá nhiều yêu cầu đang xử lý' },
   NOT_READY: { title: 'Service not ready', titleVi: 'Dịch vụ chưa sẵn sàng' },
   JSON_TOO_DEEP: { title: 'JSON body nested too deeply', titleVi: 'Nội dung JSON lồng nhau quá sâu' },
   JSON_TOO_MANY_ITEMS: { title: 'JSON body has too many values', titleVi: 'Nội dung JSON có quá nhiều phần tử' },

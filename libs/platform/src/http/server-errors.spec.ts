@@ -1,3 +1,4 @@
+import { generateIdentityKeys } from '../identity/identity-keys';
 import { Body, Controller, Get, Module, Param, Post } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IsString } from 'class-validator';
@@ -12,7 +13,7 @@ const config = Object.assign(new BaseServiceConfig(), {
   PORT: 0,
   DATABASE_URL: 'postgres://hub@127.0.0.1:5432/test',
   KAFKA_BROKERS: '127.0.0.1:9092',
-  IDENTITY_SIGNING_KEY: 'test-signing-key-of-at-least-32-chars',
+  IDENTITY_PUBLIC_KEYS: generateIdentityKeys('gw1').publicKeys,
   JSON_MAX_DEPTH: 8,
   JSON_MAX_ITEMS: 100,
   JSON_MAX_STRING_BYTES: 1000,

@@ -1,9 +1,14 @@
 import { ProblemException } from '../errors/problem.exception';
 import { CallerIdentity } from './caller-identity';
-import { signIdentity, verifyIdentity } from './identity-token';
+import { generateIdentityKeys, parseIdentityPublicKeys, parseIdentitySigningKey } from './identity-keys';
+import { IdentityReplayCache } from './identity-replay-cache';
+import { IdentityBinding, signIdentity, verifyIdentity } from './identity-token';
 
-const KEY = 'k'.repeat(32);
+const pair = generateIdentityKeys('gw1');
+const KEY = parseIdentitySigningKey(pair.signingKey);
+const KEYS = parseIdentityPublicKeys(pair.publicKeys);
 const NOW = Date.UTC(2025, 0, 1);
+const BINDING: IdentityBinding = { audience: 'dossier', method: 'GET', path: '/v1/dossiers?limit=10' };
 const caller: CallerIdentity = { clientId: 'dvc-hanoi', kind: 'agency-system', agencyCodes: ['000.00.01.H26'], roles: ['dossier:sync'] };
 
 function codeOf(fn: () => unknown): string | undefined {
@@ -11,53 +16,92 @@ function codeOf(fn: () => unknown): string | undefined {
     fn();
   } catch (error) {
     expect(error).toBeInstanceOf(ProblemException);
-    expect((error as ProblemException).status).toBe(401);
     return (error as ProblemException).code;
   }
   return undefined;
 }
 
-describe('identity header', () => {
+const verifyAt = (header: string, now = NOW, binding = BINDING, keys = KEYS, replayCache?: IdentityReplayCache) =>
+  verifyIdentity(header, { keys, binding, now, replayCache });
+
+describe('identity header (Ed25519, bound to audience, method and path)', () => {
   it('round-trips the identity', () => {
-    const header = signIdentity(caller, KEY, NOW);
-    expect(header).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
-    expect(verifyIdentity(header, KEY, NOW + 1000)).toEqual(caller);
+    const header = signIdentity(caller, KEY, BINDING, NOW);
+    expect(header).toMatch(/^v2\.gw1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+    expect(verifyAt(header, NOW + 1000)).toEqual(caller);
   });
 
   it('drops claims that are not part of the identity', () => {
-    const verified = verifyIdentity(signIdentity({ ...caller, extra: 1 } as CallerIdentity, KEY, NOW), KEY, NOW);
-    expect(verified).toEqual(caller);
+    expect(verifyAt(signIdentity({ ...caller, extra: 1 } as CallerIdentity, KEY, BINDING, NOW))).toEqual(caller);
   });
 
-  it('rejects a tampered payload', () => {
-    const [, signature] = signIdentity(caller, KEY, NOW).split('.');
-    const forged = Buffer.from(JSON.stringify({ ...caller, roles: ['operator'], issuedAt: NOW })).toString('base64url');
-    expect(codeOf(() => verifyIdentity(`${forged}.${signature}`, KEY, NOW))).toBe('IDENTITY_INVALID');
+  it('rejects a tampered payload, a tampered signature, another key and an unknown key id', () => {
+    const [v, kid, , signature] = signIdentity(caller, KEY, BINDING, NOW).split('.');
+    const [, , payload] = signIdentity({ ...caller, roles: ['hub:admin'] }, KEY, BINDING, NOW).split('.');
+    expect(codeOf(() => verifyAt(`${v}.${kid}.${payload}.${signature}`))).toBe('IDENTITY_INVALID');
+    const header = signIdentity(caller, KEY, BINDING, NOW);
+    expect(codeOf(() => verifyAt(header.slice(0, -2) + (header.endsWith('AA') ? 'BA' : 'AA')))).toBe('IDENTITY_INVALID');
+    const other = generateIdentityKeys('gw1');
+    expect(codeOf(() => verifyAt(header, NOW, BINDING, parseIdentityPublicKeys(other.publicKeys)))).toBe('IDENTITY_INVALID');
+    const otherKid = parseIdentitySigningKey(generateIdentityKeys('gw2').signingKey);
+    expect(codeOf(() => verifyAt(signIdentity(caller, otherKid, BINDING, NOW)))).toBe('IDENTITY_INVALID');
   });
 
-  it('rejects a tampered signature and a wrong key', () => {
-    const header = signIdentity(caller, KEY, NOW);
-    const flipped = header.slice(0, -1) + (header.endsWith('A') ? 'B' : 'A');
-    expect(codeOf(() => verifyIdentity(flipped, KEY, NOW))).toBe('IDENTITY_INVALID');
-    expect(codeOf(() => verifyIdentity(header, 'x'.repeat(32), NOW))).toBe('IDENTITY_INVALID');
+  it('accepts every listed key during a rotation', () => {
+    const next = generateIdentityKeys('gw2');
+    const both = parseIdentityPublicKeys(`${pair.publicKeys},${next.publicKeys}`);
+    expect(verifyAt(signIdentity(caller, parseIdentitySigningKey(next.signingKey), BINDING, NOW), NOW, BINDING, both)).toEqual(caller);
+    expect(verifyAt(signIdentity(caller, KEY, BINDING, NOW), NOW, BINDING, both)).toEqual(caller);
   });
 
-  it('rejects malformed headers', () => {
-    for (const header of ['', 'abc', 'a.b.c', '.', 'x'.repeat(9000)]) {
-      expect(codeOf(() => verifyIdentity(header, KEY, NOW))).toBe('IDENTITY_INVALID');
+  it('rejects malformed headers, including the old HMAC format', () => {
+    for (const header of ['', 'abc', 'a.b.c', 'v2.gw1.a', '.', 'x'.repeat(9000), 'eyJjbGllbnRJZCI6ImEifQ.c2ln']) {
+      expect(codeOf(() => verifyAt(header))).toBe('IDENTITY_INVALID');
     }
   });
 
   it('rejects correctly signed claims of the wrong shape', () => {
     const bad = { ...caller, kind: 'superuser' } as unknown as CallerIdentity;
-    expect(codeOf(() => verifyIdentity(signIdentity(bad, KEY, NOW), KEY, NOW))).toBe('IDENTITY_INVALID');
+    expect(codeOf(() => verifyAt(signIdentity(bad, KEY, BINDING, NOW)))).toBe('IDENTITY_INVALID');
   });
 
-  it('expires after maxAgeMs and refuses identities issued in the future', () => {
-    const header = signIdentity(caller, KEY, NOW);
-    expect(verifyIdentity(header, KEY, NOW + 60_000)).toEqual(caller);
-    expect(codeOf(() => verifyIdentity(header, KEY, NOW + 60_001))).toBe('IDENTITY_EXPIRED');
-    expect(codeOf(() => verifyIdentity(header, KEY, NOW + 5_001, 5_000))).toBe('IDENTITY_EXPIRED');
-    expect(codeOf(() => verifyIdentity(header, KEY, NOW - 120_000))).toBe('IDENTITY_EXPIRED');
+  it('is valid only for its audience, method and path (query included)', () => {
+    const header = signIdentity(caller, KEY, BINDING, NOW);
+    expect(codeOf(() => verifyAt(header, NOW, { ...BINDING, audience: 'payment' }))).toBe('IDENTITY_INVALID');
+    expect(codeOf(() => verifyAt(header, NOW, { ...BINDING, method: 'DELETE' }))).toBe('IDENTITY_INVALID');
+    expect(codeOf(() => verifyAt(header, NOW, { ...BINDING, path: '/v1/dossiers' }))).toBe('IDENTITY_INVALID');
+    expect(codeOf(() => verifyAt(header, NOW, { ...BINDING, path: '/v1/dossiers?limit=100' }))).toBe('IDENTITY_INVALID');
+    expect(verifyAt(header, NOW, { ...BINDING, method: 'get' })).toEqual(caller);
+  });
+
+  it('expires after a few seconds (plus clock skew) and refuses identities issued in the future', () => {
+    const header = signIdentity(caller, KEY, BINDING, NOW);
+    expect(verifyAt(header, NOW + 7_000)).toEqual(caller);
+    expect(codeOf(() => verifyAt(header, NOW + 7_001))).toBe('IDENTITY_EXPIRED');
+    expect(codeOf(() => verifyAt(header, NOW - 2_001))).toBe('IDENTITY_INVALID');
+    expect(codeOf(() => verifyAt(signIdentity(caller, KEY, BINDING, NOW, 60_000), NOW))).toBe('IDENTITY_INVALID');
+  });
+
+  it('refuses a second use of the same header while it lives, and forgets it once expired', () => {
+    const cache = new IdentityReplayCache();
+    const header = signIdentity(caller, KEY, BINDING, NOW);
+    expect(verifyAt(header, NOW, BINDING, KEYS, cache)).toEqual(caller);
+    expect(codeOf(() => verifyAt(header, NOW + 1, BINDING, KEYS, cache))).toBe('IDENTITY_REPLAYED');
+    expect(verifyAt(signIdentity(caller, KEY, BINDING, NOW), NOW, BINDING, KEYS, cache)).toEqual(caller);
+    verifyAt(signIdentity(caller, KEY, BINDING, NOW + 10_000), NOW + 10_000, BINDING, KEYS, cache);
+    expect(cache.size).toBe(1);
+  });
+
+  it('refuses rather than evicts a live id when the replay cache is full', () => {
+    const cache = new IdentityReplayCache(1);
+    verifyAt(signIdentity(caller, KEY, BINDING, NOW), NOW, BINDING, KEYS, cache);
+    expect(codeOf(() => verifyAt(signIdentity(caller, KEY, BINDING, NOW), NOW, BINDING, KEYS, cache))).toBe('IDENTITY_REPLAY_CACHE_FULL');
+  });
+
+  it('refuses placeholder and non-Ed25519 keys', () => {
+    for (const bad of ['change-me-to-at-least-32-random-characters', 'k:' + 'A'.repeat(60), 'short']) {
+      expect(() => parseIdentitySigningKey(bad)).toThrow(/IDENTITY_SIGNING_KEY/);
+      expect(() => parseIdentityPublicKeys(bad)).toThrow(/IDENTITY_PUBLIC_KEYS/);
+    }
   });
 });

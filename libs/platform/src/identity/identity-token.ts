@@ -1,62 +1,110 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { randomUUID, sign, verify } from 'node:crypto';
 import { problem } from '../errors/problems';
 import { CALLER_KINDS, CallerIdentity, CallerKind } from './caller-identity';
+import type { IdentityPublicKeys, IdentitySigningKey } from './identity-keys';
+import type { IdentityReplayCache } from './identity-replay-cache';
 
 /** Header in which the gateway passes the verified caller to services. */
 export const IDENTITY_HEADER = 'x-hub-identity';
 
-export const DEFAULT_IDENTITY_MAX_AGE_MS = 60_000;
+/** Lifetime of one signed identity: long enough for one hop, too short to be worth capturing. */
+export const DEFAULT_IDENTITY_TTL_MS = 5_000;
+/** Clocks of the gateway and a service may differ by this much. */
+export const IDENTITY_CLOCK_SKEW_MS = 2_000;
+const MAX_TTL_MS = 30_000;
+const VERSION = 'v2';
 
 // Far above any real identity; stops oversized headers before any decoding work.
 const MAX_TOKEN_LENGTH = 8192;
 
-/** `base64url(JSON with issuedAt) + '.' + base64url(HMAC-SHA256(key, first part))`. */
-export function signIdentity(identity: CallerIdentity, key: string, now: number = Date.now()): string {
-  const claims = {
+/** What one identity is bound to: the service it is for and the one request it authorises. */
+export interface IdentityBinding {
+  /** The target service (`catalogue`, `dossier`, ...). */
+  audience: string;
+  method: string;
+  /** Path and query exactly as sent (`/v1/dossiers?limit=10`). */
+  path: string;
+}
+
+interface Claims extends CallerIdentity {
+  aud: string;
+  mth: string;
+  pth: string;
+  jti: string;
+  iat: number;
+  exp: number;
+}
+
+/**
+ * `v2.<kid>.<base64url(JSON claims)>.<base64url(Ed25519 signature of the first three parts)>`; the claims carry the
+ * caller, audience, method, path, a unique id and the issue and expiry times (ms).
+ */
+export function signIdentity(
+  identity: CallerIdentity,
+  key: IdentitySigningKey,
+  binding: IdentityBinding,
+  now: number = Date.now(),
+  ttlMs: number = DEFAULT_IDENTITY_TTL_MS,
+): string {
+  const claims: Claims = {
     clientId: identity.clientId,
     kind: identity.kind,
     agencyCodes: identity.agencyCodes,
     roles: identity.roles,
-    issuedAt: now,
+    aud: binding.audience,
+    mth: binding.method.toUpperCase(),
+    pth: binding.path,
+    jti: randomUUID(),
+    iat: now,
+    exp: now + ttlMs,
   };
-  const payload = Buffer.from(JSON.stringify(claims), 'utf8').toString('base64url');
-  return `${payload}.${mac(payload, key)}`;
+  const signed = `${VERSION}.${key.kid}.${Buffer.from(JSON.stringify(claims), 'utf8').toString('base64url')}`;
+  return `${signed}.${sign(null, Buffer.from(signed, 'utf8'), key.privateKey).toString('base64url')}`;
 }
 
-export function verifyIdentity(
-  header: string,
-  key: string,
-  now: number = Date.now(),
-  maxAgeMs: number = DEFAULT_IDENTITY_MAX_AGE_MS,
-): CallerIdentity {
-  const parts = header.length <= MAX_TOKEN_LENGTH ? header.split('.') : [];
-  if (parts.length !== 2) throw invalid('The identity header is malformed.');
-  const [payload, signature] = parts;
+export interface VerifyIdentityOptions {
+  keys: IdentityPublicKeys;
+  binding: IdentityBinding;
+  now?: number;
+  /** Remembers the ids seen until they expire: a second use of one header is refused. */
+  replayCache?: IdentityReplayCache;
+}
 
-  // Comparing the canonical encoding (not decoded bytes) also rejects alternative encodings of a valid MAC.
-  const expected = Buffer.from(mac(payload, key), 'utf8');
-  const given = Buffer.from(signature, 'utf8');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+export function verifyIdentity(header: string, options: VerifyIdentityOptions): CallerIdentity {
+  const now = options.now ?? Date.now();
+  const parts = header.length <= MAX_TOKEN_LENGTH ? header.split('.') : [];
+  if (parts.length !== 4 || parts[0] !== VERSION) throw invalid('The identity header is malformed.');
+  const [, kid, payload, signature] = parts;
+  const key = options.keys.get(kid);
+  if (!key) throw invalid('The identity is signed with an unknown key.');
+  const signatureBytes = Buffer.from(signature, 'base64url');
+  // Comparing the canonical encoding also rejects alternative encodings of a valid signature.
+  if (signatureBytes.toString('base64url') !== signature || !verify(null, Buffer.from(`${VERSION}.${kid}.${payload}`, 'utf8'), key, signatureBytes)) {
     throw invalid('The identity signature does not match.');
   }
 
   const claims = parseClaims(payload);
   if (!claims) throw invalid('The identity claims are malformed.');
-  if (Math.abs(now - claims.issuedAt) > maxAgeMs) {
+  const { binding } = options;
+  if (claims.aud !== binding.audience) throw invalid('The identity is meant for another service.');
+  if (claims.mth !== binding.method.toUpperCase() || claims.pth !== binding.path) throw invalid('The identity was issued for another request.');
+  if (claims.iat > now + IDENTITY_CLOCK_SKEW_MS || claims.exp < claims.iat || claims.exp - claims.iat > MAX_TTL_MS) {
+    throw invalid('The identity times are not plausible.');
+  }
+  if (now > claims.exp + IDENTITY_CLOCK_SKEW_MS) {
     throw problem(401, 'IDENTITY_EXPIRED', { detail: 'The identity header is outside its validity window.' });
   }
+  if (options.replayCache && !options.replayCache.remember(claims.jti, claims.exp + IDENTITY_CLOCK_SKEW_MS, now)) {
+    throw problem(401, 'IDENTITY_REPLAYED', { detail: 'This identity header was already used.' });
+  }
   return { clientId: claims.clientId, kind: claims.kind, agencyCodes: claims.agencyCodes, roles: claims.roles };
-}
-
-function mac(payload: string, key: string): string {
-  return createHmac('sha256', key).update(payload).digest('base64url');
 }
 
 function invalid(detail: string) {
   return problem(401, 'IDENTITY_INVALID', { detail });
 }
 
-function parseClaims(payload: string): (CallerIdentity & { issuedAt: number }) | undefined {
+function parseClaims(payload: string): Claims | undefined {
   let claims: unknown;
   try {
     claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
@@ -64,16 +112,26 @@ function parseClaims(payload: string): (CallerIdentity & { issuedAt: number }) |
     return undefined;
   }
   if (typeof claims !== 'object' || claims === null) return undefined;
-  const { clientId, kind, agencyCodes, roles, issuedAt } = claims as Record<string, unknown>;
+  const { clientId, kind, agencyCodes, roles, aud, mth, pth, jti, iat, exp } = claims as Record<string, unknown>;
   const valid =
     typeof clientId === 'string' &&
     clientId !== '' &&
     CALLER_KINDS.includes(kind as CallerKind) &&
     isStringArray(agencyCodes) &&
     isStringArray(roles) &&
-    typeof issuedAt === 'number' &&
-    Number.isFinite(issuedAt);
-  return valid ? { clientId, kind: kind as CallerKind, agencyCodes, roles, issuedAt } : undefined;
+    typeof aud === 'string' &&
+    typeof mth === 'string' &&
+    typeof pth === 'string' &&
+    typeof jti === 'string' &&
+    jti.length >= 16 &&
+    jti.length <= 64 &&
+    isTime(iat) &&
+    isTime(exp);
+  return valid ? { clientId, kind: kind as CallerKind, agencyCodes, roles, aud, mth, pth, jti, iat, exp } : undefined;
+}
+
+function isTime(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 }
 
 function isStringArray(value: unknown): value is string[] {

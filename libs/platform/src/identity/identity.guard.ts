@@ -6,17 +6,29 @@ import { problem } from '../errors/problems';
 import { holdsRole } from './access-policy';
 import { IS_PUBLIC_KEY, REQUIRED_ROLES_KEY } from './identity.decorators';
 import type { CallerIdentity } from './caller-identity';
+import { SERVICE_NAME } from '../bootstrap/service-name.token';
+import type { IdentityPublicKeys, IdentitySigningKey } from './identity-keys';
+import { IdentityReplayCache } from './identity-replay-cache';
 import { IDENTITY_HEADER, verifyIdentity } from './identity-token';
 
-/** Injection token of the shared secret the gateway signs `x-hub-identity` with. */
+/** Injection token of the Ed25519 public keys (by key id) that verify `x-hub-identity`. */
+export const IDENTITY_PUBLIC_KEYS = 'IDENTITY_PUBLIC_KEYS';
+/** Injection token of the gateway's Ed25519 signing key (`null` in every other service). */
 export const IDENTITY_SIGNING_KEY = 'IDENTITY_SIGNING_KEY';
+export type IdentitySigner = IdentitySigningKey | null;
 
-/** Defence in depth: a service re-verifies the gateway's signed identity instead of trusting a bare header. */
+/**
+ * Defence in depth: a service re-verifies the gateway's signed identity instead of trusting a bare header: signed by
+ * the gateway's key, for this service, this method and path, within its lifetime, and not used before.
+ */
 @Injectable()
 export class IdentityGuard implements CanActivate {
+  private readonly replayCache = new IdentityReplayCache();
+
   constructor(
     private readonly reflector: Reflector,
-    @Inject(IDENTITY_SIGNING_KEY) private readonly signingKey: string,
+    @Inject(IDENTITY_PUBLIC_KEYS) private readonly keys: IdentityPublicKeys,
+    @Inject(SERVICE_NAME) private readonly service: string,
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
@@ -27,7 +39,11 @@ export class IdentityGuard implements CanActivate {
     const header = request.headers[IDENTITY_HEADER];
     if (header === undefined || header === '') throw problem(401, 'IDENTITY_MISSING');
     if (typeof header !== 'string') throw problem(401, 'IDENTITY_INVALID', { detail: 'Send exactly one identity header.' });
-    const identity = verifyIdentity(header, this.signingKey);
+    const identity = verifyIdentity(header, {
+      keys: this.keys,
+      binding: { audience: this.service, method: request.method, path: request.url },
+      replayCache: this.replayCache,
+    });
 
     // The bound context is the same object the request's AsyncLocalStorage scope holds, so both see the caller.
     const requestContext = requestContextOf(request) ?? bindRequestContext(request, { correlationId: newCorrelationId() });

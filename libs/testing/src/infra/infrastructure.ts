@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 // Loaded by jest's globalSetup, where path aliases do not resolve: relative imports only.
@@ -10,8 +10,25 @@ export interface Infrastructure {
   /** Server URL without a database name: each test creates its own database. */
   postgresUrl: string;
   kafkaBrokers: string[];
+  /**
+   * The broker's SASL/SCRAM principals, when it has them: the admin (a super user, for tests and tools) and,
+   * in the credentials file, one principal per service for the apps that tests start as processes.
+   */
+  kafkaAuth?: KafkaAuth;
   /** Stops what this process started (nothing for `env`). */
   release(): Promise<void>;
+}
+
+export interface KafkaCredential {
+  username: string;
+  password: string;
+}
+
+export interface KafkaAuth {
+  mechanism: 'scram-sha-512' | 'scram-sha-256';
+  admin: KafkaCredential;
+  /** Written by deploy/local/kafka-start.sh: `{ mechanism, admin, services: { catalogue: {...}, ... } }`. */
+  credentialsFile?: string;
 }
 
 const REPO_ROOT = resolve(__dirname, '../../../..');
@@ -24,7 +41,13 @@ export const LOCAL_KAFKA_PORT = 9092;
  */
 export async function resolveInfrastructure(env: NodeJS.ProcessEnv = process.env): Promise<Infrastructure> {
   if (env.DATABASE_URL && env.KAFKA_BROKERS) {
-    return { source: 'env', postgresUrl: serverUrl(env.DATABASE_URL), kafkaBrokers: env.KAFKA_BROKERS.split(',').map((b) => b.trim()), release: async () => undefined };
+    return {
+      source: 'env',
+      postgresUrl: serverUrl(env.DATABASE_URL),
+      kafkaBrokers: env.KAFKA_BROKERS.split(',').map((b) => b.trim()),
+      kafkaAuth: kafkaAuthFromEnv(env),
+      release: async () => undefined,
+    };
   }
   if (dockerReachable()) return startTestcontainers();
   const missing = ['java', 'mvn', 'psql'].filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
@@ -36,6 +59,32 @@ export async function resolveInfrastructure(env: NodeJS.ProcessEnv = process.env
     );
   }
   return startLocal();
+}
+
+/**
+ * `KAFKA_CREDENTIALS_FILE` (the file of deploy/local/kafka-start.sh), or `KAFKA_USERNAME` + `KAFKA_PASSWORD` of an
+ * admin principal (`KAFKA_SASL_MECHANISM`, default scram-sha-512); neither: a broker without authentication.
+ */
+export function kafkaAuthFromEnv(env: NodeJS.ProcessEnv): KafkaAuth | undefined {
+  if (env.KAFKA_CREDENTIALS_FILE) return kafkaAuthFromFile(env.KAFKA_CREDENTIALS_FILE);
+  if (env.KAFKA_USERNAME && env.KAFKA_PASSWORD) {
+    const mechanism = env.KAFKA_SASL_MECHANISM === 'scram-sha-256' ? 'scram-sha-256' : 'scram-sha-512';
+    return { mechanism, admin: { username: env.KAFKA_USERNAME, password: env.KAFKA_PASSWORD } };
+  }
+  return undefined;
+}
+
+export function kafkaAuthFromFile(file: string): KafkaAuth {
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { mechanism?: string; admin?: KafkaCredential };
+  if (!parsed.admin?.username || !parsed.admin.password) throw new Error(`${file} has no admin credential`);
+  return { mechanism: parsed.mechanism === 'scram-sha-256' ? 'scram-sha-256' : 'scram-sha-512', admin: parsed.admin, credentialsFile: file };
+}
+
+/** The principal of one service from the credentials file; the admin when there is no file (a bare KAFKA_USERNAME). */
+export function serviceKafkaCredential(auth: KafkaAuth, service: string): KafkaCredential {
+  if (!auth.credentialsFile) return auth.admin;
+  const parsed = JSON.parse(readFileSync(auth.credentialsFile, 'utf8')) as { services?: Record<string, KafkaCredential> };
+  return parsed.services?.[service] ?? auth.admin;
 }
 
 /** The URL of `database` on the same server as `url`. */
@@ -80,6 +129,7 @@ function startLocal(): Infrastructure {
     source: 'local',
     postgresUrl: 'postgres://postgres@127.0.0.1:5432/postgres',
     kafkaBrokers: [`127.0.0.1:${LOCAL_KAFKA_PORT}`],
+    kafkaAuth: kafkaAuthFromFile(join(REPO_ROOT, '.local/kafka', `credentials-${LOCAL_KAFKA_PORT}.json`)),
     // Leave a broker alone that someone else started (a developer's `npm start`).
     release: async () => {
       if (!alreadyRunning) stopLocalKafka();

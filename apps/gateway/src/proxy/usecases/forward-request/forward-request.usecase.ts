@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { currentContext, currentCorrelationId, IDENTITY_HEADER, IDENTITY_SIGNING_KEY, problem, signIdentity, type CallerIdentity } from '@hub/platform';
+import { currentContext, currentCorrelationId, IDENTITY_HEADER, IDENTITY_SIGNING_KEY, problem, signIdentity, type CallerIdentity, type IdentitySigningKey } from '@hub/platform';
 import { AuthenticateClientUseCase } from '../../../api-client/usecases/authenticate-client/authenticate-client.usecase';
 import { IDEMPOTENCY_KEY_HEADER, IdempotentExchange } from '../../../idempotency/idempotent-exchange';
 import { AccessTokens } from '../../../oauth/access-tokens';
@@ -35,8 +35,13 @@ export class ForwardRequestUseCase {
     private readonly idempotency: IdempotentExchange,
     private readonly limiter: RateLimiter,
     private readonly tokens: AccessTokens,
-    @Inject(IDENTITY_SIGNING_KEY) private readonly signingKey: string,
-  ) {}
+    @Inject(IDENTITY_SIGNING_KEY) signingKey: IdentitySigningKey | null,
+  ) {
+    if (!signingKey) throw new Error('The gateway needs IDENTITY_SIGNING_KEY (an Ed25519 key: node tools/hub/identity-keys.mjs)');
+    this.signingKey = signingKey;
+  }
+
+  private readonly signingKey: IdentitySigningKey;
 
   async execute(request: IncomingRequest): Promise<UpstreamResponse> {
     const { method, url, body } = request;
@@ -54,7 +59,9 @@ export class ForwardRequestUseCase {
       overrides: rateLimits,
     });
 
-    const headers: Record<string, string> = { [IDENTITY_HEADER]: signIdentity(identity, this.signingKey) };
+    // Bound to this one request: the target service, the method and the path with its query, for a few seconds.
+    const signed = signIdentity(identity, this.signingKey, { audience: route.upstream, method, path: url });
+    const headers: Record<string, string> = { [IDENTITY_HEADER]: signed };
     const correlationId = currentCorrelationId();
     if (correlationId) headers['x-correlation-id'] = correlationId;
     for (const name of FORWARDED_HEADERS) {
