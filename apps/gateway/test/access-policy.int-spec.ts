@@ -25,7 +25,11 @@ describe('access policy and client lifecycle (real PostgreSQL)', () => {
     gateway.app.inject({ method, url: `/v1/admin/${url}`, headers: { 'x-api-key': apiKey }, ...(payload ? { payload } : {}) });
   const register = (payload: object) => admin('POST', 'api-clients', { name: 'n', agencyCodes: [], ...payload });
   const read = (apiKey: string) => gateway.app.inject({ method: 'GET', url: '/v1/dossiers/000.00.15.H31-260112-0001', headers: { 'x-api-key': apiKey } });
-  const lastIdentity = (): CallerIdentity => verifyIdentity(upstream.seen.at(-1)!.headers['x-hub-identity'] as string, gateway.config.IDENTITY_SIGNING_KEY);
+  // Every request these tests forward is a dossier read: the identity is bound to the dossier service.
+  const lastIdentity = (): CallerIdentity => {
+    const seen = upstream.seen.at(-1)!;
+    return verifyIdentity(seen.headers['x-hub-identity'] as string, { keys: gateway.identityKeys, binding: { audience: 'dossier', method: seen.method, path: seen.url } });
+  };
   const errorsOf = (res: { json(): { errors: Array<{ field: string; code: string }> } }) => res.json().errors.map((e) => `${e.field} ${e.code}`);
 
   it('refuses a payment provider with dossier:read, and any role its kind may not hold, at registration', async () => {

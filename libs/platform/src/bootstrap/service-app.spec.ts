@@ -318,9 +318,9 @@ describe('createServiceApp', () => {
     const auditor = await app.inject({ method: 'GET', url: '/dossiers/audit', headers: identity('GET', '/dossiers/audit', { ...portal, kind: 'operator', roles: ['audit:read'] }) });
     expect(auditor.statusCode).toBe(200);
     // The access policy: a role the caller's kind may not hold, or one the hub does not know, grants nothing.
-    const portalAuditor = await app.inject({ method: 'GET', url: '/dossiers/audit', headers: identity({ ...portal, roles: ['audit:read'] }) });
+    const portalAuditor = await app.inject({ method: 'GET', url: '/dossiers/audit', headers: identity('GET', '/dossiers/audit', { ...portal, roles: ['audit:read'] }) });
     expect(portalAuditor.statusCode).toBe(403);
-    const unknownRole = await app.inject({ method: 'GET', url: '/dossiers/audit', headers: identity({ ...portal, kind: 'operator', roles: ['auditor'] }) });
+    const unknownRole = await app.inject({ method: 'GET', url: '/dossiers/audit', headers: identity('GET', '/dossiers/audit', { ...portal, kind: 'operator', roles: ['auditor'] }) });
     expect(unknownRole.statusCode).toBe(403);
   });
 
