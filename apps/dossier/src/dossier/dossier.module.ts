@@ -6,6 +6,8 @@ import { CalendarUpdatedConsumer } from './consumers/calendar-updated.consumer';
 import { DossierEventsWriter } from './dossier-events.writer';
 import { DossierStateStore } from './dossier-state.store';
 import { DossierSyncController } from './dossier-sync.controller';
+import { DossierStepsController } from './dossier-steps.controller';
+import { RecordStepsUseCase } from './usecases/record-steps/record-steps.usecase';
 import { DossierApplicantController } from './dossier-applicant.controller';
 import { DossierController } from './dossier.controller';
 import { DossierLifecycle } from './dossier-lifecycle';
@@ -26,7 +28,7 @@ import { SyncDossiersUseCase } from './usecases/sync-dossiers/sync-dossiers.usec
 
 @Module({
   imports: [ProcedureReadModelModule, CalendarReadModelModule, StatusMappingReadModelModule],
-  controllers: [DossierController, DossierSyncController, DossierNoticeController, DossierApplicantController, PublicLookupController],
+  controllers: [DossierController, DossierSyncController, DossierNoticeController, DossierApplicantController, PublicLookupController, DossierStepsController],
   providers: [
     DossierRepository,
     DossierStateStore,
@@ -44,6 +46,7 @@ import { SyncDossiersUseCase } from './usecases/sync-dossiers/sync-dossiers.usec
     LookupDossierUseCase,
     WatchDueDatesUseCase,
     OverdueWatchJob,
+    RecordStepsUseCase,
   ],
 })
 export class DossierModule {

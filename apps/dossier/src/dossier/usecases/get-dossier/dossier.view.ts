@@ -14,7 +14,7 @@ export class StatusNameView {
 
 export class ApplicantView {
   @ApiProperty() fullName!: string;
-  @ApiProperty() idNumber!: string;
+  @ApiPropertyOptional() idNumber?: string;
   @ApiPropertyOptional() phone?: string;
   @ApiPropertyOptional() email?: string;
   @ApiPropertyOptional() address?: string;
@@ -73,6 +73,8 @@ export class StepView {
 }
 
 export class DocumentView {
+  @ApiPropertyOptional() id?: string;
+  @ApiPropertyOptional() componentCode?: string;
   @ApiProperty() name!: string;
   @ApiProperty() copies!: number;
   @ApiProperty() digitised!: boolean;
