@@ -7,8 +7,8 @@ import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength } from 'class
  * `SoGiayToChuHoSo` is optional too).
  */
 export class SyncApplicantDto {
-  @ApiProperty({ example: 'Nguyễn Văn An', maxLength: 200 })
-  @IsString() @Length(1, 200) fullName!: string;
+  @ApiPropertyOptional({ example: 'Nguyễn Văn An', maxLength: 200, description: 'Omitted: stored as an empty name (back-filled dossiers)' })
+  @IsOptional() @IsString() @Length(1, 200) fullName?: string;
 
   @ApiPropertyOptional({ description: 'Citizen identity number (12 digits) or old ID card number (9 digits)', example: '001086001234' })
   @IsOptional() @Matches(/^(\d{9}|\d{12})$/, { message: 'idNumber must be 9 or 12 digits' }) idNumber?: string;

@@ -30,7 +30,7 @@ export function contentOf(record: SyncRecordDto, status: DossierStatus): Dossier
     receivedAt: new Date(record.receivedAt),
     // Omitted (hub-ordered records): resolved against the stored state by resolveHubOrdered; receivedAt until then.
     statusChangedAt: new Date(record.statusChangedAt ?? record.receivedAt),
-    applicant: { ...record.applicant },
+    applicant: { ...record.applicant, fullName: record.applicant.fullName ?? '' },
     summary: record.summary ?? null,
     appointmentAt: dateOrNull(record.appointmentAt),
     steps: (record.steps ?? []).map((s) => ({

@@ -1,0 +1,15 @@
+import { capNhatTienDoHoSoMC, dongBoHoSoMC, traCuuHoSo } from './dossier.services';
+import { layDanhMucCoQuan, layDanhMucLinhVuc, layThuTuc } from './catalogue.services';
+import type { CompatService } from './compat-context';
+
+/** Every `service` the compatibility endpoint answers, by its name in the national portal's vocabulary. */
+export const COMPAT_SERVICES: Readonly<Record<string, CompatService>> = {
+  DongBoHoSoMC: dongBoHoSoMC,
+  CapNhatTienDoHoSoMC: capNhatTienDoHoSoMC,
+  TraCuuHoSo: traCuuHoSo,
+  LayThuTuc: layThuTuc,
+  LayDanhMucCoQuan: layDanhMucCoQuan,
+  LayDanhMucLinhVuc: layDanhMucLinhVuc,
+};
+
+export const COMPAT_SERVICE_NAMES = Object.keys(COMPAT_SERVICES);
