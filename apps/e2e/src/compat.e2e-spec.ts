@@ -163,6 +163,17 @@ describe('compatibility endpoint (/dvcqg): an existing agency system syncs, adva
     expect((await call('LayThuTuc', { maTTHC: '9.999999' })).body).toMatchObject({ error_code: 8 });
   });
 
+  it('DongBoDanhGia: monthly aggregates per agency, month and question; a later call replaces the earlier', async () => {
+    const report = (total: string, satisfied: string) => ({ data: [{ NgayTongHop: '3-2026', MaCauHoi: 'CH01', NoiDungCauHoi: 'Mức độ hài lòng chung', TongSoNguoiDanhGia: total, TyLeRatHaiLong: satisfied, TyLeHaiLong: '30%' }] });
+    expect((await call('DongBoDanhGia', report('100', '62%'))).body).toMatchObject({ error_code: 0 });
+    expect((await call('DongBoDanhGia', report('120', '65%'))).body).toMatchObject({ error_code: 0 });
+    const stored = await hub.request('GET', `/v1/ratings/satisfaction-summaries?agencyCode=${PROVINCE}`, { apiKey: key });
+    expect(stored.body.items).toEqual([
+      expect.objectContaining({ agencyCode: PROVINCE, month: '2026-03', question: 'CH01', respondents: 120, answers: [{ answer: 'TyLeRatHaiLong', percent: 65 }, { answer: 'TyLeHaiLong', percent: 30 }] }),
+    ]);
+    expect((await call('DongBoDanhGia', { data: [{ NgayTongHop: '2026-03', TongSoNguoiDanhGia: '1' }] })).body).toMatchObject({ error_code: 7, message: expect.stringContaining('NgayTongHop') });
+  });
+
   it('bad input: each gets a non-zero error_code naming the field (HTTP 200), and nothing is stored', async () => {
     const at = Date.now();
     const fresh = (seq: string, over: Record<string, unknown> = {}) => dossier({ MaHoSo: codeFor(DEPARTMENT, at, seq), NgayTiepNhan: compatDate(at), ...over });
