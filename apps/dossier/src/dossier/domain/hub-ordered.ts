@@ -10,12 +10,20 @@ export interface HubOrdered {
 /** A step is the same step when its time, status and content are: systems re-send their whole progress. */
 export const stepIdentity = (s: Step): string => `${s.at.getTime()}|${s.status}|${s.content ?? ''}`;
 
-/** The known steps and the new ones, without duplicates, in time order (stable for equal times). */
+const statusAt = (s: Step): string => `${s.at.getTime()}|${s.status}`;
+/** A step that says nothing but its time and status (a status marker), e.g. the change to 9 a snapshot implies. */
+const isBare = (s: Step): boolean => s.content === null && s.handledBy === null && s.position === null && s.unit === null;
+
+/**
+ * The known steps and the new ones, without duplicates, in time order (stable for equal times). A bare step adds
+ * nothing when a step of the same time and status is known.
+ */
 export function mergeSteps(known: readonly Step[], incoming: readonly Step[]): Step[] {
   const seen = new Set(known.map(stepIdentity));
+  const times = new Set(known.map(statusAt));
   const added = incoming.filter((s) => {
     const key = stepIdentity(s);
-    if (seen.has(key)) return false;
+    if (seen.has(key) || (isBare(s) && times.has(statusAt(s)))) return false;
     seen.add(key);
     return true;
   });

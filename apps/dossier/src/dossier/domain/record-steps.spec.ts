@@ -72,6 +72,13 @@ describe('hub-ordered sync records (no version, no statusChangedAt)', () => {
     expect(command.content.steps.map((s) => s.content)).toEqual(['A', 'B']);
   });
 
+  it('mergeSteps: a bare status marker adds nothing when a step of the same time and status is known', () => {
+    const detailed = step('2026-01-13T09:00:00', 9, 'Phê duyệt');
+    const bare: Step = { at: at('2026-01-13T09:00:00'), status: 9, handledBy: null, position: null, unit: null, content: null };
+    expect(mergeSteps([detailed], [bare])).toEqual([detailed]);
+    expect(mergeSteps([], [bare])).toEqual([bare]);
+  });
+
   it('mergeSteps keeps time order and drops duplicates', () => {
     const a = step('2026-01-13T09:00:00', 4, 'A');
     const b = step('2026-01-12T10:00:00', 2, 'B');
