@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PersistenceModule } from '@hub/persistence';
 import { AppErrorsModule } from '@hub/platform';
 import { ApiClientEntity } from './api-client/api-client.entity';
+import { CompatModule } from './compat/compat.module';
 import { gatewayProviders } from './config/gateway-providers';
 import type { GatewayConfig } from './config/gateway.config';
 import { ExchangeLogModule } from './exchange-log/exchange-log.module';
@@ -36,6 +37,7 @@ export class GatewayAppModule {
         ExchangeLogModule,
         OpenApiModule,
         StandardModule,
+        CompatModule,
       ],
     };
   }

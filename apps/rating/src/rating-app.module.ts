@@ -9,6 +9,8 @@ import { RateableDossierRevision1764200100000 } from './migrations/1764200100000
 import { RateableDossierModule } from './rateable-dossier/rateable-dossier.module';
 import { ServiceIndex1764300000000 } from './migrations/1764300000000-service-index';
 import { RatingsModule } from './ratings/ratings.module';
+import { SatisfactionSummary1765300000000 } from './migrations/1765300000000-satisfaction-summary';
+import { SatisfactionSummaryModule } from './satisfaction-summary/satisfaction-summary.module';
 import { ServiceIndexModule } from './service-index/service-index.module';
 
 export const RATING_SERVICE = 'rating';
@@ -19,7 +21,7 @@ export class RatingAppModule {
     return {
       module: RatingAppModule,
       imports: [
-        PersistenceModule.forRoot({ url: config.DATABASE_URL, migrations: [RateableDossier1764115500000, RateableDossierRevision1764200100000, ServiceIndex1764300000000] }),
+        PersistenceModule.forRoot({ url: config.DATABASE_URL, migrations: [RateableDossier1764115500000, RateableDossierRevision1764200100000, ServiceIndex1764300000000, SatisfactionSummary1765300000000] }),
         MessagingModule.forRoot({ service: RATING_SERVICE, groupId: config.KAFKA_GROUP_ID, ...kafkaConnectionOf(config),
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
           topicReplicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
@@ -28,6 +30,7 @@ export class RatingAppModule {
         RateableDossierModule,
         ServiceIndexModule,
         RatingsModule,
+        SatisfactionSummaryModule,
       ],
     };
   }

@@ -1,3 +1,5 @@
+import { COMPAT_PACKETS } from './compat/compat-packets';
+
 /**
  * What kind of data packet the hub exchanges with agency systems outside Kafka. Each kind is published in the
  * data-packet standard (`docs/standard/`) next to the events.
@@ -39,4 +41,4 @@ export function definePacket<P extends object>(def: {
  * answer means adding it here: `npm run standard` then publishes its JSON Schema and, for webhook bodies, the webhook
  * in the AsyncAPI document. Empty until the agency-connectivity work defines them.
  */
-export const PACKET_REGISTRY: readonly PacketDefinition[] = [];
+export const PACKET_REGISTRY: readonly PacketDefinition[] = [...COMPAT_PACKETS];

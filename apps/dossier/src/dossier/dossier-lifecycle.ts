@@ -22,10 +22,12 @@ export class DossierLifecycle {
     private readonly clock: Clock,
   ) {}
 
-  run(code: string, caller: CallerIdentity, command: (now: Date) => DossierCommand): Promise<DossierState> {
+  /** `loaded` sees the state before the command (e.g. to tell what changed). */
+  run(code: string, caller: CallerIdentity, command: (now: Date) => DossierCommand, loaded?: (before: DossierState) => void): Promise<DossierState> {
     return this.transactions.run(async (tx) => {
       await this.store.lock(tx, [code]);
       const stored = requireVisible(caller, (await this.store.load(tx, [code])).get(code), (d) => d.state.receivingAgencyCode, () => DossierErrors.notFound(code));
+      loaded?.(stored.state);
       const agency = stored.state.receivingAgencyCode;
       const calendar = (await this.calendars.calendarsFor([agency], tx)).get(agency) ?? null;
       const now = this.clock.now();

@@ -14,7 +14,7 @@ export class DossierEntity {
   @Column('smallint') status!: DossierStatus;
   /** Who first brought it to the hub (API client id). */
   @Column() submittedBy!: string;
-  @Column('jsonb') applicant!: { fullName: string; idNumber: string; phone?: string; email?: string; address?: string };
+  @Column('jsonb') applicant!: { fullName: string; idNumber?: string; phone?: string; email?: string; address?: string };
   @Column('text', { nullable: true }) summary!: string | null;
   /** SHA-256 of the lookup key printed on the receipt; the key itself is never stored. */
   @Column() lookupKeyHash!: string;

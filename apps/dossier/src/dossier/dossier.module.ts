@@ -7,6 +7,8 @@ import { CalendarUpdatedConsumer } from './consumers/calendar-updated.consumer';
 import { DossierEventsWriter } from './dossier-events.writer';
 import { DossierStateStore } from './dossier-state.store';
 import { DossierSyncController } from './dossier-sync.controller';
+import { DossierStepsController } from './dossier-steps.controller';
+import { RecordStepsUseCase } from './usecases/record-steps/record-steps.usecase';
 import { DossierApplicantController } from './dossier-applicant.controller';
 import { DossierController } from './dossier.controller';
 import { DossierDisclosure } from './dossier-disclosure';
@@ -31,7 +33,7 @@ import { LookupKeyRekeying } from './lookup-key-rekeying';
 
 @Module({
   imports: [ProcedureReadModelModule, CalendarReadModelModule, StatusMappingReadModelModule, PersonalDataAuditModule],
-  controllers: [DossierController, DossierSyncController, DossierNoticeController, DossierApplicantController, PublicLookupController],
+  controllers: [DossierController, DossierSyncController, DossierNoticeController, DossierApplicantController, PublicLookupController, DossierStepsController],
   providers: [
     DossierRepository,
     DossierStateStore,
@@ -52,6 +54,7 @@ import { LookupKeyRekeying } from './lookup-key-rekeying';
     OverdueWatchJob,
     LookupKeys,
     LookupKeyRekeying,
+    RecordStepsUseCase,
   ],
 })
 export class DossierModule {

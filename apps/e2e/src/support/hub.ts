@@ -25,6 +25,7 @@ export class Hub {
   private readonly processes = new Map<Service, ChildProcess>();
   private readonly ports = new Map<Service, number>();
   private readonly logs = new Map<Service, string[]>();
+  private readyTimeoutMs = 90_000;
 
   get url(): string {
     return `http://127.0.0.1:${this.ports.get('gateway')}`;
@@ -33,9 +34,11 @@ export class Hub {
   /**
    * @param options.services  a subset to start (default: all five); the others get a port where nothing listens
    * @param options.database  the database of a service (default: a throwaway one, dropped by stop())
+   * @param options.readyTimeoutMs  how long each app may take to become ready (default 90 s)
    */
-  static async start(options: { services?: readonly Service[]; database?: (service: Service) => TestDatabase } = {}): Promise<Hub> {
+  static async start(options: { services?: readonly Service[]; database?: (service: Service) => TestDatabase; readyTimeoutMs?: number } = {}): Promise<Hub> {
     const hub = new Hub();
+    hub.readyTimeoutMs = options.readyTimeoutMs ?? hub.readyTimeoutMs;
     try {
       await hub.boot(options.services ?? SERVICES, options.database);
     } catch (error) {
@@ -87,7 +90,7 @@ export class Hub {
   }
 
   private async waitReady(service: Service): Promise<void> {
-    const deadline = Date.now() + 90_000;
+    const deadline = Date.now() + this.readyTimeoutMs;
     const child = this.processes.get(service)!;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`${service} exited with ${child.exitCode}:\n${this.logs.get(service)!.join('')}`);
@@ -95,7 +98,7 @@ export class Hub {
       if (ok) return;
       await new Promise((r) => setTimeout(r, 250));
     }
-    throw new Error(`${service} not ready within 90 s:\n${this.logs.get(service)!.join('').slice(-4000)}`);
+    throw new Error(`${service} not ready within ${this.readyTimeoutMs / 1000} s:\n${this.logs.get(service)!.join('').slice(-4000)}`);
   }
 
   async request<T = any>(method: string, path: string, opts: { apiKey?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}): Promise<HubResponse<T>> {

@@ -1,6 +1,8 @@
 import type { ValueProvider } from '@nestjs/common';
 import { jsonBudgetOf } from '@hub/platform';
 import { BOOTSTRAP_ADMIN_KEY } from '../api-client/api-client.module';
+import { COMPAT_OPTIONS } from '../compat/compat-options';
+import { sessionKeyFrom } from '../compat/compat-session';
 import { RECEIPT_SIGNING_KEY } from '../exchange-log/receipt-signer';
 import { DOOR_OPTIONS } from '../hygiene/hygiene.module';
 import { IDEMPOTENCY_OPTIONS, type IdempotencyOptions } from '../idempotency/idempotent-exchange';
@@ -71,5 +73,6 @@ export function gatewayProviders(config: GatewayConfig): ValueProvider[] {
     { provide: RECEIPT_SIGNING_KEY, useValue: config.RECEIPT_SIGNING_KEY },
     { provide: OAUTH_OPTIONS, useValue: oauthOptions(config) },
     { provide: DOOR_OPTIONS, useValue: { corsOrigins: list(config.CORS_ORIGINS) } },
+    { provide: COMPAT_OPTIONS, useValue: { sessionTtlSeconds: config.COMPAT_SESSION_TTL_SECONDS, sessionKey: sessionKeyFrom(config.IDENTITY_SIGNING_KEY) } },
   ];
 }

@@ -70,6 +70,9 @@ export class GatewayConfig extends BaseServiceConfig {
    */
   @IsOptional() @IsString() OAUTH_SIGNING_KEYS?: string;
 
+  /** Life of a compatibility-endpoint session (`POST /dvcqg/login`); at least 30 min, clients cache one for 10. */
+  @Type(() => Number) @IsInt() @Min(1_800) @Max(86_400) COMPAT_SESSION_TTL_SECONDS = 3_600;
+
   /** Comma-separated browser origins allowed by CORS (e.g. `https://dichvucong.gov.vn`); empty: no cross-origin access. */
   @IsString() CORS_ORIGINS = '';
 }

@@ -25,7 +25,7 @@ export const UPSTREAM_ROUTES: readonly UpstreamRoute[] = [
 export const PROXY_PATH = 'v1/*';
 
 /** Bulk endpoints whose bodies may exceed the normal limit, up to the large-body limit. */
-const LARGE_BODY_PATHS = ['/v1/procedures:import', '/v1/dossiers:sync'];
+const LARGE_BODY_PATHS = ['/v1/procedures:import', '/v1/dossiers:sync', '/v1/dossiers:record-steps', '/dvcqg/integration', '/dvcqg/share'];
 
 export function acceptsLargeBody(url: string): boolean {
   return LARGE_BODY_PATHS.includes(url.split('?')[0]);

@@ -4,6 +4,7 @@ import type { ChangeSource, DossierContent, DossierState, Notice, Pause, Procedu
 import { readClock } from './due-clock';
 import { EventLog, type DossierEvent } from './events';
 import { judgeNotice, statusAt, type NoticeInput } from './notices';
+import { planRecordedSteps, type RecordStepsCommand } from './record-steps';
 import { Reject, type Rejection } from './rejection';
 import { isAllowedTransition, isPausing } from './status-machine';
 import { checkRecordTimes, planChanges, type PlannedChange } from './timeline';
@@ -42,7 +43,7 @@ export interface IssueNoticeCommand {
 export interface RecomputeClockCommand {
   kind: 'recompute-clock';
 }
-export type DossierCommand = SyncCommand | IntakeCommand | WithdrawCommand | SupplementCommand | IssueNoticeCommand | RecomputeClockCommand;
+export type DossierCommand = SyncCommand | IntakeCommand | WithdrawCommand | SupplementCommand | IssueNoticeCommand | RecomputeClockCommand | RecordStepsCommand;
 
 export interface DecideContext {
   /** The receiving agency's calendar (national years + its closures); null when no year is loaded at all. */
@@ -73,6 +74,8 @@ export function decide(state: DossierState | null, command: DossierCommand, ctx:
       return { outcome: 'updated', state: { ...state, supplements: [...state.supplements, { at: command.at, note: command.note }] }, events: [] };
     case 'issue-notice':
       return decideNotice(state, command.notice, ctx);
+    case 'record-steps':
+      return decideRecordSteps(state, command, ctx);
     case 'recompute-clock': {
       const next = withClock(state, ctx.calendar);
       const same = next.dueAt?.getTime() === state.dueAt?.getTime() && next.dueDateState === state.dueDateState && next.timeliness === state.timeliness;
@@ -115,6 +118,24 @@ function decideNotice(state: DossierState, input: NoticeInput, ctx: DecideContex
   const log = new EventLog(state.revision);
   log.noticeIssued(next, judged.notice);
   return { outcome: 'updated', state: { ...next, revision: log.revision }, events: log.events };
+}
+
+/** Progress steps (record-steps.ts): added to the known ones; the later ones move the status. Version and content hash stay. */
+function decideRecordSteps(state: DossierState, command: RecordStepsCommand, ctx: DecideContext): Decision {
+  const plan = planRecordedSteps(state, command.steps, ctx.now);
+  if ('code' in plan) return rejected(plan);
+  if (plan.added === 0) return { outcome: 'unchanged', state, events: [] };
+  const last = plan.changes.at(-1);
+  const sync: SyncCommand = {
+    kind: 'sync',
+    code: state.code,
+    version: state.version,
+    contentHash: state.contentHash,
+    content: { ...state, steps: plan.steps, status: last?.to ?? state.status, statusChangedAt: last?.at ?? state.statusChangedAt },
+    notices: [],
+    procedure: { code: state.procedureCode, version: state.procedureVersion, timeLimit: state.timeLimit },
+  };
+  return applyChanges(state, sync, plan.changes, 'sync', ctx);
 }
 
 /** Status changes move the pauses: leaving 5/6 ends the open pause, entering 5/6 opens one. */

@@ -64,6 +64,9 @@ export interface Step {
 }
 
 export interface DocumentLine {
+  /** The sending system's id of the document, when it has one (documents are identified by it, never by URL). */
+  id?: string;
+  componentCode?: string;
   name: string;
   copies: number;
   digitised: boolean;
@@ -80,7 +83,8 @@ export interface ResultLine {
 }
 export interface Applicant {
   fullName: string;
-  idNumber: string;
+  /** Required at online intake; agency systems may sync dossiers without it. */
+  idNumber?: string;
   phone?: string;
   email?: string;
   address?: string;

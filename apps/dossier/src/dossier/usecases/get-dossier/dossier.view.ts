@@ -18,8 +18,8 @@ export type Disclosure = 'full' | 'masked';
 
 export class ApplicantView {
   @ApiProperty() fullName!: string;
-  @ApiProperty({ example: '********1234', description: 'Masked (all but the last 4 digits) unless the reader is the owning agency or holds dossier:read-personal' })
-  idNumber!: string;
+  @ApiPropertyOptional({ example: '********1234', description: 'Masked (all but the last 4 digits) unless the reader is the owning agency or holds dossier:read-personal; absent when the agency system did not sync one' })
+  idNumber?: string;
   @ApiPropertyOptional({ example: '*******678' }) phone?: string;
   @ApiPropertyOptional({ example: 'a***@example.vn' }) email?: string;
   @ApiPropertyOptional({ description: 'Left out when masked' }) address?: string;
@@ -29,7 +29,7 @@ export class ApplicantView {
     if (disclosure === 'full') return { ...a, disclosure };
     return {
       fullName: a.fullName,
-      idNumber: maskIdNumber(a.idNumber),
+      ...(a.idNumber ? { idNumber: maskIdNumber(a.idNumber) } : {}),
       ...(a.phone ? { phone: maskPhone(a.phone) } : {}),
       ...(a.email ? { email: maskEmail(a.email) } : {}),
       disclosure,
@@ -90,6 +90,8 @@ export class StepView {
 }
 
 export class DocumentView {
+  @ApiPropertyOptional() id?: string;
+  @ApiPropertyOptional() componentCode?: string;
   @ApiProperty() name!: string;
   @ApiProperty() copies!: number;
   @ApiProperty() digitised!: boolean;

@@ -7,6 +7,8 @@ export interface RecordProblem {
   code: DossierErrorCode;
   title: string;
   detail: string;
+  /** The same detail in Vietnamese. */
+  detailVi?: string;
   field?: string;
   retryable?: boolean;
   errors?: FieldError[];
@@ -18,6 +20,7 @@ export function recordProblem(error: DossierError): RecordProblem {
     code: error.code,
     title: dossierHttpErrors[error.code].title,
     detail: error.message,
+    ...(error.messageVi ? { detailVi: error.messageVi } : {}),
     ...(error.fields?.[0] ? { field: error.fields[0].field } : {}),
     ...(typeof retryable === 'boolean' ? { retryable } : {}),
     ...(error.fields && error.fields.length > 1 ? { errors: error.fields } : {}),

@@ -21,6 +21,7 @@ export class RecordProblemDto implements RecordProblem {
   @ApiProperty({ enum: DOSSIER_ERROR_CODES }) code!: RecordProblem['code'];
   @ApiProperty() title!: string;
   @ApiProperty() detail!: string;
+  @ApiPropertyOptional({ description: 'The detail in Vietnamese' }) detailVi?: string;
   @ApiPropertyOptional({ description: 'The offending field of the record, as a dot path' }) field?: string;
   @ApiPropertyOptional({ description: 'Sending the same record later may succeed (e.g. the catalogue event has not arrived yet)' }) retryable?: boolean;
 }

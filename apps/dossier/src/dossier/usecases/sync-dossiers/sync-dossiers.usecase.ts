@@ -8,6 +8,7 @@ import { ProcedureVersionRepository } from '../../../procedure-read-model/proced
 import { StatusMappingReadModel } from '../../../status-mapping-read-model/status-mapping-read-model';
 import { decide } from '../../domain/decide';
 import type { DossierEvent } from '../../domain/events';
+import { resolveHubOrdered } from '../../domain/hub-ordered';
 import { DossierErrors, dossierError } from '../../dossier.errors';
 import { recordProblem } from './record-problem';
 import { DossierEventsWriter } from '../../dossier-events.writer';
@@ -87,7 +88,8 @@ export class SyncDossiersUseCase {
     const code = record.command.code;
     // Another agency's dossier answers exactly like any out-of-scope record, whether or not the code exists.
     if (current && !isInAgencyScope(caller, current.state.receivingAgencyCode)) return rejectedResult(code, { error: DossierErrors.agencyScopeViolation(record.command.content.receivingAgencyCode) });
-    const decision = decide(current?.state ?? null, record.command, { calendar: record.calendar, now });
+    const command = record.hubOrdered ? resolveHubOrdered(record.command, record.hubOrdered, current?.state ?? null, now) : record.command;
+    const decision = decide(current?.state ?? null, command, { calendar: record.calendar, now });
     if (decision.outcome === 'rejected') return { ...resultOf(code, current), outcome: 'rejected', problem: recordProblem(dossierError(decision.rejection)) };
     if (decision.outcome === 'stale' || decision.outcome === 'unchanged') return { ...resultOf(code, current), outcome: decision.outcome };
     const issuedKey = !current && !record.lookupKey ? newLookupKey() : null;

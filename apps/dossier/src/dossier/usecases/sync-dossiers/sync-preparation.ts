@@ -4,6 +4,7 @@ import { isInAgencyScope, validatePayload, type CallerIdentity } from '@hub/plat
 import { versionInForce, type ProcedureHistory } from '../../../procedure-read-model/procedure-version.repository';
 import type { StatusTranslator } from '../../../status-mapping-read-model/status-mapping-read-model';
 import type { SyncCommand } from '../../domain/decide';
+import type { HubOrdered } from '../../domain/hub-ordered';
 import { DossierErrors, type DossierError } from '../../dossier.errors';
 import { contentHashOf, contentOf, noticesOf } from './sync-record.parser';
 import { SyncRecordDto } from './sync-record.dto';
@@ -14,6 +15,8 @@ export interface PreparedRecord {
   command: SyncCommand;
   lookupKey: string | null;
   calendar: WorkingCalendar | null;
+  /** Set when the record left out `version` or `statusChangedAt` (resolved against the stored state). */
+  hubOrdered: HubOrdered | null;
 }
 export interface RejectedRecord {
   index: number;
@@ -54,11 +57,12 @@ export function prepareRecord(index: number, record: SyncRecordDto, caller: Call
   return {
     index,
     lookupKey: record.lookupKey ?? null,
+    hubOrdered: record.version === undefined || record.statusChangedAt === undefined ? { version: record.version === undefined, statusChangedAt: record.statusChangedAt === undefined } : null,
     calendar: refs.calendars.get(record.receivingAgencyCode) ?? null,
     command: {
       kind: 'sync',
       code: record.code,
-      version: record.version,
+      version: record.version ?? 0,
       contentHash: contentHashOf(record),
       content: contentOf(record, status as DossierStatus),
       notices: noticesOf(record),

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { AGENCY_CODE_PATTERN, DOSSIER_CODE_PATTERN, FEE_CHANNELS, FeeLineV1, PROCEDURE_CODE_PATTERN, type Channel } from '@hub/contracts';
 import { INSTANT_MESSAGE, INSTANT_WITH_OFFSET, NoticeDto } from '../issue-notice/notice.dto';
-import { ApplicantDto } from '../submit-dossier/submit-dossier.command';
+import { SyncApplicantDto } from './sync-applicant.dto';
 
 export const LOOKUP_KEY_PATTERN = /^[A-Za-z0-9]{6,32}$/;
 
@@ -17,6 +17,8 @@ export class StepDto {
 }
 
 export class DocumentDto {
+  @ApiPropertyOptional({ description: "The sending system's id of the document (kept across re-sends)" }) @IsOptional() @IsString() @Length(1, 200) id?: string;
+  @ApiPropertyOptional({ description: 'The dossier component (thành phần hồ sơ) it answers' }) @IsOptional() @IsString() @Length(1, 200) componentCode?: string;
   @ApiProperty() @IsString() @Length(1, 1000) name!: string;
   @ApiProperty({ minimum: 0 }) @IsInt() @Min(0) @Max(1000) copies!: number;
   @ApiProperty() @IsBoolean() digitised!: boolean;
@@ -31,15 +33,17 @@ export class ResultDto {
 /** One dossier as an agency system knows it: the whole state at `version` (a full snapshot, not a patch). */
 export class SyncRecordDto {
   @ApiProperty({ example: '000.00.15.H31-260112-0001' }) @Matches(DOSSIER_CODE_PATTERN, { message: 'code must look like 000.00.15.H31-260112-0001' }) code!: string;
-  @ApiProperty({ minimum: 1, description: 'Set by the sending system, strictly increasing per dossier' }) @IsInt() @Min(1) @Max(2_147_483_647) version!: number;
+  @ApiPropertyOptional({ minimum: 1, description: "Set by the sending system, strictly increasing per dossier; omitted: the hub's arrival order (a changed record gets the stored version + 1; the same record again is unchanged). Steps of such a record are added to the known ones instead of replacing them" })
+  @IsOptional() @IsInt() @Min(1) @Max(2_147_483_647) version?: number;
   @ApiProperty() @Matches(PROCEDURE_CODE_PATTERN, { message: 'procedureCode must look like 1.001234' }) procedureCode!: string;
   @ApiProperty() @Matches(AGENCY_CODE_PATTERN, { message: 'receivingAgencyCode must look like 000.00.15.H31 or H55.242' }) receivingAgencyCode!: string;
   @ApiProperty({ enum: FEE_CHANNELS }) @IsIn(FEE_CHANNELS) channel!: Channel;
   @ApiPropertyOptional({ minimum: 1, maximum: 10, description: 'National status; or send localStatus' }) @IsOptional() @IsInt() @Min(1) @Max(10) status?: number;
   @ApiPropertyOptional({ description: "The system's own status code, translated with its registered mapping" }) @IsOptional() @IsString() @Length(1, 50) localStatus?: string;
   @ApiProperty() @IsISO8601({ strict: true }) @Matches(INSTANT_WITH_OFFSET, { message: INSTANT_MESSAGE }) receivedAt!: string;
-  @ApiProperty() @IsISO8601({ strict: true }) @Matches(INSTANT_WITH_OFFSET, { message: INSTANT_MESSAGE }) statusChangedAt!: string;
-  @ApiProperty({ type: ApplicantDto }) @ValidateNested() @Type(() => ApplicantDto) applicant!: ApplicantDto;
+  @ApiPropertyOptional({ description: 'Omitted: the stored time when the status is unchanged, else receivedAt on first sight and the arrival time later' })
+  @IsOptional() @IsISO8601({ strict: true }) @Matches(INSTANT_WITH_OFFSET, { message: INSTANT_MESSAGE }) statusChangedAt?: string;
+  @ApiProperty({ type: SyncApplicantDto }) @ValidateNested() @Type(() => SyncApplicantDto) applicant!: SyncApplicantDto;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) summary?: string;
   @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) @Matches(INSTANT_WITH_OFFSET, { message: INSTANT_MESSAGE }) appointmentAt?: string;
   @ApiPropertyOptional({ type: [StepDto] }) @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => StepDto) steps?: StepDto[];

@@ -28,8 +28,9 @@ export function contentOf(record: SyncRecordDto, status: DossierStatus): Dossier
     channel: record.channel,
     status,
     receivedAt: new Date(record.receivedAt),
-    statusChangedAt: new Date(record.statusChangedAt),
-    applicant: { ...record.applicant },
+    // Omitted (hub-ordered records): resolved against the stored state by resolveHubOrdered; receivedAt until then.
+    statusChangedAt: new Date(record.statusChangedAt ?? record.receivedAt),
+    applicant: { ...record.applicant, fullName: record.applicant.fullName ?? '' },
     summary: record.summary ?? null,
     appointmentAt: dateOrNull(record.appointmentAt),
     steps: (record.steps ?? []).map((s) => ({
@@ -40,7 +41,7 @@ export function contentOf(record: SyncRecordDto, status: DossierStatus): Dossier
       unit: s.unit ?? null,
       content: s.content ?? null,
     })),
-    documents: (record.documents ?? []).map((d) => ({ name: d.name, copies: d.copies, digitised: d.digitised })),
+    documents: (record.documents ?? []).map((d) => ({ ...(d.id ? { id: d.id } : {}), ...(d.componentCode ? { componentCode: d.componentCode } : {}), name: d.name, copies: d.copies, digitised: d.digitised })),
     fees: (record.fees ?? []).map((f) => ({ code: f.code, name: f.name, amount: f.amount })),
     results: (record.results ?? []).map((r) => ({ name: r.name, number: r.number ?? null, electronic: r.electronic })),
   };

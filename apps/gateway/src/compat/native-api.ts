@@ -1,0 +1,48 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { currentCorrelationId, IDENTITY_HEADER, IDENTITY_SIGNING_KEY, signIdentity, type CallerIdentity, type IdentitySigningKey } from '@hub/platform';
+import { UpstreamClient } from '../proxy/upstream.client';
+import { routeFor } from '../proxy/upstream-routes';
+
+export interface NativeAnswer<T = unknown> {
+  status: number;
+  body: T;
+}
+
+/**
+ * The native API as the adapter calls it: the same services, routes and rules as every other client, over the
+ * gateway's pooled upstream client, with the caller's identity in the signed header (services check roles and
+ * agency scope again).
+ */
+@Injectable()
+export class NativeApi {
+  private readonly signingKey: IdentitySigningKey;
+
+  constructor(
+    private readonly upstreams: UpstreamClient,
+    @Inject(IDENTITY_SIGNING_KEY) signingKey: IdentitySigningKey | null,
+  ) {
+    if (!signingKey) throw new Error('The gateway needs IDENTITY_SIGNING_KEY (an Ed25519 key: node tools/hub/identity-keys.mjs)');
+    this.signingKey = signingKey;
+  }
+
+  async call<T = unknown>(caller: CallerIdentity, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<NativeAnswer<T>> {
+    const route = routeFor(path);
+    if (!route) throw new Error(`No service serves ${path}`);
+    const headers: Record<string, string> = { [IDENTITY_HEADER]: signIdentity(caller, this.signingKey, { audience: route.upstream, method, path }), accept: 'application/json' };
+    const correlationId = currentCorrelationId();
+    if (correlationId) headers['x-correlation-id'] = correlationId;
+    let payload: Buffer | undefined;
+    if (body !== undefined) {
+      payload = Buffer.from(JSON.stringify(body));
+      headers['content-type'] = 'application/json';
+    }
+    const res = await this.upstreams.forward(route.upstream, method, path, headers, payload);
+    let parsed: unknown = null;
+    try {
+      parsed = res.body.length > 0 ? JSON.parse(res.body.toString('utf8')) : null;
+    } catch {
+      parsed = null;
+    }
+    return { status: res.status, body: parsed as T };
+  }
+}
