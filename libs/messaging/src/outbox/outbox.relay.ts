@@ -89,7 +89,9 @@ export class OutboxRelay {
         await this.sleep(backoff(this.failures, 200, this.options.maxBackoffMs));
         continue;
       }
-      if (published < this.options.batchSize) await this.sleep(this.options.pollIntervalMs);
+      if (published < this.options.batchSize && (await this.sleep(this.options.pollIntervalMs)) && this.options.coalesceMs > 0) {
+        await new Promise((resolve) => setTimeout(resolve, this.options.coalesceMs));
+      }
     }
   }
 
@@ -175,20 +177,21 @@ export class OutboxRelay {
     this.wake?.();
   }
 
-  private sleep(ms: number): Promise<void> {
+  /** Resolves true when woken (a NOTIFY, or stop), false when `ms` passed. */
+  private sleep(ms: number): Promise<boolean> {
     if (this.wakeRequested) {
       this.wakeRequested = false;
-      return Promise.resolve();
+      return Promise.resolve(true);
     }
     return new Promise((resolve) => {
-      const done = () => {
+      const done = (woken: boolean) => {
         clearTimeout(timer);
         this.wake = undefined;
         this.wakeRequested = false;
-        resolve();
+        resolve(woken);
       };
-      const timer = setTimeout(done, ms);
-      this.wake = done;
+      const timer = setTimeout(() => done(false), ms);
+      this.wake = () => done(true);
     });
   }
 }
