@@ -6,7 +6,7 @@ import { EventLog, type DossierEvent } from './events';
 import { judgeNotice, statusAt, type NoticeInput } from './notices';
 import { Reject, type Rejection } from './rejection';
 import { isAllowedTransition, isPausing } from './status-machine';
-import { checkRecordTimes, planChanges, type PlannedChange } from './timeline';
+import { checkNoticeTime, checkRecordTimes, planChanges, type PlannedChange } from './timeline';
 
 export interface SyncCommand {
   kind: 'sync';
@@ -108,6 +108,8 @@ function decideStatusChange(state: DossierState, to: DossierStatus, at: Date, so
 }
 
 function decideNotice(state: DossierState, input: NoticeInput, ctx: DecideContext): Decision {
+  const badTime = checkNoticeTime(state.receivedAt, input.issuedAt, ctx.now);
+  if (badTime) return rejected(badTime);
   const judged = judgeNotice(state, input, state.status, ctx.calendar, 'agency');
   if (judged.kind === 'rejected') return rejected(judged.rejection);
   if (judged.kind === 'known') return { outcome: 'unchanged', state, events: [] };
