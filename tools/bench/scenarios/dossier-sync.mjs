@@ -82,7 +82,8 @@ class Batches {
 
 async function metric(url, name) {
   const text = await fetch(`${url}/metrics`).then((r) => r.text(), () => '');
-  const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+  // Lines carry the service's default label: `name{service="dossier"} 0.012`.
+  const line = text.split('\n').find((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`));
   return line ? Number(line.split(' ')[1]) * 1000 : NaN;
 }
 
@@ -159,8 +160,7 @@ export async function run(ctx) {
     return {
       gateway: cpuSeconds(hub.pidOf('gateway')),
       dossier: cpuSeconds(hub.pidOf('dossier')),
-      postgres: backends.reduce((s, pid) => s + (cpuSeconds(pid) ?? 0), 0),
-      backends: new Set(backends),
+      postgres: new Map(backends.map((pid) => [pid, cpuSeconds(pid) ?? 0])),
     };
   };
 
@@ -187,8 +187,8 @@ export async function run(ctx) {
       Object.assign(sample, {
         cpuGatewayMs: ((after.gateway - before.gateway) * 1000) / n,
         cpuDossierMs: ((after.dossier - before.dossier) * 1000) / n,
-        // Backends that lived through the whole window (a pool may open new ones: those count from zero, a lower bound).
-        cpuPostgresMs: ((after.postgres - before.postgres) * 1000) / n,
+        // Backends that lived through the whole window (a pool may open or close some: a lower bound).
+        cpuPostgresMs: ([...after.postgres].reduce((s, [pid, cpu]) => s + (before.postgres.has(pid) ? cpu - before.postgres.get(pid) : 0), 0) * 1000) / n,
         lagP99,
         lagMax,
       });
