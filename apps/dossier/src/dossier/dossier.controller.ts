@@ -26,7 +26,7 @@ export class DossierController {
   @ApiOperation({ summary: 'Submit a dossier online (status 1) for a published procedure' })
   @ApiCreatedResponse({ type: SubmittedDossierDto })
   submit(@Body() command: SubmitDossierCommand, @Caller() caller: CallerIdentity): Promise<SubmittedDossierDto> {
-    return this.submitDossier.execute(command, caller);
+    return this.submitDossier.execute({ ...command, caller });
   }
 
   @Get()
@@ -34,7 +34,7 @@ export class DossierController {
   @ApiOperation({ summary: 'Dossiers by update time (keyset pages), filtered by agency, status and due state; scoped to the caller' })
   @ApiOkResponse({ type: DossierPage })
   list(@Query() query: ListDossiersQuery, @Caller() caller: CallerIdentity): Promise<DossierPage> {
-    return this.listDossiers.execute(query, caller);
+    return this.listDossiers.execute({ query, caller });
   }
 
   @Get(':code')
@@ -42,7 +42,7 @@ export class DossierController {
   @ApiOperation({ summary: 'The national record of a dossier, if the caller may see it' })
   @ApiOkResponse({ type: DossierView })
   async get(@Param('code', DossierCodePipe) code: string, @Caller() caller: CallerIdentity): Promise<DossierView> {
-    return DossierView.from(await this.getDossier.execute(code, caller));
+    return DossierView.from(await this.getDossier.execute({ code, caller }));
   }
 
   @Get(':code/history')
@@ -50,6 +50,6 @@ export class DossierController {
   @ApiOperation({ summary: 'Every status change with its time, source (sync / portal / hub) and the version that carried it' })
   @ApiOkResponse({ type: [StatusChangeView] })
   async history(@Param('code', DossierCodePipe) code: string, @Caller() caller: CallerIdentity): Promise<StatusChangeView[]> {
-    return (await this.getDossier.execute(code, caller)).history.map(StatusChangeView.from);
+    return (await this.getDossier.execute({ code, caller })).history.map(StatusChangeView.from);
   }
 }

@@ -13,6 +13,7 @@ export class SubmitSupplementBody {
 export interface SubmitSupplementCommand {
   code: string;
   note: string | null;
+  caller: CallerIdentity;
 }
 
 /**
@@ -23,7 +24,7 @@ export interface SubmitSupplementCommand {
 export class SubmitSupplementUseCase {
   constructor(private readonly lifecycle: DossierLifecycle) {}
 
-  async execute(command: SubmitSupplementCommand, caller: CallerIdentity): Promise<DossierView> {
+  async execute({ caller, ...command }: SubmitSupplementCommand): Promise<DossierView> {
     return DossierView.from(await this.lifecycle.run(command.code, caller, (now) => ({ kind: 'supplement', at: now, note: command.note })));
   }
 }
