@@ -3,6 +3,7 @@ import { MessagingModule } from '@hub/messaging';
 import { PersistenceModule } from '@hub/persistence';
 import { AppErrorsModule, kafkaConnectionOf } from '@hub/platform';
 import type { DossierConfig } from './config/dossier.config';
+import { dossierConsumerErrors } from './dossier.consumer-errors';
 import { dossierHttpErrors } from './dossier.http-errors';
 import { CalendarYearEntity } from './calendar-read-model/calendar-year.entity';
 import { DossierEntity, DossierNoticeEntity, DossierStatusHistoryEntity } from './dossier/dossier.entity';
@@ -30,7 +31,7 @@ export class DossierAppModule {
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
           topicReplicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
         }),
-        AppErrorsModule.forFeature({ name: DOSSIER_SERVICE, http: dossierHttpErrors }),
+        AppErrorsModule.forFeature({ name: DOSSIER_SERVICE, http: dossierHttpErrors, consumer: dossierConsumerErrors }),
         DossierModule.forRoot({ overdueWatchIntervalMs: config.OVERDUE_WATCH_INTERVAL_MS, lookupKeySecret: config.LOOKUP_KEY_SECRET }),
       ],
     };

@@ -140,6 +140,26 @@ describe('POST /v1/dossiers:sync against real PostgreSQL and Kafka', () => {
     expect(after).toEqual({ due_date_state: 'SET', due_at: new Date('1990-01-19T17:00:00+07:00') });
   });
 
+  it("moves the due dates of running dossiers when the agency's calendar adds a closure; finished ones keep theirs", async () => {
+    const running = rec({ seq: 60 });
+    const finished = rec({ seq: 61, status: 9, statusChangedAt: '2026-01-13T10:00:00+07:00', steps: [
+      { at: '2026-01-12T09:00:00+07:00', status: 2 },
+      { at: '2026-01-12T10:00:00+07:00', status: 4 },
+    ] });
+    expect((await sync([running, finished])).json().results.map((r: { dueAt: string }) => r.dueAt)).toEqual(['2026-01-19T17:00:00+07:00', '2026-01-19T17:00:00+07:00']);
+    const ds = service.app.get(DataSource);
+    const before = await ds.query('SELECT updated_at FROM dossier WHERE code = $1', [running.code]);
+    const closure = { ...calendarEvent(2026, ['2026-01-14']), scope: agency, revision: 1 };
+    await ds.transaction((tx) => service.app.get(CalendarUpdatedConsumer).handle(consumed(closure, 'catalogue.calendar.updated.v1'), tx));
+    const rows = await ds.query('SELECT code, due_at, timeliness, updated_at FROM dossier WHERE code = ANY($1) ORDER BY code', [[running.code, finished.code]]);
+    expect(rows.map((r: { due_at: Date }) => r.due_at)).toEqual([new Date('2026-01-20T17:00:00+07:00'), new Date('2026-01-19T17:00:00+07:00')]);
+    expect(rows[0].updated_at.getTime()).toBeGreaterThan(before[0].updated_at.getTime());
+    expect(rows[1].timeliness).toBe('EARLY');
+    // The same snapshot again (redelivery) changes nothing.
+    await ds.transaction((tx) => service.app.get(CalendarUpdatedConsumer).handle(consumed(closure, 'catalogue.calendar.updated.v1'), tx));
+    expect((await ds.query('SELECT updated_at FROM dossier WHERE code = $1', [running.code]))[0].updated_at).toEqual(rows[0].updated_at);
+  });
+
   it('refuses more than 1 000 records with 413 and stores nothing', async () => {
     const res = await sync(Array.from({ length: 1001 }, (_, i) => rec({ seq: 2000 + i })));
     expect(res.statusCode).toBe(413);

@@ -3,6 +3,7 @@ import { MessagingModule } from '@hub/messaging';
 import { PersistenceModule } from '@hub/persistence';
 import { AppErrorsModule, kafkaConnectionOf } from '@hub/platform';
 import type { PaymentConfig } from './config/payment.config';
+import { paymentConsumerErrors } from './payment.consumer-errors';
 import { paymentHttpErrors } from './payment.http-errors';
 import { FeeAssessmentModule } from './fee-assessment/fee-assessment.module';
 import { FeeAssessment1764115400000 } from './migrations/1764115400000-fee-assessment';
@@ -20,7 +21,7 @@ export class PaymentAppModule {
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
           topicReplicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
         }),
-        AppErrorsModule.forFeature({ name: PAYMENT_SERVICE, http: paymentHttpErrors }),
+        AppErrorsModule.forFeature({ name: PAYMENT_SERVICE, http: paymentHttpErrors, consumer: paymentConsumerErrors }),
         FeeAssessmentModule,
       ],
     };

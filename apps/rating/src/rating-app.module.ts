@@ -3,6 +3,7 @@ import { MessagingModule } from '@hub/messaging';
 import { PersistenceModule } from '@hub/persistence';
 import { AppErrorsModule, kafkaConnectionOf } from '@hub/platform';
 import type { RatingConfig } from './config/rating.config';
+import { ratingConsumerErrors } from './rating.consumer-errors';
 import { ratingHttpErrors } from './rating.http-errors';
 import { RateableDossier1764115500000 } from './migrations/1764115500000-rateable-dossier';
 import { RateableDossierRevision1764200100000 } from './migrations/1764200100000-rateable-dossier-revision';
@@ -26,7 +27,7 @@ export class RatingAppModule {
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
           topicReplicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
         }),
-        AppErrorsModule.forFeature({ name: RATING_SERVICE, http: ratingHttpErrors }),
+        AppErrorsModule.forFeature({ name: RATING_SERVICE, http: ratingHttpErrors, consumer: ratingConsumerErrors }),
         RateableDossierModule,
         ServiceIndexModule,
         RatingsModule,

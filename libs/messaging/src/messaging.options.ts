@@ -28,6 +28,11 @@ export interface RelayOptions {
   /** Published rows are kept this long for audit and replay, then deleted. */
   retentionMs: number;
   maxBackoffMs: number;
+  /**
+   * After a NOTIFY wakes it, the relay waits this long before claiming, so the commits of a burst that land meanwhile
+   * share one claim / produce / mark cycle instead of one cycle each. 0 claims at once.
+   */
+  coalesceMs: number;
 }
 
 export interface ConsumerOptions {
@@ -47,6 +52,7 @@ export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
   pollIntervalMs: 1000,
   retentionMs: 7 * 24 * 3600_000,
   maxBackoffMs: 10_000,
+  coalesceMs: 5,
 };
 
 export const DEFAULT_CONSUMER_OPTIONS: ConsumerOptions = {

@@ -31,7 +31,7 @@ export class DossierApplicantController {
   @ApiOperation({ summary: 'The applicant withdraws the dossier (status 7)' })
   @ApiOkResponse({ type: DossierView })
   withdraw(@Param('code', WithdrawTargetPipe) code: string, @Caller() caller: CallerIdentity): Promise<DossierView> {
-    return this.withdrawDossier.execute(code, caller);
+    return this.withdrawDossier.execute({ code, caller });
   }
 
   @Post(':code/supplements')
@@ -40,6 +40,6 @@ export class DossierApplicantController {
   @ApiOperation({ summary: 'The applicant supplies documents (status 5 only; the agency moves the dossier back to 4)' })
   @ApiOkResponse({ type: DossierView })
   supplement(@Param('code', DossierCodePipe) code: string, @Body() body: SubmitSupplementBody, @Caller() caller: CallerIdentity): Promise<DossierView> {
-    return this.submitSupplement.execute({ code, note: body.note ?? null }, caller);
+    return this.submitSupplement.execute({ code, note: body.note ?? null, caller });
   }
 }

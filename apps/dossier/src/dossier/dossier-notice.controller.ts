@@ -30,7 +30,7 @@ export class DossierNoticeController {
     @Caller() caller: CallerIdentity,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<NoticeView[] | string> {
-    const dossier = await this.getDossier.execute(code, caller);
+    const dossier = await this.getDossier.execute({ code, caller });
     if (!(accept ?? '').includes('text/html')) return dossier.notices.map(NoticeView.from);
     reply.type('text/html; charset=utf-8');
     return renderNoticesHtml(dossier, await this.procedures.nameOf(dossier.procedureCode, dossier.procedureVersion));
@@ -42,6 +42,6 @@ export class DossierNoticeController {
   @ApiOperation({ summary: 'Record a notice; form 04 (apology and new appointment) moves the due date, once per dossier' })
   @ApiCreatedResponse({ type: NoticeView })
   issue(@Param('code', DossierCodePipe) code: string, @Body() notice: NoticeDto, @Caller() caller: CallerIdentity): Promise<NoticeView> {
-    return this.issueNotice.execute({ code, notice }, caller);
+    return this.issueNotice.execute({ code, notice, caller });
   }
 }

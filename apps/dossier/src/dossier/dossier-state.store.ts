@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
+import { In, type EntityManager, type EntityMetadata, type ObjectLiteral } from 'typeorm';
 import type { DossierState } from './domain/dossier-state';
 import { DossierEntity, DossierNoticeEntity, DossierStatusHistoryEntity } from './dossier.entity';
 import { changeOf, historyRowsOf, noticeOf, rowOf, stateOf } from './dossier-row.mapper';
@@ -16,8 +16,6 @@ export interface DossierWrite {
   after: StoredDossier;
 }
 
-// PostgreSQL binds at most 65 535 parameters per statement.
-const MAX_PARAMS = 60_000;
 const NOT_UPDATED = new Set(['code', 'submitted_by', 'submitted_at']);
 
 /**
@@ -45,37 +43,65 @@ export class DossierStateStore {
     const found = rows.map((r) => r.code);
     const history = await tx.find(DossierStatusHistoryEntity, { where: { dossierCode: In(found) }, order: { dossierCode: 'ASC', seq: 'ASC' } });
     const notices = await tx.find(DossierNoticeEntity, { where: { dossierCode: In(found) }, order: { dossierCode: 'ASC', issuedAt: 'ASC' } });
+    const historyOf = groupBy(history, (h) => h.dossierCode);
+    const noticesOf = groupBy(notices, (n) => n.dossierCode);
     for (const row of rows) {
-      const state = stateOf(
-        row,
-        history.filter((h) => h.dossierCode === row.code).map(changeOf),
-        notices.filter((n) => n.dossierCode === row.code).map(noticeOf),
-      );
+      const state = stateOf(row, (historyOf.get(row.code) ?? []).map(changeOf), (noticesOf.get(row.code) ?? []).map(noticeOf));
       result.set(row.code, { state, identity: { submittedBy: row.submittedBy, lookupKeyHash: row.lookupKeyHash, submittedAt: row.submittedAt, updatedAt: row.updatedAt } });
     }
     return result;
   }
 
-  /** Upserts the rows and appends the new history and notices: three statements (chunked) for the whole batch. */
+  /**
+   * Upserts the rows and appends the new history and notices: three statements for the whole batch, each taking its
+   * rows as one jsonb parameter (`jsonb_populate_recordset`), so neither the number of rows nor the parameter limit
+   * of PostgreSQL splits a batch, and no query text grows with it.
+   */
   async save(tx: EntityManager, writes: readonly DossierWrite[]): Promise<void> {
     if (writes.length === 0) return;
     const rows = writes.map((w) => rowOf(w.after.state, w.after.identity));
-    const columns = tx.connection.getMetadata(DossierEntity).columns;
-    const updated = columns.map((c) => c.databaseName).filter((c) => !NOT_UPDATED.has(c));
-    for (const chunk of chunks(rows, Math.floor(MAX_PARAMS / columns.length))) {
-      await tx.createQueryBuilder().insert().into(DossierEntity).values(chunk).orUpdate(updated, ['code']).execute();
-    }
+    const dossier = tx.connection.getMetadata(DossierEntity);
+    const updated = dossier.columns.map((c) => c.databaseName).filter((c) => !NOT_UPDATED.has(c));
+    await tx.query(
+      `${insertFromJson(dossier)} ON CONFLICT (code) DO UPDATE SET ${updated.map((c) => `"${c}" = EXCLUDED."${c}"`).join(', ')}`,
+      [recordsetOf(dossier, rows)],
+    );
     const history = writes.flatMap((w) => historyRowsOf(w.after.state, w.before?.history.length ?? 0));
-    for (const chunk of chunks(history, Math.floor(MAX_PARAMS / 7))) await tx.insert(DossierStatusHistoryEntity, chunk);
+    if (history.length > 0) {
+      const metadata = tx.connection.getMetadata(DossierStatusHistoryEntity);
+      await tx.query(insertFromJson(metadata), [recordsetOf(metadata, history)]);
+    }
     const notices = writes.flatMap((w) =>
       w.after.state.notices.slice(w.before?.notices.length ?? 0).map((n): DossierNoticeEntity => ({ dossierCode: w.after.state.code, ...n })),
     );
-    for (const chunk of chunks(notices, Math.floor(MAX_PARAMS / 9))) await tx.insert(DossierNoticeEntity, chunk);
+    if (notices.length > 0) {
+      const metadata = tx.connection.getMetadata(DossierNoticeEntity);
+      await tx.query(insertFromJson(metadata), [recordsetOf(metadata, notices)]);
+    }
   }
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+/**
+ * `INSERT INTO <table> (<the entity's columns>) SELECT <them> FROM jsonb_populate_recordset(NULL::<table>, $1)`: the
+ * columns are named, so a column the entity does not know keeps its default.
+ */
+function insertFromJson(metadata: EntityMetadata): string {
+  const columns = metadata.columns.map((c) => `"${c.databaseName}"`).join(', ');
+  return `INSERT INTO "${metadata.tableName}" (${columns}) SELECT ${columns} FROM jsonb_populate_recordset(NULL::"${metadata.tableName}", $1::jsonb)`;
+}
+
+/** Entities as a JSON array of `{ column_name: value }`, the shape `jsonb_populate_recordset` reads. */
+function recordsetOf<T extends ObjectLiteral>(metadata: EntityMetadata, entities: readonly T[]): string {
+  return JSON.stringify(entities.map((entity) => Object.fromEntries(metadata.columns.map((c) => [c.databaseName, c.getEntityValue(entity) ?? null]))));
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }

@@ -23,6 +23,6 @@ export class DossierSyncController {
   })
   @ApiOkResponse({ type: SyncDossiersResponse })
   sync(@Body() body: SyncDossiersBody, @Caller() caller: CallerIdentity): Promise<SyncDossiersResponse> {
-    return this.syncDossiers.execute({ records: body.dossiers }, caller);
+    return this.syncDossiers.execute({ records: body.dossiers, caller });
   }
 }

@@ -26,7 +26,7 @@ export class DossierController {
   @ApiOperation({ summary: 'Submit a dossier online (status 1) for a published procedure' })
   @ApiCreatedResponse({ type: SubmittedDossierDto })
   submit(@Body() command: SubmitDossierCommand, @Caller() caller: CallerIdentity): Promise<SubmittedDossierDto> {
-    return this.submitDossier.execute(command, caller);
+    return this.submitDossier.execute({ ...command, caller });
   }
 
   @Get()
@@ -34,7 +34,7 @@ export class DossierController {
   @ApiOperation({ summary: 'Dossiers by update time (keyset pages), filtered by agency, status and due state; scoped to the caller' })
   @ApiOkResponse({ type: DossierPage })
   list(@Query() query: ListDossiersQuery, @Caller() caller: CallerIdentity): Promise<DossierPage> {
-    return this.listDossiers.execute(query, caller);
+    return this.listDossiers.execute({ query, caller });
   }
 
   @Get(':code')
@@ -50,7 +50,7 @@ export class DossierController {
     if (purpose === undefined) {
       throw validationFailed([{ field: ACCESS_PURPOSE_HEADER, code: 'INVALID_PURPOSE', message: `at most ${MAX_ACCESS_PURPOSE_LENGTH} characters, no control characters, sent once` }]);
     }
-    return this.getDossier.read(code, caller, purpose);
+    return this.getDossier.read({ code, caller, purpose });
   }
 
   @Get(':code/history')
@@ -58,6 +58,6 @@ export class DossierController {
   @ApiOperation({ summary: 'Every status change with its time, source (sync / portal / hub) and the version that carried it' })
   @ApiOkResponse({ type: [StatusChangeView] })
   async history(@Param('code', DossierCodePipe) code: string, @Caller() caller: CallerIdentity): Promise<StatusChangeView[]> {
-    return (await this.getDossier.execute(code, caller)).history.map(StatusChangeView.from);
+    return (await this.getDossier.execute({ code, caller })).history.map(StatusChangeView.from);
   }
 }

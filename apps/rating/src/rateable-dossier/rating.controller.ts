@@ -18,6 +18,6 @@ export class RatingController {
     @Param('dossierCode', new PatternPipe(DOSSIER_CODE_PATTERN, 'dossierCode', DOSSIER_CODE_EXAMPLE)) dossierCode: string,
     @Caller() caller: CallerIdentity,
   ): Promise<RatingEligibilityView> {
-    return this.getEligibility.execute(dossierCode, caller);
+    return this.getEligibility.execute({ dossierCode, caller });
   }
 }

@@ -104,7 +104,11 @@ export class OutboxRelay {
         await this.sleep(backoff(this.failures, 200, this.options.maxBackoffMs));
         continue;
       }
-      if (published === 0) await this.sleep(this.options.pollIntervalMs);
+      // Nothing left (a batch bounded in bytes may hold fewer rows than batchSize while more wait): sleep until a NOTIFY or
+      // the poll; woken by a commit, wait coalesceMs so a burst of commits shares one claim/produce/mark cycle.
+      if (published === 0 && (await this.sleep(this.options.pollIntervalMs)) && this.options.coalesceMs > 0) {
+        await new Promise((resolve) => setTimeout(resolve, this.options.coalesceMs));
+      }
     }
   }
 
@@ -230,20 +234,21 @@ export class OutboxRelay {
     this.wake?.();
   }
 
-  private sleep(ms: number): Promise<void> {
+  /** Resolves true when woken (a NOTIFY, or stop), false when `ms` passed. */
+  private sleep(ms: number): Promise<boolean> {
     if (this.wakeRequested) {
       this.wakeRequested = false;
-      return Promise.resolve();
+      return Promise.resolve(true);
     }
     return new Promise((resolve) => {
-      const done = () => {
+      const done = (woken: boolean) => {
         clearTimeout(timer);
         this.wake = undefined;
         this.wakeRequested = false;
-        resolve();
+        resolve(woken);
       };
-      const timer = setTimeout(done, ms);
-      this.wake = done;
+      const timer = setTimeout(() => done(false), ms);
+      this.wake = () => done(true);
     });
   }
 }

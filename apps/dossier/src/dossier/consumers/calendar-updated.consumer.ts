@@ -5,7 +5,10 @@ import type { EntityManager } from 'typeorm';
 import { CalendarReadModel } from '../../calendar-read-model/calendar-read-model';
 import { RecomputeDueDatesUseCase } from '../usecases/recompute-due-dates/recompute-due-dates.usecase';
 
-/** Keeps the calendar read model and fills the due dates that waited for the year that just arrived. */
+/**
+ * Keeps the calendar read model; when a year (national, or an agency's closures) is new or newer, the due dates it
+ * may move are computed again: those that waited for it, and those of running dossiers whose clock spans it.
+ */
 @Injectable()
 export class CalendarUpdatedConsumer {
   constructor(
@@ -15,6 +18,6 @@ export class CalendarUpdatedConsumer {
 
   @ConsumeEvent(CalendarUpdated)
   async handle(event: ConsumedEvent<CalendarUpdatedV1>, tx: EntityManager): Promise<void> {
-    if (await this.calendars.apply(tx, event.payload)) await this.recompute.execute(tx, event.payload.scope);
+    if (await this.calendars.apply(tx, event.payload)) await this.recompute.execute(tx, { scope: event.payload.scope, year: event.payload.year });
   }
 }

@@ -7,7 +7,7 @@ import { judgeNotice, statusAt, type NoticeInput } from './notices';
 import { planRecordedSteps, type RecordStepsCommand } from './record-steps';
 import { Reject, type Rejection } from './rejection';
 import { isAllowedTransition, isPausing } from './status-machine';
-import { checkRecordTimes, planChanges, type PlannedChange } from './timeline';
+import { checkNoticeTime, checkRecordTimes, planChanges, type PlannedChange } from './timeline';
 
 export interface SyncCommand {
   kind: 'sync';
@@ -111,6 +111,8 @@ function decideStatusChange(state: DossierState, to: DossierStatus, at: Date, so
 }
 
 function decideNotice(state: DossierState, input: NoticeInput, ctx: DecideContext): Decision {
+  const badTime = checkNoticeTime(state.receivedAt, input.issuedAt, ctx.now);
+  if (badTime) return rejected(badTime);
   const judged = judgeNotice(state, input, state.status, ctx.calendar, 'agency');
   if (judged.kind === 'rejected') return rejected(judged.rejection);
   if (judged.kind === 'known') return { outcome: 'unchanged', state, events: [] };

@@ -24,13 +24,18 @@ export interface Pause {
   workingMs: number | null;
 }
 
-export interface Notice {
+/** A notice as the agency records it (the POST body or a sync record's `notices[]`, times parsed). */
+export interface NoticeInput {
   form: NoticeForm;
   number: string;
   issuedAt: Date;
   signedBy: string;
   reason: string | null;
   newDueAt: Date | null;
+}
+
+/** A notice as the hub keeps it: what was recorded, judged. */
+export interface Notice extends NoticeInput {
   /** Form 04 issued less than one working day before the due date it replaces. */
   late: boolean;
   /** Who recorded it: the agency (sync or POST) or the hub (form 01 of online dossiers it took in). */

@@ -103,6 +103,20 @@ describe('the one extension (form 04)', () => {
   const notice = (issuedAt: Date, newDueAt: Date, number = '12/TB') => ({ kind: 'issue-notice' as const, notice: { form: '04' as const, number, issuedAt, signedBy: 'Trần B', reason: 'Cần xác minh', newDueAt } });
   const processing = (): DossierState => must(decide(accepted(), sync(2, { status: 4, statusChangedAt: at('2026-01-13T09:00:00') }), ctx));
 
+  it('refuses a notice dated before the receipt or more than 5 minutes ahead of the hub', () => {
+    expect(decide(processing(), notice(at('2026-01-11T10:00:00'), at('2026-01-23T17:00:00')), ctx)).toMatchObject({ outcome: 'rejected', rejection: { code: 'TIME_OUT_OF_ORDER', field: 'issuedAt' } });
+    const ahead = new Date(ctx.now.getTime() + 6 * 60_000);
+    expect(decide(processing(), notice(ahead, at('2026-12-23T17:00:00')), ctx)).toMatchObject({ outcome: 'rejected', rejection: { code: 'TIME_IN_FUTURE', field: 'issuedAt' } });
+  });
+
+  it('refuses a synced notice dated before the receipt', () => {
+    const early = { form: '02' as const, number: '2', issuedAt: at('2026-01-11T10:00:00'), signedBy: 'A', reason: 'Thiếu giấy tờ', newDueAt: null };
+    expect(decide(null, sync(1, { status: 5, statusChangedAt: at('2026-01-12T10:00:00') }, { notices: [early] }), ctx)).toMatchObject({
+      outcome: 'rejected',
+      rejection: { code: 'TIME_OUT_OF_ORDER', field: 'notices.0.issuedAt' },
+    });
+  });
+
   it('moves the due date once; a second one is refused', () => {
     const decision = decide(processing(), notice(at('2026-01-14T10:00:00'), at('2026-01-23T17:00:00')), ctx);
     const extended = must(decision);

@@ -1,17 +1,10 @@
 import type { WorkingCalendar } from '@hub/calendar';
 import { DossierStatus } from '@hub/contracts';
-import type { DossierState, Extension, Notice, NoticeForm, NoticeSource, StatusChange } from './dossier-state';
+import type { DossierState, Extension, Notice, NoticeForm, NoticeInput, NoticeSource, StatusChange } from './dossier-state';
 import { isLateApology } from './due-clock';
 import { Reject, type Rejection } from './rejection';
 
-export interface NoticeInput {
-  form: NoticeForm;
-  number: string;
-  issuedAt: Date;
-  signedBy: string;
-  reason: string | null;
-  newDueAt: Date | null;
-}
+export type { NoticeInput } from './dossier-state';
 
 /** The status a notice of each form is issued in (hub rule after Circular 01/2018 and 03/2025). */
 export const NOTICE_FITS: Readonly<Record<NoticeForm, readonly DossierStatus[]>> = {

@@ -41,6 +41,14 @@ export function isClosed(status: DossierStatus): boolean {
   return CLOSED_STATUSES.includes(status);
 }
 
+/** Statuses whose clock is running or paused: a due date that may still move. */
+export const RUNNING_STATUSES: readonly DossierStatus[] = [
+  DossierStatus.Accepted,
+  DossierStatus.Processing,
+  DossierStatus.SupplementRequested,
+  DossierStatus.FeeRequested,
+];
+
 export const STATUS_NAMES: Readonly<Record<DossierStatus, { vi: string; en: string }>> = {
   [DossierStatus.Submitted]: { vi: 'Mới đăng ký', en: 'Submitted online, not yet accepted' },
   [DossierStatus.Accepted]: { vi: 'Được tiếp nhận', en: 'Accepted' },

@@ -39,12 +39,20 @@ export function checkRecordTimes(code: string, content: DossierContent, noticeTi
   for (const [field, at] of times) if (at.getTime() > limit) return Reject.timeInFuture(field);
   const received = content.receivedAt.getTime();
   if (content.statusChangedAt.getTime() < received) return Reject.timeOutOfOrder('statusChangedAt', 'before receivedAt');
+  for (const [i, t] of noticeTimes.entries()) if (t.getTime() < received) return Reject.timeOutOfOrder(`notices.${i}.issuedAt`, 'before receivedAt');
   let previous = received;
   for (const [i, step] of content.steps.entries()) {
     if (step.at.getTime() < received) return Reject.timeOutOfOrder(`steps.${i}.at`, 'before receivedAt');
     if (step.at.getTime() < previous) return Reject.timeOutOfOrder(`steps.${i}.at`, 'before the previous step');
     previous = step.at.getTime();
   }
+  return null;
+}
+
+/** A notice recorded on its own (`POST .../notices`): on the dossier's timeline and not in the future. */
+export function checkNoticeTime(receivedAt: Date, issuedAt: Date, now: Date): Rejection | null {
+  if (issuedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) return Reject.timeInFuture('issuedAt');
+  if (issuedAt.getTime() < receivedAt.getTime()) return Reject.timeOutOfOrder('issuedAt', 'before receivedAt');
   return null;
 }
 

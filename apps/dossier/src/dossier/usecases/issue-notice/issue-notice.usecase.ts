@@ -8,6 +8,7 @@ import type { NoticeDto } from './notice.dto';
 export interface IssueNoticeCommand {
   code: string;
   notice: NoticeDto;
+  caller: CallerIdentity;
 }
 
 /** The agency records a notice (form 04: the one apology and new appointment). */
@@ -15,7 +16,7 @@ export interface IssueNoticeCommand {
 export class IssueNoticeUseCase {
   constructor(private readonly lifecycle: DossierLifecycle) {}
 
-  async execute(command: IssueNoticeCommand, caller: CallerIdentity): Promise<NoticeView> {
+  async execute({ caller, ...command }: IssueNoticeCommand): Promise<NoticeView> {
     const notice = noticeInputOf(command.notice);
     const state = await this.lifecycle.run(command.code, caller, () => ({ kind: 'issue-notice', notice }));
     const stored = state.notices.find((n) => n.form === notice.form && n.number === notice.number);

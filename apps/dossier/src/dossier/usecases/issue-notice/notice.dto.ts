@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsISO8601, IsString, Length, Matches, ValidateIf } from 'class-validator';
 import { NOTICE_FORM_CODES } from '@hub/contracts';
 import type { NoticeForm } from '../../domain/dossier-state';
 
@@ -21,8 +21,9 @@ export class NoticeDto {
   @ApiProperty({ example: 'Nguyễn Văn B', maxLength: 200 })
   @IsString() @Length(1, 200) signedBy!: string;
 
-  @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+  @ApiPropertyOptional({ maxLength: 2000, description: 'Required for forms 02–05 (what is missing, why refused, why late, why stopped); optional for 01' })
+  @ValidateIf((n: NoticeDto) => n.form !== '01' || n.reason !== undefined)
+  @IsString() @Length(1, 2000) reason?: string;
 
   @ApiPropertyOptional({ description: 'Form 04 only (required there): the new appointment, later than the current due date' })
   @ValidateIf((n: NoticeDto) => n.form === '04' || n.newDueAt !== undefined)

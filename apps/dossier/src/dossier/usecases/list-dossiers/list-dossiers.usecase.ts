@@ -40,7 +40,7 @@ function decodeCursor(cursor: string): [string, string] {
 export class ListDossiersUseCase {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async execute(query: ListDossiersQuery, caller: CallerIdentity): Promise<DossierPage> {
+  async execute({ query, caller }: { query: ListDossiersQuery; caller: CallerIdentity }): Promise<DossierPage> {
     const limit = query.limit ?? 50;
     const scope = agencyScopeCondition(caller, 'receiving_agency_code', 1);
     const n = scope.params.length + 1;

@@ -55,7 +55,7 @@ function setup(found: typeof procedure | null = procedure, taken = 0) {
 describe('SubmitDossierUseCase', () => {
   it('numbers the dossier by the Vietnamese receipt date and hands the state and its events to one write', async () => {
     const { usecase, calls, lookups } = setup();
-    const result = await usecase.execute(command, portal);
+    const result = await usecase.execute({ ...command, caller: portal });
     expect(lookups).toEqual([[procedure.code, new Date('2026-01-11T17:30:00Z')]]);
     expect(result).toMatchObject({ code: `${AGENCY}-260112-0007`, status: 1, procedureVersion: procedure.version });
     expect(calls).toHaveLength(1);
@@ -80,7 +80,7 @@ describe('SubmitDossierUseCase', () => {
 
   it('skips codes an agency system already took, under a fresh placeholder each time', async () => {
     const { usecase, calls } = setup(procedure, 2);
-    const result = await usecase.execute(command, portal);
+    const result = await usecase.execute({ ...command, caller: portal });
     expect(result.code).toBe(`${AGENCY}-260112-0009`);
     expect(calls).toHaveLength(3);
     expect(new Set(calls.map((c) => c.placeholder)).size).toBe(3);
@@ -93,7 +93,7 @@ describe('SubmitDossierUseCase', () => {
     ['an agency system acting for another agency', procedure, command, { ...portal, kind: 'agency-system' as const, agencyCodes: ['000.00.00.H55'] }, 'AGENCY_SCOPE_VIOLATION'],
   ])('refuses %s and writes nothing', async (_case, found, cmd, caller, code) => {
     const { usecase, calls } = setup(found);
-    await expect(usecase.execute(cmd, caller)).rejects.toMatchObject({ code });
+    await expect(usecase.execute({ ...cmd, caller })).rejects.toMatchObject({ code });
     expect(calls).toHaveLength(0);
   });
 });

@@ -28,7 +28,7 @@ export class SubmitDossierUseCase {
     private readonly lookupKeys: LookupKeys,
   ) {}
 
-  async execute(command: SubmitDossierCommand, caller: CallerIdentity): Promise<SubmittedDossierDto> {
+  async execute({ caller, ...command }: SubmitDossierCommand & { caller: CallerIdentity }): Promise<SubmittedDossierDto> {
     assertMayActFor(caller, command.receivingAgencyCode, () => DossierErrors.agencyScopeViolation(command.receivingAgencyCode));
     const now = this.clock.now();
     const procedure = await this.procedures.findInForce(command.procedureCode, now);

@@ -14,6 +14,7 @@ export class SubmitSupplementBody {
 export interface SubmitSupplementCommand {
   code: string;
   note: string | null;
+  caller: CallerIdentity;
 }
 
 /**
@@ -27,7 +28,7 @@ export class SubmitSupplementUseCase {
     private readonly disclosure: DossierDisclosure,
   ) {}
 
-  async execute(command: SubmitSupplementCommand, caller: CallerIdentity): Promise<DossierView> {
+  async execute({ caller, ...command }: SubmitSupplementCommand): Promise<DossierView> {
     const state = await this.lifecycle.run(command.code, caller, (now) => ({ kind: 'supplement', at: now, note: command.note }));
     return this.disclosure.view(state, caller, 'dossier.supplement');
   }

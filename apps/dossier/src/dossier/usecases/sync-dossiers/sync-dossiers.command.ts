@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { CallerIdentity } from '@hub/platform';
 import { ArrayMinSize, IsArray } from 'class-validator';
 import { DOSSIER_ERROR_CODES } from '../../dossier.errors';
 import type { RecordProblem } from './record-problem';
@@ -43,4 +44,5 @@ export class SyncDossiersResponse {
 /** The command: the records as sent, and when the hub received them. */
 export interface SyncDossiersCommand {
   records: unknown[];
+  caller: CallerIdentity;
 }

@@ -41,7 +41,7 @@ export class SyncDossiersUseCase {
     private readonly lookupKeys: LookupKeys,
   ) {}
 
-  async execute(command: SyncDossiersCommand, caller: CallerIdentity): Promise<SyncDossiersResponse> {
+  async execute({ caller, ...command }: SyncDossiersCommand): Promise<SyncDossiersResponse> {
     if (command.records.length < 1 || command.records.length > MAX_SYNC_BATCH) throw DossierErrors.batchTooLarge(command.records.length, MAX_SYNC_BATCH);
     const { prepared, rejected } = await this.prepare(command.records, caller);
     const applied = prepared.length === 0 ? { results: new Map<number, SyncResultDto>(), writes: new Map(), events: [] } : await this.transactions.run((tx) => this.apply(tx, prepared, caller));
