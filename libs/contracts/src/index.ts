@@ -9,4 +9,5 @@ export * from './events/payment.events';
 export * from './events/rating.events';
 export * from './headers';
 export * from './packets';
+export * from './packets/agency-feed.packets';
 export * from './topics';

@@ -1,3 +1,6 @@
+// The packet files call definePacket (a hoisted function) from here: the import cycle is safe.
+import { AgencyFeedItem, AgencyWebhookDelivery } from './packets/agency-feed.packets';
+
 /**
  * What kind of data packet the hub exchanges with agency systems outside Kafka. Each kind is published in the
  * data-packet standard (`docs/standard/`) next to the events.
@@ -39,4 +42,8 @@ export function definePacket<P extends object>(def: {
  * answer means adding it here: `npm run standard` then publishes its JSON Schema and, for webhook bodies, the webhook
  * in the AsyncAPI document. Empty until the agency-connectivity work defines them.
  */
-export const PACKET_REGISTRY: readonly PacketDefinition[] = [];
+export const PACKET_REGISTRY: readonly PacketDefinition[] = [
+  // Agency feed and webhooks (issue 7).
+  AgencyFeedItem,
+  AgencyWebhookDelivery,
+];
