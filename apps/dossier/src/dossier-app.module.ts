@@ -9,6 +9,9 @@ import { DossierEntity, DossierNoticeEntity, DossierStatusHistoryEntity } from '
 import { DossierModule } from './dossier/dossier.module';
 import { DossierIntake1764115300000 } from './migrations/1764115300000-dossier-intake';
 import { DossierLifecycle1764200000000 } from './migrations/1764200000000-dossier-lifecycle';
+import { AgencyFeed1765200000000 } from './migrations/1765200000000-agency-feed';
+import { AgencyFeedModule } from './agency-feed/agency-feed.module';
+import { WebhookModule } from './webhook/webhook.module';
 import { StatusMappingEntity } from './status-mapping-read-model/status-mapping.entity';
 import { ProcedureVersionEntity, ProcedureWithdrawalEntity } from './procedure-read-model/procedure-version.entity';
 
@@ -23,7 +26,7 @@ export class DossierAppModule {
         PersistenceModule.forRoot({
           url: config.DATABASE_URL,
           entities: [DossierEntity, DossierStatusHistoryEntity, DossierNoticeEntity, ProcedureVersionEntity, ProcedureWithdrawalEntity, CalendarYearEntity, StatusMappingEntity],
-          migrations: [DossierIntake1764115300000, DossierLifecycle1764200000000],
+          migrations: [DossierIntake1764115300000, DossierLifecycle1764200000000, AgencyFeed1765200000000],
         }),
         MessagingModule.forRoot({ service: DOSSIER_SERVICE, groupId: config.KAFKA_GROUP_ID, brokers: parseBrokerList(config.KAFKA_BROKERS),
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
@@ -31,6 +34,15 @@ export class DossierAppModule {
         }),
         AppErrorsModule.forFeature({ name: DOSSIER_SERVICE, http: dossierHttpErrors }),
         DossierModule.forRoot({ overdueWatchIntervalMs: config.OVERDUE_WATCH_INTERVAL_MS }),
+        AgencyFeedModule.forRoot({ cursorSecret: config.IDENTITY_SIGNING_KEY }),
+        WebhookModule.forRoot({
+          allowPrivateTargets: config.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+          intervalMs: config.WEBHOOK_DELIVERY_INTERVAL_MS,
+          connectTimeoutMs: config.WEBHOOK_CONNECT_TIMEOUT_MS,
+          responseTimeoutMs: config.WEBHOOK_RESPONSE_TIMEOUT_MS,
+          retry: { baseMs: config.WEBHOOK_RETRY_BASE_MS, maxMs: config.WEBHOOK_RETRY_MAX_MS, parkAfterMs: config.WEBHOOK_PARK_AFTER_MS },
+          sealingSecret: config.IDENTITY_SIGNING_KEY,
+        }),
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '@hub/persistence';
 import { Clock, requireVisible, type CallerIdentity } from '@hub/platform';
+import type { EntityManager } from 'typeorm';
 import { CalendarReadModel } from '../calendar-read-model/calendar-read-model';
 import { decide, type DossierCommand } from './domain/decide';
 import type { DossierState } from './domain/dossier-state';
@@ -22,7 +23,8 @@ export class DossierLifecycle {
     private readonly clock: Clock,
   ) {}
 
-  run(code: string, caller: CallerIdentity, command: (now: Date) => DossierCommand): Promise<DossierState> {
+  /** `onSaved` runs in the same transaction after a change was saved (the agency feed records supplements there). */
+  run(code: string, caller: CallerIdentity, command: (now: Date) => DossierCommand, onSaved?: (tx: EntityManager, state: DossierState, now: Date) => Promise<unknown>): Promise<DossierState> {
     return this.transactions.run(async (tx) => {
       await this.store.lock(tx, [code]);
       const stored = requireVisible(caller, (await this.store.load(tx, [code])).get(code), (d) => d.state.receivingAgencyCode, () => DossierErrors.notFound(code));
@@ -34,6 +36,7 @@ export class DossierLifecycle {
       if (decision.outcome !== 'updated') return decision.state;
       await this.store.save(tx, [{ before: stored.state, after: { state: decision.state, identity: { ...stored.identity, updatedAt: now } } }]);
       await this.events.append(tx, decision.events);
+      await onSaved?.(tx, decision.state, now);
       return decision.state;
     });
   }

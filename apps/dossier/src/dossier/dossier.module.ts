@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AgencyFeedCoreModule } from '../agency-feed/agency-feed-core.module';
 import { CalendarReadModelModule } from '../calendar-read-model/calendar-read-model.module';
 import { ProcedureReadModelModule } from '../procedure-read-model/procedure-read-model.module';
 import { StatusMappingReadModelModule } from '../status-mapping-read-model/status-mapping-read-model.module';
@@ -25,7 +26,7 @@ import { SubmitDossierUseCase } from './usecases/submit-dossier/submit-dossier.u
 import { SyncDossiersUseCase } from './usecases/sync-dossiers/sync-dossiers.usecase';
 
 @Module({
-  imports: [ProcedureReadModelModule, CalendarReadModelModule, StatusMappingReadModelModule],
+  imports: [ProcedureReadModelModule, CalendarReadModelModule, StatusMappingReadModelModule, AgencyFeedCoreModule],
   controllers: [DossierController, DossierSyncController, DossierNoticeController, DossierApplicantController, PublicLookupController],
   providers: [
     DossierRepository,

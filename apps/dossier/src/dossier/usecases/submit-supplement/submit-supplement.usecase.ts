@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { CallerIdentity } from '@hub/platform';
+import { AgencyFeedWriter } from '../../../agency-feed/agency-feed.writer';
 import { DossierLifecycle } from '../../dossier-lifecycle';
 import { DossierView } from '../get-dossier/dossier.view';
 
@@ -21,9 +22,26 @@ export interface SubmitSupplementCommand {
  */
 @Injectable()
 export class SubmitSupplementUseCase {
-  constructor(private readonly lifecycle: DossierLifecycle) {}
+  constructor(
+    private readonly lifecycle: DossierLifecycle,
+    private readonly feed: AgencyFeedWriter,
+  ) {}
 
   async execute(command: SubmitSupplementCommand, caller: CallerIdentity): Promise<DossierView> {
-    return DossierView.from(await this.lifecycle.run(command.code, caller, (now) => ({ kind: 'supplement', at: now, note: command.note })));
+    const state = await this.lifecycle.run(
+      command.code,
+      caller,
+      (now) => ({ kind: 'supplement', at: now, note: command.note }),
+      // The receiving agency's feed learns of it in the same transaction (no event carries supplements).
+      (tx, saved, now) =>
+        this.feed.record(tx, {
+          type: 'dossier.supplement-submitted',
+          dossierCode: saved.code,
+          occurredAt: now,
+          sourceKey: `dossier.supplement-submitted:${saved.code}:${now.toISOString()}`,
+          supplement: { note: command.note },
+        }),
+    );
+    return DossierView.from(state);
   }
 }
