@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { formatInZone } from '@hub/calendar';
-import type { AgencyFeedItemType, FeedDossierV1, FeedPaymentV1, FeedRatingV1, FeedSupplementV1 } from '@hub/contracts';
+import type { AgencyFeedItemType, FeedDossierV1, FeedPaymentV1, FeedRatingV1, FeedRefundV1, FeedSupplementV1 } from '@hub/contracts';
 import type { EntityManager } from 'typeorm';
 import { AgencyFeedStore } from './agency-feed.store';
 
@@ -11,6 +11,7 @@ export interface FeedChange {
   occurredAt: Date;
   sourceKey: string;
   payment?: FeedPaymentV1;
+  refund?: FeedRefundV1;
   rating?: FeedRatingV1;
   supplement?: FeedSupplementV1;
 }
@@ -26,6 +27,8 @@ interface DossierRow {
   due_at: Date | null;
   applicant: FeedDossierV1['applicant'];
   summary: string | null;
+  source: 'hub' | 'sync';
+  submitted_at: Date;
 }
 
 /**
@@ -40,7 +43,7 @@ export class AgencyFeedWriter {
 
   async record(tx: EntityManager, change: FeedChange): Promise<boolean> {
     const [dossier]: Array<DossierRow | undefined> = await tx.query(
-      `SELECT code, procedure_code, procedure_version, receiving_agency_code, channel, status, received_at, due_at, applicant, summary
+      `SELECT code, procedure_code, procedure_version, receiving_agency_code, channel, status, received_at, due_at, applicant, summary, source, submitted_at
          FROM dossier WHERE code = $1`,
       [change.dossierCode],
     );
@@ -50,15 +53,27 @@ export class AgencyFeedWriter {
       return false;
     }
     const { type, dossierCode, occurredAt, sourceKey, ...section } = change;
-    return this.store.insert(tx, {
-      agencyCode: dossier.receiving_agency_code,
-      dossierCode,
-      type,
-      occurredAt,
-      sourceKey,
-      data: { dossier: snapshotOf(dossier), ...section },
-    });
+    const agencyCode = dossier.receiving_agency_code;
+    if (type !== 'dossier.submitted' && dossier.source === 'hub') {
+      // Per dossier, the submission comes first: an online dossier's later change (recorded in its own
+      // transaction) may beat the submission's event here; it then records the submission itself, and the event's
+      // consumer finds it already there.
+      await this.store.insert(tx, {
+        agencyCode,
+        dossierCode,
+        type: 'dossier.submitted',
+        occurredAt: new Date(dossier.submitted_at),
+        sourceKey: submittedKey(dossierCode),
+        data: { dossier: snapshotOf(dossier) },
+      });
+    }
+    return this.store.insert(tx, { agencyCode, dossierCode, type, occurredAt, sourceKey, data: { dossier: snapshotOf(dossier), ...section } });
   }
+}
+
+/** What identifies an online dossier's submission in the feed. */
+export function submittedKey(dossierCode: string): string {
+  return `dossier.submitted:${dossierCode}`;
 }
 
 function snapshotOf(d: DossierRow): FeedDossierV1 {

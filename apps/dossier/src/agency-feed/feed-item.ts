@@ -5,7 +5,7 @@ import type { FeedCursorCodec } from './feed-cursor';
 
 /** A stored row as the published packet `agency-feed.item.v1` (the same item in the feed and in webhooks). */
 export function toFeedItem(row: FeedRow, cursors: FeedCursorCodec): AgencyFeedItemV1 {
-  const { dossier, payment, rating, supplement } = row.data as { dossier: FeedDossierV1 } & Pick<AgencyFeedItemV1, 'payment' | 'rating' | 'supplement'>;
+  const { dossier, payment, refund, rating, supplement } = row.data as { dossier: FeedDossierV1 } & Pick<AgencyFeedItemV1, 'payment' | 'refund' | 'rating' | 'supplement'>;
   return {
     cursor: cursors.encode(row.position),
     type: row.type,
@@ -15,6 +15,7 @@ export function toFeedItem(row: FeedRow, cursors: FeedCursorCodec): AgencyFeedIt
     recordedAt: formatInZone(row.recordedAt),
     dossier,
     ...(payment ? { payment } : {}),
+    ...(refund ? { refund } : {}),
     ...(rating ? { rating } : {}),
     ...(supplement ? { supplement } : {}),
   };

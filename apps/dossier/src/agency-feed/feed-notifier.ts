@@ -19,6 +19,11 @@ export class FeedNotifier implements OnApplicationShutdown {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** The application is shutting down: long polls answer with what they have. */
+  get closed(): boolean {
+    return this.stopped;
+  }
+
   /** Resolves on the next notification, or after `ms`, or when `signal` aborts. */
   async wait(ms: number, signal?: AbortSignal): Promise<void> {
     void this.ensureListening();

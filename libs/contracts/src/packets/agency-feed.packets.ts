@@ -14,6 +14,7 @@ export const AGENCY_FEED_ITEM_TYPES = [
   'dossier.withdrawn',
   'dossier.supplement-submitted',
   'payment.succeeded',
+  'payment.refunded',
   'rating.given',
 ] as const;
 export type AgencyFeedItemType = (typeof AGENCY_FEED_ITEM_TYPES)[number];
@@ -50,6 +51,15 @@ export class FeedPaymentV1 {
   @IsString() @MinLength(1) @MaxLength(200) reference!: string;
 }
 
+export class FeedRefundV1 {
+  @IsUUID() paymentId!: string;
+  @IsUUID() refundId!: string;
+  /** This refund, whole VND. */
+  @IsInt() @Min(1) @Max(Number.MAX_SAFE_INTEGER) refundAmount!: number;
+  /** Every refund of the payment so far, this one included. */
+  @IsInt() @Min(1) @Max(Number.MAX_SAFE_INTEGER) refundedTotal!: number;
+}
+
 export class FeedRatingV1 {
   @IsUUID() ratingId!: string;
   @IsIn(SATISFACTION_LEVELS) level!: SatisfactionLevel;
@@ -63,7 +73,7 @@ export class FeedSupplementV1 {
 
 /**
  * One change in the feed of an agency system. `cursor` is opaque: pass it as `after` to read what follows. Exactly
- * one of `payment`, `rating`, `supplement` is present for those types.
+ * one of `payment`, `refund`, `rating`, `supplement` is present for those types.
  */
 export class AgencyFeedItemV1 {
   @IsString() @MinLength(1) @MaxLength(200) cursor!: string;
@@ -76,6 +86,7 @@ export class AgencyFeedItemV1 {
   @IsISO8601({ strict: true }) recordedAt!: string;
   @ValidateNested() @Type(() => FeedDossierV1) dossier!: FeedDossierV1;
   @IsOptional() @ValidateNested() @Type(() => FeedPaymentV1) payment?: FeedPaymentV1;
+  @IsOptional() @ValidateNested() @Type(() => FeedRefundV1) refund?: FeedRefundV1;
   @IsOptional() @ValidateNested() @Type(() => FeedRatingV1) rating?: FeedRatingV1;
   @IsOptional() @ValidateNested() @Type(() => FeedSupplementV1) supplement?: FeedSupplementV1;
 }

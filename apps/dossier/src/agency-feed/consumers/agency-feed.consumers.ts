@@ -1,23 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import {
-  DossierStatus,
-  DossierStatusChanged,
   DossierSubmitted,
   PaymentSucceeded,
   RatingGiven,
-  type DossierStatusChangedV1,
   type DossierSubmittedV1,
   type PaymentSucceededV1,
   type RatingGivenV1,
 } from '@hub/contracts';
 import { ConsumeEvent, type ConsumedEvent } from '@hub/messaging';
 import type { EntityManager } from 'typeorm';
-import { AgencyFeedWriter } from '../agency-feed.writer';
+import { AgencyFeedWriter, submittedKey } from '../agency-feed.writer';
 
 /**
- * The portal-side changes agency systems must learn about, recorded in their feed in the consumer's transaction
- * (with its inbox row): online submissions, withdrawals by the applicant, payments, ratings. Withdrawals an agency
- * system synced itself (`source: sync`) are its own news and are not fed back to it.
+ * The portal-side changes agency systems must learn about that other services (or the numbered intake) announce by
+ * event, recorded in the feed in the consumer's transaction (with its inbox row): online submissions, payments,
+ * ratings. The applicant's withdrawals and supplements are recorded by their use cases, in their own transaction.
  */
 @Injectable()
 export class AgencyFeedConsumers {
@@ -26,14 +23,7 @@ export class AgencyFeedConsumers {
   @ConsumeEvent(DossierSubmitted)
   async submitted(event: ConsumedEvent<DossierSubmittedV1>, tx: EntityManager): Promise<void> {
     const p = event.payload;
-    await this.feed.record(tx, { type: 'dossier.submitted', dossierCode: p.dossierCode, occurredAt: new Date(p.submittedAt), sourceKey: `dossier.submitted:${p.dossierCode}` });
-  }
-
-  @ConsumeEvent(DossierStatusChanged)
-  async statusChanged(event: ConsumedEvent<DossierStatusChangedV1>, tx: EntityManager): Promise<void> {
-    const p = event.payload;
-    if (p.to !== DossierStatus.Withdrawn || p.source === 'sync') return;
-    await this.feed.record(tx, { type: 'dossier.withdrawn', dossierCode: p.dossierCode, occurredAt: new Date(p.at), sourceKey: `dossier.withdrawn:${p.dossierCode}` });
+    await this.feed.record(tx, { type: 'dossier.submitted', dossierCode: p.dossierCode, occurredAt: new Date(p.submittedAt), sourceKey: submittedKey(p.dossierCode) });
   }
 
   @ConsumeEvent(PaymentSucceeded)

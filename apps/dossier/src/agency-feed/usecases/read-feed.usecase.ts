@@ -41,7 +41,7 @@ export class ReadFeedUseCase {
     for (;;) {
       const rows = await this.store.page(after, limit, (n) => agencyScopeCondition(caller, 'agency_code', n));
       const remaining = deadline - Date.now();
-      if (rows.length > 0 || remaining <= 0) {
+      if (rows.length > 0 || remaining <= 0 || this.notifier.closed) {
         const items = rows.map((r) => toFeedItem(r, this.cursors));
         return { items, next: items.at(-1)?.cursor ?? this.cursors.encode(after) };
       }
