@@ -38,10 +38,22 @@ interface RawRow {
 }
 
 /**
+ * The horizon of the reading statement's snapshot: the oldest transaction still running in it, leaving out those
+ * that run in another database of the server (they can never write this feed) — else one long transaction anywhere
+ * on a shared server would hold every feed back. A transaction that cannot be placed (it ended since, or its
+ * session is hidden for lack of pg_read_all_stats) counts, which is only ever more cautious.
+ */
+const HORIZON = `LEAST(
+    pg_snapshot_xmax(pg_current_snapshot()),
+    (SELECT min(x) FROM pg_snapshot_xip(pg_current_snapshot()) AS x
+      WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity a
+                         WHERE a.backend_xid::text = (x::text::bigint % 4294967296)::text AND a.datname <> current_database())))`;
+
+/**
  * The feed's SQL. The gap-free rule lives here: rows are served in (xid, id) order and only when `xid` is below the
- * xmin of the reading statement's snapshot — every transaction below it has ended, so no row can still appear
- * before a position that was served, whatever order transactions commit in. One statement computes the horizon and
- * reads the rows, so both come from the same snapshot.
+ * horizon of the reading statement's snapshot — every transaction below it that could write the feed has ended, so
+ * no row can still appear before a position that was served, whatever order transactions commit in. One statement
+ * computes the horizon and reads the rows, so both come from the same snapshot.
  */
 @Injectable()
 export class AgencyFeedStore {
@@ -64,7 +76,7 @@ export class AgencyFeedStore {
       `SELECT id, xid::text AS xid, agency_code, dossier_code, type, occurred_at, recorded_at, data
          FROM agency_feed
         WHERE (xid, id) > ($1::text::xid8, $2::bigint)
-          AND xid < pg_snapshot_xmin(pg_current_snapshot())
+          AND xid < ${HORIZON}
           ${types ? 'AND type = ANY($4::text[])' : ''}
           AND ${condition.sql}
         ORDER BY xid, id
@@ -77,7 +89,7 @@ export class AgencyFeedStore {
   /** The position of the last row that is already final (below the horizon): where a new subscriber starts. */
   async head(runner: DataSource | EntityManager = this.dataSource): Promise<FeedPosition> {
     const [row]: Array<{ xid: string; id: string } | undefined> = await runner.query(
-      `SELECT xid::text AS xid, id FROM agency_feed WHERE xid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY xid DESC, id DESC LIMIT 1`,
+      `SELECT xid::text AS xid, id FROM agency_feed WHERE xid < ${HORIZON} ORDER BY xid DESC, id DESC LIMIT 1`,
     );
     return row ? { xid: BigInt(row.xid), id: BigInt(row.id) } : { xid: 0n, id: 0n };
   }

@@ -112,6 +112,20 @@ describe('agency feed: gap-free under concurrent commits (medium)', () => {
     await expectEventually(async () => expect(labels((await readAll(FEED_START)).rows)).toEqual(['kept']));
   });
 
+  it('is not held back by a long transaction in another database of the server', async () => {
+    const elsewhere = new Client({ connectionString: (db.dataSource.options as { url: string }).url.replace(/\/[^/?]+(\?|$)/, '/postgres$1') });
+    await elsewhere.connect();
+    clients.push(elsewhere);
+    await elsewhere.query('BEGIN');
+    await elsewhere.query('SELECT pg_current_xact_id()');
+    const writer = await connect();
+    await writer.query('BEGIN');
+    await insert(writer, 'while-another-database-waits');
+    await writer.query('COMMIT');
+    await expectEventually(async () => expect(labels((await readAll(FEED_START)).rows)).toEqual(['while-another-database-waits']), { timeoutMs: 5000 });
+    await elsewhere.query('ROLLBACK');
+  });
+
   it('a reader following the cursor while 6 writers commit slow and fast transactions sees every committed row exactly once', async () => {
     const writers = await Promise.all(Array.from({ length: 6 }, connect));
     const committed: string[] = [];
