@@ -16,6 +16,7 @@ export class FeedNotifier implements OnApplicationShutdown {
   private listener?: Client;
   private connecting?: Promise<void>;
   private stopped = false;
+  private notifications = 0;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -24,10 +25,15 @@ export class FeedNotifier implements OnApplicationShutdown {
     return this.stopped;
   }
 
-  /** Resolves on the next notification, or after `ms`, or when `signal` aborts. */
-  async wait(ms: number, signal?: AbortSignal): Promise<void> {
+  /** Grows with every notification: take it before reading, pass it to `wait` so none is missed in between. */
+  get generation(): number {
+    return this.notifications;
+  }
+
+  /** Resolves on the next notification (at once if one came after `since`), or after `ms`, or when `signal` aborts. */
+  async wait(ms: number, signal?: AbortSignal, since?: number): Promise<void> {
     void this.ensureListening();
-    if (ms <= 0 || signal?.aborted) return;
+    if (ms <= 0 || signal?.aborted || (since !== undefined && since !== this.notifications)) return;
     await new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -53,6 +59,7 @@ export class FeedNotifier implements OnApplicationShutdown {
     try {
       await client.connect();
       client.on('notification', () => {
+        this.notifications++;
         for (const wake of [...this.waiters]) wake();
       });
       client.on('error', (e) => {

@@ -67,13 +67,14 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
   private async run(): Promise<void> {
     while (this.running) {
       let busy = false;
+      const seen = this.notifier.generation;
       try {
         const round = await this.runOnce();
         busy = round.enqueued > 0 || round.sent > 0;
       } catch (e) {
         this.logger.warn(`webhook round failed: ${(e as Error).message}`);
       }
-      if (!busy && this.running) await this.notifier.wait(this.settings.intervalMs, this.stopping.signal);
+      if (!busy && this.running) await this.notifier.wait(this.settings.intervalMs, this.stopping.signal, seen);
     }
   }
 

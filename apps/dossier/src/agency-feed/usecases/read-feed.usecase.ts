@@ -39,13 +39,14 @@ export class ReadFeedUseCase {
     const deadline = Date.now() + Math.min(command.waitSeconds, MAX_FEED_WAIT_SECONDS) * 1000;
     const limit = Math.min(command.limit, MAX_FEED_LIMIT);
     for (;;) {
+      const seen = this.notifier.generation;
       const rows = await this.store.page(after, limit, (n) => agencyScopeCondition(caller, 'agency_code', n));
       const remaining = deadline - Date.now();
       if (rows.length > 0 || remaining <= 0 || this.notifier.closed) {
         const items = rows.map((r) => toFeedItem(r, this.cursors));
         return { items, next: items.at(-1)?.cursor ?? this.cursors.encode(after) };
       }
-      await this.notifier.wait(Math.min(remaining, REREAD_MS));
+      await this.notifier.wait(Math.min(remaining, REREAD_MS), undefined, seen);
     }
   }
 }
