@@ -12,6 +12,7 @@ import { run } from './hub/run.mjs';
 import { sampleClients, syncSampleClients } from './hub/sample-clients.mjs';
 import { hubSettings } from './hub/settings.mjs';
 import { seedSampleDossiers } from './sample-dossiers.mjs';
+import { connectMockAgencySystem } from './mock-agency-system/connect.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 process.chdir(ROOT);
@@ -110,6 +111,10 @@ async function main() {
   // Sample dossiers are a convenience: a failure is reported, not fatal (the hub itself runs).
   const system = SAMPLE_DOSSIER_SYSTEM;
   await seedSampleDossiers(gatewayUrl, secrets.clients[system.clientId], system.agencyCodes, log).catch((e) => log(`sample dossiers not loaded: ${e.message}`));
+  // The mock agency system receives the sample system's webhooks (a convenience too: reported, not fatal).
+  await connectMockAgencySystem({ gatewayUrl, port: settings.mockAgencySystemPort, secrets, system, log, cleanup }).catch((e) =>
+    log(`mock agency system not started: ${e.message} (HUB_PORT_BASE=<free port> moves it with the hub)`),
+  );
   phase = 'running';
   log(`started in ${since(startedAt)}`);
   log('');

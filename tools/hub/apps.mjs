@@ -46,6 +46,8 @@ export function startApps({ settings, infra, secrets, cleanup, onExit }) {
         GATEWAY_BOOTSTRAP_ADMIN_KEY_HASH: `${secrets.adminKey.slice(4, 12)}:${createHash('sha256').update(secrets.adminKey).digest('hex')}`,
         // The catalogue loads its sample agencies, sectors, procedures and calendars (idempotent).
         CATALOGUE_SEED: 'true',
+        // Development: webhooks may go to the mock agency system on 127.0.0.1 (never in production).
+        WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
       },
       // The IPC channel closes if this process dies, even by SIGKILL: the app then stops itself (startServiceApp).
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

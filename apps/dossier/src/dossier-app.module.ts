@@ -11,6 +11,9 @@ import { DossierModule } from './dossier/dossier.module';
 import { DossierIntake1764115300000 } from './migrations/1764115300000-dossier-intake';
 import { DossierLifecycle1764200000000 } from './migrations/1764200000000-dossier-lifecycle';
 import { PersonalDataRead1765400000001 } from './migrations/1765400000001-personal-data-read';
+import { AgencyFeed1765200000000 } from './migrations/1765200000000-agency-feed';
+import { AgencyFeedModule } from './agency-feed/agency-feed.module';
+import { WebhookModule } from './webhook/webhook.module';
 import { StatusMappingEntity } from './status-mapping-read-model/status-mapping.entity';
 import { ProcedureVersionEntity, ProcedureWithdrawalEntity } from './procedure-read-model/procedure-version.entity';
 
@@ -25,7 +28,7 @@ export class DossierAppModule {
         PersistenceModule.forRoot({
           url: config.DATABASE_URL,
           entities: [DossierEntity, DossierStatusHistoryEntity, DossierNoticeEntity, ProcedureVersionEntity, ProcedureWithdrawalEntity, CalendarYearEntity, StatusMappingEntity],
-          migrations: [DossierIntake1764115300000, DossierLifecycle1764200000000, PersonalDataRead1765400000001],
+          migrations: [DossierIntake1764115300000, DossierLifecycle1764200000000, AgencyFeed1765200000000, PersonalDataRead1765400000001],
         }),
         MessagingModule.forRoot({ service: DOSSIER_SERVICE, groupId: config.KAFKA_GROUP_ID, ...kafkaConnectionOf(config),
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
@@ -33,6 +36,15 @@ export class DossierAppModule {
         }),
         AppErrorsModule.forFeature({ name: DOSSIER_SERVICE, http: dossierHttpErrors, consumer: dossierConsumerErrors }),
         DossierModule.forRoot({ overdueWatchIntervalMs: config.OVERDUE_WATCH_INTERVAL_MS, lookupKeySecret: config.LOOKUP_KEY_SECRET }),
+        AgencyFeedModule.forRoot({ cursorSecret: config.LOOKUP_KEY_SECRET }),
+        WebhookModule.forRoot({
+          allowPrivateTargets: config.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+          intervalMs: config.WEBHOOK_DELIVERY_INTERVAL_MS,
+          connectTimeoutMs: config.WEBHOOK_CONNECT_TIMEOUT_MS,
+          responseTimeoutMs: config.WEBHOOK_RESPONSE_TIMEOUT_MS,
+          retry: { baseMs: config.WEBHOOK_RETRY_BASE_MS, maxMs: config.WEBHOOK_RETRY_MAX_MS, parkAfterMs: config.WEBHOOK_PARK_AFTER_MS },
+          sealingSecret: config.LOOKUP_KEY_SECRET,
+        }),
       ],
     };
   }

@@ -9,5 +9,6 @@ export * from './events/payment.events';
 export * from './events/rating.events';
 export * from './headers';
 export * from './packets';
+export * from './packets/agency-feed.packets';
 export * from './topics';
 export * from './topic-access';

@@ -1,4 +1,6 @@
 import { COMPAT_PACKETS } from './compat/compat-packets';
+// The packet files call definePacket (a hoisted function) from here: the import cycle is safe.
+import { AgencyFeedItem, AgencyWebhookDelivery } from './packets/agency-feed.packets';
 
 /**
  * What kind of data packet the hub exchanges with agency systems outside Kafka. Each kind is published in the
@@ -41,4 +43,9 @@ export function definePacket<P extends object>(def: {
  * answer means adding it here: `npm run standard` then publishes its JSON Schema and, for webhook bodies, the webhook
  * in the AsyncAPI document. Empty until the agency-connectivity work defines them.
  */
-export const PACKET_REGISTRY: readonly PacketDefinition[] = [...COMPAT_PACKETS];
+export const PACKET_REGISTRY: readonly PacketDefinition[] = [
+  ...COMPAT_PACKETS,
+  // Agency feed and webhooks (issue 7).
+  AgencyFeedItem,
+  AgencyWebhookDelivery,
+];

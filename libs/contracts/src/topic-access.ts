@@ -15,7 +15,7 @@ export type MessagingService = (typeof MESSAGING_SERVICES)[number];
  */
 export const CONSUMED_BY: Readonly<Record<MessagingService, readonly EventDefinition[]>> = {
   catalogue: [],
-  dossier: [CalendarUpdated, ProcedurePublished, ProcedureWithdrawn, StatusMappingUpdated],
+  dossier: [CalendarUpdated, ProcedurePublished, ProcedureWithdrawn, StatusMappingUpdated, DossierSubmitted, PaymentSucceeded, RatingGiven],
   payment: [DossierReceived, ProcedurePublished],
   rating: [DossierSubmitted, DossierReceived, DossierStatusChanged, PaymentSucceeded, RatingGiven, ProcedurePublished, AgencyUpserted],
 };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '@hub/persistence';
 import { Clock, requireVisible, type CallerIdentity } from '@hub/platform';
+import type { EntityManager } from 'typeorm';
 import { CalendarReadModel } from '../calendar-read-model/calendar-read-model';
 import { decide, type DossierCommand } from './domain/decide';
 import type { DossierState } from './domain/dossier-state';
@@ -22,12 +23,20 @@ export class DossierLifecycle {
     private readonly clock: Clock,
   ) {}
 
-  /** `loaded` sees the state before the command (e.g. to tell what changed). */
-  run(code: string, caller: CallerIdentity, command: (now: Date) => DossierCommand, loaded?: (before: DossierState) => void): Promise<DossierState> {
+  /**
+   * `hooks.loaded` sees the state before the command (e.g. to tell what changed); `hooks.onSaved` runs in the same
+   * transaction after a change was saved (the agency feed records withdrawals and supplements there).
+   */
+  run(
+    code: string,
+    caller: CallerIdentity,
+    command: (now: Date) => DossierCommand,
+    hooks: { loaded?: (before: DossierState) => void; onSaved?: (tx: EntityManager, state: DossierState, now: Date) => Promise<unknown> } = {},
+  ): Promise<DossierState> {
     return this.transactions.run(async (tx) => {
       await this.store.lock(tx, [code]);
       const stored = requireVisible(caller, (await this.store.load(tx, [code])).get(code), (d) => d.state.receivingAgencyCode, () => DossierErrors.notFound(code));
-      loaded?.(stored.state);
+      hooks.loaded?.(stored.state);
       const agency = stored.state.receivingAgencyCode;
       const calendar = (await this.calendars.calendarsFor([agency], tx)).get(agency) ?? null;
       const now = this.clock.now();
@@ -36,6 +45,7 @@ export class DossierLifecycle {
       if (decision.outcome !== 'updated') return decision.state;
       await this.store.save(tx, [{ before: stored.state, after: { state: decision.state, identity: { ...stored.identity, updatedAt: now } } }]);
       await this.events.append(tx, decision.events);
+      await hooks.onSaved?.(tx, decision.state, now);
       return decision.state;
     });
   }

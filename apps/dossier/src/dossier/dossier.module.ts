@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AgencyFeedCoreModule } from '../agency-feed/agency-feed-core.module';
 import { CalendarReadModelModule } from '../calendar-read-model/calendar-read-model.module';
 import { PersonalDataAuditModule } from '../personal-data-audit/personal-data-audit.module';
 import { ProcedureReadModelModule } from '../procedure-read-model/procedure-read-model.module';
@@ -32,7 +33,7 @@ import { LOOKUP_KEY_SECRET, LookupKeys } from './lookup-key';
 import { LookupKeyRekeying } from './lookup-key-rekeying';
 
 @Module({
-  imports: [ProcedureReadModelModule, CalendarReadModelModule, StatusMappingReadModelModule, PersonalDataAuditModule],
+  imports: [ProcedureReadModelModule, CalendarReadModelModule, StatusMappingReadModelModule, PersonalDataAuditModule, AgencyFeedCoreModule],
   controllers: [DossierController, DossierSyncController, DossierNoticeController, DossierApplicantController, PublicLookupController, DossierStepsController],
   providers: [
     DossierRepository,

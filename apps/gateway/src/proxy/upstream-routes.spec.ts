@@ -1,4 +1,4 @@
-import { routeFor } from './upstream-routes';
+import { longPollAllowanceMs, routeFor } from './upstream-routes';
 
 describe('routeFor', () => {
   it.each([
@@ -15,4 +15,22 @@ describe('routeFor', () => {
   it.each(['/v1/dossiersX', '/v1/admin/api-clients', '/v2/dossiers', '/dossiers', '/v1/', '/v1/../internal'])('%s is not forwarded', (url) =>
     expect(routeFor(url)).toBeUndefined(),
   );
+});
+
+describe('agency feed and webhooks', () => {
+  it.each([
+    ['/v1/agency-feed?after=x&wait=5', 'dossier'],
+    ['/v1/agency-webhooks/000.00.15.H31', 'dossier'],
+    ['/v1/agency-webhooks/000.00.15.H31/deliveries:replay', 'dossier'],
+  ])('%s → %s', (url, upstream) => expect(routeFor(url)?.upstream).toBe(upstream));
+
+  it.each([
+    ['GET', '/v1/agency-feed?wait=12', 12_000],
+    ['GET', '/v1/agency-feed?limit=5&wait=300', 30_000],
+    ['GET', '/v1/agency-feed?wait=abc', 0],
+    ['GET', '/v1/agency-feed', 0],
+    ['POST', '/v1/agency-feed?wait=5', 0],
+    ['GET', '/v1/dossiers?wait=5', 0],
+    ['GET', '/v1/agency-feedX?wait=5', 0],
+  ])('%s %s holds the upstream %d ms longer', (method, url, ms) => expect(longPollAllowanceMs(method, url)).toBe(ms));
 });

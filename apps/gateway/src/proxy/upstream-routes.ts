@@ -19,6 +19,8 @@ export const UPSTREAM_ROUTES: readonly UpstreamRoute[] = [
   { upstream: 'rating', resources: ['ratings'], publicRead: false },
   // The service-quality index and its ranking are public; changing targets needs an operator key.
   { upstream: 'rating', resources: ['service-index'], publicRead: true },
+  // Agency systems: the feed of changes for their agencies (long polling) and their webhooks.
+  { upstream: 'dossier', resources: ['agency-feed', 'agency-webhooks'], publicRead: false },
 ];
 
 /** The catch-all route of the proxy controller: whatever the gateway does not serve itself. */
@@ -35,4 +37,14 @@ export function acceptsLargeBody(url: string): boolean {
 export function routeFor(url: string): UpstreamRoute | undefined {
   const match = /^\/v1\/([a-z-]+)(?=[/:?]|$)/.exec(url);
   return match ? UPSTREAM_ROUTES.find((r) => r.resources.includes(match[1])) : undefined;
+}
+
+/** Longest `wait` of a long poll (`GET /v1/agency-feed?wait=`), in seconds. */
+export const MAX_LONG_POLL_SECONDS = 30;
+
+/** Extra time a long poll may hold the upstream answer (its `wait`, at most 30 s), on top of the normal timeout. */
+export function longPollAllowanceMs(method: string, url: string): number {
+  if (method !== 'GET' || !/^\/v1\/agency-feed(?:\?|$)/.test(url)) return 0;
+  const wait = Number(new URLSearchParams(url.split('?')[1] ?? '').get('wait'));
+  return Number.isFinite(wait) && wait > 0 ? Math.min(wait, MAX_LONG_POLL_SECONDS) * 1000 : 0;
 }

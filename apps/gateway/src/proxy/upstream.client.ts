@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Pool, errors } from 'undici';
 import { ProxyErrors } from './proxy.errors';
-import type { UpstreamName } from './upstream-routes';
+import { longPollAllowanceMs, type UpstreamName } from './upstream-routes';
 
 export interface UpstreamOptions {
   urls: Record<UpstreamName, string>;
@@ -36,14 +36,16 @@ export class UpstreamClient implements OnApplicationShutdown {
   }
 
   async forward(upstream: UpstreamName, method: string, path: string, headers: Record<string, string>, body?: Buffer): Promise<UpstreamResponse> {
+    // A long poll answers when its wait is over: that time is added to the normal timeout.
+    const timeoutMs = this.options.timeoutMs + longPollAllowanceMs(method, path);
     try {
       const res = await this.pools[upstream].request({
         method: method as 'GET',
         path,
         headers,
         body,
-        headersTimeout: this.options.timeoutMs,
-        bodyTimeout: this.options.timeoutMs,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
       });
       const out: Record<string, string> = {};
       for (const [name, value] of Object.entries(res.headers)) {
@@ -52,7 +54,7 @@ export class UpstreamClient implements OnApplicationShutdown {
       return { status: res.statusCode, headers: out, body: Buffer.from(await res.body.arrayBuffer()) };
     } catch (e) {
       if (e instanceof errors.HeadersTimeoutError || e instanceof errors.BodyTimeoutError) {
-        throw ProxyErrors.timeout(upstream, this.options.timeoutMs);
+        throw ProxyErrors.timeout(upstream, timeoutMs);
       }
       throw ProxyErrors.unavailable(upstream, e);
     }

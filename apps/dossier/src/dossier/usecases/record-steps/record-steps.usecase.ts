@@ -36,7 +36,7 @@ export class RecordStepsUseCase {
     if (group.error) return { ...base, outcome: 'rejected', status: null, problem: recordProblem(group.error) };
     try {
       let before = -1;
-      const state = await this.lifecycle.run(group.code, caller, () => ({ kind: 'record-steps', steps: group.steps }), (s) => (before = s.steps.length));
+      const state = await this.lifecycle.run(group.code, caller, () => ({ kind: 'record-steps', steps: group.steps }), { loaded: (s) => (before = s.steps.length) });
       return { ...base, outcome: state.steps.length > before ? 'updated' : 'unchanged', status: state.status };
     } catch (error) {
       if (error instanceof AppError) return { ...base, outcome: 'rejected', status: null, problem: recordProblem(error as DossierError) };

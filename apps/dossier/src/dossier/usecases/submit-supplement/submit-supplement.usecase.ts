@@ -3,6 +3,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { CallerIdentity } from '@hub/platform';
 import { DossierDisclosure } from '../../dossier-disclosure';
+import { AgencyFeedWriter } from '../../../agency-feed/agency-feed.writer';
 import { DossierLifecycle } from '../../dossier-lifecycle';
 import type { DossierView } from '../get-dossier/dossier.view';
 
@@ -26,10 +27,21 @@ export class SubmitSupplementUseCase {
   constructor(
     private readonly lifecycle: DossierLifecycle,
     private readonly disclosure: DossierDisclosure,
+    private readonly feed: AgencyFeedWriter,
   ) {}
 
   async execute({ caller, ...command }: SubmitSupplementCommand): Promise<DossierView> {
-    const state = await this.lifecycle.run(command.code, caller, (now) => ({ kind: 'supplement', at: now, note: command.note }));
+    const state = await this.lifecycle.run(command.code, caller, (now) => ({ kind: 'supplement', at: now, note: command.note }), {
+      // The receiving agency's feed learns of it in the same transaction (no event carries supplements).
+      onSaved: (tx, saved, now) =>
+        this.feed.record(tx, {
+          type: 'dossier.supplement-submitted',
+          dossierCode: saved.code,
+          occurredAt: now,
+          sourceKey: `dossier.supplement-submitted:${saved.code}:${now.toISOString()}`,
+          supplement: { note: command.note },
+        }),
+    });
     return this.disclosure.view(state, caller, 'dossier.supplement');
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CallerIdentity } from '@hub/platform';
 import { DossierDisclosure } from '../../dossier-disclosure';
+import { AgencyFeedWriter } from '../../../agency-feed/agency-feed.writer';
 import { DossierLifecycle } from '../../dossier-lifecycle';
 import type { DossierView } from '../get-dossier/dossier.view';
 
@@ -15,9 +16,14 @@ export class WithdrawDossierUseCase {
   constructor(
     private readonly lifecycle: DossierLifecycle,
     private readonly disclosure: DossierDisclosure,
+    private readonly feed: AgencyFeedWriter,
   ) {}
 
   async execute({ code, caller }: WithdrawDossierCommand): Promise<DossierView> {
-    return this.disclosure.view(await this.lifecycle.run(code, caller, (now) => ({ kind: 'withdraw', at: now })), caller, 'dossier.withdraw');
+    const state = await this.lifecycle.run(code, caller, (now) => ({ kind: 'withdraw', at: now }), {
+      // The receiving agency's feed learns of it in the same transaction.
+      onSaved: (tx, saved, now) => this.feed.record(tx, { type: 'dossier.withdrawn', dossierCode: saved.code, occurredAt: now, sourceKey: `dossier.withdrawn:${saved.code}` }),
+    });
+    return this.disclosure.view(state, caller, 'dossier.withdraw');
   }
 }

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import {
+  DossierSubmitted,
+  PaymentSucceeded,
+  RatingGiven,
+  type DossierSubmittedV1,
+  type PaymentSucceededV1,
+  type RatingGivenV1,
+} from '@hub/contracts';
+import { ConsumeEvent, type ConsumedEvent } from '@hub/messaging';
+import type { EntityManager } from 'typeorm';
+import { AgencyFeedWriter, submittedKey } from '../agency-feed.writer';
+
+/**
+ * The portal-side changes agency systems must learn about that other services (or the numbered intake) announce by
+ * event, recorded in the feed in the consumer's transaction (with its inbox row): online submissions, payments,
+ * ratings. The applicant's withdrawals and supplements are recorded by their use cases, in their own transaction.
+ */
+@Injectable()
+export class AgencyFeedConsumers {
+  constructor(private readonly feed: AgencyFeedWriter) {}
+
+  @ConsumeEvent(DossierSubmitted)
+  async submitted(event: ConsumedEvent<DossierSubmittedV1>, tx: EntityManager): Promise<void> {
+    const p = event.payload;
+    await this.feed.record(tx, { type: 'dossier.submitted', dossierCode: p.dossierCode, occurredAt: new Date(p.submittedAt), sourceKey: submittedKey(p.dossierCode) });
+  }
+
+  @ConsumeEvent(PaymentSucceeded)
+  async paymentSucceeded(event: ConsumedEvent<PaymentSucceededV1>, tx: EntityManager): Promise<void> {
+    const p = event.payload;
+    await this.feed.record(tx, {
+      type: 'payment.succeeded',
+      dossierCode: p.dossierCode,
+      occurredAt: new Date(p.succeededAt),
+      sourceKey: `payment.succeeded:${p.paymentId}`,
+      payment: { paymentId: p.paymentId, requestId: p.requestId, amount: p.amount, provider: p.provider, reference: p.reference },
+    });
+  }
+
+  @ConsumeEvent(RatingGiven)
+  async ratingGiven(event: ConsumedEvent<RatingGivenV1>, tx: EntityManager): Promise<void> {
+    const p = event.payload;
+    await this.feed.record(tx, {
+      type: 'rating.given',
+      dossierCode: p.dossierCode,
+      occurredAt: new Date(p.ratedAt),
+      sourceKey: `rating.given:${p.ratingId}`,
+      rating: { ratingId: p.ratingId, level: p.level, criteria: p.criteria.map((c) => ({ criterion: c.criterion, level: c.level })), channel: p.channel },
+    });
+  }
+}
