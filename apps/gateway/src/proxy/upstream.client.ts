@@ -1,11 +1,15 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Pool, errors } from 'undici';
+import type { RouteClass } from '../rate-limit/rate-limit-rules';
 import { ProxyErrors } from './proxy.errors';
 import type { UpstreamName } from './upstream-routes';
 
 export interface UpstreamOptions {
   urls: Record<UpstreamName, string>;
-  timeoutMs: number;
+  /** How long a service may take to send its headers, then between body chunks, per route class. */
+  timeoutMs: Record<RouteClass, number>;
+  /** Opening a connection (then UPSTREAM_UNAVAILABLE). */
+  connectTimeoutMs: number;
   connections: number;
 }
 
@@ -26,7 +30,7 @@ export class UpstreamClient implements OnApplicationShutdown {
   private readonly pools: Record<UpstreamName, Pool>;
 
   constructor(@Inject(UPSTREAM_OPTIONS) private readonly options: UpstreamOptions) {
-    const pool = (url: string) => new Pool(url, { connections: options.connections, keepAliveTimeout: 30_000, pipelining: 1 });
+    const pool = (url: string) => new Pool(url, { connections: options.connections, keepAliveTimeout: 30_000, pipelining: 1, connect: { timeout: options.connectTimeoutMs } });
     this.pools = {
       catalogue: pool(options.urls.catalogue),
       dossier: pool(options.urls.dossier),
@@ -35,15 +39,17 @@ export class UpstreamClient implements OnApplicationShutdown {
     };
   }
 
-  async forward(upstream: UpstreamName, method: string, path: string, headers: Record<string, string>, body?: Buffer): Promise<UpstreamResponse> {
+  /** Sends the request to the service; the route class sets the read timeout (default: `read`). */
+  async forward(upstream: UpstreamName, method: string, path: string, headers: Record<string, string>, body?: Buffer, routeClass: RouteClass = 'read'): Promise<UpstreamResponse> {
+    const timeoutMs = this.options.timeoutMs[routeClass];
     try {
       const res = await this.pools[upstream].request({
         method: method as 'GET',
         path,
         headers,
         body,
-        headersTimeout: this.options.timeoutMs,
-        bodyTimeout: this.options.timeoutMs,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
       });
       const out: Record<string, string> = {};
       for (const [name, value] of Object.entries(res.headers)) {
@@ -52,7 +58,7 @@ export class UpstreamClient implements OnApplicationShutdown {
       return { status: res.statusCode, headers: out, body: Buffer.from(await res.body.arrayBuffer()) };
     } catch (e) {
       if (e instanceof errors.HeadersTimeoutError || e instanceof errors.BodyTimeoutError) {
-        throw ProxyErrors.timeout(upstream, this.options.timeoutMs);
+        throw ProxyErrors.timeout(upstream, timeoutMs);
       }
       throw ProxyErrors.unavailable(upstream, e);
     }
