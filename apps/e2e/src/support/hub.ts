@@ -29,6 +29,11 @@ export class Hub {
     return `http://127.0.0.1:${this.ports.get('gateway')}`;
   }
 
+  /** A service's own address (its probes are not behind the gateway). */
+  serviceUrl(service: Service): string {
+    return `http://127.0.0.1:${this.ports.get(service)}`;
+  }
+
   /**
    * @param options.services  a subset to start (default: all five); the others get a port where nothing listens
    * @param options.database  the database of a service (default: a throwaway one, dropped by stop())
