@@ -1,6 +1,7 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { DEPRECATIONS, markDeprecations } from '../../../proxy/deprecations';
 import { describeDoor } from '../../door-operations';
+import { toOpenApi31 } from '../../openapi-31';
 
 // Each service documents its own probes; the gateway does not forward them.
 const SERVICE_LOCAL_PATHS = /^\/(health|metrics|docs)/;
@@ -32,5 +33,5 @@ export function mergeOpenApi(gateway: OpenAPIObject, services: Record<string, Op
 export function publishedOpenApi(gateway: OpenAPIObject, services: Record<string, OpenAPIObject | undefined>): OpenAPIObject {
   const document = describeDoor(mergeOpenApi(gateway, services));
   markDeprecations(document.paths as Record<string, Record<string, unknown>>, DEPRECATIONS);
-  return document;
+  return toOpenApi31(document);
 }
