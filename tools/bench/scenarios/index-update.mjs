@@ -165,7 +165,7 @@ export async function run(ctx) {
     return r.rows[0];
   });
   ctx.note(
-    `The index applied the ${chunks.events.toLocaleString('en')} status changes of the ${runs} measured run(s) in ${chunks.chunks.toLocaleString('en')} consumer chunks ` +
+    `The index applied the ${chunks.events.toLocaleString('en')} status changes of this scenario (warm-up and measured runs) in ${chunks.chunks.toLocaleString('en')} consumer chunks ` +
       `(one transaction each: inbox insert, rating windows, dossier locks, status changes, held copies and payments read, copies saved, counter deltas appended), ` +
       `${(chunks.events / Math.max(1, chunks.chunks)).toFixed(1)} events per chunk on average.`,
   );
