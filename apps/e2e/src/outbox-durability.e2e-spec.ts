@@ -47,6 +47,17 @@ describeLocal('outbox durability: intake keeps working while Kafka is down', () 
     const pending = await queryOne<{ n: string }>(hub.databases.get('dossier')!.url, `SELECT count(*) AS n FROM outbox WHERE key = $1 AND published_at IS NULL`, [code]);
     // dossier.received.v1 and dossier.submitted.v1, both waiting for the broker.
     expect(Number(pending.n)).toBe(2);
+    // No service leaves rotation over the broker: readiness is 200 `degraded` with the reason, liveness stays up.
+    for (const service of ['dossier', 'payment', 'rating'] as const) {
+      const ready = await expectEventually(async () => {
+        const r = await fetch(`${hub.serviceUrl(service)}/health/ready`);
+        const body = (await r.json()) as { status: string; checks: unknown[] };
+        expect([r.status, body.status]).toEqual([200, 'degraded']);
+        return body;
+      }, { timeoutMs: 30_000, intervalMs: 500 });
+      expect(ready.checks).toEqual(expect.arrayContaining([{ name: 'kafka', status: 'degraded', reason: expect.stringContaining('outbox') }]));
+      expect((await fetch(`${hub.serviceUrl(service)}/health/live`)).status).toBe(200);
+    }
 
     startLocalKafka();
     const payments = await expectEventually(

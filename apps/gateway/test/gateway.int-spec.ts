@@ -49,6 +49,8 @@ describe('gateway against real PostgreSQL', () => {
       RATING_URL: 'http://127.0.0.1:9',
       GATEWAY_BOOTSTRAP_ADMIN_KEY_HASH: bootstrapAdminKeyHash(ADMIN_KEY),
         UPSTREAM_TIMEOUT_MS: '500',
+        // Writes get longer than reads: the route class sets the timeout.
+        UPSTREAM_TIMEOUT_WRITE_MS: '5000',
         RATE_LIMIT_KEY_PREFIX: uniqueRateLimitPrefix(),
       },
     });
@@ -223,5 +225,13 @@ describe('gateway against real PostgreSQL', () => {
     const res = await gateway.app.inject({ method: 'GET', url: '/v1/dossiers/slow', headers: { 'x-api-key': key } });
     expect(res.statusCode).toBe(504);
     expect(res.json().code).toBe('UPSTREAM_TIMEOUT');
+  });
+
+  it('gives each route class its own upstream timeout: the same slow service answers a write in time', async () => {
+    const key = (await register('slow-writer', { roles: ['dossier:submit'] })).json().apiKey;
+    const write = await gateway.app.inject({ method: 'POST', url: '/v1/dossiers/slow', headers: { 'x-api-key': key, 'content-type': 'application/json' }, payload: {} });
+    expect(write.statusCode).toBe(200);
+    const read = await gateway.app.inject({ method: 'GET', url: '/v1/dossiers/slow', headers: { 'x-api-key': key } });
+    expect([read.statusCode, read.json().code]).toEqual([504, 'UPSTREAM_TIMEOUT']);
   });
 });

@@ -36,7 +36,7 @@ describe('ratings API (real database and broker)', () => {
       producer: 'dossier',
       correlationId: randomUUID(),
     };
-    await service.app.get(DataSource).transaction((tx) => service.app.get(DossierLifecycleConsumer).received(event, tx));
+    await service.app.get(DataSource).transaction((tx) => service.app.get(DossierLifecycleConsumer).received([event], tx));
   };
 
   beforeAll(async () => {

@@ -2,6 +2,7 @@ export * from './consumer/consume-event.decorator';
 export * from './consumer/consumed-event';
 export * from './consumer/dead-letter.publisher';
 export * from './consumer/event-batch.processor';
+export * from './kafka/broker-readiness';
 export * from './kafka/kafka.client';
 export * from './messaging.lifecycle';
 export * from './messaging.module';

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { READINESS_CHECK, type ReadinessCheck } from '@hub/platform';
+import { brokerReadiness } from './kafka/broker-readiness';
 import { DeadLetterPublisher } from './consumer/dead-letter.publisher';
 import { EventConsumerHost } from './consumer/event-consumer.host';
 import { KafkaClient } from './kafka/kafka.client';
@@ -15,7 +16,7 @@ export class MessagingModule {
     const kafkaCheck = {
       provide: READINESS_CHECK,
       inject: [KafkaClient],
-      useFactory: (kafka: KafkaClient): ReadinessCheck => ({ name: 'kafka', check: () => kafka.ping() }),
+      useFactory: (kafka: KafkaClient): ReadinessCheck => brokerReadiness(kafka),
     };
     return {
       module: MessagingModule,

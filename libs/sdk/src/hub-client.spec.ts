@@ -50,4 +50,17 @@ describe('HubClient', () => {
     expect(hub.sent[0].url).toBe('https://hub.test/v1/procedures?q=khai+sinh');
     expect(hub.sent[0].headers['x-api-key']).toBeUndefined();
   });
+
+  it('calls any operation of the document by its operationId, with its path parameters, query and body', async () => {
+    const hub = fakeHub(json(200, { agencyCode: 'H31.1', total: 91.5 }), json(201, { ratingId: 'r-1' }));
+    const client = new HubClient({ baseUrl: 'https://hub.test', credentials: { apiKey: 'k' }, fetch: hub.fetchImpl });
+    const index = await client.request('ServiceIndexController_agency', { pathParams: { agencyCode: 'H31.1' }, query: { period: '2026-01' } });
+    expect(index.data.total).toBe(91.5);
+    await client.request('RatingsController_create', {
+      body: { dossierCode: 'H31.1-260105-0001', level: 'SATISFIED', channel: 'KIOSK', ratedAt: '2026-01-30T10:00:00+07:00' },
+      idempotencyKey: 'r-1',
+    });
+    expect(hub.sent.map((s) => `${s.method} ${s.url}`)).toEqual(['GET https://hub.test/v1/service-index/H31.1?period=2026-01', 'POST https://hub.test/v1/ratings']);
+    expect(hub.sent[1].headers['idempotency-key']).toBe('r-1');
+  });
 });

@@ -1,4 +1,11 @@
+import { OPERATIONS, type OperationId, type Operations } from './generated/openapi';
 import type { AccessToken, Dossier, ExchangeMeta, HubResult, Problem, ProcedureSummary, SubmitDossierRequest } from './types';
+
+type Present<T, K extends string> = [T] extends [never] ? { [P in K]?: never } : { [P in K]: T };
+/** What an operation takes, from the document: its path parameters, query and JSON body (each only if it has one). */
+export type OperationInput<K extends OperationId> = Present<Operations[K]['pathParams'], 'pathParams'> &
+  Partial<Present<Operations[K]['query'], 'query'>> &
+  Present<Operations[K]['body'], 'body'> & { idempotencyKey?: string; correlationId?: string };
 
 export type Credentials = { apiKey: string } | { clientId: string; clientSecret: string; scope?: string };
 
@@ -72,6 +79,28 @@ export class HubClient {
   /** GET /v1/procedures?q= (public: no credentials needed). */
   searchProcedures(q?: string): Promise<HubResult<{ items: ProcedureSummary[]; [field: string]: unknown }>> {
     return this.call({ method: 'GET', path: '/v1/procedures', query: { q } });
+  }
+
+  /**
+   * Any operation of the document by its operationId, typed from docs/openapi.json (tools/sdk/generate-types.mjs):
+   * `hub.request('RatingsController_create', { body: {...}, idempotencyKey })`.
+   */
+  request<K extends OperationId>(operationId: K, input: OperationInput<K>): Promise<HubResult<Operations[K]['response']>> {
+    const { method, path } = OPERATIONS[operationId];
+    const { pathParams, query, body, idempotencyKey, correlationId } = input as {
+      pathParams?: Record<string, string | number>;
+      query?: Record<string, string | number | boolean | undefined>;
+      body?: unknown;
+      idempotencyKey?: string;
+      correlationId?: string;
+    };
+    const url = path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+      const value = pathParams?.[name];
+      if (value === undefined) throw new Error(`${operationId}: path parameter ${name} is missing`);
+      return encodeURIComponent(String(value));
+    });
+    const flatQuery = Object.fromEntries(Object.entries(query ?? {}).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
+    return this.call({ method: method as Call['method'], path: url, query: flatQuery, body, idempotencyKey, correlationId });
   }
 
   /** Any other operation of the document, typed by the caller. */

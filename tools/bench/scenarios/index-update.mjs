@@ -157,6 +157,19 @@ export async function run(ctx) {
     runs,
   });
 
+  // Where the time goes: how many consumer chunks (one transaction each) applied the status changes.
+  const chunks = await ctx.withPg(hub.databases.rating, async (c) => {
+    const r = await c.query(
+      `SELECT count(*)::int AS events, count(DISTINCT xmin::text)::int AS chunks FROM inbox WHERE topic = 'dossier.status-changed.v1'`,
+    );
+    return r.rows[0];
+  });
+  ctx.note(
+    `The index applied the ${chunks.events.toLocaleString('en')} status changes of this scenario (warm-up and measured runs) in ${chunks.chunks.toLocaleString('en')} consumer chunks ` +
+      `(one transaction each: inbox insert, rating windows, dossier locks, status changes, held copies and payments read, copies saved, counter deltas appended), ` +
+      `${(chunks.events / Math.max(1, chunks.chunks)).toFixed(1)} events per chunk on average.`,
+  );
+
   // Delay: one status change at a time, for an agency the index knows; timed until its score appears.
   const probeAgencies = Array.from({ length: probes }, (_, i) => agencyCode('H98', i));
   await sendAll(

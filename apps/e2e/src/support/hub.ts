@@ -25,10 +25,16 @@ export class Hub {
   private readonly processes = new Map<Service, ChildProcess>();
   private readonly ports = new Map<Service, number>();
   private readonly logs = new Map<Service, string[]>();
-  private readyTimeoutMs = 90_000;
+  // 90 s by default; E2E_READY_TIMEOUT_MS gives a crowded machine more (five apps start at once).
+  private readyTimeoutMs = Number(process.env.E2E_READY_TIMEOUT_MS) || 90_000;
 
   get url(): string {
     return `http://127.0.0.1:${this.ports.get('gateway')}`;
+  }
+
+  /** A service's own address (its probes are not behind the gateway). */
+  serviceUrl(service: Service): string {
+    return `http://127.0.0.1:${this.ports.get(service)}`;
   }
 
   /**

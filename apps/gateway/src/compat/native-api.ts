@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { currentCorrelationId, IDENTITY_HEADER, IDENTITY_SIGNING_KEY, signIdentity, type CallerIdentity, type IdentitySigningKey } from '@hub/platform';
 import { UpstreamClient } from '../proxy/upstream.client';
-import { routeFor } from '../proxy/upstream-routes';
+import { acceptsLargeBody, routeFor } from '../proxy/upstream-routes';
 
 export interface NativeAnswer<T = unknown> {
   status: number;
@@ -36,7 +36,9 @@ export class NativeApi {
       payload = Buffer.from(JSON.stringify(body));
       headers['content-type'] = 'application/json';
     }
-    const res = await this.upstreams.forward(route.upstream, method, path, headers, payload);
+    // Batches (sync, steps) get the bulk timeout, like the same calls through the proxy.
+    const routeClass = method === 'GET' ? 'read' : acceptsLargeBody(path) ? 'bulk' : 'write';
+    const res = await this.upstreams.forward(route.upstream, method, path, headers, payload, routeClass);
     let parsed: unknown = null;
     try {
       parsed = res.body.length > 0 ? JSON.parse(res.body.toString('utf8')) : null;

@@ -9,6 +9,7 @@ import { IDEMPOTENCY_OPTIONS, type IdempotencyOptions } from '../idempotency/ide
 import { OAUTH_OPTIONS, type OAuthOptions } from '../oauth/token-signing-keys';
 import { BODY_LIMITS } from '../proxy/proxy.module';
 import { UPSTREAM_OPTIONS, type UpstreamOptions } from '../proxy/upstream.client';
+import type { RouteClass } from '../rate-limit/rate-limit-rules';
 import { RATE_LIMIT_OPTIONS, type RateLimitOptions } from '../rate-limit/rate-limiter';
 import { STANDARD_DIR } from '../standard/published-standard.files';
 import type { GatewayConfig } from './gateway.config';
@@ -22,8 +23,18 @@ const list = (value: string | undefined): string[] =>
 function upstreamOptions(config: GatewayConfig): UpstreamOptions {
   return {
     urls: { catalogue: config.CATALOGUE_URL, dossier: config.DOSSIER_URL, payment: config.PAYMENT_URL, rating: config.RATING_URL },
-    timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+    timeoutMs: upstreamTimeouts(config),
+    connectTimeoutMs: config.UPSTREAM_CONNECT_TIMEOUT_MS,
     connections: config.UPSTREAM_CONNECTIONS,
+  };
+}
+
+function upstreamTimeouts(config: GatewayConfig): Record<RouteClass, number> {
+  return {
+    read: config.UPSTREAM_TIMEOUT_READ_MS ?? config.UPSTREAM_TIMEOUT_MS,
+    write: config.UPSTREAM_TIMEOUT_WRITE_MS ?? config.UPSTREAM_TIMEOUT_MS,
+    public: config.UPSTREAM_TIMEOUT_PUBLIC_MS ?? config.UPSTREAM_TIMEOUT_MS,
+    bulk: config.UPSTREAM_TIMEOUT_BULK_MS,
   };
 }
 
@@ -31,7 +42,7 @@ function idempotencyOptions(config: GatewayConfig): IdempotencyOptions {
   return {
     ttlSeconds: config.IDEMPOTENCY_TTL_SECONDS,
     // A first attempt cannot outlive the upstream timeout by much; after that its key may be taken over.
-    leaseMs: config.UPSTREAM_TIMEOUT_MS * 2 + 5_000,
+    leaseMs: Math.max(...Object.values(upstreamTimeouts(config))) * 2 + 5_000,
     pruneIntervalMs: config.IDEMPOTENCY_PRUNE_INTERVAL_MS,
   };
 }

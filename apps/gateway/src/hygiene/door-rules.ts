@@ -26,7 +26,7 @@ export function contentSecurityPolicyFor(path: string): string {
 }
 
 const CORS_ALLOWED_HEADERS = 'authorization, content-type, x-api-key, idempotency-key, x-correlation-id';
-const CORS_EXPOSED_HEADERS = 'ratelimit, ratelimit-policy, retry-after, x-hub-receipt, idempotent-replayed, x-correlation-id, x-request-id, sunset, deprecation';
+const CORS_EXPOSED_HEADERS = 'ratelimit, ratelimit-policy, retry-after, x-hub-receipt, idempotent-replayed, x-correlation-id, x-request-id, sunset, deprecation, link';
 
 /**
  * CORS for the configured origins only. Returns the headers for an allowed origin (plus preflight answers),

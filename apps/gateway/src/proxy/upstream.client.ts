@@ -1,11 +1,15 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Pool, errors } from 'undici';
+import type { RouteClass } from '../rate-limit/rate-limit-rules';
 import { ProxyErrors } from './proxy.errors';
 import { longPollAllowanceMs, type UpstreamName } from './upstream-routes';
 
 export interface UpstreamOptions {
   urls: Record<UpstreamName, string>;
-  timeoutMs: number;
+  /** How long a service may take to send its headers, then between body chunks, per route class. */
+  timeoutMs: Record<RouteClass, number>;
+  /** Opening a connection (then UPSTREAM_UNAVAILABLE). */
+  connectTimeoutMs: number;
   connections: number;
 }
 
@@ -26,7 +30,7 @@ export class UpstreamClient implements OnApplicationShutdown {
   private readonly pools: Record<UpstreamName, Pool>;
 
   constructor(@Inject(UPSTREAM_OPTIONS) private readonly options: UpstreamOptions) {
-    const pool = (url: string) => new Pool(url, { connections: options.connections, keepAliveTimeout: 30_000, pipelining: 1 });
+    const pool = (url: string) => new Pool(url, { connections: options.connections, keepAliveTimeout: 30_000, pipelining: 1, connect: { timeout: options.connectTimeoutMs } });
     this.pools = {
       catalogue: pool(options.urls.catalogue),
       dossier: pool(options.urls.dossier),
@@ -35,9 +39,12 @@ export class UpstreamClient implements OnApplicationShutdown {
     };
   }
 
-  async forward(upstream: UpstreamName, method: string, path: string, headers: Record<string, string>, body?: Buffer): Promise<UpstreamResponse> {
-    // A long poll answers when its wait is over: that time is added to the normal timeout.
-    const timeoutMs = this.options.timeoutMs + longPollAllowanceMs(method, path);
+  /**
+   * Sends the request to the service; the route class sets the read timeout (default: `read`), and a long poll's
+   * wait is added to it (it answers when its wait is over).
+   */
+  async forward(upstream: UpstreamName, method: string, path: string, headers: Record<string, string>, body?: Buffer, routeClass: RouteClass = 'read'): Promise<UpstreamResponse> {
+    const timeoutMs = this.options.timeoutMs[routeClass] + longPollAllowanceMs(method, path);
     try {
       const res = await this.pools[upstream].request({
         method: method as 'GET',

@@ -186,4 +186,48 @@ describe('EventBatchProcessor', () => {
       expect(sleeps).toEqual([200]);
     });
   });
+
+  describe('with a batch handler', () => {
+    function setupBatch(fail: (codes: string[]) => boolean) {
+      const db = new FakeDatabase();
+      const calls: string[][] = [];
+      const deadLetters: DeadLetter[] = [];
+      const handleBatch = async (events: { payload: object }[], tx: EntityManager) => {
+        const codes = events.map((e) => (e.payload as { dossierCode: string }).dossierCode);
+        calls.push(codes);
+        if (fail(codes)) throw new Error('batch refused');
+        for (const code of codes) await tx.query('APPLY', [code]);
+      };
+      const processor = new EventBatchProcessor(
+        { consumer: 'test:Handler.batch', definition: DossierSubmitted, handle: (e, tx) => handleBatch([e], tx), handleBatch },
+        db,
+        async (l) => {
+          deadLetters.push(l);
+        },
+        { ...DEFAULT_CONSUMER_OPTIONS, maxAttempts: 2 },
+        { warn: () => undefined, error: () => undefined },
+        async () => undefined,
+      );
+      const run = (messages: KafkaMessage[]) => processor.process(DossierSubmitted.topic, 0, messages, async () => undefined);
+      return { db, calls, deadLetters, run };
+    }
+
+    it('gets the chunk\'s new events in one call, in order, without the duplicates', async () => {
+      const { db, calls, run } = setupBatch(() => false);
+      const seen = message(A, { eventId: '3c4d5e6f-1a2b-4c3d-8e4f-5a6b7c8d9e0f' });
+      await run([seen]);
+      await run([message(B), seen, message(A), message(B)]);
+      expect(calls).toEqual([[A], [B, A, B]]);
+      expect(db.applied).toEqual([A, B, A, B]);
+    });
+
+    it('falls back to one event per call when the chunk fails, so only the failing one is parked', async () => {
+      const { db, calls, deadLetters, run } = setupBatch((codes) => codes.includes(A));
+      await run([message(B), message(A)]);
+      expect(calls[0]).toEqual([B, A]);
+      expect(calls.slice(1, 3)).toEqual([[B], [A]]);
+      expect(db.applied).toEqual([B]);
+      expect(deadLetters).toEqual([expect.objectContaining({ reason: 'HANDLER_FAILED', error: 'batch refused' })]);
+    });
+  });
 });

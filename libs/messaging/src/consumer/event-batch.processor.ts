@@ -5,7 +5,7 @@ import type { KafkaMessage } from 'kafkajs';
 import type { EntityManager } from 'typeorm';
 import { consumedEvents } from '../messaging.metrics';
 import { backoff, type ConsumerOptions } from '../messaging.options';
-import type { EventHandlerFn } from './consume-event.decorator';
+import type { EventBatchHandlerFn, EventHandlerFn } from './consume-event.decorator';
 import { decodeMessage, type ConsumedEvent, type DecodedMessage } from './consumed-event';
 import type { DeadLetter } from './dead-letter.publisher';
 import { SnapshotConflictError } from './snapshot-conflict';
@@ -15,6 +15,8 @@ export interface HandlerBinding {
   consumer: string;
   definition: EventDefinition;
   handle: EventHandlerFn;
+  /** Set for `@ConsumeEventBatch`: the chunk's new events in one call (`handle` then applies one). */
+  handleBatch?: EventBatchHandlerFn;
 }
 
 /** The slice of the data source the processor needs (a TypeORM DataSource fits). */
@@ -78,14 +80,22 @@ export class EventBatchProcessor {
       return await this.db.transaction(async (tx) => {
         const fresh = await this.claimInbox(tx, events);
         const outcomes: Outcome[] = [];
+        const toApply: ConsumedEvent<object>[] = [];
         for (const { event } of events) {
           // Delete as we go: the same event twice in one chunk is applied once.
           if (!fresh.delete(event.eventId)) {
             outcomes.push('duplicate');
             continue;
           }
-          await this.runHandler(tx, event);
+          toApply.push(event);
           outcomes.push('applied');
+        }
+        const batch = this.binding.handleBatch;
+        if (batch && toApply.length > 0) {
+          // One call for the chunk; its logs and events carry the first event's correlation.
+          await runWithContext({ correlationId: toApply[0].correlationId, causationId: toApply[0].eventId }, () => batch(toApply, tx));
+        } else {
+          for (const event of toApply) await this.runHandler(tx, event);
         }
         return outcomes;
       });

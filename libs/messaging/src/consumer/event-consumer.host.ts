@@ -7,7 +7,7 @@ import type { Consumer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { KafkaClient } from '../kafka/kafka.client';
 import { backoff, DEFAULT_CONSUMER_OPTIONS, MESSAGING_OPTIONS, type ConsumerOptions, type MessagingOptions } from '../messaging.options';
-import { CONSUME_EVENT, type EventHandlerFn } from './consume-event.decorator';
+import { CONSUME_EVENT, CONSUME_EVENT_BATCH, type EventBatchHandlerFn, type EventHandlerFn } from './consume-event.decorator';
 import { DeadLetterPublisher } from './dead-letter.publisher';
 import { EventBatchProcessor } from './event-batch.processor';
 
@@ -66,15 +66,19 @@ export class EventConsumerHost {
       if (!instance || typeof instance !== 'object') continue;
       const prototype = Object.getPrototypeOf(instance);
       for (const method of this.scanner.getAllMethodNames(prototype)) {
-        const def: EventDefinition | undefined = Reflect.getMetadata(CONSUME_EVENT, prototype[method]);
+        const single: EventDefinition | undefined = Reflect.getMetadata(CONSUME_EVENT, prototype[method]);
+        const batched: EventDefinition | undefined = Reflect.getMetadata(CONSUME_EVENT_BATCH, prototype[method]);
+        const def = single ?? batched;
         if (!def) continue;
         if (processors.has(def.topic)) throw new Error(`Two handlers for ${def.topic} in ${this.messaging.service}`);
-        const handle = (instance[method] as EventHandlerFn).bind(instance);
+        const bound = (instance[method] as EventHandlerFn | EventBatchHandlerFn).bind(instance);
+        const handleBatch = batched ? (bound as EventBatchHandlerFn) : undefined;
+        const handle: EventHandlerFn = handleBatch ? (event, tx) => handleBatch([event], tx) : (bound as EventHandlerFn);
         const consumer = `${groupId}:${prototype.constructor.name}.${method}`;
         processors.set(
           def.topic,
           new EventBatchProcessor(
-            { consumer, definition: def, handle },
+            { consumer, definition: def, handle, handleBatch },
             this.dataSource,
             (l) => this.deadLetters.publish(l),
             this.options,

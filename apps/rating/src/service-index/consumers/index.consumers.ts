@@ -13,7 +13,7 @@ import {
   type ProcedurePublishedV1,
   type RatingGivenV1,
 } from '@hub/contracts';
-import { ConsumeEvent, type ConsumedEvent } from '@hub/messaging';
+import { ConsumeEvent, ConsumeEventBatch, type ConsumedEvent } from '@hub/messaging';
 import type { EntityManager } from 'typeorm';
 import { RecordRateableDossierUseCase } from '../../rateable-dossier/usecases/record-rateable-dossier/record-rateable-dossier.usecase';
 import { RecordAgencyUseCase, RecordProcedureVersionUseCase } from '../usecases/record-catalogue.usecases';
@@ -23,7 +23,8 @@ import { RecordRatingGivenUseCase } from '../usecases/record-rating-given.usecas
 
 /**
  * Dossier events (one handler per topic in the service) feed both the rating windows and the index, in one
- * transaction; `occurredAt` (when the hub recorded the change) is when it reached the hub.
+ * transaction per consumer chunk, a few multi-row statements for the whole chunk; `occurredAt` (when the hub
+ * recorded the change) is when it reached the hub. The method names are the inbox identities: keep them.
  */
 @Injectable()
 export class DossierLifecycleConsumer {
@@ -32,16 +33,16 @@ export class DossierLifecycleConsumer {
     private readonly index: RecordDossierFactsUseCase,
   ) {}
 
-  @ConsumeEvent(DossierReceived)
-  async received(event: ConsumedEvent<DossierReceivedV1>, tx: EntityManager): Promise<void> {
-    await this.rateable.track(tx, event.payload);
-    await this.index.execute(tx, { kind: 'received', payload: event.payload }, new Date(event.occurredAt));
+  @ConsumeEventBatch(DossierReceived)
+  async received(events: ConsumedEvent<DossierReceivedV1>[], tx: EntityManager): Promise<void> {
+    await this.rateable.track(tx, events.map((e) => e.payload));
+    await this.index.execute(tx, events.map((e) => ({ event: { kind: 'received', payload: e.payload }, reachedHubAt: new Date(e.occurredAt) })));
   }
 
-  @ConsumeEvent(DossierStatusChanged)
-  async statusChanged(event: ConsumedEvent<DossierStatusChangedV1>, tx: EntityManager): Promise<void> {
-    await this.rateable.track(tx, event.payload);
-    await this.index.execute(tx, { kind: 'status-changed', payload: event.payload }, new Date(event.occurredAt));
+  @ConsumeEventBatch(DossierStatusChanged)
+  async statusChanged(events: ConsumedEvent<DossierStatusChangedV1>[], tx: EntityManager): Promise<void> {
+    await this.rateable.track(tx, events.map((e) => e.payload));
+    await this.index.execute(tx, events.map((e) => ({ event: { kind: 'status-changed', payload: e.payload }, reachedHubAt: new Date(e.occurredAt) })));
   }
 }
 

@@ -1,5 +1,7 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { DEPRECATIONS, markDeprecations } from '../../../proxy/deprecations';
 import { describeDoor } from '../../door-operations';
+import { toOpenApi31 } from '../../openapi-31';
 
 // Each service documents its own probes; the gateway does not forward them.
 const SERVICE_LOCAL_PATHS = /^\/(health|metrics|docs)/;
@@ -29,5 +31,7 @@ export function mergeOpenApi(gateway: OpenAPIObject, services: Record<string, Op
 
 /** The published document (`/openapi.json`, `docs/openapi.json`): the merge plus what the door adds to each operation. */
 export function publishedOpenApi(gateway: OpenAPIObject, services: Record<string, OpenAPIObject | undefined>): OpenAPIObject {
-  return describeDoor(mergeOpenApi(gateway, services));
+  const document = describeDoor(mergeOpenApi(gateway, services));
+  markDeprecations(document.paths as Record<string, Record<string, unknown>>, DEPRECATIONS);
+  return toOpenApi31(document);
 }

@@ -6,6 +6,7 @@ import { AccessTokens } from '../../../oauth/access-tokens';
 import type { AuthenticatedClient } from '../../../api-client/authenticated-key-cache';
 import { routeClassOf } from '../../../rate-limit/rate-limit-rules';
 import { RateLimiter } from '../../../rate-limit/rate-limiter';
+import { DEPRECATIONS, deprecationHeaders, deprecationsFor } from '../../deprecations';
 import { UpstreamClient, type UpstreamResponse } from '../../upstream.client';
 import { acceptsLargeBody, routeFor } from '../../upstream-routes';
 
@@ -53,8 +54,9 @@ export class ForwardRequestUseCase {
     const { identity, rateLimits } = anonymousRead ? ANONYMOUS : bearer ? await this.tokens.authenticate(bearer) : await this.authenticate.execute(apiKey);
     const context = currentContext();
     if (context) context.identity = identity;
+    const routeClass = routeClassOf(method, anonymousRead, acceptsLargeBody(url));
     const limitHeaders = await this.limiter.check({
-      routeClass: routeClassOf(method, anonymousRead, acceptsLargeBody(url)),
+      routeClass,
       subject: anonymousRead ? request.clientIp : identity.clientId,
       overrides: rateLimits,
     });
@@ -70,9 +72,9 @@ export class ForwardRequestUseCase {
     }
     const key = single(request.headers[IDEMPOTENCY_KEY_HEADER]);
     const response = await this.idempotency.run({ clientId: identity.clientId, method, url, key, body }, () =>
-      this.upstreams.forward(route.upstream, method, url, headers, body),
+      this.upstreams.forward(route.upstream, method, url, headers, body, routeClass),
     );
-    return { ...response, headers: { ...response.headers, ...limitHeaders } };
+    return { ...response, headers: { ...response.headers, ...limitHeaders, ...deprecationHeaders(deprecationsFor(method, url, DEPRECATIONS)) } };
   }
 }
 

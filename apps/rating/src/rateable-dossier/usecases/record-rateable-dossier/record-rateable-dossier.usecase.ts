@@ -24,15 +24,19 @@ export class RecordRateableDossierUseCase {
   }
 
   /** dossier.received.v1 / dossier.status-changed.v1: the rating windows follow the latest status (2, 3, 5, 9/10). */
-  async track(tx: EntityManager, event: DossierReceivedV1 | DossierStatusChangedV1): Promise<void> {
-    await this.dossiers.applyIfNewer(tx, {
-      dossierCode: event.dossierCode,
-      procedureCode: event.procedureCode,
-      receivingAgencyCode: event.receivingAgencyCode,
-      status: 'to' in event ? event.to : event.status,
-      submittedAt: new Date(event.receivedAt),
-      updatedAt: this.clock.now(),
-      revision: event.revision,
-    });
+  async track(tx: EntityManager, events: readonly (DossierReceivedV1 | DossierStatusChangedV1)[]): Promise<void> {
+    const now = this.clock.now();
+    await this.dossiers.applyIfNewer(
+      tx,
+      events.map((event) => ({
+        dossierCode: event.dossierCode,
+        procedureCode: event.procedureCode,
+        receivingAgencyCode: event.receivingAgencyCode,
+        status: 'to' in event ? event.to : event.status,
+        submittedAt: new Date(event.receivedAt),
+        updatedAt: now,
+        revision: event.revision,
+      })),
+    );
   }
 }
