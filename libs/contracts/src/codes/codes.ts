@@ -52,6 +52,12 @@ export const HUB_ROLES = [
   'rating:read',
   /** The portal and agency systems (kiosks): record the applicant's rating of a dossier. */
   'rating:submit',
+  /** The portal: start an online payment of a dossier's fees. */
+  'payment:create',
+  /** The owning agency and operators: refund a succeeded payment. */
+  'payment:refund',
+  /** Operators: reconcile settlement statements and resolve their exceptions. */
+  'payment:reconcile',
 ] as const;
 export type HubRole = (typeof HUB_ROLES)[number];
 
