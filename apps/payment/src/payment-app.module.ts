@@ -4,8 +4,9 @@ import { PersistenceModule } from '@hub/persistence';
 import { AppErrorsModule, parseBrokerList } from '@hub/platform';
 import type { PaymentConfig } from './config/payment.config';
 import { paymentHttpErrors } from './payment.http-errors';
-import { FeeAssessmentModule } from './fee-assessment/fee-assessment.module';
 import { FeeAssessment1764115400000 } from './migrations/1764115400000-fee-assessment';
+import { Payments1765100000000 } from './migrations/1765100000000-payments';
+import { PaymentsModule } from './payments.module';
 
 export const PAYMENT_SERVICE = 'payment';
 
@@ -15,13 +16,13 @@ export class PaymentAppModule {
     return {
       module: PaymentAppModule,
       imports: [
-        PersistenceModule.forRoot({ url: config.DATABASE_URL, migrations: [FeeAssessment1764115400000] }),
+        PersistenceModule.forRoot({ url: config.DATABASE_URL, migrations: [FeeAssessment1764115400000, Payments1765100000000] }),
         MessagingModule.forRoot({ service: PAYMENT_SERVICE, groupId: config.KAFKA_GROUP_ID, brokers: parseBrokerList(config.KAFKA_BROKERS),
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
           topicReplicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
         }),
         AppErrorsModule.forFeature({ name: PAYMENT_SERVICE, http: paymentHttpErrors }),
-        FeeAssessmentModule,
+        PaymentsModule.forRoot(config),
       ],
     };
   }
