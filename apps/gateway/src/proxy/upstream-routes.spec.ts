@@ -16,3 +16,11 @@ describe('routeFor', () => {
     expect(routeFor(url)).toBeUndefined(),
   );
 });
+
+describe('payment routes', () => {
+  it('sends provider callbacks (any method, no key) and reconciliations (with a key) to the payment service', () => {
+    expect(routeFor('/v1/payment-callbacks/sandbox')).toMatchObject({ upstream: 'payment', publicWrite: true });
+    expect(routeFor('/v1/reconciliations')).toMatchObject({ upstream: 'payment', publicRead: false });
+    expect(routeFor('/v1/reconciliations')?.publicWrite).toBeUndefined();
+  });
+});
