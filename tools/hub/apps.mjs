@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { stopChild } from '../lib/cleanup.mjs';
 import { databaseUrl } from '../lib/infra.mjs';
 import { APPS, entryOf } from '../bench/lib/build.mjs';
+import { paymentPlatformEnv } from './payment-sandbox.mjs';
 
 const READY_TIMEOUT_MS = 120_000;
 const url = (port) => `http://127.0.0.1:${port}`;
@@ -33,6 +34,7 @@ export function startApps({ settings, infra, secrets, cleanup, onExit }) {
         GATEWAY_BOOTSTRAP_ADMIN_KEY: secrets.adminKey,
         // The catalogue loads its sample agencies, sectors, procedures and calendars (idempotent).
         CATALOGUE_SEED: 'true',
+        ...(app === 'payment' && secrets.paymentPlatform ? paymentPlatformEnv(settings, secrets) : {}),
       },
       // The IPC channel closes if this process dies, even by SIGKILL: the app then stops itself (startServiceApp).
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
