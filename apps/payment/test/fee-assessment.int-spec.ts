@@ -61,6 +61,9 @@ describe('payment assesses fees from catalogue and dossier events (real PostgreS
     expect(res.json()).toEqual({
       dossierCode,
       assessment: expect.objectContaining({ procedureCode, procedureVersion: 2, channel: 'ONLINE', lines: fees, totalAmount: 2_600_000, currency: 'VND' }),
+      // An online dossier owes its assessed fees at once: one OPEN request, nothing paid yet.
+      requests: [expect.objectContaining({ origin: 'INTAKE', state: 'OPEN', amount: 2_600_000, fees })],
+      payments: [],
     });
   }, 300_000);
 

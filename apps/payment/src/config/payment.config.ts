@@ -14,7 +14,7 @@ export class PaymentConfig extends BaseServiceConfig {
   /** A callback whose ThoiGianGD is older than this (or this far ahead) is refused. */
   @Type(() => Number) @IsInt() @Min(1000) PAYMENT_CALLBACK_MAX_AGE_MS = 3 * 24 * 3_600_000;
   @Type(() => Number) @IsInt() @Min(0) PAYMENT_CALLBACK_MAX_SKEW_MS = 5 * 60_000;
-  @Type(() => Number) @IsInt() @Min(100) PROVIDER_TIMEOUT_MS = 5_000;
+  @Type(() => Number) @IsInt() @Min(100) PROVIDER_TIMEOUT_MS = 10_000;
 
   /** The national payment platform (or its sandbox); unset: no provider is configured. */
   @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }) PAYMENT_PLATFORM_URL?: string;
