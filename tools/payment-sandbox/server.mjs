@@ -10,7 +10,7 @@ const port = Number(process.env.SANDBOX_PORT ?? 3005);
 const host = process.env.SANDBOX_HOST ?? '127.0.0.1';
 const partnerCode = process.env.SANDBOX_PARTNER_CODE ?? 'HUB_SANDBOX';
 const secret = process.env.SANDBOX_SECRET ?? 'sandbox-secret-change-me';
-const callbackUrl = process.env.SANDBOX_CALLBACK_URL ?? 'http://127.0.0.1:3000/v1/payment-callbacks/sandbox';
+let callbackUrl = process.env.SANDBOX_CALLBACK_URL ?? 'http://127.0.0.1:3000/v1/payment-callbacks/sandbox';
 const publicUrl = () => process.env.SANDBOX_PUBLIC_URL ?? `http://${host}:${server.address().port}`;
 const MAX_BODY = 256 * 1024;
 
@@ -151,6 +151,12 @@ const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://sandbox');
     const path = url.pathname;
     if (req.method === 'GET' && path === '/health') return reply(res, 200, { status: 'ok', payments: txns.size });
+    // Development only: where callbacks go, when the hub's address is known after the sandbox started.
+    if (req.method === 'POST' && path === '/config') {
+      const body = JSON.parse((await readBody(req)) || '{}');
+      if (typeof body.callbackUrl === 'string' && /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(body.callbackUrl)) callbackUrl = body.callbackUrl;
+      return reply(res, 200, { callbackUrl });
+    }
     if (req.method === 'POST' && path === '/api') {
       let m;
       try {

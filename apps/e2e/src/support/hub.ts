@@ -33,10 +33,12 @@ export class Hub {
    * @param options.services  a subset to start (default: all five); the others get a port where nothing listens
    * @param options.database  the database of a service (default: a throwaway one, dropped by stop())
    */
-  static async start(options: { services?: readonly Service[]; database?: (service: Service) => TestDatabase } = {}): Promise<Hub> {
+  static async start(
+    options: { services?: readonly Service[]; database?: (service: Service) => TestDatabase; env?: Partial<Record<Service, Record<string, string>>> } = {},
+  ): Promise<Hub> {
     const hub = new Hub();
     try {
-      await hub.boot(options.services ?? SERVICES, options.database);
+      await hub.boot(options.services ?? SERVICES, options.database, options.env);
     } catch (error) {
       // Whatever started (apps, databases) is stopped before the failure is reported.
       await hub.stop();
@@ -45,7 +47,7 @@ export class Hub {
     return hub;
   }
 
-  private async boot(services: readonly Service[], database?: (service: Service) => TestDatabase): Promise<void> {
+  private async boot(services: readonly Service[], database?: (service: Service) => TestDatabase, extraEnv: Partial<Record<Service, Record<string, string>>> = {}): Promise<void> {
     const suffix = uniqueSuffix();
     const signingKey = randomBytes(32).toString('hex');
     const brokers = testInfrastructure().kafkaBrokers.join(',');
@@ -66,6 +68,7 @@ export class Hub {
         PAYMENT_URL: serviceUrl('payment'),
         RATING_URL: serviceUrl('rating'),
         GATEWAY_BOOTSTRAP_ADMIN_KEY: this.adminKey,
+        ...extraEnv[service],
       };
       const child = spawn(process.execPath, ['--enable-source-maps', join(ROOT, `dist/apps/${service}/apps/${service}/src/main.js`)], {
         env,
