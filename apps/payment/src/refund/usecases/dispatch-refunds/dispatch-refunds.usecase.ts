@@ -3,6 +3,7 @@ import { TransactionRunner } from '@hub/persistence';
 import { PaymentRepository } from '../../../payment/payment.repository';
 import { ProviderRegistry } from '../../../provider/provider.registry';
 import { RefundRepository } from '../../refund.repository';
+import { CompleteRefundUseCase } from '../complete-refund/complete-refund.usecase';
 
 const BATCH = 20;
 /** A refund the provider keeps refusing is given up after this many attempts (FAILED; the payment's other refunds go on). */
@@ -21,6 +22,7 @@ export class DispatchRefundsUseCase {
     private readonly refunds: RefundRepository,
     private readonly payments: PaymentRepository,
     private readonly providers: ProviderRegistry,
+    private readonly completeRefund: CompleteRefundUseCase,
   ) {}
 
   execute(now: Date): Promise<number> {
@@ -42,7 +44,12 @@ export class DispatchRefundsUseCase {
         } catch (e) {
           this.logger.warn(`refund ${refund.reference} not sent: ${(e as Error).message}`);
         }
-        await this.refunds.setState(tx, refund.refundId, refund.attempts + 1 >= MAX_ATTEMPTS ? 'FAILED' : 'PENDING', now, { attempt: true });
+        if (refund.attempts + 1 < MAX_ATTEMPTS) {
+          await this.refunds.setState(tx, refund.refundId, 'PENDING', now, { attempt: true });
+          continue;
+        }
+        // Given up: the refund fails as if the provider had said so, and the payment leaves REFUND_PENDING.
+        await this.completeRefund.apply(tx, refund, { reference: refund.reference, paid: false, resultCode: 'NOT_SENT', amount: undefined, currency: '', transactionId: '', bankCode: '', occurredAt: now }, now);
       }
       return sent;
     });
