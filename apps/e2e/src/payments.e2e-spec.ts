@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { expectEventually } from '@hub/testing';
-import { APPLICANT, CATCH_UP, DEPARTMENT, publishProcedure, uniqueProcedureCode } from './support/catalogue-fixtures';
+import { APPLICANT, DEPARTMENT, publishProcedure, uniqueProcedureCode } from './support/catalogue-fixtures';
 import { Hub } from './support/hub';
 
 const PROCEDURE = uniqueProcedureCode();
@@ -13,7 +13,7 @@ const FEES = [
 const TOTAL = 200_000;
 const local = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 19) + '+07:00';
 const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-const SLOW = { timeoutMs: 240_000, intervalMs: 1_000 };
+const SLOW = { timeoutMs: 300_000, intervalMs: 1_000 };
 
 /** The payment sandbox as its own process on a free port. */
 async function startSandbox(partnerCode: string, secret: string): Promise<{ url: string; child: ChildProcess }> {
@@ -95,8 +95,9 @@ describe('payments through the gateway with the sandbox as a real process: pay, 
     const first = [{ at: local(received), status: 2, handledBy: 'Cán bộ' }, { at: local(received + 1000), status: 4, handledBy: 'Cán bộ' }];
     await expectEventually(async () => {
       const res = await hub.request('POST', '/v1/dossiers:sync', { apiKey: agencySystem, body: { dossiers: [record(1, 4, first)] } });
-      expect(res.body.results?.[0]).toMatchObject({ outcome: 'created' });
-    }, CATCH_UP);
+      // PROCEDURE_NOT_YET_KNOWN while the dossier service's new consumer group replays the broker's backlog.
+      expect({ outcome: res.body.results?.[0]?.outcome, problem: res.body.results?.[0]?.problem?.code }).toEqual({ outcome: 'created', problem: undefined });
+    }, { timeoutMs: 420_000, intervalMs: 2_000 });
     const second = await hub.request('POST', '/v1/dossiers:sync', { apiKey: agencySystem, body: { dossiers: [record(2, 6, [...first, { at: local(received + 2000), status: 6, handledBy: 'Cán bộ' }])] } });
     expect(second.body.results[0]).toMatchObject({ outcome: 'updated', status: 6 });
     const listed = await expectEventually(async () => {
@@ -105,7 +106,7 @@ describe('payments through the gateway with the sandbox as a real process: pay, 
       return body;
     }, SLOW);
     requestId = listed.requests[0].requestId;
-  }, 600_000);
+  }, 900_000);
 
   afterAll(async () => {
     await hub?.stop();
