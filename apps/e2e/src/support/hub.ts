@@ -85,7 +85,7 @@ export class Hub {
   }
 
   private async waitReady(service: Service): Promise<void> {
-    const deadline = Date.now() + 180_000;
+    const deadline = Date.now() + 300_000;
     const child = this.processes.get(service)!;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`${service} exited with ${child.exitCode}:\n${this.logs.get(service)!.join('')}`);
@@ -93,7 +93,7 @@ export class Hub {
       if (ok) return;
       await new Promise((r) => setTimeout(r, 250));
     }
-    throw new Error(`${service} not ready within 180 s:\n${this.logs.get(service)!.join('').slice(-4000)}`);
+    throw new Error(`${service} not ready within 300 s:\n${this.logs.get(service)!.join('').slice(-4000)}`);
   }
 
   async request<T = any>(method: string, path: string, opts: { apiKey?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}): Promise<HubResponse<T>> {
