@@ -66,7 +66,7 @@ describe('payment assesses fees from catalogue and dossier events (real PostgreS
       requests: [expect.objectContaining({ origin: 'INTAKE', state: 'OPEN', amount: 2_600_000, fees })],
       payments: [],
     });
-  }, 300_000);
+  }, 540_000);
 
   it("hides another agency's dossier exactly like an unknown one", async () => {
     const other = await service.app.inject({
