@@ -6,6 +6,7 @@ import { ensureInstalled } from './ensure-installed.mjs';
 import { Cleanup } from './lib/cleanup.mjs';
 import { startApps } from './hub/apps.mjs';
 import { loadDevSecrets } from './hub/dev-secrets.mjs';
+import { startPaymentSandbox } from './hub/payment-sandbox.mjs';
 import { resolveInfrastructure } from './hub/infrastructure.mjs';
 import { claimHub } from './hub/preflight.mjs';
 import { run } from './hub/run.mjs';
@@ -98,6 +99,7 @@ async function main() {
       void fail(new StepFailed(doing, new Error(`${app} ${what}`), fix));
     },
   });
+  startPaymentSandbox({ settings, secrets, cleanup, onExit: (app, what) => phase !== 'stopping' && void fail(new StepFailed('running the payment sandbox', new Error(`${app} ${what}`), 'read the lines prefixed [payment-sandbox]')) });
   await step('waiting for the apps to be ready', startupFix('<app>'), () => apps.waitReady());
   log(`apps ready ${since(appsStart)} after their start`);
 

@@ -6,6 +6,7 @@ import { stopChild } from '../lib/cleanup.mjs';
 import { databaseUrl } from '../lib/infra.mjs';
 import { APPS, entryOf } from '../bench/lib/build.mjs';
 import { identityEnvOf } from './identity-keys.mjs';
+import { paymentPlatformEnv } from './payment-sandbox.mjs';
 
 const READY_TIMEOUT_MS = 120_000;
 const url = (port) => `http://127.0.0.1:${port}`;
@@ -48,6 +49,7 @@ export function startApps({ settings, infra, secrets, cleanup, onExit }) {
         CATALOGUE_SEED: 'true',
         // Development: webhooks may go to the mock agency system on 127.0.0.1 (never in production).
         WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+        ...(app === 'payment' && secrets.paymentPlatform ? paymentPlatformEnv(settings, secrets) : {}),
       },
       // The IPC channel closes if this process dies, even by SIGKILL: the app then stops itself (startServiceApp).
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

@@ -23,6 +23,8 @@ export function loadDevSecrets(file) {
     lookupKeySecret: stored.lookupKeySecret ?? randomBytes(32).toString('base64url'),
     adminKey: stored.adminKey ?? newKey(),
     clients: { ...(stored.clients ?? {}) },
+    // The payment sandbox's partner code and secret (production: the payment service's environment).
+    paymentPlatform: stored.paymentPlatform ?? { provider: 'sandbox', partnerCode: 'HUB_SANDBOX', secret: randomBytes(24).toString('hex') },
   };
   const save = () => writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   save();

@@ -1,6 +1,6 @@
 // Where `npm start` puts the hub: ports, database names, consumer groups and files, from the environment.
-//   HUB_PORT_BASE=3000   gateway on the base port, catalogue, dossier, payment, rating on the next four, the mock
-//                        agency system (webhook receiver) on the one after
+//   HUB_PORT_BASE=3000   gateway on the base port, catalogue, dossier, payment, rating on the next four, the payment
+//                        sandbox on base+5 and the mock agency system (webhook receiver) on base+6
 //   GATEWAY_PORT         the gateway's port alone (default: HUB_PORT_BASE)
 //   HUB_INSTANCE=<name>  a second hub beside the first: databases hub_<name>_<app>, consumer groups
 //                        <app>-<name>, keys in .local/dev-secrets-<name>.json (default: none, hub_<app>)
@@ -10,7 +10,7 @@ const OFFSETS = { gateway: 0, catalogue: 1, dossier: 2, payment: 3, rating: 4 };
 
 function port(value, variable) {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1024 || n > 65535 - 5) throw new Error(`${variable} must be a port number from 1024 to 65530 (got "${value}")`);
+  if (!Number.isInteger(n) || n < 1024 || n > 65535 - 6) throw new Error(`${variable} must be a port number from 1024 to 65529 (got "${value}")`);
   return n;
 }
 
@@ -25,7 +25,7 @@ export function hubSettings(env = process.env) {
   return {
     ports,
     /** The mock agency system (webhook receiver) that `npm start` runs beside the apps. */
-    mockAgencySystemPort: base + 5,
+    mockAgencySystemPort: base + 6,
     instance,
     databaseOf: (app) => (instance ? `hub_${instance}_${app}` : `hub_${app}`),
     // The services' default group is their name; another instance must not share partitions with it.

@@ -49,7 +49,7 @@ describe('npm start (tools/start-hub.mjs)', () => {
   beforeAll(async () => {
     portBase = await freePortBase();
     do kafkaPort = await freePortBase();
-    while (Math.abs(kafkaPort - portBase) < 5);
+    while (Math.abs(kafkaPort - portBase) < 8);
     // The start script's local path uses the PostgreSQL server at 127.0.0.1:5432: so must this test's seeding.
     expect(new URL(testInfrastructure().postgresUrl).host).toBe('127.0.0.1:5432');
   });

@@ -5,8 +5,9 @@ import { AppErrorsModule, kafkaConnectionOf } from '@hub/platform';
 import type { PaymentConfig } from './config/payment.config';
 import { paymentConsumerErrors } from './payment.consumer-errors';
 import { paymentHttpErrors } from './payment.http-errors';
-import { FeeAssessmentModule } from './fee-assessment/fee-assessment.module';
 import { FeeAssessment1764115400000 } from './migrations/1764115400000-fee-assessment';
+import { Payments1765100000000 } from './migrations/1765100000000-payments';
+import { PaymentsModule } from './payments.module';
 
 export const PAYMENT_SERVICE = 'payment';
 
@@ -16,13 +17,13 @@ export class PaymentAppModule {
     return {
       module: PaymentAppModule,
       imports: [
-        PersistenceModule.forRoot({ url: config.DATABASE_URL, migrations: [FeeAssessment1764115400000] }),
+        PersistenceModule.forRoot({ url: config.DATABASE_URL, migrations: [FeeAssessment1764115400000, Payments1765100000000] }),
         MessagingModule.forRoot({ service: PAYMENT_SERVICE, groupId: config.KAFKA_GROUP_ID, ...kafkaConnectionOf(config),
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
           topicReplicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
         }),
         AppErrorsModule.forFeature({ name: PAYMENT_SERVICE, http: paymentHttpErrors, consumer: paymentConsumerErrors }),
-        FeeAssessmentModule,
+        PaymentsModule.forRoot(config),
       ],
     };
   }

@@ -1,7 +1,7 @@
 import type { EventDefinition } from './event-definition';
 import { AgencyUpserted, CalendarUpdated, ProcedurePublished, ProcedureWithdrawn, StatusMappingUpdated } from './events/catalogue.events';
 import { DossierReceived, DossierStatusChanged, DossierSubmitted } from './events/dossier.events';
-import { PaymentSucceeded } from './events/payment.events';
+import { PaymentRefunded, PaymentSucceeded } from './events/payment.events';
 import { RatingGiven } from './events/rating.events';
 import { deadLetterTopic, EVENT_REGISTRY } from './topics';
 
@@ -15,8 +15,8 @@ export type MessagingService = (typeof MESSAGING_SERVICES)[number];
  */
 export const CONSUMED_BY: Readonly<Record<MessagingService, readonly EventDefinition[]>> = {
   catalogue: [],
-  dossier: [CalendarUpdated, ProcedurePublished, ProcedureWithdrawn, StatusMappingUpdated, DossierSubmitted, PaymentSucceeded, RatingGiven],
-  payment: [DossierReceived, ProcedurePublished],
+  dossier: [CalendarUpdated, ProcedurePublished, ProcedureWithdrawn, StatusMappingUpdated, DossierSubmitted, PaymentSucceeded, PaymentRefunded, RatingGiven],
+  payment: [DossierReceived, DossierStatusChanged, ProcedurePublished],
   rating: [DossierSubmitted, DossierReceived, DossierStatusChanged, PaymentSucceeded, RatingGiven, ProcedurePublished, AgencyUpserted],
 };
 

@@ -15,7 +15,7 @@ import {
   DossierStatusChanged,
   DossierSubmitted,
 } from './events/dossier.events';
-import { PaymentSucceeded } from './events/payment.events';
+import { PaymentExpired, PaymentFailed, PaymentRefunded, PaymentSucceeded } from './events/payment.events';
 import { RatingGiven } from './events/rating.events';
 
 /** Every event the hub publishes. Adding an event means adding it here; the contract test covers it. */
@@ -34,6 +34,9 @@ export const EVENT_REGISTRY: readonly EventDefinition[] = [
   DossierOverdue,
   PaymentSucceeded,
   RatingGiven,
+  PaymentFailed,
+  PaymentExpired,
+  PaymentRefunded,
 ];
 
 export function findEventDefinition(topic: string): EventDefinition | undefined {

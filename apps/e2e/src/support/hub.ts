@@ -42,11 +42,18 @@ export class Hub {
    * @param options.database  the database of a service (default: a throwaway one, dropped by stop())
    * @param options.readyTimeoutMs  how long each app may take to become ready (default 90 s)
    */
-  static async start(options: { services?: readonly Service[]; database?: (service: Service) => TestDatabase; readyTimeoutMs?: number } = {}): Promise<Hub> {
+  static async start(
+    options: {
+      services?: readonly Service[];
+      database?: (service: Service) => TestDatabase;
+      readyTimeoutMs?: number;
+      env?: Partial<Record<Service, Record<string, string>>>;
+    } = {},
+  ): Promise<Hub> {
     const hub = new Hub();
     hub.readyTimeoutMs = options.readyTimeoutMs ?? hub.readyTimeoutMs;
     try {
-      await hub.boot(options.services ?? SERVICES, options.database);
+      await hub.boot(options.services ?? SERVICES, options.database, options.env);
     } catch (error) {
       // Whatever started (apps, databases) is stopped before the failure is reported.
       await hub.stop();
@@ -55,7 +62,7 @@ export class Hub {
     return hub;
   }
 
-  private async boot(services: readonly Service[], database?: (service: Service) => TestDatabase): Promise<void> {
+  private async boot(services: readonly Service[], database?: (service: Service) => TestDatabase, extraEnv: Partial<Record<Service, Record<string, string>>> = {}): Promise<void> {
     const suffix = uniqueSuffix();
     // Only the gateway holds the private key; the services get the public key.
     const identityKeys = generateIdentityKeys('e2e');
@@ -80,6 +87,7 @@ export class Hub {
         RATING_URL: serviceUrl('rating'),
         // The gateway gets the hash of the key, never the key (`<prefix>:<sha256>`).
         GATEWAY_BOOTSTRAP_ADMIN_KEY_HASH: `${this.adminKey.slice(4, 12)}:${createHash('sha256').update(this.adminKey).digest('hex')}`,
+        ...extraEnv[service],
       };
       const child = spawn(process.execPath, ['--enable-source-maps', join(ROOT, `dist/apps/${service}/apps/${service}/src/main.js`)], {
         env,

@@ -84,14 +84,14 @@ export function portFree(port: number): Promise<boolean> {
   });
 }
 
-/** A base port with the four following ones free too (the hub's five ports). */
+/** A base port with the six following ones free too (the five apps, the payment sandbox, the mock agency system). */
 export async function freePortBase(): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const base = 20_000 + Math.floor(Math.random() * 40_000);
-    const free = await Promise.all([0, 1, 2, 3, 4].map((i) => portFree(base + i)));
+    const free = await Promise.all([0, 1, 2, 3, 4, 5, 6].map((i) => portFree(base + i)));
     if (free.every(Boolean)) return base;
   }
-  throw new Error('no five consecutive free ports found');
+  throw new Error('no seven consecutive free ports found');
 }
 
 /** Pids of live processes whose command line or working directory is inside `dir` (Linux /proc). */

@@ -34,3 +34,11 @@ describe('agency feed and webhooks', () => {
     ['GET', '/v1/agency-feedX?wait=5', 0],
   ])('%s %s holds the upstream %d ms longer', (method, url, ms) => expect(longPollAllowanceMs(method, url)).toBe(ms));
 });
+
+describe('payment routes', () => {
+  it('sends provider callbacks (any method, no key) and reconciliations (with a key) to the payment service', () => {
+    expect(routeFor('/v1/payment-callbacks/sandbox')).toMatchObject({ upstream: 'payment', publicWrite: true });
+    expect(routeFor('/v1/reconciliations')).toMatchObject({ upstream: 'payment', publicRead: false });
+    expect(routeFor('/v1/reconciliations')?.publicWrite).toBeUndefined();
+  });
+});

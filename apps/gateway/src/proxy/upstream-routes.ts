@@ -6,6 +6,8 @@ interface UpstreamRoute {
   resources: readonly string[];
   /** GETs anyone may make without a key (the public catalogue). */
   publicRead: boolean;
+  /** Every method without a key: payment providers' callbacks, authenticated by their own checksum. */
+  publicWrite?: boolean;
 }
 
 export const UPSTREAM_ROUTES: readonly UpstreamRoute[] = [
@@ -21,6 +23,9 @@ export const UPSTREAM_ROUTES: readonly UpstreamRoute[] = [
   { upstream: 'rating', resources: ['service-index'], publicRead: true },
   // Agency systems: the feed of changes for their agencies (long polling) and their webhooks.
   { upstream: 'dossier', resources: ['agency-feed', 'agency-webhooks'], publicRead: false },
+  // Payment providers' result callbacks: no API key, the payment service checks each message's checksum.
+  { upstream: 'payment', resources: ['payment-callbacks'], publicRead: false, publicWrite: true },
+  { upstream: 'payment', resources: ['reconciliations'], publicRead: false },
 ];
 
 /** The catch-all route of the proxy controller: whatever the gateway does not serve itself. */

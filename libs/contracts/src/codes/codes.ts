@@ -58,6 +58,12 @@ export const HUB_ROLES = [
   'dossier:read-personal',
   /** Operators: query the audit trails (personal-data reads, administrative actions). */
   'audit:read',
+  /** The portal: start an online payment of a dossier's fees. */
+  'payment:create',
+  /** The owning agency and operators: refund a succeeded payment. */
+  'payment:refund',
+  /** Operators: reconcile settlement statements and resolve their exceptions. */
+  'payment:reconcile',
 ] as const;
 export type HubRole = (typeof HUB_ROLES)[number];
 

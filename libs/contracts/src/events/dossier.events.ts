@@ -1,4 +1,6 @@
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { FeeLineV1 } from './catalogue.events';
 import { AGENCY_CODE_PATTERN, DOSSIER_CODE_PATTERN, PROCEDURE_CODE_PATTERN } from '../codes/codes';
 import { DOSSIER_STATUSES, DossierStatus, FEE_CHANNELS, type Channel } from '../codes/dossier-status';
 import { defineEvent } from '../event-definition';
@@ -75,6 +77,11 @@ export class DossierStatusChangedV1 extends DossierFactsV1 {
   /** Set when the dossier is finished (status 9 and 10). */
   @IsOptional() @IsIn(TIMELINESS_CLASSES) timeliness!: Timeliness | null;
   @IsOptional() @IsISO8601({ strict: true }) finishedAt!: string | null;
+  /**
+   * The dossier's fee lines as the agency synced them, set when it enters status 6 (the agency asks for a financial
+   * obligation). Added after the first release: absent from older producers' events.
+   */
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => FeeLineV1) fees?: FeeLineV1[];
 }
 
 export class DossierNoticeIssuedV1 {

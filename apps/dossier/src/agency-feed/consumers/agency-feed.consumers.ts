@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import {
   DossierSubmitted,
+  PaymentRefunded,
   PaymentSucceeded,
   RatingGiven,
   type DossierSubmittedV1,
+  type PaymentRefundedV1,
   type PaymentSucceededV1,
   type RatingGivenV1,
 } from '@hub/contracts';
@@ -14,7 +16,7 @@ import { AgencyFeedWriter, submittedKey } from '../agency-feed.writer';
 /**
  * The portal-side changes agency systems must learn about that other services (or the numbered intake) announce by
  * event, recorded in the feed in the consumer's transaction (with its inbox row): online submissions, payments,
- * ratings. The applicant's withdrawals and supplements are recorded by their use cases, in their own transaction.
+ * refunds, ratings. The applicant's withdrawals and supplements are recorded by their use cases, in their own transaction.
  */
 @Injectable()
 export class AgencyFeedConsumers {
@@ -35,6 +37,18 @@ export class AgencyFeedConsumers {
       occurredAt: new Date(p.succeededAt),
       sourceKey: `payment.succeeded:${p.paymentId}`,
       payment: { paymentId: p.paymentId, requestId: p.requestId, amount: p.amount, provider: p.provider, reference: p.reference },
+    });
+  }
+
+  @ConsumeEvent(PaymentRefunded)
+  async paymentRefunded(event: ConsumedEvent<PaymentRefundedV1>, tx: EntityManager): Promise<void> {
+    const p = event.payload;
+    await this.feed.record(tx, {
+      type: 'payment.refunded',
+      dossierCode: p.dossierCode,
+      occurredAt: new Date(p.refundedAt),
+      sourceKey: `payment.refunded:${p.refundId}`,
+      refund: { paymentId: p.paymentId, refundId: p.refundId, refundAmount: p.refundAmount, refundedTotal: p.refundedTotal },
     });
   }
 

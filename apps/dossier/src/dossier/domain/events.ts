@@ -74,6 +74,8 @@ export class EventLog {
         source: change.source,
         timeliness: finished ? state.timeliness : null,
         finishedAt: finished ? iso(state.finishedAt) : null,
+        // The payment service opens a fee request from the lines the agency synced with status 6.
+        ...(change.to === 6 ? { fees: state.fees.map((f) => ({ code: f.code, name: f.name, amount: f.amount })) } : {}),
       },
     });
   }

@@ -50,7 +50,7 @@ export class ForwardRequestUseCase {
     if (!route) throw problem(404, 'ROUTE_NOT_FOUND', { detail: `No resource at ${method} ${url.split('?')[0]}` });
     const apiKey = single(request.headers['x-api-key']);
     const bearer = /^Bearer (\S+)$/i.exec(single(request.headers.authorization) ?? '')?.[1];
-    const anonymousRead = !apiKey && !bearer && route.publicRead && (method === 'GET' || method === 'HEAD');
+    const anonymousRead = !apiKey && !bearer && ((route.publicRead && (method === 'GET' || method === 'HEAD')) || route.publicWrite === true);
     const { identity, rateLimits } = anonymousRead ? ANONYMOUS : bearer ? await this.tokens.authenticate(bearer) : await this.authenticate.execute(apiKey);
     const context = currentContext();
     if (context) context.identity = identity;

@@ -6,6 +6,7 @@ import { FeeScheduleRepository } from '../../../fee-schedule/fee-schedule.reposi
 import type { FeeAssessmentEntity } from '../../fee-assessment.entity';
 import { FeeAssessmentRepository } from '../../fee-assessment.repository';
 import { sumVnd } from '../../money';
+import { OpenPaymentRequestUseCase } from '../../../payment-request/usecases/open-request/open-request.usecase';
 
 /**
  * Assesses a new dossier's fees. Events of different topics are not ordered with each other, so a
@@ -18,6 +19,7 @@ export class AssessFeesUseCase {
     private readonly assessments: FeeAssessmentRepository,
     private readonly schedules: FeeScheduleRepository,
     private readonly clock: Clock,
+    private readonly openRequest: OpenPaymentRequestUseCase,
   ) {}
 
   async onDossierReceived(
@@ -38,14 +40,19 @@ export class AssessFeesUseCase {
       updatedAt: now,
     };
     const schedule = await this.schedules.find(tx, dossier.procedureCode, dossier.procedureVersion);
-    await this.assessments.save(tx, schedule ? assess(pending, schedule.channels, now) : pending);
+    const assessed = schedule ? assess(pending, schedule.channels, now) : pending;
+    await this.assessments.save(tx, assessed);
+    // An online dossier owes its assessed fees at once: the portal can start paying them.
+    await this.openRequest.fromAssessment(tx, assessed);
   }
 
   async completeAwaiting(tx: EntityManager, procedureCode: string, procedureVersion: number): Promise<void> {
     const schedule = await this.schedules.find(tx, procedureCode, procedureVersion);
     if (!schedule) return;
     for (const waiting of await this.assessments.findAwaiting(tx, procedureCode, procedureVersion)) {
-      await this.assessments.save(tx, assess(waiting, schedule.channels, this.clock.now()));
+      const assessed = assess(waiting, schedule.channels, this.clock.now());
+      await this.assessments.save(tx, assessed);
+      await this.openRequest.fromAssessment(tx, assessed);
     }
   }
 }
