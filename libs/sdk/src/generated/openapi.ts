@@ -11,6 +11,18 @@ export type AccessTokenView = {
   scope: string;
 };
 
+export type AdminAuditEntryView = {
+  id: number;
+  at: string;
+  actorClientId: string;
+  action: "api-client.registered" | "api-client.updated" | "api-client.key-rotated" | "bootstrap-admin.created" | "bootstrap-admin.rekeyed";
+  targetClientId: string | null;
+  details: {
+    [key: string]: unknown;
+  };
+  correlationId: string | null;
+};
+
 export type AgencyHistoryView = {
   agencyCode: string;
   months: HistoryPointView[];
@@ -55,6 +67,13 @@ export type AgencyPageView = {
   total: number;
 };
 
+export type AgencySubtreePageView = {
+  /** By depth, then code */
+  items: AgencyNodeView[];
+  /** Pass as `cursor` for the next page; null on the last page */
+  nextCursor: string | null;
+};
+
 export type AgencyView = {
   code: string;
   name: string;
@@ -69,6 +88,11 @@ export type AgencyView = {
   updatedAt: string;
 };
 
+export type ApiClientPage = {
+  items: ApiClientView[];
+  nextCursor: string | null;
+};
+
 export type ApiClientView = {
   clientId: string;
   name: string;
@@ -81,6 +105,12 @@ export type ApiClientView = {
   createdAt: string;
   /** Overrides of the default rate limits; null: the defaults apply */
   rateLimits: RateLimitOverridesDto | null;
+  /** Keys and tokens are refused after this instant; null: no expiry */
+  expiresAt: string | null;
+  /** Public part of the previous key while its grace period runs */
+  previousKeyPrefix: string | null;
+  /** End of the previous key’s grace period */
+  previousKeyExpiresAt: string | null;
 };
 
 export type ApplicantDto = {
@@ -94,10 +124,14 @@ export type ApplicantDto = {
 
 export type ApplicantView = {
   fullName: string;
-  idNumber: string;
+  /** Masked (all but the last 4 digits) unless the reader is the owning agency or holds dossier:read-personal; absent when the agency system did not sync one */
+  idNumber?: string;
   phone?: string;
   email?: string;
+  /** Left out when masked */
   address?: string;
+  /** Whether the reader sees the personal data in full */
+  disclosure: "full" | "masked";
 };
 
 export type CalendarSettingsDto = {
@@ -149,6 +183,30 @@ export type ChannelTermsDto = {
   description?: string;
 };
 
+export type CreatedPaymentView = {
+  paymentId: string;
+  requestId: string;
+  dossierCode: string;
+  provider: string;
+  /** Our reference at the provider (MaThamChieu) */
+  reference: string;
+  /** Whole VND, from the request */
+  amount: number;
+  currency: string;
+  state: "PENDING" | "SUCCEEDED" | "FAILED" | "EXPIRED" | "REFUND_PENDING" | "REFUNDED";
+  paymentUrl: string;
+  expiresAt: string;
+};
+
+export type CreatePaymentBody = {
+  dossierCode: string;
+  /** A request of GET /v1/payments?dossierCode= */
+  requestId: string;
+  provider: string;
+  /** Where the payment page sends the browser back; never fetched by the hub */
+  returnUrl: string;
+};
+
 export type CreateProcedureCommand = {
   name: string;
   /** Sector codes (lĩnh vực); each must exist */
@@ -182,13 +240,43 @@ export type CriterionRatingDto = {
   level: "VERY_SATISFIED" | "SATISFIED" | "NOT_SATISFIED";
 };
 
+export type DeliveryPage = {
+  /** Newest first */
+  items: DeliveryView[];
+};
+
+export type DeliveryView = {
+  deliveryId: string;
+  /** The item's feed cursor */
+  cursor: string;
+  type: "dossier.submitted" | "dossier.withdrawn" | "dossier.supplement-submitted" | "payment.succeeded" | "payment.refunded" | "rating.given";
+  dossierCode: string;
+  status: "PENDING" | "DELIVERED" | "PARKED";
+  /** Made by deliveries:replay */
+  replay: boolean;
+  attempts: number;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  lastAttemptAt: string | null;
+  /** While PENDING */
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+};
+
 export type DocumentDto = {
+  /** The sending system's id of the document (kept across re-sends) */
+  id?: string;
+  /** The dossier component (thành phần hồ sơ) it answers */
+  componentCode?: string;
   name: string;
   copies: number;
   digitised: boolean;
 };
 
 export type DocumentView = {
+  id?: string;
+  componentCode?: string;
   name: string;
   copies: number;
   digitised: boolean;
@@ -218,6 +306,8 @@ export type DossierPage = {
 export type DossierPaymentsView = {
   dossierCode: string;
   assessment: FeeAssessmentView;
+  requests: PaymentRequestView[];
+  payments: PaymentView[];
 };
 
 export type DossierView = {
@@ -333,10 +423,19 @@ export type FeeAssessmentView = {
   assessedAt?: string | null;
 };
 
+export type FeedPageDto = {
+  /** Items `agency-feed.item.v1` in feed order (schema: /standard/schemas/packets/agency-feed.item.v1.json) */
+  items: Array<{
+    [key: string]: unknown;
+  }>;
+  /** Pass as `after` to continue; the same cursor again when nothing came */
+  next: string;
+};
+
 export type FeeLineDto = {
   code: string;
   name: string;
-  /** Whole VND, 0 or more */
+  /** Whole VND, 0 to 10^12 */
   amount: number;
 };
 
@@ -389,6 +488,8 @@ export type ImportReportView = {
   updated: number;
   unchanged: number;
   failed: number;
+  /** Refused records reported without their reasons (past IMPORT_MAX_ERROR_DETAILS) */
+  errorDetailsOmitted?: number;
   results: ImportRecordResultView[];
 };
 
@@ -405,6 +506,7 @@ export type NoticeDto = {
   number: string;
   issuedAt: string;
   signedBy: string;
+  /** Required for forms 02–05 (what is missing, why refused, why late, why stopped); optional for 01 */
   reason?: string;
   /** Form 04 only (required there): the new appointment, later than the current due date */
   newDueAt?: string;
@@ -427,6 +529,58 @@ export type PauseView = {
   to: string | null;
   /** Whole working days the pause gave back */
   workingDays: number | null;
+};
+
+export type PaymentRequestView = {
+  requestId: string;
+  origin: "INTAKE" | "STATUS_6";
+  /** Whole VND */
+  amount: number;
+  state: "OPEN" | "PAID" | "CANCELLED";
+  fees: FeeLineView[];
+  createdAt: string;
+};
+
+export type PaymentView = {
+  paymentId: string;
+  requestId: string;
+  state: "PENDING" | "SUCCEEDED" | "FAILED" | "EXPIRED" | "REFUND_PENDING" | "REFUNDED";
+  /** Whole VND */
+  amount: number;
+  provider: string;
+  /** Our reference at the provider (MaThamChieu) */
+  reference: string;
+  /** The provider's transaction id (MaGiaoDich) */
+  transactionId?: string | null;
+  /** E-receipt number (biên lai điện tử) */
+  receiptNumber?: string | null;
+  treasuryAccount?: string | null;
+  /** Whole VND refunded so far */
+  refundedAmount: number;
+  /** Why the payment needs a person to look at it */
+  reviewReason?: string | null;
+  paymentUrl?: string | null;
+  expiresAt: string;
+  createdAt: string;
+  settledAt?: string | null;
+  /** Refunds: refundId, amount, reason, state */
+  refunds: Array<{
+    [key: string]: unknown;
+  }>;
+};
+
+export type PersonalDataReadView = {
+  id: number;
+  readAt: string;
+  clientId: string;
+  clientKind: string;
+  action: string;
+  dossierCode: string;
+  receivingAgencyCode: string;
+  disclosure: "full" | "masked";
+  /** The purpose the reader stated (x-access-purpose) */
+  purpose: string | null;
+  correlationId: string | null;
 };
 
 export type PreviousVersionView = {
@@ -580,6 +734,17 @@ export type PutStatusMappingCommand = {
   mappings: StatusMappingEntryDto[];
 };
 
+export type PutWebhookBody = {
+  /** HTTPS, public address (loopback/private only where the hub allows it: development) */
+  url: string;
+  /** Shared secret of the X-Hub-Signature HMAC; never shown again */
+  secret: string;
+  /** Item types to deliver */
+  eventTypes: Array<"dossier.submitted" | "dossier.withdrawn" | "dossier.supplement-submitted" | "payment.succeeded" | "payment.refunded" | "rating.given">;
+  /** false pauses deliveries (items keep accumulating in the feed) */
+  active?: boolean;
+};
+
 export type RankingItemView = {
   agencyCode: string;
   name: string;
@@ -681,14 +846,94 @@ export type RatingView = {
   active: boolean;
 };
 
+export type ReconcileBody = {
+  provider: string;
+  /** The statement day, Asia/Ho_Chi_Minh */
+  date: string;
+  /** The provider's settlement statement as CSV text; omitted: fetched from the provider for the date */
+  statement?: string;
+};
+
+export type ReconciliationExceptionView = {
+  exceptionId: string;
+  kind: "MISSING_AT_HUB" | "MISSING_AT_PROVIDER" | "AMOUNT_MISMATCH" | "STATUS_MISMATCH";
+  reference: string;
+  lineNumber?: number | null;
+  hubAmount?: number | null;
+  providerAmount?: number | null;
+  hubState?: string | null;
+  providerState?: string | null;
+  resolved: boolean;
+  resolutionNote?: string | null;
+};
+
+export type ReconciliationTotalsView = {
+  lines: number;
+  matched: number;
+  exceptions: number;
+  /** Whole VND paid per the statement */
+  providerTotal: number;
+  /** Whole VND the hub settled that day */
+  hubTotal: number;
+};
+
+export type ReconciliationView = {
+  reconciliationId: string;
+  provider: string;
+  date: string;
+  source: "UPLOAD" | "FETCH" | "DAILY";
+  totals: ReconciliationTotalsView;
+  exceptions: ReconciliationExceptionView[];
+  createdAt: string;
+};
+
+export type RecordedStepDto = {
+  at: string;
+  status: number;
+  handledBy?: string;
+  position?: string;
+  unit?: string;
+  content?: string;
+  code: string;
+};
+
 export type RecordProblemDto = {
   code: "INVALID_RECORD" | "BATCH_TOO_LARGE" | "INVALID_STATUS_TRANSITION" | "VERSION_CONFLICT" | "DOSSIER_CODE_DATE_MISMATCH" | "DOSSIER_CODE_AGENCY_MISMATCH" | "TIME_IN_FUTURE" | "TIME_OUT_OF_ORDER" | "NOTICE_STATUS_MISMATCH" | "NOTICE_NUMBER_TAKEN" | "EXTENSION_ALREADY_USED" | "EXTENSION_NOT_LATER" | "SUPPLEMENT_NOT_REQUESTED" | "PROCEDURE_NOT_YET_KNOWN" | "PROCEDURE_NOT_IN_FORCE" | "PROCEDURE_NOT_AVAILABLE" | "AGENCY_NOT_IMPLEMENTING_PROCEDURE" | "CHANNEL_NOT_OFFERED" | "LOCAL_STATUS_UNMAPPED" | "AGENCY_SCOPE_VIOLATION" | "DOSSIER_NOT_FOUND";
   title: string;
   detail: string;
+  /** The detail in Vietnamese */
+  detailVi?: string;
   /** The offending field of the record, as a dot path */
   field?: string;
   /** Sending the same record later may succeed (e.g. the catalogue event has not arrived yet) */
   retryable?: boolean;
+};
+
+export type RecordStepsBody = {
+  steps: RecordedStepDto[];
+};
+
+export type RecordStepsResponse = {
+  /** One result per dossier, in the order of first appearance */
+  results: RecordStepsResultDto[];
+};
+
+export type RecordStepsResultDto = {
+  code: string | null;
+  outcome: "updated" | "unchanged" | "rejected";
+  status: number | null;
+  /** Indexes (in the request) of the steps of this dossier */
+  indexes: string[];
+  problem?: RecordProblemDto;
+};
+
+export type RefundView = {
+  refundId: string;
+  paymentId: string;
+  amount: number;
+  reason: string;
+  state: "PROPOSED" | "PENDING" | "SENT" | "SUCCEEDED" | "FAILED";
+  createdAt: string;
 };
 
 export type RegisterApiClientCommand = {
@@ -696,10 +941,12 @@ export type RegisterApiClientCommand = {
   clientId: string;
   name: string;
   kind: "agency-system" | "portal" | "payment-provider" | "operator";
-  /** Agencies an agency system acts for */
+  /** Agencies an agency system acts for (at least one, at most 200: they travel in every signed identity); [] for every other kind */
   agencyCodes: string[];
-  /** Default: the kind's default roles (README) */
-  roles?: Array<"hub:admin" | "catalogue:write" | "dossier:submit" | "dossier:read" | "dossier:sync" | "dossier:notice" | "dossier:feed" | "dossier:applicant-action" | "payment:read" | "rating:read" | "rating:submit">;
+  /** Default: the kind's default roles. Only roles the kind may hold (README, roles matrix) */
+  roles?: Array<"hub:admin" | "catalogue:write" | "dossier:submit" | "dossier:read" | "dossier:sync" | "dossier:notice" | "dossier:feed" | "dossier:applicant-action" | "payment:read" | "rating:read" | "rating:submit" | "status-mapping:write" | "dossier:read-personal" | "audit:read" | "payment:create" | "payment:refund" | "payment:reconcile">;
+  /** Keys and tokens are refused from this instant (in the future); absent: no expiry */
+  expiresAt?: string;
 };
 
 export type RegisteredApiClientDto = {
@@ -708,8 +955,29 @@ export type RegisteredApiClientDto = {
   kind: string;
   agencyCodes: string[];
   roles: string[];
+  expiresAt: string | null;
   /** Shown once; only its hash is stored */
   apiKey: string;
+};
+
+export type ReplayAnswer = {
+  /** Deliveries created */
+  replayed: number;
+};
+
+export type ReplayBody = {
+  /** A feed cursor: that item and every later one of the agency are sent again, in order */
+  from: string;
+};
+
+export type ReportSatisfactionSummariesBody = {
+  summaries: SatisfactionSummaryDto[];
+};
+
+export type RequestRefundBody = {
+  /** Whole VND, at most what is still refundable */
+  amount: number;
+  reason: string;
 };
 
 export type RequiredDocumentDto = {
@@ -720,6 +988,10 @@ export type RequiredDocumentDto = {
   originals: number;
   /** Number of copies (bản sao) */
   copies: number;
+};
+
+export type ResolveExceptionBody = {
+  note: string;
 };
 
 export type ResultDto = {
@@ -734,6 +1006,11 @@ export type ResultView = {
   electronic: boolean;
 };
 
+export type RotateApiKeyBody = {
+  /** How long the previous key keeps working (seconds, at most 7 days). 0 (the default): it stops at once, as for a leaked key */
+  gracePeriodSeconds?: number;
+};
+
 export type RotatedApiKeyView = {
   clientId: string;
   name: string;
@@ -746,8 +1023,48 @@ export type RotatedApiKeyView = {
   createdAt: string;
   /** Overrides of the default rate limits; null: the defaults apply */
   rateLimits: RateLimitOverridesDto | null;
-  /** The new key, shown once; only its hash is stored. The previous key no longer works. */
+  /** Keys and tokens are refused after this instant; null: no expiry */
+  expiresAt: string | null;
+  /** Public part of the previous key while its grace period runs */
+  previousKeyPrefix: string | null;
+  /** End of the previous key’s grace period */
+  previousKeyExpiresAt: string | null;
+  /** The new key, shown once; only its hash is stored. The previous key works until previousKeyExpiresAt (or no more). */
   apiKey: string;
+};
+
+export type SatisfactionAnswerDto = {
+  /** The answer's code as the reporting system names it */
+  answer: string;
+  label?: string;
+  /** Share of respondents, in percent (2 decimals at most) */
+  percent: number;
+};
+
+export type SatisfactionSummariesView = {
+  items: SatisfactionSummaryView[];
+};
+
+export type SatisfactionSummaryDto = {
+  agencyCode: string;
+  /** YYYY-MM (Asia/Ho_Chi_Minh) */
+  month: string;
+  question: string;
+  questionText?: string;
+  respondents: number;
+  answers: SatisfactionAnswerDto[];
+};
+
+export type SatisfactionSummaryView = {
+  agencyCode: string;
+  /** YYYY-MM (Asia/Ho_Chi_Minh) */
+  month: string;
+  question: string;
+  questionText?: string;
+  respondents: number;
+  answers: SatisfactionAnswerDto[];
+  reportedBy: string;
+  recordedAt: string;
 };
 
 export type SearchHitView = {
@@ -833,7 +1150,8 @@ export type StatusMappingView = {
   /** Increases with every change; dossier sync uses the latest */
   version: number;
   mappings: StatusMappingEntryView[];
-  createdBy: string;
+  /** The client that registered this version: only in the answer to the writer (public reads never show internal client ids) */
+  createdBy?: string;
   createdAt: string;
 };
 
@@ -888,6 +1206,16 @@ export type SubmittedDossierDto = {
   lookupKey: string;
 };
 
+export type SyncApplicantDto = {
+  /** Omitted: stored as an empty name (back-filled dossiers) */
+  fullName?: string;
+  /** Citizen identity number (12 digits) or old ID card number (9 digits) */
+  idNumber?: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+};
+
 export type SyncDossiersBody = {
   dossiers: SyncRecordDto[];
 };
@@ -917,8 +1245,8 @@ export type SyncRatingsResponse = {
 
 export type SyncRecordDto = {
   code: string;
-  /** Set by the sending system, strictly increasing per dossier */
-  version: number;
+  /** Set by the sending system, strictly increasing per dossier; omitted: the hub's arrival order (a changed record gets the stored version + 1; the same record again is unchanged). Steps of such a record are added to the known ones instead of replacing them */
+  version?: number;
   procedureCode: string;
   receivingAgencyCode: string;
   channel: "COUNTER" | "ONLINE" | "POSTAL";
@@ -927,8 +1255,9 @@ export type SyncRecordDto = {
   /** The system's own status code, translated with its registered mapping */
   localStatus?: string;
   receivedAt: string;
-  statusChangedAt: string;
-  applicant: ApplicantDto;
+  /** Omitted: the stored time when the status is unchanged, else receivedAt on first sight and the arrival time later */
+  statusChangedAt?: string;
+  applicant: SyncApplicantDto;
   summary?: string;
   appointmentAt?: string;
   steps?: StepDto[];
@@ -980,10 +1309,12 @@ export type TokenRequestBody = {
 
 export type UpdateApiClientBody = {
   name?: string;
-  /** Agencies an agency system acts for */
+  /** Agencies an agency system acts for (at least one, at most 200: they travel in every signed identity); [] for every other kind */
   agencyCodes?: string[];
-  /** Default: the kind's default roles (README) */
-  roles?: Array<"hub:admin" | "catalogue:write" | "dossier:submit" | "dossier:read" | "dossier:sync" | "dossier:notice" | "dossier:feed" | "dossier:applicant-action" | "payment:read" | "rating:read" | "rating:submit">;
+  /** Default: the kind's default roles. Only roles the kind may hold (README, roles matrix) */
+  roles?: Array<"hub:admin" | "catalogue:write" | "dossier:submit" | "dossier:read" | "dossier:sync" | "dossier:notice" | "dossier:feed" | "dossier:applicant-action" | "payment:read" | "rating:read" | "rating:submit" | "status-mapping:write" | "dossier:read-personal" | "audit:read" | "payment:create" | "payment:refund" | "payment:reconcile">;
+  /** Keys and tokens are refused from this instant (in the future); absent: no expiry */
+  expiresAt?: string;
   /** false disables the client: its API key answers 401 at once, its access tokens within a minute */
   active?: boolean;
   /** Replaces the overrides of the default rate limits ({} returns to the defaults) */
@@ -1028,8 +1359,20 @@ export type VersionSummaryView = {
   /** Exclusive; null while no later version or withdrawal is scheduled */
   effectiveTo: string | null;
   publishedAt: string;
-  publishedBy: string;
   timeliness: TimelinessView;
+};
+
+export type WebhookView = {
+  agencyCode: string;
+  url: string;
+  eventTypes: Array<"dossier.submitted" | "dossier.withdrawn" | "dossier.supplement-submitted" | "payment.succeeded" | "payment.refunded" | "rating.given">;
+  active: boolean;
+  /** A secret is set (it is never returned) */
+  secretSet: boolean;
+  /** Cursor of the last feed item turned into a delivery */
+  position: string;
+  createdAt: string;
+  updatedAt: string;
 };
 
 export type WithdrawnView = {
@@ -1049,6 +1392,15 @@ export type WithdrawProcedureCommand = {
 
 /** Every operation of the document, by operationId. */
 export interface Operations {
+  /** GET /v1/admin/audit: The audit of administrative actions on API clients (who, what, when, the changes), oldest first */
+  AdminAuditController_list: {
+    method: "GET";
+    path: "/v1/admin/audit";
+    pathParams: never;
+    query: { targetClientId?: string; actorClientId?: string; after?: number; limit?: number };
+    body: never;
+    response: AdminAuditEntryView[];
+  };
   /** GET /v1/agencies/{code}/ancestors: The agencies above this one, parent first */
   AgencyController_ancestors: {
     method: "GET";
@@ -1076,14 +1428,14 @@ export interface Operations {
     body: never;
     response: AgencyPageView;
   };
-  /** GET /v1/agencies/{code}/subtree: The agency (depth 0) and every agency under it, by depth then code */
+  /** GET /v1/agencies/{code}/subtree: The agency (depth 0) and every agency under it, by depth then code, a page at a time (keyset) */
   AgencyController_subtree: {
     method: "GET";
     path: "/v1/agencies/{code}/subtree";
     pathParams: { code: string };
-    query: { maxDepth?: number };
+    query: { maxDepth?: number; limit?: number; cursor?: string };
     body: never;
-    response: AgencyNodeView[];
+    response: AgencySubtreePageView;
   };
   /** POST /v1/agencies: Create an agency (201) or update it (200); publishes catalogue.agency.upserted.v1 when something changed */
   AgencyController_upsert: {
@@ -1094,7 +1446,34 @@ export interface Operations {
     body: UpsertAgencyCommand;
     response: AgencyView;
   };
-  /** POST /v1/admin/api-clients: Register a system that may call the hub; its API key is returned once */
+  /** GET /v1/agency-feed: Every change concerning the caller's agencies (online dossiers, withdrawals, supplements, payments, ratings), gap-free, with long polling */
+  AgencyFeedController_read: {
+    method: "GET";
+    path: "/v1/agency-feed";
+    pathParams: never;
+    query: { after?: string; limit?: number; wait?: number };
+    body: never;
+    response: FeedPageDto;
+  };
+  /** GET /v1/admin/api-clients: The registered clients by id, paged (never their keys) */
+  ApiClientController_list: {
+    method: "GET";
+    path: "/v1/admin/api-clients";
+    pathParams: never;
+    query: { kind?: "agency-system" | "portal" | "payment-provider" | "operator"; active?: boolean; cursor?: string; limit?: number };
+    body: never;
+    response: ApiClientPage;
+  };
+  /** GET /v1/admin/api-clients/{clientId}: One client (404 API_CLIENT_NOT_FOUND) */
+  ApiClientController_one: {
+    method: "GET";
+    path: "/v1/admin/api-clients/{clientId}";
+    pathParams: { clientId: string };
+    query: never;
+    body: never;
+    response: ApiClientView;
+  };
+  /** POST /v1/admin/api-clients: Register a system that may call the hub, with only roles its kind may hold (400 ACCESS_POLICY_VIOLATION); its API key is returned once */
   ApiClientController_register: {
     method: "POST";
     path: "/v1/admin/api-clients";
@@ -1103,16 +1482,16 @@ export interface Operations {
     body: RegisterApiClientCommand;
     response: RegisteredApiClientDto;
   };
-  /** POST /v1/admin/api-clients/{clientId}:rotate-key: Issue a new API key for a client (returned once); the previous key stops working at once */
+  /** POST /v1/admin/api-clients/{clientId}:rotate-key: Issue a new API key for a client (returned once); the previous key works for gracePeriodSeconds (default 0: stops at once) */
   ApiClientController_rotateKey: {
     method: "POST";
     path: "/v1/admin/api-clients/{clientId}:rotate-key";
     pathParams: { clientId: string };
     query: never;
-    body: never;
+    body: RotateApiKeyBody;
     response: RotatedApiKeyView;
   };
-  /** PATCH /v1/admin/api-clients/{clientId}: Change a client's name, agencies or roles; effective from its next request (404 API_CLIENT_NOT_FOUND) */
+  /** PATCH /v1/admin/api-clients/{clientId}: Change a client's name, agencies, roles, state (active: false disables it), expiry or rate limits; effective from its next request */
   ApiClientController_update: {
     method: "PATCH";
     path: "/v1/admin/api-clients/{clientId}";
@@ -1147,6 +1526,64 @@ export interface Operations {
     query: never;
     body: PutCalendarCommand;
     response: CalendarView;
+  };
+  /** POST /v1/payment-callbacks/{provider}: A payment provider's result callback (national payment platform format for `sandbox`) */
+  CallbackController_receive: {
+    method: "POST";
+    path: "/v1/payment-callbacks/{provider}";
+    pathParams: { provider: string };
+    query: never;
+    body: never;
+    response: unknown;
+  };
+  /** POST /dvcqg/integration: Compatibility endpoint: {session, madonvi, service, …} (DongBoHoSoMC, CapNhatTienDoHoSoMC, TraCuuHoSo, LayThuTuc, …) */
+  compatIntegration: {
+    method: "POST";
+    path: "/dvcqg/integration";
+    pathParams: never;
+    query: never;
+    body: {
+      [key: string]: unknown;
+    };
+    response: {
+      error_code?: number;
+      message?: string;
+      result?: unknown;
+      session?: string;
+    };
+  };
+  /** POST /dvcqg/login: Compatibility endpoint: log in with {username: client id, password: API key} → session */
+  compatLogin: {
+    method: "POST";
+    path: "/dvcqg/login";
+    pathParams: never;
+    query: never;
+    body: {
+      username?: string;
+      password?: string;
+    };
+    response: {
+      error_code?: number;
+      message?: string;
+      result?: unknown;
+      session?: string;
+    };
+  };
+  /** POST /dvcqg/share: Compatibility endpoint: the same handler as /dvcqg/integration */
+  compatShare: {
+    method: "POST";
+    path: "/dvcqg/share";
+    pathParams: never;
+    query: never;
+    body: {
+      [key: string]: unknown;
+    };
+    response: {
+      error_code?: number;
+      message?: string;
+      result?: unknown;
+      session?: string;
+    };
   };
   /** POST /v1/dossiers/{code}/supplements: The applicant supplies documents (status 5 only; the agency moves the dossier back to 4) */
   DossierApplicantController_supplement: {
@@ -1220,6 +1657,15 @@ export interface Operations {
     body: never;
     response: NoticeView[];
   };
+  /** POST /v1/dossiers:record-steps: Progress steps of dossiers, from an agency system (repeats and any order tolerated) */
+  DossierStepsController_record: {
+    method: "POST";
+    path: "/v1/dossiers:record-steps";
+    pathParams: never;
+    query: never;
+    body: RecordStepsBody;
+    response: RecordStepsResponse;
+  };
   /** POST /v1/dossiers:sync: Batch sync of dossiers and their steps from an agency system */
   DossierSyncController_sync: {
     method: "POST";
@@ -1265,7 +1711,16 @@ export interface Operations {
     body: TokenRequestBody;
     response: AccessTokenView;
   };
-  /** GET /v1/payments: A dossier's fee assessment and payments */
+  /** POST /v1/payments: Start paying a request at a provider: answers the payment page URL (one payment in flight per request) */
+  PaymentController_create: {
+    method: "POST";
+    path: "/v1/payments";
+    pathParams: never;
+    query: never;
+    body: CreatePaymentBody;
+    response: CreatedPaymentView;
+  };
+  /** GET /v1/payments: A dossier's fee assessment, payment requests and payments */
   PaymentController_list: {
     method: "GET";
     path: "/v1/payments";
@@ -1273,6 +1728,24 @@ export interface Operations {
     query: { dossierCode: string };
     body: never;
     response: DossierPaymentsView;
+  };
+  /** POST /v1/payments/{paymentId}/refunds: Refund (part of) a succeeded payment; sent to the provider asynchronously */
+  PaymentController_refund: {
+    method: "POST";
+    path: "/v1/payments/{paymentId}/refunds";
+    pathParams: { paymentId: string };
+    query: never;
+    body: RequestRefundBody;
+    response: RefundView;
+  };
+  /** GET /v1/personal-data-reads: Reads of applicants' personal data outside the owning agency (who, what, when, stated purpose), oldest first */
+  PersonalDataAuditController_list: {
+    method: "GET";
+    path: "/v1/personal-data-reads";
+    pathParams: never;
+    query: { dossierCode?: string; clientId?: string; since?: string; after?: number; limit?: number };
+    body: never;
+    response: PersonalDataReadView[];
   };
   /** POST /v1/procedures: Create a procedure as a draft with every mandatory part (nothing is published yet) */
   ProcedureController_create: {
@@ -1422,6 +1895,51 @@ export interface Operations {
     body: SyncRatingsBody;
     response: SyncRatingsResponse;
   };
+  /** POST /v1/reconciliations: Reconcile a provider's settlement statement of one day (CSV in `statement`, or fetched from the provider) */
+  ReconciliationController_create: {
+    method: "POST";
+    path: "/v1/reconciliations";
+    pathParams: never;
+    query: never;
+    body: ReconcileBody;
+    response: ReconciliationView;
+  };
+  /** GET /v1/reconciliations/{id}: Totals and exceptions of a reconciliation */
+  ReconciliationController_find: {
+    method: "GET";
+    path: "/v1/reconciliations/{id}";
+    pathParams: { id: string };
+    query: never;
+    body: never;
+    response: ReconciliationView;
+  };
+  /** POST /v1/reconciliations/{id}/exceptions/{exceptionId}/resolve: Mark an exception resolved with a note */
+  ReconciliationController_resolveException: {
+    method: "POST";
+    path: "/v1/reconciliations/{id}/exceptions/{exceptionId}/resolve";
+    pathParams: { id: string; exceptionId: string };
+    query: never;
+    body: ResolveExceptionBody;
+    response: ReconciliationView;
+  };
+  /** GET /v1/ratings/satisfaction-summaries: An agency's reported monthly satisfaction aggregates */
+  SatisfactionSummaryController_list: {
+    method: "GET";
+    path: "/v1/ratings/satisfaction-summaries";
+    pathParams: never;
+    query: { agencyCode: string; month?: string };
+    body: never;
+    response: SatisfactionSummariesView;
+  };
+  /** PUT /v1/ratings/satisfaction-summaries: Monthly satisfaction aggregates of the caller's agencies (1 to 500); a later report of the same agency, month and question replaces the earlier */
+  SatisfactionSummaryController_report: {
+    method: "PUT";
+    path: "/v1/ratings/satisfaction-summaries";
+    pathParams: never;
+    query: never;
+    body: ReportSatisfactionSummariesBody;
+    response: unknown;
+  };
   /** GET /v1/sectors/{code}: One sector */
   SectorController_get: {
     method: "GET";
@@ -1512,23 +2030,67 @@ export interface Operations {
     body: never;
     response: ExchangeLogVerificationView;
   };
+  /** GET /v1/agency-webhooks/{agencyCode}/deliveries: Deliveries of the webhook, newest first: status, attempts, last response code and time */
+  WebhookController_deliveries: {
+    method: "GET";
+    path: "/v1/agency-webhooks/{agencyCode}/deliveries";
+    pathParams: { agencyCode: string };
+    query: { status?: "PENDING" | "DELIVERED" | "PARKED"; limit?: number };
+    body: never;
+    response: DeliveryPage;
+  };
+  /** GET /v1/agency-webhooks/{agencyCode}: The webhook of an agency, without its secret */
+  WebhookController_get: {
+    method: "GET";
+    path: "/v1/agency-webhooks/{agencyCode}";
+    pathParams: { agencyCode: string };
+    query: never;
+    body: never;
+    response: WebhookView;
+  };
+  /** PUT /v1/agency-webhooks/{agencyCode}: Register or replace the webhook of one of the caller's agencies (HTTPS, public address; signed deliveries of its feed) */
+  WebhookController_put: {
+    method: "PUT";
+    path: "/v1/agency-webhooks/{agencyCode}";
+    pathParams: { agencyCode: string };
+    query: never;
+    body: PutWebhookBody;
+    response: WebhookView;
+  };
+  /** POST /v1/agency-webhooks/{agencyCode}/deliveries:replay: Send again every item from a feed cursor (included), in order, after the pending deliveries */
+  WebhookController_replay: {
+    method: "POST";
+    path: "/v1/agency-webhooks/{agencyCode}/deliveries:replay";
+    pathParams: { agencyCode: string };
+    query: never;
+    body: ReplayBody;
+    response: ReplayAnswer;
+  };
 }
 
 export type OperationId = keyof Operations;
 
 /** Method and path template of every operation (the runtime half of `Operations`). */
 export const OPERATIONS: { readonly [K in OperationId]: { readonly method: Operations[K]['method']; readonly path: Operations[K]['path'] } } = {
+  AdminAuditController_list: { method: "GET", path: "/v1/admin/audit" },
   AgencyController_ancestors: { method: "GET", path: "/v1/agencies/{code}/ancestors" },
   AgencyController_get: { method: "GET", path: "/v1/agencies/{code}" },
   AgencyController_list: { method: "GET", path: "/v1/agencies" },
   AgencyController_subtree: { method: "GET", path: "/v1/agencies/{code}/subtree" },
   AgencyController_upsert: { method: "POST", path: "/v1/agencies" },
+  AgencyFeedController_read: { method: "GET", path: "/v1/agency-feed" },
+  ApiClientController_list: { method: "GET", path: "/v1/admin/api-clients" },
+  ApiClientController_one: { method: "GET", path: "/v1/admin/api-clients/{clientId}" },
   ApiClientController_register: { method: "POST", path: "/v1/admin/api-clients" },
   ApiClientController_rotateKey: { method: "POST", path: "/v1/admin/api-clients/{clientId}:rotate-key" },
   ApiClientController_update: { method: "PATCH", path: "/v1/admin/api-clients/{clientId}" },
   CalendarController_dueDate: { method: "GET", path: "/v1/calendars/due-date" },
   CalendarController_get: { method: "GET", path: "/v1/calendars/{scope}/{year}" },
   CalendarController_put: { method: "PUT", path: "/v1/calendars/{scope}/{year}" },
+  CallbackController_receive: { method: "POST", path: "/v1/payment-callbacks/{provider}" },
+  compatIntegration: { method: "POST", path: "/dvcqg/integration" },
+  compatLogin: { method: "POST", path: "/dvcqg/login" },
+  compatShare: { method: "POST", path: "/dvcqg/share" },
   DossierApplicantController_supplement: { method: "POST", path: "/v1/dossiers/{code}/supplements" },
   DossierApplicantController_withdraw: { method: "POST", path: "/v1/dossiers/{code}" },
   DossierController_get: { method: "GET", path: "/v1/dossiers/{code}" },
@@ -1537,12 +2099,16 @@ export const OPERATIONS: { readonly [K in OperationId]: { readonly method: Opera
   DossierController_submit: { method: "POST", path: "/v1/dossiers" },
   DossierNoticeController_issue: { method: "POST", path: "/v1/dossiers/{code}/notices" },
   DossierNoticeController_list: { method: "GET", path: "/v1/dossiers/{code}/notices" },
+  DossierStepsController_record: { method: "POST", path: "/v1/dossiers:record-steps" },
   DossierSyncController_sync: { method: "POST", path: "/v1/dossiers:sync" },
   getAuthorizationServerMetadata: { method: "GET", path: "/.well-known/oauth-authorization-server" },
   getJwks: { method: "GET", path: "/.well-known/jwks.json" },
   getReceiptKeys: { method: "GET", path: "/.well-known/hub-receipt-keys" },
   issueAccessToken: { method: "POST", path: "/oauth/token" },
+  PaymentController_create: { method: "POST", path: "/v1/payments" },
   PaymentController_list: { method: "GET", path: "/v1/payments" },
+  PaymentController_refund: { method: "POST", path: "/v1/payments/{paymentId}/refunds" },
+  PersonalDataAuditController_list: { method: "GET", path: "/v1/personal-data-reads" },
   ProcedureController_create: { method: "POST", path: "/v1/procedures" },
   ProcedureController_draft: { method: "GET", path: "/v1/procedures/{code}/draft" },
   ProcedureController_get: { method: "GET", path: "/v1/procedures/{code}" },
@@ -1559,6 +2125,11 @@ export const OPERATIONS: { readonly [K in OperationId]: { readonly method: Opera
   RatingsController_history: { method: "GET", path: "/v1/ratings" },
   RatingsController_summary: { method: "GET", path: "/v1/ratings/summary" },
   RatingsController_syncRatings: { method: "POST", path: "/v1/ratings:sync" },
+  ReconciliationController_create: { method: "POST", path: "/v1/reconciliations" },
+  ReconciliationController_find: { method: "GET", path: "/v1/reconciliations/{id}" },
+  ReconciliationController_resolveException: { method: "POST", path: "/v1/reconciliations/{id}/exceptions/{exceptionId}/resolve" },
+  SatisfactionSummaryController_list: { method: "GET", path: "/v1/ratings/satisfaction-summaries" },
+  SatisfactionSummaryController_report: { method: "PUT", path: "/v1/ratings/satisfaction-summaries" },
   SectorController_get: { method: "GET", path: "/v1/sectors/{code}" },
   SectorController_list: { method: "GET", path: "/v1/sectors" },
   SectorController_upsert: { method: "POST", path: "/v1/sectors" },
@@ -1569,4 +2140,8 @@ export const OPERATIONS: { readonly [K in OperationId]: { readonly method: Opera
   StatusMappingController_get: { method: "GET", path: "/v1/agency-systems/{agencyCode}/status-mappings" },
   StatusMappingController_put: { method: "PUT", path: "/v1/agency-systems/{agencyCode}/status-mappings" },
   verifyExchangeLog: { method: "GET", path: "/v1/admin/exchange-log/verify" },
+  WebhookController_deliveries: { method: "GET", path: "/v1/agency-webhooks/{agencyCode}/deliveries" },
+  WebhookController_get: { method: "GET", path: "/v1/agency-webhooks/{agencyCode}" },
+  WebhookController_put: { method: "PUT", path: "/v1/agency-webhooks/{agencyCode}" },
+  WebhookController_replay: { method: "POST", path: "/v1/agency-webhooks/{agencyCode}/deliveries:replay" },
 };
