@@ -5,7 +5,6 @@ const env = {
   PORT: '3002',
   DATABASE_URL: 'postgres://hub@127.0.0.1:5432/dossier',
   KAFKA_BROKERS: '127.0.0.1:9092',
-  IDENTITY_SIGNING_KEY: 'k'.repeat(32),
 };
 
 describe('DossierConfig: LOOKUP_KEY_SECRET', () => {

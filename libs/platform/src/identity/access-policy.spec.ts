@@ -29,10 +29,10 @@ describe('access policy: kinds bound to roles', () => {
 
   it('is exactly the matrix of the README', () => {
     expect(Object.fromEntries(CALLER_KINDS.map((kind) => [kind, rolesOfKind(kind)]))).toEqual({
-      'agency-system': ['dossier:submit', 'dossier:read', 'dossier:sync', 'dossier:notice', 'dossier:feed', 'payment:read', 'rating:read', 'rating:submit', 'status-mapping:write'],
-      portal: ['dossier:submit', 'dossier:read', 'dossier:applicant-action', 'payment:read', 'rating:read', 'rating:submit', 'dossier:read-personal'],
+      'agency-system': ['dossier:submit', 'dossier:read', 'dossier:sync', 'dossier:notice', 'dossier:feed', 'payment:read', 'rating:read', 'rating:submit', 'status-mapping:write', 'payment:refund'],
+      portal: ['dossier:submit', 'dossier:read', 'dossier:applicant-action', 'payment:read', 'rating:read', 'rating:submit', 'dossier:read-personal', 'payment:create'],
       'payment-provider': [],
-      operator: ['hub:admin', 'catalogue:write', 'dossier:read', 'payment:read', 'rating:read', 'status-mapping:write', 'dossier:read-personal', 'audit:read'],
+      operator: ['hub:admin', 'catalogue:write', 'dossier:read', 'payment:read', 'rating:read', 'status-mapping:write', 'dossier:read-personal', 'audit:read', 'payment:refund', 'payment:reconcile'],
       public: [],
     });
   });
