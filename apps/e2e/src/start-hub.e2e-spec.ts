@@ -133,7 +133,7 @@ describe('npm start (tools/start-hub.mjs)', () => {
     // A role the gateway does not know: the admin API refuses the sample client.
     const samplesFile = join(dir, 'tools/hub/sample-clients.json');
     const samples = JSON.parse(readFileSync(samplesFile, 'utf8'));
-    samples[1].roles.push('dossier:delete-everything');
+    samples.find((c: { clientId: string }) => c.clientId === 'sample-portal').roles.push('dossier:delete-everything');
     writeFileSync(samplesFile, JSON.stringify(samples));
 
     const run = start(dir);

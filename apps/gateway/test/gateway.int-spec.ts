@@ -140,9 +140,9 @@ describe('gateway against real PostgreSQL', () => {
   it("gives a client registered without roles its kind's default roles", async () => {
     const { roles: _roles, ...withoutRoles } = { clientId: 'danang-one-stop', name: 'Đà Nẵng', kind: 'agency-system', agencyCodes: ['000.00.00.H48'], roles: [] };
     const agencySystem = await gateway.app.inject({ method: 'POST', url: '/v1/admin/api-clients', headers: { 'x-api-key': ADMIN_KEY }, payload: withoutRoles });
-    expect(agencySystem.json().roles).toEqual(['dossier:sync', 'dossier:notice', 'dossier:read', 'dossier:feed', 'payment:read', 'rating:read', 'rating:submit']);
+    expect(agencySystem.json().roles).toEqual(['dossier:sync', 'dossier:notice', 'dossier:read', 'dossier:feed', 'payment:read', 'rating:read', 'rating:submit', 'payment:refund']);
     const portal = await gateway.app.inject({ method: 'POST', url: '/v1/admin/api-clients', headers: { 'x-api-key': ADMIN_KEY }, payload: { ...withoutRoles, clientId: 'national-portal-2', kind: 'portal', agencyCodes: [] } });
-    expect(portal.json().roles).toEqual(['dossier:submit', 'dossier:read', 'dossier:applicant-action', 'payment:read', 'rating:read', 'rating:submit']);
+    expect(portal.json().roles).toEqual(['dossier:submit', 'dossier:read', 'dossier:applicant-action', 'payment:read', 'rating:read', 'rating:submit', 'payment:create']);
     expect((await register('explicit-roles', { roles: ['dossier:read'] })).json().roles).toEqual(['dossier:read']);
   });
 

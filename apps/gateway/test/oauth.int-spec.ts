@@ -58,7 +58,8 @@ describe('OAuth2 client credentials through the gateway', () => {
     expect((await callWith(access_token)).statusCode).toBe(200);
     const viaToken = upstream.seen.at(-1)!.headers['x-hub-identity'];
     await gateway.app.inject({ method: 'GET', url: '/v1/dossiers/x', headers: { 'x-api-key': apiKey } });
-    const identityOf = (header: unknown) => JSON.parse(Buffer.from(String(header).split('.')[0], 'base64url').toString()) as Record<string, unknown>;
+    // `v2.<kid>.<claims>.<signature>`: the claims (the services verify the signature; here only what it carries counts).
+    const identityOf = (header: unknown) => JSON.parse(Buffer.from(String(header).split('.')[2], 'base64url').toString()) as Record<string, unknown>;
     const { clientId, kind, agencyCodes, roles } = identityOf(viaToken);
     expect({ clientId, kind, agencyCodes, roles }).toMatchObject({ clientId: 'oauth-portal', kind: 'agency-system', agencyCodes: ['000.00.15.H31'] });
     expect(identityOf(upstream.seen.at(-1)!.headers['x-hub-identity'])).toMatchObject({ clientId, kind, agencyCodes });

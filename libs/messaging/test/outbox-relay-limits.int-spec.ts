@@ -2,7 +2,7 @@ import { Test } from '@nestjs/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { PersistenceModule } from '@hub/persistence';
 import { metricsRegistry } from '@hub/platform';
-import { createTestDatabase, expectEventually, KafkaProbe, testInfrastructure, uniqueSuffix, type TestDatabase } from '@hub/testing';
+import { createTestDatabase, expectEventually, KafkaProbe, testInfrastructure, testKafkaSasl, uniqueSuffix, type TestDatabase } from '@hub/testing';
 import type { Admin } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { KafkaClient, MessagingModule, OutboxRelay } from '../src';
@@ -14,7 +14,7 @@ async function relayOn(url: string, relay: { maxBatchBytes?: number; batchSize?:
   const moduleRef = await Test.createTestingModule({
     imports: [
       PersistenceModule.forRoot({ url, entities: [], migrations: [] }),
-      MessagingModule.forRoot({ service: 'relay-limits-test', brokers: testInfrastructure().kafkaBrokers, relay: { pollIntervalMs: 200, ...relay } }),
+      MessagingModule.forRoot({ service: 'relay-limits-test', brokers: testInfrastructure().kafkaBrokers, sasl: testKafkaSasl(), relay: { pollIntervalMs: 200, ...relay } }),
     ],
   }).compile();
   await moduleRef.get(PersistenceModule).onModuleInit();
