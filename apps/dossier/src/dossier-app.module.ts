@@ -12,6 +12,7 @@ import { DossierIntake1764115300000 } from './migrations/1764115300000-dossier-i
 import { DossierLifecycle1764200000000 } from './migrations/1764200000000-dossier-lifecycle';
 import { PersonalDataRead1765400000001 } from './migrations/1765400000001-personal-data-read';
 import { AgencyFeed1765200000000 } from './migrations/1765200000000-agency-feed';
+import { LegacyLookupKeysIndex1766000000000 } from './migrations/1766000000000-legacy-lookup-keys-index';
 import { AgencyFeedModule } from './agency-feed/agency-feed.module';
 import { WebhookModule } from './webhook/webhook.module';
 import { StatusMappingEntity } from './status-mapping-read-model/status-mapping.entity';
@@ -28,7 +29,7 @@ export class DossierAppModule {
         PersistenceModule.forRoot({
           url: config.DATABASE_URL,
           entities: [DossierEntity, DossierStatusHistoryEntity, DossierNoticeEntity, ProcedureVersionEntity, ProcedureWithdrawalEntity, CalendarYearEntity, StatusMappingEntity],
-          migrations: [DossierIntake1764115300000, DossierLifecycle1764200000000, AgencyFeed1765200000000, PersonalDataRead1765400000001],
+          migrations: [DossierIntake1764115300000, DossierLifecycle1764200000000, AgencyFeed1765200000000, PersonalDataRead1765400000001, LegacyLookupKeysIndex1766000000000],
         }),
         MessagingModule.forRoot({ service: DOSSIER_SERVICE, groupId: config.KAFKA_GROUP_ID, ...kafkaConnectionOf(config),
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,

@@ -4,7 +4,7 @@ import { startServiceUnderTest, type ServiceUnderTest } from '@hub/testing';
 import { DataSource } from 'typeorm';
 import { DossierConfig } from '../src/config/dossier.config';
 import { DOSSIER_SERVICE, DossierAppModule } from '../src/dossier-app.module';
-import { LookupKeyRekeying } from '../src/dossier/lookup-key-rekeying';
+import { LEGACY_ROWS_QUERY, LookupKeyRekeying } from '../src/dossier/lookup-key-rekeying';
 import { record, seedReferenceData, uniqueAgency } from './sync-support';
 
 describe('reading and acting on synced dossiers (real PostgreSQL)', () => {
@@ -165,6 +165,15 @@ describe('reading and acting on synced dossiers (real PostgreSQL)', () => {
     await service.app.get(LookupKeyRekeying).onApplicationBootstrap();
     expect(await hashOf(1)).toBe(stored);
     expect((await lookup(1)).statusCode).toBe(200);
+
+    // The start-up check is served by the partial index of unconverted rows, not a scan of the table on every start.
+    const plan: string = await ds.transaction(async (tx) => {
+      await tx.query('SET LOCAL enable_seqscan = off');
+      const rows: Array<{ 'QUERY PLAN': string }> = await tx.query(`EXPLAIN ${LEGACY_ROWS_QUERY.replace('$1', '1000')}`);
+      return rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('dossier_legacy_lookup_key');
+    expect(plan).not.toMatch(/Seq Scan/);
   });
 
   it('lists by update time with keyset pages, scoped, and by due state', async () => {

@@ -4,12 +4,19 @@ import type { DataSource } from 'typeorm';
 import { LOOKUP_HASH_PREFIX, LookupKeys } from './lookup-key';
 
 const BATCH = 1_000;
+/**
+ * Rows still in the bare form, oldest code first. The predicate is spelled out as a literal because the partial index
+ * `dossier_legacy_lookup_key` (migration 1766000000000) only serves a query that states its predicate; a parameter
+ * would not match it.
+ */
+export const LEGACY_ROWS_QUERY = `SELECT code, lookup_key_hash FROM dossier WHERE lookup_key_hash NOT LIKE '${LOOKUP_HASH_PREFIX}%' ORDER BY code LIMIT $1`;
 
 /**
  * Converts rows still holding a bare SHA-256 lookup hash (written before the HMAC) at start-up, a batch at a time:
  * the HMAC covers the key's SHA-256, so no key is needed. Replicas may run it together (each UPDATE only touches
  * rows still in the old form). A row converted under one LOOKUP_KEY_SECRET is not readable under another: changing
- * the secret invalidates every lookup key (the agencies then sync new ones).
+ * the secret invalidates every lookup key (the agencies then sync new ones). Once all rows are converted, the partial
+ * index `dossier_legacy_lookup_key` is empty and this check costs one index probe, whatever the table's size.
  */
 @Injectable()
 export class LookupKeyRekeying implements OnApplicationBootstrap {
@@ -24,8 +31,8 @@ export class LookupKeyRekeying implements OnApplicationBootstrap {
     let total = 0;
     for (;;) {
       const rows: Array<{ code: string; lookup_key_hash: string }> = await this.dataSource.query(
-        `SELECT code, lookup_key_hash FROM dossier WHERE lookup_key_hash NOT LIKE $1 ORDER BY code LIMIT $2`,
-        [`${LOOKUP_HASH_PREFIX}%`, BATCH],
+        LEGACY_ROWS_QUERY,
+        [BATCH],
       );
       if (rows.length === 0) break;
       await this.dataSource.query(
