@@ -213,7 +213,11 @@ export async function run(ctx) {
 
   // Straight to the dossier service (signed identity): what the gateway adds to a batch.
   const direct = async (records) => {
-    const identity = hub.identityHeader({ clientId: `bench-sync-${hub.suffix}`, kind: 'agency-system', roles: ['dossier:sync'], agencyCodes: AGENCIES });
+    // A signed identity is bound to its audience, method and path and is valid once: a fresh one per call.
+    const identity = hub.identityHeader(
+      { clientId: `bench-sync-${hub.suffix}`, kind: 'agency-system', roles: ['dossier:sync'], agencyCodes: AGENCIES },
+      { app: 'dossier', method: 'POST', path: '/v1/dossiers:sync' },
+    );
     const res = await fetch(`${hub.urls.dossier}/v1/dossiers:sync`, {
       method: 'POST',
       headers: { 'x-hub-identity': identity, 'content-type': 'application/json' },

@@ -34,7 +34,7 @@ export async function run(ctx) {
         const res = await fetch(`${hub.urls.catalogue}/v1/procedures:import`, {
           method: 'POST',
           body,
-          headers: { 'content-type': 'application/x-ndjson', 'x-hub-identity': hub.identityHeader(OPERATOR) },
+          headers: { 'content-type': 'application/x-ndjson', 'x-hub-identity': hub.identityHeader(OPERATOR, { app: 'catalogue', method: 'POST', path: '/v1/procedures:import' }) },
           // The baseline may take minutes: no client-side timeout.
           dispatcher: new Agent({ headersTimeout: 0, bodyTimeout: 0 }),
         });
