@@ -31,7 +31,7 @@ export function startApps({ settings, infra, secrets, cleanup, onExit }) {
       env: {
         ...process.env,
         PORT: String(ports[app]),
-        DATABASE_URL: databaseUrl(infra.serverUrl, settings.databaseOf(app)),
+        DATABASE_URL: databaseUrl(infra.serverUrl, settings.databaseOf(app), infra.databaseRoles ? settings.roleOf(app) : undefined),
         KAFKA_BROKERS: infra.brokers,
         ...kafkaEnvOf(app),
         ...(group ? { KAFKA_GROUP_ID: group } : {}),

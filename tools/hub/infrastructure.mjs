@@ -12,7 +12,8 @@ const LOCAL_KAFKA_PORT = Number(process.env.KAFKA_PORT || 9092);
 /**
  * `kafkaCredentialsFile`: the broker's per-service principals (deploy/local/kafka-start.sh writes it; or
  * KAFKA_CREDENTIALS_FILE); without it the apps use KAFKA_USERNAME/KAFKA_PASSWORD from the environment, if any.
- * @returns {Promise<{ serverUrl: string, brokers: string, how: string, kafkaCredentialsFile?: string }>}
+ * `databaseRoles`: the local path gives each service's database its own role (`settings.roleOf`), which the apps use.
+ * @returns {Promise<{ serverUrl: string, brokers: string, how: string, kafkaCredentialsFile?: string, databaseRoles?: boolean }>}
  */
 export async function resolveInfrastructure({ root, settings, cleanup, log }) {
   if (process.env.DATABASE_URL && process.env.KAFKA_BROKERS) {
@@ -40,7 +41,8 @@ export async function resolveInfrastructure({ root, settings, cleanup, log }) {
     throw new Error(`no DATABASE_URL/KAFKA_BROKERS, no Docker engine, and ${missing.join(', ')} missing for the local path`);
   }
   log('no Docker engine: local PostgreSQL and a local Apache Kafka broker (deploy/local)');
-  await run(cleanup, 'bash', ['deploy/local/ensure-postgres.sh', ...Object.keys(settings.ports).map(settings.databaseOf)], { cwd: root });
+  // Each database with its service's own role: the service connects as that role and can reach nothing else.
+  await run(cleanup, 'bash', ['deploy/local/ensure-postgres.sh', ...Object.keys(settings.ports).map((app) => `${settings.databaseOf(app)}:${settings.roleOf(app)}`)], { cwd: root });
   if (!localKafkaRunning(root, LOCAL_KAFKA_PORT)) {
     cleanup.defer('stop the Kafka broker npm start started', () => run(cleanup, 'bash', ['deploy/local/kafka-stop.sh'], { cwd: root }));
   }
@@ -49,6 +51,7 @@ export async function resolveInfrastructure({ root, settings, cleanup, log }) {
     serverUrl: 'postgres://postgres@127.0.0.1:5432/postgres',
     brokers: `127.0.0.1:${LOCAL_KAFKA_PORT}`,
     how: 'local',
+    databaseRoles: true,
     kafkaCredentialsFile: join(process.env.KAFKA_HOME_DIR || join(root, '.local/kafka'), `credentials-${LOCAL_KAFKA_PORT}.json`),
   };
 }

@@ -14,7 +14,7 @@ function port(value, variable) {
   return n;
 }
 
-/** @returns {{ ports: Record<string, number>, instance: string, databaseOf(app: string): string, groupOf(app: string): string | undefined, secretsFile: string, lockFile: string }} */
+/** @returns {{ ports: Record<string, number>, instance: string, databaseOf(app: string): string, roleOf(app: string): string, groupOf(app: string): string | undefined, secretsFile: string, lockFile: string }} */
 export function hubSettings(env = process.env) {
   const base = port(env.HUB_PORT_BASE || '3000', 'HUB_PORT_BASE');
   const instance = env.HUB_INSTANCE ?? '';
@@ -28,6 +28,8 @@ export function hubSettings(env = process.env) {
     mockAgencySystemPort: base + 6,
     instance,
     databaseOf: (app) => (instance ? `hub_${instance}_${app}` : `hub_${app}`),
+    // Each service's own login role on the local server, owning only its databases (as hub_<service> in compose).
+    roleOf: (app) => `hub_${app}`,
     // The services' default group is their name; another instance must not share partitions with it.
     groupOf: (app) => (instance ? `${app}-${instance}` : undefined),
     secretsFile: `.local/dev-secrets${suffix}.json`,

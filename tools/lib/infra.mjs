@@ -2,10 +2,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Server URL (database `postgres`) → URL of `database` on the same server. */
-export function databaseUrl(serverUrl, database) {
+/** Server URL (database `postgres`) → URL of `database` on the same server, as `user` if given (no password: trust or .pgpass). */
+export function databaseUrl(serverUrl, database, user) {
   const url = new URL(serverUrl);
   url.pathname = `/${database}`;
+  if (user) {
+    url.username = user;
+    url.password = '';
+  }
   return url.toString();
 }
 

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { Client } from 'pg';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,6 +113,27 @@ describe('npm start (tools/start-hub.mjs)', () => {
       return (await res.json()) as { code: string };
     }, { timeoutMs: 120_000, intervalMs: 1000 });
     expect(dossier.code).toMatch(/^000\.00\.16\.H31-\d{6}-\d{4}$/);
+    // Each service connects as its own role, which owns its database (the gateway's, created by another clone as the
+    // server user, was handed over) and is the only login allowed into it besides superusers.
+    const pg = new Client({ connectionString: testInfrastructure().postgresUrl });
+    await pg.connect();
+    try {
+      const { rows } = await pg.query(
+        `SELECT d.datname AS database, pg_get_userbyid(d.datdba) AS owner,
+                array(SELECT DISTINCT usename FROM pg_stat_activity a WHERE a.datname = d.datname AND a.backend_type = 'client backend' ORDER BY 1) AS users,
+                has_database_privilege('hub_catalogue', d.datname, 'CONNECT') AS catalogue_may_connect
+           FROM pg_database d WHERE d.datname LIKE $1 ORDER BY 1`,
+        [`hub\\_${instance}\\_%`],
+      );
+      // Idle pools may have closed their connections: whoever is connected is the owner.
+      expect(rows.map((r) => ({ ...r, users: r.users.filter((u: string) => u !== r.owner) }))).toEqual(
+        [...APPS].sort().map((app) => ({ database: `hub_${instance}_${app}`, owner: `hub_${app}`, users: [], catalogue_may_connect: app === 'catalogue' })),
+      );
+      expect(rows.some((r) => r.users.length > 0)).toBe(true);
+    } finally {
+      await pg.end();
+    }
+
     // The key the other clone had was replaced: it no longer opens anything.
     const stale = await fetch(`${gatewayUrl}/v1/dossiers/${dossier.code}`, { headers: { 'x-api-key': oldKeys['sample-portal'] } });
     expect(stale.status).toBe(401);
