@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { APPS, distDirOf, ensureBuilt } from './lib/build.mjs';
 import { benchDatabaseName, createDatabase, dropDatabase, withPg } from './lib/db.mjs';
-import { ensureInfrastructure, localKafkaVersion } from './lib/infra.mjs';
+import { ensureInfrastructure, kafkaSaslOf, localKafkaVersion } from './lib/infra.mjs';
 import { startHub } from './lib/hub.mjs';
 import { load } from './lib/load.mjs';
 import { appendReport, fmtRatio, gitInfo, machineInfo, renderSection } from './lib/report.mjs';
@@ -206,6 +206,8 @@ function makeContext({ name, log, cleanup, notes, infra }) {
     options: { ...options },
     pgUrl: infra.pgUrl,
     kafkaBrokers: [...infra.kafkaBrokers],
+    /** kafkajs `sasl` options for the broker's admin principal (undefined without SASL): raw clients of baselines use them. */
+    kafkaSasl: kafkaSaslOf('admin'),
     apps: [...APPS],
     startHub: (opts) => startHub(env, opts),
     ensureBuilt: (apps) => {

@@ -2,14 +2,13 @@
 // each with a fresh throwaway database (hub_bench_<app>_<random>) and its own Kafka consumer group.
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { stopChild } from '../../lib/cleanup.mjs';
 import { generateIdentityKeys, identityEnvOf } from '../../hub/identity-keys.mjs';
 import { APPS, distDirOf, ensureBuilt, entryOf } from './build.mjs';
 import { benchDatabaseName, dropDatabase } from './db.mjs';
-import { databaseUrl } from './infra.mjs';
+import { databaseUrl, kafkaSaslOf } from './infra.mjs';
 import { cpuSeconds, freePort, randomSuffix, ROOT, sleep } from './util.mjs';
 
 const require = createRequire(import.meta.url);
@@ -43,12 +42,9 @@ export async function startHub(env, opts = {}) {
 
   const suffix = randomSuffix();
   const identityKeys = generateIdentityKeys('bench');
-  // The broker's principals (deploy/local/kafka-start.sh writes them; KAFKA_CREDENTIALS_FILE for another broker).
-  const credentialsFile = process.env.KAFKA_CREDENTIALS_FILE || join(ROOT, '.local/kafka', `credentials-${process.env.KAFKA_PORT || 9092}.json`);
-  const principals = existsSync(credentialsFile) ? JSON.parse(readFileSync(credentialsFile, 'utf8')) : undefined;
   const kafkaEnvOf = (app) => {
-    const who = principals?.services?.[app] ?? principals?.admin;
-    return who ? { KAFKA_USERNAME: who.username, KAFKA_PASSWORD: who.password, KAFKA_SASL_MECHANISM: principals.mechanism ?? 'scram-sha-512' } : {};
+    const sasl = kafkaSaslOf(app);
+    return sasl ? { KAFKA_USERNAME: sasl.username, KAFKA_PASSWORD: sasl.password, KAFKA_SASL_MECHANISM: sasl.mechanism } : {};
   };
   const signingKey = identityKeys.signingKey;
   const lookupKeySecret = randomBytes(32).toString('base64url');

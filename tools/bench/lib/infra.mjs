@@ -2,7 +2,7 @@
 // local ones from deploy/local. A broker this run started is stopped at the end; one that was already
 // running (a developer's `npm start`, a test run) is left alone.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { databaseUrl, localKafkaRunning } from '../../lib/infra.mjs';
 import { ROOT } from './util.mjs';
@@ -55,4 +55,20 @@ export function localKafkaVersion() {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The broker's principals (deploy/local/kafka-start.sh writes them; KAFKA_CREDENTIALS_FILE for another broker), or
+ * undefined for a broker without SASL.
+ */
+export function kafkaPrincipals() {
+  const file = process.env.KAFKA_CREDENTIALS_FILE || join(ROOT, '.local/kafka', `credentials-${LOCAL_KAFKA_PORT}.json`);
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+}
+
+/** kafkajs `sasl` options of a principal (`admin` or a service name), or undefined for a broker without SASL. */
+export function kafkaSaslOf(who = 'admin') {
+  const principals = kafkaPrincipals();
+  const principal = who === 'admin' ? principals?.admin : principals?.services?.[who] ?? principals?.admin;
+  return principal ? { mechanism: principals.mechanism ?? 'scram-sha-512', username: principal.username, password: principal.password } : undefined;
 }

@@ -35,7 +35,7 @@ export async function run(ctx) {
   const runs = Math.max(ctx.options.runs, ctx.options.quick ? 1 : 3);
   const suffix = ctx.randomSuffix();
   const groupId = `rating-bench-index-${suffix}`;
-  const kafka = new Kafka({ clientId: `bench-index-${suffix}`, brokers: ctx.kafkaBrokers, logLevel: logLevel.ERROR });
+  const kafka = new Kafka({ clientId: `bench-index-${suffix}`, brokers: ctx.kafkaBrokers, ...(ctx.kafkaSasl ? { sasl: ctx.kafkaSasl } : {}), logLevel: logLevel.ERROR });
 
   const admin = kafka.admin();
   await admin.connect();

@@ -20,7 +20,8 @@ export async function run(ctx) {
   // libs/messaging and libs/persistence are compiled into every app that uses them; rating's copy is the
   // same code and its app is the smallest to build.
   const { KafkaClient, OutboxRelay, DEFAULT_RELAY_OPTIONS } = ctx.requireDist('rating', 'libs/messaging/src/index.js');
-  const { MessagingTables1764115200000 } = ctx.requireDist('rating', 'libs/persistence/src/messaging-tables.migration.js');
+  // Every messaging migration a service runs (the outbox table, its indexes and trigger, and parking).
+  const { MESSAGING_MIGRATIONS } = ctx.requireDist('rating', 'libs/persistence/src/outbox-parking.migration.js');
   // The same typeorm and kafkajs the built code resolves (the workspace's node_modules).
   const { DataSource } = require('typeorm');
   const { Kafka, Partitioners, logLevel } = require('kafkajs');
@@ -33,34 +34,38 @@ export async function run(ctx) {
 
   // An outbox exactly as every service has it: the real migration (table, partial indexes, NOTIFY trigger).
   const db = await ctx.createDatabase('outbox');
-  const dataSource = new DataSource({ type: 'postgres', url: db.url, migrations: [MessagingTables1764115200000], extra: { max: 10 } });
+  const dataSource = new DataSource({ type: 'postgres', url: db.url, migrations: MESSAGING_MIGRATIONS, extra: { max: 10 } });
   await dataSource.initialize();
   ctx.defer('close the outbox DataSource', () => dataSource.destroy());
   await dataSource.runMigrations();
 
-  const admin = new Kafka({ clientId: `bench-admin-${suffix}`, brokers: ctx.kafkaBrokers, logLevel: logLevel.WARN }).admin();
+  const sasl = ctx.kafkaSasl ? { sasl: ctx.kafkaSasl } : {};
+  const admin = new Kafka({ clientId: `bench-admin-${suffix}`, brokers: ctx.kafkaBrokers, ...sasl, logLevel: logLevel.WARN }).admin();
   await admin.connect();
   ctx.defer('disconnect the Kafka admin', () => admin.disconnect());
   await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: TOPIC_PARTITIONS, replicationFactor: 1 }] });
   ctx.defer(`delete topic ${topic}`, () => admin.deleteTopics({ topics: [topic] }));
 
   // The relay, built and wired as MessagingModule does, minus Nest.
-  const messagingOptions = { service: `bench-relay-${suffix}`, brokers: ctx.kafkaBrokers };
+  const messagingOptions = { service: `bench-relay-${suffix}`, brokers: ctx.kafkaBrokers, ...sasl };
   const kafkaClient = new KafkaClient(messagingOptions);
   const relay = new OutboxRelay(dataSource, kafkaClient, messagingOptions);
   await kafkaClient.connectProducer();
   ctx.defer('disconnect the relay producer', () => kafkaClient.onApplicationShutdown());
   // Time spent inside Kafka sends, to split the relay's time between Kafka and the rest (PostgreSQL, JSON).
   let sendMs = 0;
-  const originalSend = kafkaClient.producer.sendBatch.bind(kafkaClient.producer);
-  kafkaClient.producer.sendBatch = async (batch) => {
+  // The relay sends through its own RelayProducer (a fresh kafkajs producer after a fenced sequence): time its send.
+  const relayProducer = relay.producer;
+  const originalSend = relayProducer.send.bind(relayProducer);
+  relayProducer.send = async (topicMessages) => {
     const t = performance.now();
     try {
-      return await originalSend(batch);
+      return await originalSend(topicMessages);
     } finally {
       sendMs += performance.now() - t;
     }
   };
+
 
   // And time per SQL statement the relay issues (its query runners come from this DataSource).
   const sqlMs = new Map();
@@ -84,6 +89,7 @@ export async function run(ctx) {
   const raw = new Kafka({
     clientId: `bench-raw-${suffix}`,
     brokers: ctx.kafkaBrokers,
+    ...sasl,
     retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 5_000 },
     logLevel: logLevel.ERROR,
   }).producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
