@@ -1,5 +1,8 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
+import { installValidationMetadataCache } from './validation/validation-metadata-cache';
+
+installValidationMetadataCache();
 
 /**
  * One event contract: topic (versioned in its name), payload class with validation rules,

@@ -12,3 +12,4 @@ export * from './packets';
 export * from './packets/agency-feed.packets';
 export * from './topics';
 export * from './topic-access';
+export * from './validation/validation-metadata-cache';

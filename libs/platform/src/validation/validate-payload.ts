@@ -3,6 +3,9 @@ import { validateSync } from 'class-validator';
 import type { FieldError } from '../errors/problem.exception';
 import { flattenValidationErrors } from './flatten-validation-errors';
 import { STRICT_VALIDATION } from './validation-options';
+import { installValidationMetadataCache } from '@hub/contracts';
+
+installValidationMetadataCache();
 
 export type PayloadValidation<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 

@@ -1,0 +1,39 @@
+import { getMetadataStorage } from 'class-validator';
+import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
+
+type Storage = ReturnType<typeof getMetadataStorage>;
+type Lookup = Storage['getTargetValidationMetadatas'];
+
+const INSTALLED = Symbol.for('hub.validation-metadata-cache');
+
+/**
+ * class-validator finds a class's rules on every validated object by filtering the rules of every decorated class in
+ * the process (an `instanceof` test per class, for inherited rules): the cost grows with the number of contract
+ * classes, and a 1,000-record sync pays it for every record and every nested object in it. A class's rules are fixed
+ * once its module has loaded, so the answer is memoised per class and options; any rule added later (a class loaded
+ * afterwards, a schema registered) clears the memo, so the answer is always what class-validator itself would give.
+ * Installed once per process (idempotent), on the shared storage every validator uses: the HTTP pipe, `validatePayload`
+ * and the event contracts.
+ */
+export function installValidationMetadataCache(): void {
+  const storage = getMetadataStorage() as Storage & { [INSTALLED]?: true };
+  if (storage[INSTALLED]) return;
+  const lookup: Lookup = storage.getTargetValidationMetadatas.bind(storage);
+  const add = storage.addValidationMetadata.bind(storage);
+  let memo = new Map<unknown, Map<string, ValidationMetadata[]>>();
+  // addValidationSchema adds through this method too.
+  storage.addValidationMetadata = (metadata: ValidationMetadata) => {
+    memo = new Map();
+    add(metadata);
+  };
+  storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
+    let byOptions = memo.get(target);
+    if (!byOptions) memo.set(target, (byOptions = new Map()));
+    const key = `${schema}\u0000${always}\u0000${strictGroups}\u0000${groups?.join('\u0001') ?? '\u0002'}`;
+    let metadata = byOptions.get(key);
+    if (!metadata) byOptions.set(key, (metadata = lookup(target, schema, always, strictGroups, groups)));
+    // A copy: the memo stays intact whatever a caller does with its array.
+    return metadata.slice();
+  };
+  storage[INSTALLED] = true;
+}
