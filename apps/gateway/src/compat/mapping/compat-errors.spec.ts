@@ -1,3 +1,4 @@
+import { DOSSIER_ERROR_CODES } from '@hub/contracts';
 import { failed, succeeded } from './compat-answer';
 import { CompatError, compatMeaningOf, describeProblem, dossierFieldName, NATIVE_PROBLEM_CODES, NATIVE_TO_COMPAT, progressFieldName } from './compat-errors';
 
@@ -8,6 +9,10 @@ describe('the compat error mapping', () => {
     expect(meaning.code).not.toBe(0);
     expect(meaning.vi).toBe(meaning.vi.normalize('NFC'));
     expect(meaning.vi).not.toMatch(/thành công/i);
+  });
+
+  it('every refusal of the dossier service (its list in @hub/contracts) is a native problem code the table maps', () => {
+    for (const code of DOSSIER_ERROR_CODES) expect(NATIVE_TO_COMPAT[code].code).not.toBe(CompatError.UNAVAILABLE);
   });
 
   it('an unknown native code is UNAVAILABLE', () => {
