@@ -111,7 +111,7 @@ describe('compatibility endpoint (/dvcqg): an existing agency system syncs, adva
 
     const progress = [
       { MaHoSo: code, NguoiXuLy: 'Lê Văn Bình', ChucDanh: 'Trưởng phòng', ThoiDiemXuLy: compatDate(received + 4_000), PhongBanXuLy: 'Phòng Quản lý đô thị', NoiDungXuLy: 'Phê duyệt kết quả', TrangThai: '9', NgayBatDau: compatDate(received + 3_000), NgayKetThucTheoQuyDinh: '' },
-      { MaHoSo: code, NguoiXuLy: 'Trần Cán Bộ', ChucDanh: 'Chuyên viên', ThoiDiemXuLy: compatDate(received + 3_000), PhongBanXuLy: 'Phòng Quản lý đô thị', NoiDungXuLy: 'Chuyển thẩm định', TrangThai: '4', NgayBatDau: compatDate(received), NgayKetThucTheoQuyDinh: '' },
+      { MaHoSo: code, NguoiXuLy: 'Trần Cán Bộ', ChucDanh: 'Chuyên viên', ThoiDiemXuLy: compatDate(received + 3_000), PhongBanXuLy: 'Phòng Quản lý đô thị', NoiDungXuLy: 'Chuyển thẩm định', TrangThai: '4', NgayBatDau: compatDate(received), NgayKetThucTheoQuyDinh: compatDate(received + 86_400_000) },
     ];
     // Out of order and repeated within the call: de-duplicated, applied in ThoiDiemXuLy order (2 → 4 → 9).
     const advanced = await call('CapNhatTienDoHoSoMC', { data: [...progress, progress[1]] });
@@ -120,8 +120,12 @@ describe('compatibility endpoint (/dvcqg): an existing agency system syncs, adva
     expect(repeated.body).toMatchObject({ error_code: 0, result: [{ KetQua: 'unchanged', TrangThaiHoSo: '9' }] });
     // The same snapshot re-sent later changes nothing the progress did.
     expect((await call('DongBoHoSoMC', { isUpdating: 'True', data: [dossier()] })).body).toMatchObject({ error_code: 0, result: [{ TrangThaiHoSo: '9' }] });
-    const returned = await call('DongBoHoSoMC', { isUpdating: 'True', data: [dossier({ TrangThaiHoSo: '10', NgayKetThucXuLy: compatDate(received + 4_000), NgayTra: compatDate(received + 5_000) })] });
+    // The result documents are identified by GiayToId: re-sent with a new URL, nothing changes.
+    const results = () => [{ TenGiayTo: 'Giấy phép xây dựng', MaThanhPhanHoSo: '', GiayToId: 'KQ-8001', DuongDanTepTinKetQua: `https://one-stop.example/kq/8001?t=${Math.random()}` }];
+    const returnedSnapshot = () => dossier({ TrangThaiHoSo: '10', NgayKetThucXuLy: compatDate(received + 4_000), NgayTra: compatDate(received + 5_000), DanhSachGiayToKetQua: results() });
+    const returned = await call('DongBoHoSoMC', { isUpdating: 'True', data: [returnedSnapshot()] });
     expect(returned.body).toMatchObject({ error_code: 0, result: [{ KetQua: 'updated', TrangThaiHoSo: '10' }] });
+    expect((await call('DongBoHoSoMC', { isUpdating: 'True', data: [returnedSnapshot()] })).body).toMatchObject({ error_code: 0, result: [{ KetQua: 'unchanged' }] });
 
     const looked = await call('TraCuuHoSo', { mahoso: code });
     expect(looked.body.error_code).toBe(0);
@@ -153,6 +157,16 @@ describe('compatibility endpoint (/dvcqg): an existing agency system syncs, adva
       native.steps.map((s: any) => [compatDate(Date.parse(s.at)), String(s.status), s.handledBy ?? '', s.content ?? '']),
     );
     expect(native.steps).toHaveLength(2);
+    // NgayBatDau and NgayKetThucTheoQuyDinh are the native steps' startedAt and dueAt; GiayToId is the result's id.
+    expect(compat.QuaTrinhXuLy.map((s: any) => [s.NgayBatDau, s.NgayKetThucTheoQuyDinh])).toEqual(
+      native.steps.map((s: any) => [s.startedAt ? compatDate(Date.parse(s.startedAt)) : '', s.dueAt ? compatDate(Date.parse(s.dueAt)) : '']),
+    );
+    expect(compat.QuaTrinhXuLy.map((s: any) => [s.NgayBatDau, s.NgayKetThucTheoQuyDinh])).toEqual([
+      [progress[1].NgayBatDau, progress[1].NgayKetThucTheoQuyDinh],
+      [progress[0].NgayBatDau, ''],
+    ]);
+    expect(compat.DanhSachGiayToKetQua.map((r: any) => [r.GiayToId, r.TenGiayTo])).toEqual(native.results.map((r: any) => [r.id, r.name]));
+    expect(native.results).toEqual([expect.objectContaining({ id: 'KQ-8001', name: 'Giấy phép xây dựng', electronic: true })]);
     expect(compat.NgayKetThucXuLy).toBe(compatDate(received + 4_000));
     expect(compat.NgayTra).toBe(compatDate(received + 5_000));
     // Every change went through the same status machine and history as native sync.

@@ -39,6 +39,7 @@ describe('the compat error mapping', () => {
     ['documents.2.name', 'TaiLieuNop[2]'],
     ['fees.0.amount', 'DanhSachLePhi[0]'],
     ['results.1', 'DanhSachGiayToKetQua[1]'],
+    ['supplements.0.at', 'DanhSachHoSoBoSung[0]'],
     ['steps.0.at', 'NgayKetThucXuLy'],
     ['steps.0.status', 'TrangThaiHoSo'],
     ['somethingElse', 'somethingElse'],
@@ -48,6 +49,8 @@ describe('the compat error mapping', () => {
     ['steps.3.at', 'data[3].ThoiDiemXuLy'],
     ['steps.3.status', 'data[3].TrangThai'],
     ['steps.0.content', 'data[0].NoiDungXuLy'],
+    ['steps.2.startedAt', 'data[2].NgayBatDau'],
+    ['steps.2.dueAt', 'data[2].NgayKetThucTheoQuyDinh'],
     ['steps.2', 'data[2]'],
   ])('progress field %s is %s', (native, compat) => expect(progressFieldName(native)).toBe(compat));
 

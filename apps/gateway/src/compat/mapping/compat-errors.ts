@@ -127,6 +127,7 @@ const FIELD_NAMES: ReadonlyArray<[RegExp, string]> = [
   [/^documents\.(\d+)/, 'TaiLieuNop[$1]'],
   [/^fees\.(\d+)/, 'DanhSachLePhi[$1]'],
   [/^results\.(\d+)/, 'DanhSachGiayToKetQua[$1]'],
+  [/^supplements\.(\d+)/, 'DanhSachHoSoBoSung[$1]'],
   [/^steps\.\d+\.at$/, 'NgayKetThucXuLy'],
   [/^steps\.\d+/, 'TrangThaiHoSo'],
   [/^version$/, 'MaHoSo'],
@@ -146,7 +147,7 @@ export function dossierFieldName(nativeField: string | undefined): string | unde
 export function progressFieldName(nativeField: string | undefined): string | undefined {
   const m = /^steps\.(\d+)\.?(.*)$/.exec(nativeField ?? '');
   if (!m) return nativeField;
-  const names: Record<string, string> = { at: 'ThoiDiemXuLy', status: 'TrangThai', handledBy: 'NguoiXuLy', position: 'ChucDanh', unit: 'PhongBanXuLy', content: 'NoiDungXuLy', code: 'MaHoSo' };
+  const names: Record<string, string> = { at: 'ThoiDiemXuLy', status: 'TrangThai', handledBy: 'NguoiXuLy', position: 'ChucDanh', unit: 'PhongBanXuLy', content: 'NoiDungXuLy', code: 'MaHoSo', startedAt: 'NgayBatDau', dueAt: 'NgayKetThucTheoQuyDinh' };
   return `data[${m[1]}]${m[2] ? `.${names[m[2]] ?? m[2]}` : ''}`;
 }
 
