@@ -122,7 +122,13 @@ describe('compatibility endpoint (/dvcqg): an existing agency system syncs, adva
     expect((await call('DongBoHoSoMC', { isUpdating: 'True', data: [dossier()] })).body).toMatchObject({ error_code: 0, result: [{ TrangThaiHoSo: '9' }] });
     // The result documents are identified by GiayToId: re-sent with a new URL, nothing changes.
     const results = () => [{ TenGiayTo: 'Giấy phép xây dựng', MaThanhPhanHoSo: '', GiayToId: 'KQ-8001', DuongDanTepTinKetQua: `https://one-stop.example/kq/8001?t=${Math.random()}` }];
-    const returnedSnapshot = () => dossier({ TrangThaiHoSo: '10', NgayKetThucXuLy: compatDate(received + 4_000), NgayTra: compatDate(received + 5_000), DanhSachGiayToKetQua: results() });
+    // Supplement requests the applicant answered are native supplements (by HoSoBoSungId); one not answered is none.
+    const supplements = [
+      { HoSoBoSungId: 'BS-8001', NguoiYeuCauBoSung: 'Trần Cán Bộ', NoiDungBoSung: 'Bổ sung bản vẽ mặt bằng', NgayBoSung: compatDate(received + 1_000), NgayTiepNhanBoSung: compatDate(received + 2_000), TrangThaiBoSung: '1' },
+      { HoSoBoSungId: 'BS-8002', NoiDungBoSung: 'Chưa trả lời', NgayBoSung: compatDate(received + 2_500), NgayTiepNhanBoSung: '' },
+    ];
+    const returnedSnapshot = () =>
+      dossier({ TrangThaiHoSo: '10', NgayKetThucXuLy: compatDate(received + 4_000), NgayTra: compatDate(received + 5_000), DanhSachGiayToKetQua: results(), DanhSachHoSoBoSung: supplements });
     const returned = await call('DongBoHoSoMC', { isUpdating: 'True', data: [returnedSnapshot()] });
     expect(returned.body).toMatchObject({ error_code: 0, result: [{ KetQua: 'updated', TrangThaiHoSo: '10' }] });
     expect((await call('DongBoHoSoMC', { isUpdating: 'True', data: [returnedSnapshot()] })).body).toMatchObject({ error_code: 0, result: [{ KetQua: 'unchanged' }] });
@@ -167,6 +173,11 @@ describe('compatibility endpoint (/dvcqg): an existing agency system syncs, adva
     ]);
     expect(compat.DanhSachGiayToKetQua.map((r: any) => [r.GiayToId, r.TenGiayTo])).toEqual(native.results.map((r: any) => [r.id, r.name]));
     expect(native.results).toEqual([expect.objectContaining({ id: 'KQ-8001', name: 'Giấy phép xây dựng', electronic: true })]);
+    expect(native.supplements).toEqual([{ id: 'BS-8001', at: expect.any(String), requestedAt: expect.any(String), note: 'Bổ sung bản vẽ mặt bằng', reportedBy: 'agency' }]);
+    expect(compat.DanhSachHoSoBoSung).toEqual(
+      native.supplements.map((s: any) => ({ HoSoBoSungId: s.id, NoiDungBoSung: s.note, NgayBoSung: compatDate(Date.parse(s.requestedAt)), NgayTiepNhanBoSung: compatDate(Date.parse(s.at)) })),
+    );
+    expect(compat.DanhSachHoSoBoSung.map((s: any) => [s.NgayBoSung, s.NgayTiepNhanBoSung])).toEqual([[supplements[0].NgayBoSung, supplements[0].NgayTiepNhanBoSung]]);
     expect(compat.NgayKetThucXuLy).toBe(compatDate(received + 4_000));
     expect(compat.NgayTra).toBe(compatDate(received + 5_000));
     // Every change went through the same status machine and history as native sync.
@@ -213,6 +224,9 @@ describe('compatibility endpoint (/dvcqg): an existing agency system syncs, adva
     await expectRefused({ data: [fresh('8104', { NgayHenTra: '20261332250000' })] }, 7, ['NgayHenTra']);
     await expectRefused({ data: [fresh('8105', { TrangThaiHoSo: '11' })] }, 7, ['TrangThaiHoSo']);
     await expectRefused({ data: [fresh('8106', { TrangThaiHoSo: '' })] }, 7, ['TrangThaiHoSo']);
+    await expectRefused({ data: [fresh('8115', { DanhSachHoSoBoSung: { HoSoBoSungId: '1' } })] }, 7, ['DanhSachHoSoBoSung']);
+    // A supplement taken in before the dossier was received: refused by the native rules, named in the vocabulary.
+    await expectRefused({ data: [fresh('8116', { DanhSachHoSoBoSung: [{ HoSoBoSungId: 'BS1', NgayTiepNhanBoSung: compatDate(at - 86_400_000) }] })] }, 7, ['DanhSachHoSoBoSung[0]']);
     await expectRefused({ data: [fresh('8107', { MaTTHC: '9.999999' })] }, 8, ['9.999999']);
     // The province is the caller's, but it does not implement the procedure.
     // (The answer depends on the dossier service's procedure read model, fed over Kafka: retried until it is current.)
@@ -246,7 +260,7 @@ describe('compatibility endpoint (/dvcqg): an existing agency system syncs, adva
     expect(badProgress.body).toMatchObject({ error_code: 7 });
     expect(badProgress.body.message).toContain('ThoiDiemXuLy');
 
-    for (const seq of ['8101', '8102', '8103', '8104', '8105', '8106', '8107', '8109', '8111', '8112', '8113', '8114']) {
+    for (const seq of ['8101', '8102', '8103', '8104', '8105', '8106', '8107', '8109', '8111', '8112', '8113', '8114', '8115', '8116']) {
       expect((await hub.request('GET', `/v1/dossiers/${codeFor(DEPARTMENT, at, seq)}`, { apiKey: key })).status).toBe(404);
     }
     expect((await hub.request('GET', `/v1/dossiers/${codeFor(PROVINCE, at, '8108')}`, { apiKey: key })).status).toBe(404);
