@@ -338,4 +338,34 @@ describe('agency feed and webhooks against real PostgreSQL and Kafka', () => {
     const kept = await service.app.inject({ method: 'GET', url: `/v1/agency-webhooks/${agencyB}`, headers: { 'x-hub-identity': system(agencyB) } });
     expect(kept.json()).toMatchObject({ url: hookUrl, eventTypes: ['dossier.withdrawn', 'dossier.supplement-submitted'] });
   });
+
+  it('pages the deliveries list newest first with keyset cursors, and refuses a cursor it did not issue and a page over 500', async () => {
+    const list = (query: string) => service.app.inject({ method: 'GET', url: `/v1/agency-webhooks/${agencyB}/deliveries${query}`, headers: { 'x-hub-identity': system(agencyB) } });
+    const whole = (await list('?limit=500')).json();
+    expect(whole.nextCursor).toBeNull();
+    expect(whole.items.length).toBeGreaterThan(4);
+    const paged: Array<{ deliveryId: string }> = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res = await list(`?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.statusCode).toBe(200);
+      const page: { items: Array<{ deliveryId: string }>; nextCursor: string | null } = res.json();
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      paged.push(...page.items);
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor);
+    expect(pages).toBe(Math.ceil(whole.items.length / 2));
+    expect(paged.map((d) => d.deliveryId)).toEqual(whole.items.map((d: { deliveryId: string }) => d.deliveryId));
+    // The status filter pages the same way.
+    const delivered = (await list('?status=DELIVERED&limit=1')).json();
+    expect(delivered.items.map((d: { status: string }) => d.status)).toEqual(['DELIVERED']);
+    expect(delivered.nextCursor).toEqual(expect.any(String));
+
+    for (const query of ['?cursor=garbage', `?cursor=${Buffer.from('["d","-1"]').toString('base64url')}`, '?cursor=a%20b']) {
+      expect((await list(query)).json()).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: [{ field: 'cursor' }] });
+    }
+    for (const query of ['?limit=501', '?limit=0']) expect((await list(query)).json()).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+  });
 });

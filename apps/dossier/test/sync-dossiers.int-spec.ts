@@ -160,6 +160,55 @@ describe('POST /v1/dossiers:sync against real PostgreSQL and Kafka', () => {
     expect((await ds.query('SELECT updated_at FROM dossier WHERE code = $1', [running.code]))[0].updated_at).toEqual(rows[0].updated_at);
   });
 
+  it("keeps what the agency says beyond the status: step terms, result ids, and the supplements it took in, merged with the applicant's own and never removed", async () => {
+    const system = service.identity({ kind: 'agency-system', agencyCodes: [agency], roles: ['dossier:sync', 'dossier:read'] });
+    const read = async (code: string) => (await service.app.inject({ method: 'GET', url: `/v1/dossiers/${code}`, headers: { 'x-hub-identity': system } })).json();
+    const requested = { id: 'BS1', at: '2026-01-14T10:00:00+07:00', requestedAt: '2026-01-13T09:00:00+07:00', note: 'Bổ sung bản vẽ' };
+    const first = rec({
+      seq: 70,
+      status: 5,
+      statusChangedAt: '2026-01-13T09:00:00+07:00',
+      steps: [{ at: '2026-01-13T09:00:00+07:00', status: 5, content: 'Yêu cầu bổ sung', startedAt: '2026-01-12T09:30:00+07:00', dueAt: '2026-01-13T17:00:00+07:00' }],
+      results: [{ id: 'KQ1', name: 'Giấy phép', electronic: true }],
+      supplements: [requested],
+    });
+    expect((await sync([first])).json().results[0]).toMatchObject({ outcome: 'created', status: 5 });
+    const code = first.code as string;
+    const portal = service.identity({ roles: ['dossier:applicant-action'] });
+    expect((await service.app.inject({ method: 'POST', url: `/v1/dossiers/${code}/supplements`, headers: { 'x-hub-identity': portal }, payload: { note: 'Bản sao CCCD' } })).statusCode).toBe(200);
+    // The next snapshot re-sends BS1 (changed) and adds BS2: BS1 is known by its id; the applicant's own stays.
+    const second = { ...first, version: 2, supplements: [{ ...requested, note: 'sửa lại' }, { id: 'BS2', at: '2026-01-15T08:00:00+07:00', note: 'Bổ sung CCCD' }] };
+    expect((await sync([second])).json().results[0]).toMatchObject({ outcome: 'updated', version: 2 });
+    const view = await read(code);
+    expect(view.supplements).toEqual([
+      { ...requested, reportedBy: 'agency' },
+      { id: 'BS2', at: '2026-01-15T08:00:00+07:00', requestedAt: null, note: 'Bổ sung CCCD', reportedBy: 'agency' },
+      { at: expect.any(String), requestedAt: null, note: 'Bản sao CCCD', reportedBy: 'applicant' },
+    ]);
+    expect(view.steps).toEqual([expect.objectContaining({ status: 5, startedAt: '2026-01-12T09:30:00+07:00', dueAt: '2026-01-13T17:00:00+07:00' })]);
+    expect(view.results).toEqual([{ id: 'KQ1', name: 'Giấy phép', number: null, electronic: true }]);
+
+    // A supplement taken in before receipt is refused like any other time off the timeline, and nothing is stored.
+    const early = await sync([{ ...second, version: 3, supplements: [{ at: '2026-01-11T08:00:00+07:00' }] }]);
+    expect(early.json().results[0]).toMatchObject({ outcome: 'rejected', problem: { code: 'TIME_OUT_OF_ORDER', field: 'supplements.0.at' } });
+    expect((await read(code)).version).toBe(2);
+
+    // Progress steps keep their terms too; a step known by time, status and content keeps its first ones.
+    const steps = (startedAt: string) =>
+      service.app.inject({
+        method: 'POST',
+        url: '/v1/dossiers:record-steps',
+        headers: { 'x-hub-identity': system },
+        payload: { steps: [{ code, at: '2026-01-16T09:00:00+07:00', status: 4, content: 'Tiếp tục xử lý', startedAt }] },
+      });
+    expect((await steps('2026-01-15T08:00:00+07:00')).json().results[0]).toMatchObject({ outcome: 'updated', status: 4 });
+    expect((await steps('2026-01-15T09:00:00+07:00')).json().results[0]).toMatchObject({ outcome: 'unchanged' });
+    expect((await read(code)).steps.map((s: { status: number; startedAt: string | null; dueAt: string | null }) => [s.status, s.startedAt, s.dueAt])).toEqual([
+      [5, '2026-01-12T09:30:00+07:00', '2026-01-13T17:00:00+07:00'],
+      [4, '2026-01-15T08:00:00+07:00', null],
+    ]);
+  });
+
   it('refuses more than 1 000 records with 413 and stores nothing', async () => {
     const res = await sync(Array.from({ length: 1001 }, (_, i) => rec({ seq: 2000 + i })));
     expect(res.statusCode).toBe(413);

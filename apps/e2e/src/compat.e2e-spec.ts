@@ -111,7 +111,7 @@ describe('compatibility endpoint (/dvcqg): an existing agency system syncs, adva
 
     const progress = [
       { MaHoSo: code, NguoiXuLy: 'Lê Văn Bình', ChucDanh: 'Trưởng phòng', ThoiDiemXuLy: compatDate(received + 4_000), PhongBanXuLy: 'Phòng Quản lý đô thị', NoiDungXuLy: 'Phê duyệt kết quả', TrangThai: '9', NgayBatDau: compatDate(received + 3_000), NgayKetThucTheoQuyDinh: '' },
-      { MaHoSo: code, NguoiXuLy: 'Trần Cán Bộ', ChucDanh: 'Chuyên viên', ThoiDiemXuLy: compatDate(received + 3_000), PhongBanXuLy: 'Phòng Quản lý đô thị', NoiDungXuLy: 'Chuyển thẩm định', TrangThai: '4', NgayBatDau: compatDate(received), NgayKetThucTheoQuyDinh: '' },
+      { MaHoSo: code, NguoiXuLy: 'Trần Cán Bộ', ChucDanh: 'Chuyên viên', ThoiDiemXuLy: compatDate(received + 3_000), PhongBanXuLy: 'Phòng Quản lý đô thị', NoiDungXuLy: 'Chuyển thẩm định', TrangThai: '4', NgayBatDau: compatDate(received), NgayKetThucTheoQuyDinh: compatDate(received + 86_400_000) },
     ];
     // Out of order and repeated within the call: de-duplicated, applied in ThoiDiemXuLy order (2 → 4 → 9).
     const advanced = await call('CapNhatTienDoHoSoMC', { data: [...progress, progress[1]] });
@@ -120,8 +120,18 @@ describe('compatibility endpoint (/dvcqg): an existing agency system syncs, adva
     expect(repeated.body).toMatchObject({ error_code: 0, result: [{ KetQua: 'unchanged', TrangThaiHoSo: '9' }] });
     // The same snapshot re-sent later changes nothing the progress did.
     expect((await call('DongBoHoSoMC', { isUpdating: 'True', data: [dossier()] })).body).toMatchObject({ error_code: 0, result: [{ TrangThaiHoSo: '9' }] });
-    const returned = await call('DongBoHoSoMC', { isUpdating: 'True', data: [dossier({ TrangThaiHoSo: '10', NgayKetThucXuLy: compatDate(received + 4_000), NgayTra: compatDate(received + 5_000) })] });
+    // The result documents are identified by GiayToId: re-sent with a new URL, nothing changes.
+    const results = () => [{ TenGiayTo: 'Giấy phép xây dựng', MaThanhPhanHoSo: '', GiayToId: 'KQ-8001', DuongDanTepTinKetQua: `https://one-stop.example/kq/8001?t=${Math.random()}` }];
+    // Supplement requests the applicant answered are native supplements (by HoSoBoSungId); one not answered is none.
+    const supplements = [
+      { HoSoBoSungId: 'BS-8001', NguoiYeuCauBoSung: 'Trần Cán Bộ', NoiDungBoSung: 'Bổ sung bản vẽ mặt bằng', NgayBoSung: compatDate(received + 1_000), NgayTiepNhanBoSung: compatDate(received + 2_000), TrangThaiBoSung: '1' },
+      { HoSoBoSungId: 'BS-8002', NoiDungBoSung: 'Chưa trả lời', NgayBoSung: compatDate(received + 2_500), NgayTiepNhanBoSung: '' },
+    ];
+    const returnedSnapshot = () =>
+      dossier({ TrangThaiHoSo: '10', NgayKetThucXuLy: compatDate(received + 4_000), NgayTra: compatDate(received + 5_000), DanhSachGiayToKetQua: results(), DanhSachHoSoBoSung: supplements });
+    const returned = await call('DongBoHoSoMC', { isUpdating: 'True', data: [returnedSnapshot()] });
     expect(returned.body).toMatchObject({ error_code: 0, result: [{ KetQua: 'updated', TrangThaiHoSo: '10' }] });
+    expect((await call('DongBoHoSoMC', { isUpdating: 'True', data: [returnedSnapshot()] })).body).toMatchObject({ error_code: 0, result: [{ KetQua: 'unchanged' }] });
 
     const looked = await call('TraCuuHoSo', { mahoso: code });
     expect(looked.body.error_code).toBe(0);
@@ -153,6 +163,21 @@ describe('compatibility endpoint (/dvcqg): an existing agency system syncs, adva
       native.steps.map((s: any) => [compatDate(Date.parse(s.at)), String(s.status), s.handledBy ?? '', s.content ?? '']),
     );
     expect(native.steps).toHaveLength(2);
+    // NgayBatDau and NgayKetThucTheoQuyDinh are the native steps' startedAt and dueAt; GiayToId is the result's id.
+    expect(compat.QuaTrinhXuLy.map((s: any) => [s.NgayBatDau, s.NgayKetThucTheoQuyDinh])).toEqual(
+      native.steps.map((s: any) => [s.startedAt ? compatDate(Date.parse(s.startedAt)) : '', s.dueAt ? compatDate(Date.parse(s.dueAt)) : '']),
+    );
+    expect(compat.QuaTrinhXuLy.map((s: any) => [s.NgayBatDau, s.NgayKetThucTheoQuyDinh])).toEqual([
+      [progress[1].NgayBatDau, progress[1].NgayKetThucTheoQuyDinh],
+      [progress[0].NgayBatDau, ''],
+    ]);
+    expect(compat.DanhSachGiayToKetQua.map((r: any) => [r.GiayToId, r.TenGiayTo])).toEqual(native.results.map((r: any) => [r.id, r.name]));
+    expect(native.results).toEqual([expect.objectContaining({ id: 'KQ-8001', name: 'Giấy phép xây dựng', electronic: true })]);
+    expect(native.supplements).toEqual([{ id: 'BS-8001', at: expect.any(String), requestedAt: expect.any(String), note: 'Bổ sung bản vẽ mặt bằng', reportedBy: 'agency' }]);
+    expect(compat.DanhSachHoSoBoSung).toEqual(
+      native.supplements.map((s: any) => ({ HoSoBoSungId: s.id, NoiDungBoSung: s.note, NgayBoSung: compatDate(Date.parse(s.requestedAt)), NgayTiepNhanBoSung: compatDate(Date.parse(s.at)) })),
+    );
+    expect(compat.DanhSachHoSoBoSung.map((s: any) => [s.NgayBoSung, s.NgayTiepNhanBoSung])).toEqual([[supplements[0].NgayBoSung, supplements[0].NgayTiepNhanBoSung]]);
     expect(compat.NgayKetThucXuLy).toBe(compatDate(received + 4_000));
     expect(compat.NgayTra).toBe(compatDate(received + 5_000));
     // Every change went through the same status machine and history as native sync.
@@ -200,6 +225,9 @@ describe('compatibility endpoint (/dvcqg): an existing agency system syncs, adva
     await expectRefused({ data: [fresh('8104', { NgayHenTra: '20261332250000' })] }, 7, ['NgayHenTra']);
     await expectRefused({ data: [fresh('8105', { TrangThaiHoSo: '11' })] }, 7, ['TrangThaiHoSo']);
     await expectRefused({ data: [fresh('8106', { TrangThaiHoSo: '' })] }, 7, ['TrangThaiHoSo']);
+    await expectRefused({ data: [fresh('8115', { DanhSachHoSoBoSung: { HoSoBoSungId: '1' } })] }, 7, ['DanhSachHoSoBoSung']);
+    // A supplement taken in before the dossier was received: refused by the native rules, named in the vocabulary.
+    await expectRefused({ data: [fresh('8116', { DanhSachHoSoBoSung: [{ HoSoBoSungId: 'BS1', NgayTiepNhanBoSung: compatDate(at - 86_400_000) }] })] }, 7, ['DanhSachHoSoBoSung[0]']);
     await expectRefused({ data: [fresh('8107', { MaTTHC: '9.999999' })] }, 8, ['9.999999']);
     // The province is the caller's, but it does not implement the procedure.
     // (The answer depends on the dossier service's procedure read model, fed over Kafka: retried until it is current.)
@@ -233,7 +261,7 @@ describe('compatibility endpoint (/dvcqg): an existing agency system syncs, adva
     expect(badProgress.body).toMatchObject({ error_code: 7 });
     expect(badProgress.body.message).toContain('ThoiDiemXuLy');
 
-    for (const seq of ['8101', '8102', '8103', '8104', '8105', '8106', '8107', '8109', '8111', '8112', '8113', '8114']) {
+    for (const seq of ['8101', '8102', '8103', '8104', '8105', '8106', '8107', '8109', '8111', '8112', '8113', '8114', '8115', '8116']) {
       expect((await hub.request('GET', `/v1/dossiers/${codeFor(DEPARTMENT, at, seq)}`, { apiKey: key })).status).toBe(404);
     }
     expect((await hub.request('GET', `/v1/dossiers/${codeFor(PROVINCE, at, '8108')}`, { apiKey: key })).status).toBe(404);

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 export * from './codes/codes';
+export * from './codes/dossier-errors';
 export * from './codes/dossier-status';
 export * from './envelope';
 export * from './event-definition';

@@ -1,4 +1,5 @@
 import type { DossierState, Extension, Notice, Pause, Step, StatusChange } from './domain/dossier-state';
+import { supplementOf } from './supplements';
 import type { DossierEntity, DossierNoticeEntity, DossierStatusHistoryEntity } from './dossier.entity';
 
 type Json = Record<string, unknown>;
@@ -54,7 +55,7 @@ export function stateOf(row: DossierEntity, history: StatusChange[], notices: No
     history,
     finishedAt: row.finishedAt,
     timeliness: row.timeliness,
-    supplements: (row.supplements as Json[]).map((s) => ({ at: date(s.at), note: (s.note as string | null) ?? null })),
+    supplements: (row.supplements as Json[]).map(supplementOf),
   };
 }
 

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AGENCY_CODE_PATTERN } from '@hub/contracts';
 import { Caller, PatternPipe, RequireRoles, type CallerIdentity } from '@hub/platform';
 import { WebhookUseCases } from './usecases/webhook.usecases';
-import { DeliveryPage, ListDeliveriesQuery, PutWebhookBody, ReplayAnswer, ReplayBody, WebhookView } from './webhook.dto';
+import { DEFAULT_DELIVERIES_PAGE, DeliveryPage, ListDeliveriesQuery, PutWebhookBody, ReplayAnswer, ReplayBody, WebhookView } from './webhook.dto';
 
 const AgencyCodePipe = new PatternPipe(AGENCY_CODE_PATTERN, 'agencyCode', '000.00.15.H31');
 
@@ -30,10 +30,10 @@ export class WebhookController {
 
   @Get(':agencyCode/deliveries')
   @RequireRoles('dossier:feed')
-  @ApiOperation({ summary: 'Deliveries of the webhook, newest first: status, attempts, last response code and time' })
+  @ApiOperation({ summary: 'Deliveries of the webhook, newest first, keyset-paged (`cursor` = `nextCursor`; `limit` 100 by default, at most 500): status, attempts, last response code and time' })
   @ApiOkResponse({ type: DeliveryPage })
   deliveries(@Param('agencyCode', AgencyCodePipe) agencyCode: string, @Query() query: ListDeliveriesQuery, @Caller() caller: CallerIdentity): Promise<DeliveryPage> {
-    return this.webhooks.deliveries(agencyCode, { status: query.status ?? null, limit: query.limit ?? 100 }, caller);
+    return this.webhooks.deliveries(agencyCode, { status: query.status ?? null, limit: query.limit ?? DEFAULT_DELIVERIES_PAGE, cursor: query.cursor ?? null }, caller);
   }
 
   // `::` is Fastify's escaped colon: the path is /v1/agency-webhooks/{agencyCode}/deliveries:replay.

@@ -26,9 +26,15 @@ export class WebhookView {
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
+/** Page size of the deliveries list: 100 by default, at most 500 (like the agency subtree). */
+export const DEFAULT_DELIVERIES_PAGE = 100;
+export const MAX_DELIVERIES_PAGE = 500;
+
 export class ListDeliveriesQuery {
   @ApiPropertyOptional({ enum: DELIVERY_STATUSES }) @IsOptional() @IsIn(DELIVERY_STATUSES) status?: DeliveryStatus;
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ description: 'From `nextCursor` of the previous page (keyset: the deliveries older than its last one)', maxLength: 200 })
+  @IsOptional() @MaxLength(200) @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a nextCursor returned by this list' }) cursor?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_DELIVERIES_PAGE, default: DEFAULT_DELIVERIES_PAGE }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_DELIVERIES_PAGE) limit?: number;
 }
 
 export class DeliveryView {
@@ -49,6 +55,7 @@ export class DeliveryView {
 
 export class DeliveryPage {
   @ApiProperty({ type: [DeliveryView], description: 'Newest first' }) items!: DeliveryView[];
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next (older) page; null on the last page' }) nextCursor!: string | null;
 }
 
 export class ReplayBody {

@@ -152,15 +152,27 @@ export class WebhookStore {
     });
   }
 
-  async list(agencyCode: string, limit: number, status: DeliveryStatus | null): Promise<Array<Delivery & { cursor: { xid: bigint; id: bigint }; type: string; dossierCode: string }>> {
+  /** An agency's deliveries, newest first, those before the sequence `before` (keyset on the agency's (agency_code, id) index). */
+  async list(
+    agencyCode: string,
+    limit: number,
+    status: DeliveryStatus | null,
+    before: bigint | null,
+  ): Promise<Array<Delivery & { seq: bigint; cursor: { xid: bigint; id: bigint }; type: string; dossierCode: string }>> {
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT ${DELIVERY_COLUMNS.split(',').map((c) => `d.${c.trim()}`).join(', ')}, f.xid::text AS feed_xid, f.type, f.dossier_code
+      `SELECT ${DELIVERY_COLUMNS.split(',').map((c) => `d.${c.trim()}`).join(', ')}, d.id::text AS seq, f.xid::text AS feed_xid, f.type, f.dossier_code
          FROM agency_webhook_delivery d JOIN agency_feed f ON f.id = d.feed_id
-        WHERE d.agency_code = $1 AND ($3::text IS NULL OR d.status = $3)
+        WHERE d.agency_code = $1 AND ($3::text IS NULL OR d.status = $3) AND ($4::bigint IS NULL OR d.id < $4)
         ORDER BY d.id DESC LIMIT $2`,
-      [agencyCode, limit, status],
+      [agencyCode, limit, status, before === null ? null : before.toString()],
     );
-    return rows.map((r) => ({ ...toDelivery(r), cursor: { xid: BigInt(r.feed_xid as string), id: BigInt(r.feed_id as string) }, type: r.type as string, dossierCode: r.dossier_code as string }));
+    return rows.map((r) => ({
+      ...toDelivery(r),
+      seq: BigInt(r.seq as string),
+      cursor: { xid: BigInt(r.feed_xid as string), id: BigInt(r.feed_id as string) },
+      type: r.type as string,
+      dossierCode: r.dossier_code as string,
+    }));
   }
 }
 

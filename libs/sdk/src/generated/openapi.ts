@@ -243,6 +243,8 @@ export type CriterionRatingDto = {
 export type DeliveryPage = {
   /** Newest first */
   items: DeliveryView[];
+  /** Pass as `cursor` for the next (older) page; null on the last page */
+  nextCursor: string | null;
 };
 
 export type DeliveryView = {
@@ -343,6 +345,8 @@ export type DossierView = {
   /** Whole VND */
   feeTotal: number;
   results: ResultView[];
+  /** Documents supplied while the dossier waited in status 5, in time order */
+  supplements: SupplementView[];
 };
 
 export type DraftView = {
@@ -894,6 +898,10 @@ export type RecordedStepDto = {
   position?: string;
   unit?: string;
   content?: string;
+  /** When the step started (NgayBatDau); informative */
+  startedAt?: string;
+  /** The end the agency's own rules set for this step (NgayKetThucTheoQuyDinh); informative: the hub computes the dossier's due date itself */
+  dueAt?: string;
   code: string;
 };
 
@@ -995,12 +1003,16 @@ export type ResolveExceptionBody = {
 };
 
 export type ResultDto = {
+  /** The sending system's id of the result document (kept across re-sends) */
+  id?: string;
   name: string;
   number?: string;
   electronic: boolean;
 };
 
 export type ResultView = {
+  /** The sending system's id of the result document, when it sent one */
+  id?: string;
   name: string;
   number: string | null;
   electronic: boolean;
@@ -1167,6 +1179,10 @@ export type StepDto = {
   position?: string;
   unit?: string;
   content?: string;
+  /** When the step started (NgayBatDau); informative */
+  startedAt?: string;
+  /** The end the agency's own rules set for this step (NgayKetThucTheoQuyDinh); informative: the hub computes the dossier's due date itself */
+  dueAt?: string;
 };
 
 export type StepView = {
@@ -1176,6 +1192,10 @@ export type StepView = {
   position: string | null;
   unit: string | null;
   content: string | null;
+  /** When the step started, as the agency system said (NgayBatDau) */
+  startedAt: string | null;
+  /** The end the agency's own rules set for the step (NgayKetThucTheoQuyDinh); the dossier's due date is dueAt */
+  dueAt: string | null;
 };
 
 export type SubmitDossierCommand = {
@@ -1204,6 +1224,29 @@ export type SubmittedDossierDto = {
   submittedAt: string;
   /** Printed on the receipt; with the code it lets the applicant look up status. Returned once, never stored. */
   lookupKey: string;
+};
+
+export type SupplementDto = {
+  /** The sending system's id of the supplement (HoSoBoSungId; kept across re-sends) */
+  id?: string;
+  /** When the agency took in the documents the applicant supplied */
+  at: string;
+  /** When the agency had asked for them */
+  requestedAt?: string;
+  /** What was asked for or supplied */
+  note?: string;
+};
+
+export type SupplementView = {
+  /** The agency system's id of the supplement, when it reported one */
+  id?: string;
+  /** When the documents were supplied (taken in) */
+  at: string;
+  /** When the agency had asked for them, when it said */
+  requestedAt: string | null;
+  note: string | null;
+  /** The applicant through the portal, or the agency system that took them in */
+  reportedBy: "applicant" | "agency";
 };
 
 export type SyncApplicantDto = {
@@ -1264,6 +1307,8 @@ export type SyncRecordDto = {
   documents?: DocumentDto[];
   fees?: FeeLineV1[];
   results?: ResultDto[];
+  /** Supplements the agency took in; added to the known ones (one with a known id is known), never removed: the applicant's own through the portal stay */
+  supplements?: SupplementDto[];
   notices?: NoticeDto[];
   /** 6–32 letters or digits; without one the hub issues a key and returns it once */
   lookupKey?: string;
@@ -2030,12 +2075,12 @@ export interface Operations {
     body: never;
     response: ExchangeLogVerificationView;
   };
-  /** GET /v1/agency-webhooks/{agencyCode}/deliveries: Deliveries of the webhook, newest first: status, attempts, last response code and time */
+  /** GET /v1/agency-webhooks/{agencyCode}/deliveries: Deliveries of the webhook, newest first, keyset-paged (`cursor` = `nextCursor`; `limit` 100 by default, at most 500): status, attempts, last response code and time */
   WebhookController_deliveries: {
     method: "GET";
     path: "/v1/agency-webhooks/{agencyCode}/deliveries";
     pathParams: { agencyCode: string };
-    query: { status?: "PENDING" | "DELIVERED" | "PARKED"; limit?: number };
+    query: { status?: "PENDING" | "DELIVERED" | "PARKED"; cursor?: string; limit?: number };
     body: never;
     response: DeliveryPage;
   };

@@ -1,30 +1,7 @@
-import type { DossierStatus } from '@hub/contracts';
+import { DOSSIER_ERROR_CODES, type DossierErrorCode, type DossierStatus } from '@hub/contracts';
 
-/** Every refusal the dossier service can give, by stable code. Transports map them once (dossier.errors.ts). */
-export const DOSSIER_ERROR_CODES = [
-  'INVALID_RECORD',
-  'BATCH_TOO_LARGE',
-  'INVALID_STATUS_TRANSITION',
-  'VERSION_CONFLICT',
-  'DOSSIER_CODE_DATE_MISMATCH',
-  'DOSSIER_CODE_AGENCY_MISMATCH',
-  'TIME_IN_FUTURE',
-  'TIME_OUT_OF_ORDER',
-  'NOTICE_STATUS_MISMATCH',
-  'NOTICE_NUMBER_TAKEN',
-  'EXTENSION_ALREADY_USED',
-  'EXTENSION_NOT_LATER',
-  'SUPPLEMENT_NOT_REQUESTED',
-  'PROCEDURE_NOT_YET_KNOWN',
-  'PROCEDURE_NOT_IN_FORCE',
-  'PROCEDURE_NOT_AVAILABLE',
-  'AGENCY_NOT_IMPLEMENTING_PROCEDURE',
-  'CHANNEL_NOT_OFFERED',
-  'LOCAL_STATUS_UNMAPPED',
-  'AGENCY_SCOPE_VIOLATION',
-  'DOSSIER_NOT_FOUND',
-] as const;
-export type DossierErrorCode = (typeof DOSSIER_ERROR_CODES)[number];
+/** Every refusal the dossier service can give, by stable code (the list lives in @hub/contracts). */
+export { DOSSIER_ERROR_CODES, type DossierErrorCode };
 
 /** A refusal as plain data (the domain knows no transport): code, messages, the offending field, safe params. */
 export interface Rejection {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { formatInZone } from '@hub/calendar';
-import { assertMayActFor, requireVisible, type CallerIdentity } from '@hub/platform';
+import { assertMayActFor, requireVisible, validationFailed, type CallerIdentity } from '@hub/platform';
 import { TransactionRunner } from '@hub/persistence';
 import { AgencyFeedErrors } from '../../agency-feed/agency-feed.errors';
 import { AgencyFeedStore } from '../../agency-feed/agency-feed.store';
@@ -14,6 +14,19 @@ import type { DeliveryPage, PutWebhookBody, ReplayAnswer, WebhookView } from '..
 
 export const WEBHOOK_LOOKUP = Symbol('WEBHOOK_LOOKUP');
 const iso = (d: Date | null): string | null => (d ? formatInZone(d) : null);
+
+/** The deliveries list's cursor: the sequence of the last delivery of the page (not secret; it only pages). */
+export const encodeDeliveriesCursor = (seq: bigint): string => Buffer.from(JSON.stringify(['d', seq.toString()])).toString('base64url');
+
+export function decodeDeliveriesCursor(cursor: string): bigint {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && value[0] === 'd' && typeof value[1] === 'string' && /^[1-9]\d{0,18}$/.test(value[1])) return BigInt(value[1]);
+  } catch {
+    // fall through
+  }
+  throw validationFailed([{ field: 'cursor', code: 'INVALID_CURSOR', message: 'cursor must be a nextCursor returned by this list' }]);
+}
 
 /** The subscription of one agency, if the caller may see it (another agency's answers 404 like a missing one). */
 @Injectable()
@@ -57,11 +70,15 @@ export class WebhookUseCases {
     return this.view(await this.access.visible(agencyCode, caller));
   }
 
-  async deliveries(agencyCode: string, query: { status: DeliveryStatus | null; limit: number }, caller: CallerIdentity): Promise<DeliveryPage> {
+  /** Newest first, keyset on the delivery's sequence: a page never repeats or skips a delivery made before it was read. */
+  async deliveries(agencyCode: string, query: { status: DeliveryStatus | null; limit: number; cursor: string | null }, caller: CallerIdentity): Promise<DeliveryPage> {
     await this.access.visible(agencyCode, caller);
-    const rows = await this.store.list(agencyCode, query.limit, query.status);
+    const before = query.cursor === null ? null : decodeDeliveriesCursor(query.cursor);
+    const rows = await this.store.list(agencyCode, query.limit + 1, query.status, before);
+    const page = rows.slice(0, query.limit);
     return {
-      items: rows.map((d) => ({
+      nextCursor: rows.length > query.limit ? encodeDeliveriesCursor(page[page.length - 1].seq) : null,
+      items: page.map((d) => ({
         deliveryId: d.deliveryId,
         cursor: this.cursors.encode(d.cursor),
         type: d.type,

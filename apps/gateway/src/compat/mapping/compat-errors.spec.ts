@@ -1,3 +1,4 @@
+import { DOSSIER_ERROR_CODES } from '@hub/contracts';
 import { failed, succeeded } from './compat-answer';
 import { CompatError, compatMeaningOf, describeProblem, dossierFieldName, NATIVE_PROBLEM_CODES, NATIVE_TO_COMPAT, progressFieldName } from './compat-errors';
 
@@ -8,6 +9,10 @@ describe('the compat error mapping', () => {
     expect(meaning.code).not.toBe(0);
     expect(meaning.vi).toBe(meaning.vi.normalize('NFC'));
     expect(meaning.vi).not.toMatch(/thành công/i);
+  });
+
+  it('every refusal of the dossier service (its list in @hub/contracts) is a native problem code the table maps', () => {
+    for (const code of DOSSIER_ERROR_CODES) expect(NATIVE_TO_COMPAT[code].code).not.toBe(CompatError.UNAVAILABLE);
   });
 
   it('an unknown native code is UNAVAILABLE', () => {
@@ -34,6 +39,7 @@ describe('the compat error mapping', () => {
     ['documents.2.name', 'TaiLieuNop[2]'],
     ['fees.0.amount', 'DanhSachLePhi[0]'],
     ['results.1', 'DanhSachGiayToKetQua[1]'],
+    ['supplements.0.at', 'DanhSachHoSoBoSung[0]'],
     ['steps.0.at', 'NgayKetThucXuLy'],
     ['steps.0.status', 'TrangThaiHoSo'],
     ['somethingElse', 'somethingElse'],
@@ -43,6 +49,8 @@ describe('the compat error mapping', () => {
     ['steps.3.at', 'data[3].ThoiDiemXuLy'],
     ['steps.3.status', 'data[3].TrangThai'],
     ['steps.0.content', 'data[0].NoiDungXuLy'],
+    ['steps.2.startedAt', 'data[2].NgayBatDau'],
+    ['steps.2.dueAt', 'data[2].NgayKetThucTheoQuyDinh'],
     ['steps.2', 'data[2]'],
   ])('progress field %s is %s', (native, compat) => expect(progressFieldName(native)).toBe(compat));
 

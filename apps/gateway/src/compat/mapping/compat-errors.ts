@@ -1,3 +1,5 @@
+import { DOSSIER_ERROR_CODES } from '@hub/contracts';
+
 /**
  * The one error-code mapping of the compatibility transport (`/dvcqg/...`): the compat error codes, their
  * Vietnamese messages, and every native problem code the adapter can receive from the services, mapped
@@ -26,28 +28,8 @@ export type CompatErrorCode = (typeof CompatError)[keyof typeof CompatError];
 
 /** Problem codes of the native services (dossier, catalogue, rating, platform, gateway) the adapter may see. */
 export const NATIVE_PROBLEM_CODES = [
-  // dossier
-  'INVALID_RECORD',
-  'BATCH_TOO_LARGE',
-  'INVALID_STATUS_TRANSITION',
-  'VERSION_CONFLICT',
-  'DOSSIER_CODE_DATE_MISMATCH',
-  'DOSSIER_CODE_AGENCY_MISMATCH',
-  'TIME_IN_FUTURE',
-  'TIME_OUT_OF_ORDER',
-  'NOTICE_STATUS_MISMATCH',
-  'NOTICE_NUMBER_TAKEN',
-  'EXTENSION_ALREADY_USED',
-  'EXTENSION_NOT_LATER',
-  'SUPPLEMENT_NOT_REQUESTED',
-  'PROCEDURE_NOT_YET_KNOWN',
-  'PROCEDURE_NOT_IN_FORCE',
-  'PROCEDURE_NOT_AVAILABLE',
-  'AGENCY_NOT_IMPLEMENTING_PROCEDURE',
-  'CHANNEL_NOT_OFFERED',
-  'LOCAL_STATUS_UNMAPPED',
-  'AGENCY_SCOPE_VIOLATION',
-  'DOSSIER_NOT_FOUND',
+  // dossier (the dossier service's own list: a new code there does not compile until NATIVE_TO_COMPAT maps it)
+  ...DOSSIER_ERROR_CODES,
   // catalogue
   'PROCEDURE_NOT_FOUND',
   'AGENCY_NOT_FOUND',
@@ -145,6 +127,7 @@ const FIELD_NAMES: ReadonlyArray<[RegExp, string]> = [
   [/^documents\.(\d+)/, 'TaiLieuNop[$1]'],
   [/^fees\.(\d+)/, 'DanhSachLePhi[$1]'],
   [/^results\.(\d+)/, 'DanhSachGiayToKetQua[$1]'],
+  [/^supplements\.(\d+)/, 'DanhSachHoSoBoSung[$1]'],
   [/^steps\.\d+\.at$/, 'NgayKetThucXuLy'],
   [/^steps\.\d+/, 'TrangThaiHoSo'],
   [/^version$/, 'MaHoSo'],
@@ -164,7 +147,7 @@ export function dossierFieldName(nativeField: string | undefined): string | unde
 export function progressFieldName(nativeField: string | undefined): string | undefined {
   const m = /^steps\.(\d+)\.?(.*)$/.exec(nativeField ?? '');
   if (!m) return nativeField;
-  const names: Record<string, string> = { at: 'ThoiDiemXuLy', status: 'TrangThai', handledBy: 'NguoiXuLy', position: 'ChucDanh', unit: 'PhongBanXuLy', content: 'NoiDungXuLy', code: 'MaHoSo' };
+  const names: Record<string, string> = { at: 'ThoiDiemXuLy', status: 'TrangThai', handledBy: 'NguoiXuLy', position: 'ChucDanh', unit: 'PhongBanXuLy', content: 'NoiDungXuLy', code: 'MaHoSo', startedAt: 'NgayBatDau', dueAt: 'NgayKetThucTheoQuyDinh' };
   return `data[${m[1]}]${m[2] ? `.${names[m[2]] ?? m[2]}` : ''}`;
 }
 

@@ -59,7 +59,7 @@ describe('DongBoHoSoMC record → native sync record', () => {
           { componentCode: 'TP02', name: 'Bản vẽ', copies: 1, digitised: true },
         ],
         fees: [{ code: 'LP01', name: 'Lệ phí cấp phép', amount: 75000 }],
-        results: [{ name: 'Giấy phép xây dựng', electronic: true }],
+        results: [{ id: 'KQ1', name: 'Giấy phép xây dựng', electronic: true }],
       },
     });
     expect(JSON.stringify(mapped)).not.toContain('one-stop.example');
@@ -87,6 +87,52 @@ describe('DongBoHoSoMC record → native sync record', () => {
     expect(mapDossierRecord({ ...RECORD, TrangThaiHoSo: '3', NgayTuChoi: '20260112100000' })).toMatchObject({ ok: true, value: { status: 3, statusChangedAt: '2026-01-12T10:00:00+07:00' } });
     expect(mapDossierRecord({ ...RECORD, TrangThaiHoSo: '4' })).not.toHaveProperty('value.statusChangedAt');
   });
+
+  it('identifies result documents by GiayToId and keeps it, whatever their URL; without one by component and name', () => {
+    const mapped = mapDossierRecord({
+      ...RECORD,
+      DanhSachGiayToKetQua: [
+        { TenGiayTo: 'Giấy phép xây dựng', GiayToId: 'KQ1', DuongDanTepTinKetQua: 'https://one-stop.example/kq/1?t=1' },
+        { TenGiayTo: 'Giấy phép xây dựng (bản mới)', GiayToId: 'KQ1', DuongDanTepTinKetQua: 'https://one-stop.example/kq/1?t=2' },
+        { TenGiayTo: 'Bản vẽ được duyệt', MaThanhPhanHoSo: 'KQ02', GiayToId: '', DuongDanTepTinKetQua: '' },
+        { TenGiayTo: 'Bản vẽ được duyệt', MaThanhPhanHoSo: 'KQ02', DuongDanTepTinKetQua: '' },
+      ],
+    });
+    expect(mapped).toMatchObject({
+      ok: true,
+      value: { results: [{ id: 'KQ1', name: 'Giấy phép xây dựng (bản mới)', electronic: true }, { name: 'Bản vẽ được duyệt', electronic: false }] },
+    });
+    expect(mapDossierRecord({ ...RECORD, DanhSachGiayToKetQua: [{ TenGiayTo: 'x', GiayToId: 'K'.repeat(201) }] })).toMatchObject({ ok: false, field: 'DanhSachGiayToKetQua[0].GiayToId' });
+  });
+
+  it('maps the answered supplement requests of DanhSachHoSoBoSung to native supplements, by HoSoBoSungId; a request not answered yet is none', () => {
+    const mapped = mapDossierRecord({
+      ...RECORD,
+      DanhSachHoSoBoSung: [
+        { HoSoBoSungId: 'BS1', NguoiYeuCauBoSung: 'Trần Cán Bộ', NoiDungBoSung: 'Bổ sung bản vẽ', NgayBoSung: '20260113090000', NgayTiepNhanBoSung: '20260114100000', TrangThaiBoSung: '1', DanhSachGiayToBoSung: [] },
+        { HoSoBoSungId: 'BS1', NoiDungBoSung: 'Bổ sung bản vẽ (sửa)', NgayBoSung: '20260113090000', NgayTiepNhanBoSung: '20260114100000' },
+        { HoSoBoSungId: '', NoiDungBoSung: 'Bổ sung CCCD', NgayBoSung: '', NgayTiepNhanBoSung: '20260115080000' },
+        { HoSoBoSungId: 'BS3', NoiDungBoSung: 'Chưa bổ sung', NgayBoSung: '20260116090000', NgayTiepNhanBoSung: '' },
+      ],
+    });
+    expect(mapped).toMatchObject({
+      ok: true,
+      value: {
+        supplements: [
+          { id: 'BS1', at: '2026-01-14T10:00:00+07:00', requestedAt: '2026-01-13T09:00:00+07:00', note: 'Bổ sung bản vẽ (sửa)' },
+          { at: '2026-01-15T08:00:00+07:00', note: 'Bổ sung CCCD' },
+        ],
+      },
+    });
+    expect(mapDossierRecord({ ...RECORD, DanhSachHoSoBoSung: [{ NoiDungBoSung: 'x' }] })).not.toHaveProperty('value.supplements');
+  });
+
+  it.each([
+    [{ DanhSachHoSoBoSung: { HoSoBoSungId: '1' } }, 'DanhSachHoSoBoSung'],
+    [{ DanhSachHoSoBoSung: ['x'] }, 'DanhSachHoSoBoSung'],
+    [{ DanhSachHoSoBoSung: [{ NgayTiepNhanBoSung: '14/01/2026 10:00:00' }] }, 'DanhSachHoSoBoSung[0].NgayTiepNhanBoSung'],
+    [{ DanhSachHoSoBoSung: [{ NgayTiepNhanBoSung: '20260114100000', NgayBoSung: '20261332000000' }] }, 'DanhSachHoSoBoSung[0].NgayBoSung'],
+  ])('refuses a DanhSachHoSoBoSung that does not fit (%#), naming %s', (over, field) => expect(mapDossierRecord({ ...RECORD, ...over })).toMatchObject({ ok: false, field }));
 
   it('leaves out contact details that do not fit instead of refusing the dossier', () => {
     const mapped = mapDossierRecord({ ...RECORD, SoGiayToChuHoSo: 'B1234567', SoDienThoai: 'không có', Email: 'not-an-email', ChuHoSo: '' });

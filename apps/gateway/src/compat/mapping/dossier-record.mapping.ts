@@ -23,7 +23,8 @@ export interface NativeSyncRecord {
   steps?: Array<{ at: string; status: number; content?: string }>;
   documents?: Array<{ id?: string; componentCode?: string; name: string; copies: number; digitised: boolean }>;
   fees?: Array<{ code: string; name: string; amount: number }>;
-  results?: Array<{ name: string; electronic: boolean }>;
+  results?: Array<{ id?: string; name: string; electronic: boolean }>;
+  supplements?: Array<{ id?: string; at: string; requestedAt?: string; note?: string }>;
 }
 
 export type Mapped<T> = { ok: true; value: T } | { ok: false; field: string; message: string };
@@ -61,10 +62,10 @@ class Refusal {
   ) {}
 }
 
-function date(record: Record<string, unknown>, field: string, required = false): string | undefined {
+function date(record: Record<string, unknown>, field: string, required = false, named = field): string | undefined {
   const parsed = parseCompatDate(record[field] === undefined ? undefined : typeof record[field] === 'string' ? (record[field] as string).trim() : record[field]);
-  if (!parsed.ok) throw new Refusal(field, `${field} phải là ngày giờ dạng yyyyMMddHHmmss có thật (ví dụ 20260112093000)`);
-  if (!parsed.iso && required) throw new Refusal(field, `Thiếu ${field}`);
+  if (!parsed.ok) throw new Refusal(named, `${named} phải là ngày giờ dạng yyyyMMddHHmmss có thật (ví dụ 20260112093000)`);
+  if (!parsed.iso && required) throw new Refusal(named, `Thiếu ${named}`);
   return parsed.iso ?? undefined;
 }
 
@@ -120,6 +121,8 @@ function map(raw: unknown): NativeSyncRecord {
   if (fees.length > 0) record.fees = fees;
   const results = resultsOf(raw.DanhSachGiayToKetQua);
   if (results.length > 0) record.results = results;
+  const supplements = supplementsOf(raw.DanhSachHoSoBoSung);
+  if (supplements.length > 0) record.supplements = supplements;
   return record;
 }
 
@@ -168,12 +171,37 @@ function feesOf(value: unknown): NonNullable<NativeSyncRecord['fees']> {
 function resultsOf(value: unknown): NonNullable<NativeSyncRecord['results']> {
   const items = list(value);
   if (!items) throw new Refusal('DanhSachGiayToKetQua', 'DanhSachGiayToKetQua phải là một mảng giấy tờ kết quả');
-  const byIdentity = new Map<string, { name: string; electronic: boolean }>();
+  const byIdentity = new Map<string, NonNullable<NativeSyncRecord['results']>[number]>();
   for (const [i, item] of items.entries()) {
     const name = text(item.TenGiayTo);
     if (!name) throw new Refusal(`DanhSachGiayToKetQua[${i}].TenGiayTo`, `Thiếu TenGiayTo của DanhSachGiayToKetQua[${i}]`);
     const id = text(item.GiayToId);
-    byIdentity.set(id ? `id:${id}` : `name:${text(item.MaThanhPhanHoSo) ?? ''}|${name}`, { name, electronic: Boolean(text(item.DuongDanTepTinKetQua)) });
+    if (id && id.length > 200) throw new Refusal(`DanhSachGiayToKetQua[${i}].GiayToId`, `GiayToId của DanhSachGiayToKetQua[${i}] dài quá 200 ký tự`);
+    // Kept as the result's id: the same GiayToId re-sent (with a new URL) is the same document.
+    byIdentity.set(id ? `id:${id}` : `name:${text(item.MaThanhPhanHoSo) ?? ''}|${name}`, { ...(id ? { id } : {}), name, electronic: Boolean(text(item.DuongDanTepTinKetQua)) });
+  }
+  return [...byIdentity.values()];
+}
+
+/**
+ * `DanhSachHoSoBoSung[]` → the native supplements: each request the applicant has answered (`NgayTiepNhanBoSung`,
+ * when the agency took the documents in) is one, identified by `HoSoBoSungId` (or by its time and content), with
+ * `NgayBoSung` (when the agency asked) and `NoiDungBoSung`. A request not answered yet is not a supplement: the
+ * dossier's status 5 says the agency is waiting. Other fields of the entry are tolerated and not kept.
+ */
+function supplementsOf(value: unknown): NonNullable<NativeSyncRecord['supplements']> {
+  const items = list(value);
+  if (!items) throw new Refusal('DanhSachHoSoBoSung', 'DanhSachHoSoBoSung phải là một mảng hồ sơ bổ sung');
+  const byIdentity = new Map<string, NonNullable<NativeSyncRecord['supplements']>[number]>();
+  for (const [i, item] of items.entries()) {
+    const field = (name: string) => `DanhSachHoSoBoSung[${i}].${name}`;
+    const requestedAt = date(item, 'NgayBoSung', false, field('NgayBoSung'));
+    const at = date(item, 'NgayTiepNhanBoSung', false, field('NgayTiepNhanBoSung'));
+    if (!at) continue;
+    const id = text(item.HoSoBoSungId);
+    if (id && id.length > 200) throw new Refusal(field('HoSoBoSungId'), `HoSoBoSungId của DanhSachHoSoBoSung[${i}] dài quá 200 ký tự`);
+    const note = text(item.NoiDungBoSung)?.slice(0, 2000);
+    byIdentity.set(id ? `id:${id}` : `at:${at}|${note ?? ''}`, { ...(id ? { id } : {}), at, ...(requestedAt ? { requestedAt } : {}), ...(note ? { note } : {}) });
   }
   return [...byIdentity.values()];
 }

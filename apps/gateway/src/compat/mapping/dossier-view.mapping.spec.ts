@@ -14,10 +14,11 @@ const VIEW: NativeDossierView = {
   appointmentAt: null,
   dueAt: '2026-01-19T17:00:00+07:00',
   finishedAt: '2026-01-15T10:00:00+07:00',
-  steps: [{ at: '2026-01-13T02:00:00Z', status: 4, handledBy: 'Trần Cán Bộ', position: null, unit: 'Phòng A', content: 'Chuyển xử lý' }],
+  steps: [{ at: '2026-01-13T02:00:00Z', status: 4, handledBy: 'Trần Cán Bộ', position: null, unit: 'Phòng A', content: 'Chuyển xử lý', startedAt: '2026-01-13T08:30:00+07:00', dueAt: null }],
   documents: [{ id: '1001', componentCode: 'TP01', name: 'Đơn' }, { name: 'Bản vẽ' }],
   fees: [{ code: 'LP01', name: 'Lệ phí', amount: 75000 }],
-  results: [{ name: 'Giấy phép', number: 'GP-1', electronic: true }],
+  results: [{ id: 'GP-1', name: 'Giấy phép', number: '123/GPXD', electronic: true }],
+  supplements: [{ id: 'BS1', at: '2026-01-14T03:00:00Z', requestedAt: '2026-01-13T09:00:00+07:00', note: 'Bổ sung bản vẽ' }, { at: '2026-01-15T08:00:00+07:00', requestedAt: null, note: null }],
 };
 
 describe('native dossier → TraCuuHoSo record', () => {
@@ -49,8 +50,11 @@ describe('native dossier → TraCuuHoSo record', () => {
       ],
       DanhSachLePhi: [{ TenPhiLePhi: 'Lệ phí', MaPhiLePhi: 'LP01', HinhThucThu: '', Gia: '75000', LoaiPhiLePhi: '' }],
       DanhSachGiayToKetQua: [{ TenGiayTo: 'Giấy phép', MaThanhPhanHoSo: '', GiayToId: 'GP-1', DuongDanTepTinKetQua: '' }],
-      DanhSachHoSoBoSung: [],
-      QuaTrinhXuLy: [{ MaHoSo: VIEW.code, NguoiXuLy: 'Trần Cán Bộ', ChucDanh: '', ThoiDiemXuLy: '20260113090000', PhongBanXuLy: 'Phòng A', NoiDungXuLy: 'Chuyển xử lý', TrangThai: '4' }],
+      DanhSachHoSoBoSung: [
+        { HoSoBoSungId: 'BS1', NoiDungBoSung: 'Bổ sung bản vẽ', NgayBoSung: '20260113090000', NgayTiepNhanBoSung: '20260114100000' },
+        { HoSoBoSungId: '', NoiDungBoSung: '', NgayBoSung: '', NgayTiepNhanBoSung: '20260115080000' },
+      ],
+      QuaTrinhXuLy: [{ MaHoSo: VIEW.code, NguoiXuLy: 'Trần Cán Bộ', ChucDanh: '', ThoiDiemXuLy: '20260113090000', PhongBanXuLy: 'Phòng A', NoiDungXuLy: 'Chuyển xử lý', TrangThai: '4', NgayBatDau: '20260113083000', NgayKetThucTheoQuyDinh: '' }],
     });
   });
 

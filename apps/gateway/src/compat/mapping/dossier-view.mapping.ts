@@ -15,10 +15,11 @@ export interface NativeDossierView {
   appointmentAt: string | null;
   dueAt: string | null;
   finishedAt: string | null;
-  steps: Array<{ at: string; status: number; handledBy: string | null; position: string | null; unit: string | null; content: string | null }>;
+  steps: Array<{ at: string; status: number; handledBy: string | null; position: string | null; unit: string | null; content: string | null; startedAt?: string | null; dueAt?: string | null }>;
   documents: Array<{ id?: string; componentCode?: string; name: string }>;
   fees: Array<{ code: string; name: string; amount: number }>;
-  results: Array<{ name: string; number: string | null; electronic: boolean }>;
+  results: Array<{ id?: string; name: string; number: string | null; electronic: boolean }>;
+  supplements?: Array<{ id?: string; at: string; requestedAt: string | null; note: string | null }>;
 }
 
 /** What the catalogue says about the dossier's procedure (names the record does not carry). */
@@ -60,8 +61,13 @@ export function compatDossierOf(view: NativeDossierView, names: ProcedureNames):
     DonViXuLy: view.receivingAgencyCode,
     TaiLieuNop: view.documents.map((d) => ({ TenTepDinhKem: d.name, MaThanhPhanHoSo: d.componentCode ?? '', TepDinhKemId: d.id ?? '', DuongDanTaiTepTin: '', IsDeleted: 'False' })),
     DanhSachLePhi: view.fees.map((f) => ({ TenPhiLePhi: f.name, MaPhiLePhi: f.code, HinhThucThu: '', Gia: String(f.amount), LoaiPhiLePhi: '' })),
-    DanhSachGiayToKetQua: view.results.map((r) => ({ TenGiayTo: r.name, MaThanhPhanHoSo: '', GiayToId: r.number ?? '', DuongDanTepTinKetQua: '' })),
-    DanhSachHoSoBoSung: [],
+    DanhSachGiayToKetQua: view.results.map((r) => ({ TenGiayTo: r.name, MaThanhPhanHoSo: '', GiayToId: r.id ?? '', DuongDanTepTinKetQua: '' })),
+    DanhSachHoSoBoSung: (view.supplements ?? []).map((s) => ({
+      HoSoBoSungId: s.id ?? '',
+      NoiDungBoSung: s.note ?? '',
+      NgayBoSung: formatCompatDate(s.requestedAt),
+      NgayTiepNhanBoSung: formatCompatDate(s.at),
+    })),
     QuaTrinhXuLy: view.steps.map((s) => ({
       MaHoSo: view.code,
       NguoiXuLy: s.handledBy ?? '',
@@ -70,6 +76,8 @@ export function compatDossierOf(view: NativeDossierView, names: ProcedureNames):
       PhongBanXuLy: s.unit ?? '',
       NoiDungXuLy: s.content ?? '',
       TrangThai: String(s.status),
+      NgayBatDau: formatCompatDate(s.startedAt),
+      NgayKetThucTheoQuyDinh: formatCompatDate(s.dueAt),
     })),
   };
 }

@@ -17,8 +17,25 @@ describe('CapNhatTienDoHoSoMC record → native step', () => {
   it('maps a full record', () => {
     expect(mapProgressRecord(STEP, 0)).toEqual({
       ok: true,
-      value: { code: STEP.MaHoSo, at: '2026-01-13T09:00:00+07:00', status: 4, handledBy: 'Trần Cán Bộ', position: 'Chuyên viên', unit: 'Phòng Quản lý đô thị', content: 'Chuyển xử lý' },
+      value: {
+        code: STEP.MaHoSo,
+        at: '2026-01-13T09:00:00+07:00',
+        status: 4,
+        handledBy: 'Trần Cán Bộ',
+        position: 'Chuyên viên',
+        unit: 'Phòng Quản lý đô thị',
+        content: 'Chuyển xử lý',
+        startedAt: '2026-01-13T09:00:00+07:00',
+        dueAt: '2026-01-19T17:00:00+07:00',
+      },
     });
+  });
+
+  it('keeps NgayBatDau and NgayKetThucTheoQuyDinh as the step\'s startedAt and dueAt, leaving out the empty ones', () => {
+    const mapped = mapProgressRecord({ ...STEP, NgayBatDau: '', NgayKetThucTheoQuyDinh: null }, 0);
+    expect(mapped.ok && mapped.value).not.toHaveProperty('startedAt');
+    expect(mapped.ok && mapped.value).not.toHaveProperty('dueAt');
+    expect(mapProgressRecord({ ...STEP, NgayBatDau: ' 20260114080000 ' }, 0)).toMatchObject({ ok: true, value: { startedAt: '2026-01-14T08:00:00+07:00' } });
   });
 
   it.each([

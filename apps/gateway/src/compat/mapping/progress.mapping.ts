@@ -11,14 +11,19 @@ export interface NativeStep {
   position?: string;
   unit?: string;
   content?: string;
+  /** `NgayBatDau`: when the step started (informative). */
+  startedAt?: string;
+  /** `NgayKetThucTheoQuyDinh`: the end the agency's rules set for the step (informative; the hub computes the due date). */
+  dueAt?: string;
 }
 
 const cut = (value: string | undefined, max: number): string | undefined => (value ? value.slice(0, max) : undefined);
 
 /**
  * `CapNhatTienDoHoSoMC` record → native step. Required: `MaHoSo`, `ThoiDiemXuLy` (yyyyMMddHHmmss) and `TrangThai`
- * (1–10); `NguoiXuLy`, `ChucDanh`, `PhongBanXuLy`, `NoiDungXuLy` are kept; `NgayBatDau` and
- * `NgayKetThucTheoQuyDinh` are checked as dates and not stored (the hub computes its own due date). Pure.
+ * (1–10); `NguoiXuLy`, `ChucDanh`, `PhongBanXuLy`, `NoiDungXuLy` are kept, and so are `NgayBatDau` and
+ * `NgayKetThucTheoQuyDinh` as the step's `startedAt` and `dueAt` (informative: the hub computes the dossier's own due
+ * date). Pure.
  */
 export function mapProgressRecord(raw: unknown, index: number): Mapped<NativeStep> {
   const at = (field: string) => `data[${index}].${field}`;
@@ -28,9 +33,12 @@ export function mapProgressRecord(raw: unknown, index: number): Mapped<NativeSte
   if (!DOSSIER_CODE_PATTERN.test(code)) return { ok: false, field: at('MaHoSo'), message: `MaHoSo ${code} không đúng dạng <mã cơ quan>-<yyMMdd>-<số thứ tự>` };
   const time = parseCompatDate(typeof raw.ThoiDiemXuLy === 'string' ? raw.ThoiDiemXuLy.trim() : raw.ThoiDiemXuLy);
   if (!time.ok || !time.iso) return { ok: false, field: at('ThoiDiemXuLy'), message: `ThoiDiemXuLy của data[${index}] phải là ngày giờ dạng yyyyMMddHHmmss có thật` };
+  const terms: Record<string, string | null> = {};
   for (const field of ['NgayBatDau', 'NgayKetThucTheoQuyDinh']) {
     const value = raw[field];
-    if (!parseCompatDate(typeof value === 'string' ? value.trim() : value).ok) return { ok: false, field: at(field), message: `${field} của data[${index}] phải là ngày giờ dạng yyyyMMddHHmmss có thật` };
+    const parsed = parseCompatDate(typeof value === 'string' ? value.trim() : value);
+    if (!parsed.ok) return { ok: false, field: at(field), message: `${field} của data[${index}] phải là ngày giờ dạng yyyyMMddHHmmss có thật` };
+    terms[field] = parsed.iso;
   }
   const status = text(raw.TrangThai);
   if (!status || !/^(10|[1-9])$/.test(status)) return { ok: false, field: at('TrangThai'), message: `TrangThai của data[${index}] phải là một mã trạng thái từ 1 đến 10, nhận được "${String(raw.TrangThai ?? '')}"` };
@@ -43,5 +51,7 @@ export function mapProgressRecord(raw: unknown, index: number): Mapped<NativeSte
   if (position) step.position = position;
   if (unit) step.unit = unit;
   if (content) step.content = content;
+  if (terms.NgayBatDau) step.startedAt = terms.NgayBatDau;
+  if (terms.NgayKetThucTheoQuyDinh) step.dueAt = terms.NgayKetThucTheoQuyDinh;
   return { ok: true, value: step };
 }

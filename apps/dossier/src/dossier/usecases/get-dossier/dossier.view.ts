@@ -5,6 +5,8 @@ import type { DossierState, Notice, StatusChange } from '../../domain/dossier-st
 import { maskEmail, maskIdNumber, maskPhone } from '@hub/platform';
 import { feeTotal } from '../../domain/events';
 import { STATUS_NAMES } from '../../domain/status-machine';
+import { stepViewOf } from '../../step-terms';
+import { supplementViewOf } from '../../supplements';
 
 const iso = (d: Date | null): string | null => (d ? formatInZone(d) : null);
 
@@ -87,6 +89,8 @@ export class StepView {
   @ApiProperty({ nullable: true, type: String }) position!: string | null;
   @ApiProperty({ nullable: true, type: String }) unit!: string | null;
   @ApiProperty({ nullable: true, type: String }) content!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'When the step started, as the agency system said (NgayBatDau)' }) startedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: "The end the agency's own rules set for the step (NgayKetThucTheoQuyDinh); the dossier's due date is dueAt" }) dueAt!: string | null;
 }
 
 export class DocumentView {
@@ -102,9 +106,18 @@ export class FeeView {
   @ApiProperty({ description: 'Whole VND' }) amount!: number;
 }
 export class ResultView {
+  @ApiPropertyOptional({ description: "The sending system's id of the result document, when it sent one" }) id?: string;
   @ApiProperty() name!: string;
   @ApiProperty({ nullable: true, type: String }) number!: string | null;
   @ApiProperty() electronic!: boolean;
+}
+
+export class SupplementView {
+  @ApiPropertyOptional({ description: "The agency system's id of the supplement, when it reported one" }) id?: string;
+  @ApiProperty({ format: 'date-time', description: 'When the documents were supplied (taken in)' }) at!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'When the agency had asked for them, when it said' }) requestedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) note!: string | null;
+  @ApiProperty({ enum: ['applicant', 'agency'], description: 'The applicant through the portal, or the agency system that took them in' }) reportedBy!: 'applicant' | 'agency';
 }
 
 /** The full national record of a dossier, for whoever may see it. */
@@ -136,6 +149,7 @@ export class DossierView {
   @ApiProperty({ type: [FeeView] }) fees!: FeeView[];
   @ApiProperty({ description: 'Whole VND' }) feeTotal!: number;
   @ApiProperty({ type: [ResultView] }) results!: ResultView[];
+  @ApiProperty({ type: [SupplementView], description: 'Documents supplied while the dossier waited in status 5, in time order' }) supplements!: SupplementView[];
 
   /** `disclosure` is decided by the access policy for the reader (DossierDisclosure); never defaulted. */
   static from(d: DossierState, disclosure: Disclosure): DossierView {
@@ -165,11 +179,12 @@ export class DossierView {
       finishedAt: iso(d.finishedAt),
       timeliness: d.timeliness,
       notices: d.notices.map(NoticeView.from),
-      steps: d.steps.map((s) => ({ ...s, at: formatInZone(s.at) })),
+      steps: d.steps.map(stepViewOf),
       documents: d.documents,
       fees: d.fees,
       feeTotal: feeTotal(d),
       results: d.results,
+      supplements: d.supplements.map(supplementViewOf),
     };
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { DossierStatus } from '@hub/contracts';
 import { AppError, validatePayload, type CallerIdentity } from '@hub/platform';
 import type { Step } from '../../domain/dossier-state';
+import { stepTermsOf, type StepWithTerms } from '../../step-terms';
 import { DossierLifecycle } from '../../dossier-lifecycle';
 import { DossierErrors, type DossierError } from '../../dossier.errors';
 import { recordProblem } from '../sync-dossiers/record-problem';
@@ -58,7 +59,8 @@ function groupByDossier(raw: unknown[]): Map<string, Group> {
       continue;
     }
     const s = validation.value;
-    group.steps.push({ at: new Date(s.at), status: s.status as DossierStatus, handledBy: s.handledBy ?? null, position: s.position ?? null, unit: s.unit ?? null, content: s.content ?? null });
+    const step: StepWithTerms = { at: new Date(s.at), status: s.status as DossierStatus, handledBy: s.handledBy ?? null, position: s.position ?? null, unit: s.unit ?? null, content: s.content ?? null, ...stepTermsOf(s) };
+    group.steps.push(step);
   }
   return groups;
 }

@@ -6,7 +6,7 @@ import type { EntityManager } from 'typeorm';
 import { CalendarReadModel } from '../../../calendar-read-model/calendar-read-model';
 import { ProcedureVersionRepository } from '../../../procedure-read-model/procedure-version.repository';
 import { StatusMappingReadModel } from '../../../status-mapping-read-model/status-mapping-read-model';
-import { decide } from '../../domain/decide';
+import { decide, type Decision } from '../../domain/decide';
 import type { DossierEvent } from '../../domain/events';
 import { resolveHubOrdered } from '../../domain/hub-ordered';
 import { DossierErrors, dossierError } from '../../dossier.errors';
@@ -14,6 +14,7 @@ import { recordProblem } from './record-problem';
 import { DossierEventsWriter } from '../../dossier-events.writer';
 import { DossierStateStore, type DossierWrite, type StoredDossier } from '../../dossier-state.store';
 import { LookupKeys, newLookupKey } from '../../lookup-key';
+import { mergeSupplements } from '../../supplements';
 import { MAX_SYNC_BATCH, type SyncDossiersCommand, type SyncDossiersResponse, type SyncResultDto } from './sync-dossiers.command';
 import { prepareRecord, validateRecord, type PreparedRecord, type RejectedRecord } from './sync-preparation';
 
@@ -89,7 +90,7 @@ export class SyncDossiersUseCase {
     // Another agency's dossier answers exactly like any out-of-scope record, whether or not the code exists.
     if (current && !isInAgencyScope(caller, current.state.receivingAgencyCode)) return rejectedResult(code, { error: DossierErrors.agencyScopeViolation(record.command.content.receivingAgencyCode) });
     const command = record.hubOrdered ? resolveHubOrdered(record.command, record.hubOrdered, current?.state ?? null, now) : record.command;
-    const decision = decide(current?.state ?? null, command, { calendar: record.calendar, now });
+    const decision = withReportedSupplements(decide(current?.state ?? null, command, { calendar: record.calendar, now }), record.supplements, now);
     if (decision.outcome === 'rejected') return { ...resultOf(code, current), outcome: 'rejected', problem: recordProblem(dossierError(decision.rejection)) };
     if (decision.outcome === 'stale' || decision.outcome === 'unchanged') return { ...resultOf(code, current), outcome: decision.outcome };
     const issuedKey = !current && !record.lookupKey ? newLookupKey() : null;
@@ -103,6 +104,13 @@ export class SyncDossiersUseCase {
     applied.events.push(...decision.events);
     return { ...resultOf(code, after), outcome: decision.outcome, ...(issuedKey ? { lookupKey: issuedKey } : {}) };
   }
+}
+
+/** A created or updated dossier with the supplements its record reports (supplements.ts); anything else as decided. */
+function withReportedSupplements(decision: Decision, reported: PreparedRecord['supplements'], now: Date): Decision {
+  if (reported.length === 0 || (decision.outcome !== 'created' && decision.outcome !== 'updated')) return decision;
+  const merged = mergeSupplements(decision.state, reported, now);
+  return Array.isArray(merged) ? { ...decision, state: { ...decision.state, supplements: merged } } : { outcome: 'rejected', rejection: merged };
 }
 
 function resultOf(code: string, stored: StoredDossier | null): Omit<SyncResultDto, 'outcome'> {

@@ -6,7 +6,8 @@ import type { StatusTranslator } from '../../../status-mapping-read-model/status
 import type { SyncCommand } from '../../domain/decide';
 import type { HubOrdered } from '../../domain/hub-ordered';
 import { DossierErrors, type DossierError } from '../../dossier.errors';
-import { contentHashOf, contentOf, noticesOf } from './sync-record.parser';
+import type { SupplementLine } from '../../supplements';
+import { contentHashOf, contentOf, noticesOf, supplementsOf } from './sync-record.parser';
 import { SyncRecordDto } from './sync-record.dto';
 
 /** A record that passed every check that needs no dossier state, ready for `decide`. */
@@ -17,6 +18,8 @@ export interface PreparedRecord {
   calendar: WorkingCalendar | null;
   /** Set when the record left out `version` or `statusChangedAt` (resolved against the stored state). */
   hubOrdered: HubOrdered | null;
+  /** Supplements the record reports (merged into the decided state: supplements.ts). */
+  supplements: SupplementLine[];
 }
 export interface RejectedRecord {
   index: number;
@@ -57,6 +60,7 @@ export function prepareRecord(index: number, record: SyncRecordDto, caller: Call
   return {
     index,
     lookupKey: record.lookupKey ?? null,
+    supplements: supplementsOf(record),
     hubOrdered: record.version === undefined || record.statusChangedAt === undefined ? { version: record.version === undefined, statusChangedAt: record.statusChangedAt === undefined } : null,
     calendar: refs.calendars.get(record.receivingAgencyCode) ?? null,
     command: {

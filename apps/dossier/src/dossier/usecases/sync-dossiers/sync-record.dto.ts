@@ -14,6 +14,10 @@ export class StepDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) position?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) unit?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) content?: string;
+  @ApiPropertyOptional({ description: 'When the step started (NgayBatDau); informative' })
+  @IsOptional() @IsISO8601({ strict: true }) @Matches(INSTANT_WITH_OFFSET, { message: INSTANT_MESSAGE }) startedAt?: string;
+  @ApiPropertyOptional({ description: "The end the agency's own rules set for this step (NgayKetThucTheoQuyDinh); informative: the hub computes the dossier's due date itself" })
+  @IsOptional() @IsISO8601({ strict: true }) @Matches(INSTANT_WITH_OFFSET, { message: INSTANT_MESSAGE }) dueAt?: string;
 }
 
 export class DocumentDto {
@@ -25,9 +29,19 @@ export class DocumentDto {
 }
 
 export class ResultDto {
+  @ApiPropertyOptional({ description: "The sending system's id of the result document (kept across re-sends)" }) @IsOptional() @IsString() @Length(1, 200) id?: string;
   @ApiProperty() @IsString() @Length(1, 1000) name!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) number?: string;
   @ApiProperty() @IsBoolean() electronic!: boolean;
+}
+
+export class SupplementDto {
+  @ApiPropertyOptional({ description: "The sending system's id of the supplement (HoSoBoSungId; kept across re-sends)" }) @IsOptional() @IsString() @Length(1, 200) id?: string;
+  @ApiProperty({ description: 'When the agency took in the documents the applicant supplied' })
+  @IsISO8601({ strict: true }) @Matches(INSTANT_WITH_OFFSET, { message: INSTANT_MESSAGE }) at!: string;
+  @ApiPropertyOptional({ description: 'When the agency had asked for them' })
+  @IsOptional() @IsISO8601({ strict: true }) @Matches(INSTANT_WITH_OFFSET, { message: INSTANT_MESSAGE }) requestedAt?: string;
+  @ApiPropertyOptional({ maxLength: 2000, description: 'What was asked for or supplied' }) @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
 
 /** One dossier as an agency system knows it: the whole state at `version` (a full snapshot, not a patch). */
@@ -50,6 +64,8 @@ export class SyncRecordDto {
   @ApiPropertyOptional({ type: [DocumentDto] }) @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => DocumentDto) documents?: DocumentDto[];
   @ApiPropertyOptional({ type: [FeeLineV1] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => FeeLineV1) fees?: FeeLineV1[];
   @ApiPropertyOptional({ type: [ResultDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ResultDto) results?: ResultDto[];
+  @ApiPropertyOptional({ type: [SupplementDto], description: "Supplements the agency took in; added to the known ones (one with a known id is known), never removed: the applicant's own through the portal stay" })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => SupplementDto) supplements?: SupplementDto[];
   @ApiPropertyOptional({ type: [NoticeDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => NoticeDto) notices?: NoticeDto[];
   @ApiPropertyOptional({ description: '6–32 letters or digits; without one the hub issues a key and returns it once' })
   @IsOptional() @Matches(LOOKUP_KEY_PATTERN, { message: 'lookupKey must be 6 to 32 letters or digits' }) lookupKey?: string;

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { DossierStatus } from '@hub/contracts';
 import type { DossierContent } from '../../domain/dossier-state';
 import type { NoticeInput } from '../../domain/notices';
+import { stepTermsOf, type ResultWithId } from '../../step-terms';
+import type { SupplementLine } from '../../supplements';
 import type { SyncRecordDto } from './sync-record.dto';
 
 /** JSON with object keys sorted, so the same record hashes the same whatever the key order it was sent in. */
@@ -40,11 +42,23 @@ export function contentOf(record: SyncRecordDto, status: DossierStatus): Dossier
       position: s.position ?? null,
       unit: s.unit ?? null,
       content: s.content ?? null,
+      ...stepTermsOf(s),
     })),
     documents: (record.documents ?? []).map((d) => ({ ...(d.id ? { id: d.id } : {}), ...(d.componentCode ? { componentCode: d.componentCode } : {}), name: d.name, copies: d.copies, digitised: d.digitised })),
     fees: (record.fees ?? []).map((f) => ({ code: f.code, name: f.name, amount: f.amount })),
-    results: (record.results ?? []).map((r) => ({ name: r.name, number: r.number ?? null, electronic: r.electronic })),
+    results: (record.results ?? []).map((r): ResultWithId => ({ ...(r.id ? { id: r.id } : {}), name: r.name, number: r.number ?? null, electronic: r.electronic })),
   };
+}
+
+/** The supplements a record reports, times parsed. */
+export function supplementsOf(record: Pick<SyncRecordDto, 'supplements'>): SupplementLine[] {
+  return (record.supplements ?? []).map((s) => ({
+    at: new Date(s.at),
+    note: s.note ?? null,
+    ...(s.id ? { id: s.id } : {}),
+    ...(s.requestedAt ? { requestedAt: new Date(s.requestedAt) } : {}),
+    source: 'agency' as const,
+  }));
 }
 
 export function noticesOf(record: Pick<SyncRecordDto, 'notices'>): NoticeInput[] {
