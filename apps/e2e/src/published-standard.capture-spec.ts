@@ -35,6 +35,12 @@ describe('messages captured from the e2e run conform to the published data-packe
     expect(dir).toBeDefined();
     expect(lines.filter((l) => l.kind === 'capture-error')).toEqual([]);
     expect(events.length).toBeGreaterThan(0);
+    const hubs = lines.flatMap((l) => (l.kind === 'hub' ? [l] : []));
+    const count = (names: string[]) => Object.entries(names.reduce<Record<string, number>>((n, t) => ({ ...n, [t]: (n[t] ?? 0) + 1 }), {})).map(([t, n]) => `${t} ${n}`).join(', ');
+    console.log(
+      `[standard] ${events.length} Kafka messages from ${hubs.length} Hubs (${hubs.reduce((n, h) => n + h.published, 0)} outbox rows; reading took ${hubs.reduce((n, h) => n + h.readMs, 0)} ms in all): ` +
+        `${count(events.map((m) => m.topic))}; ${packets.length} packets: ${count(packets.map((p) => p.packet))}`,
+    );
   });
 
   itCaptured('every Kafka message: envelope headers, key and payload', () => {

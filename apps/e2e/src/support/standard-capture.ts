@@ -20,7 +20,8 @@ export const CAPTURE_DIR_ENV = 'HUB_E2E_CAPTURE_DIR';
 export type CaptureLine =
   | { kind: 'event'; source: string; topic: string; partition: number; offset: string; key: string | null; headers: Record<string, string>; value: string | null }
   | { kind: 'packet'; source: string; packet: string; value: unknown }
-  | { kind: 'hub'; source: string; published: number; captured: number }
+  /** One Hub: rows in its outboxes, messages kept, and how long reading them took when it stopped (ms). */
+  | { kind: 'hub'; source: string; published: number; captured: number; readMs: number }
   | { kind: 'capture-error'; source: string; error: string };
 
 type Offsets = Map<string, Map<number, number>>;
@@ -75,11 +76,16 @@ export class HubCapture {
 
   /** Reads the range and keeps what the apps of `databases` published. Never throws: a failure is written down. */
   async finish(databases: readonly string[]): Promise<void> {
+    const t0 = Date.now();
     try {
       const [starts, ends] = await Promise.all([this.starts, this.ends ?? this.endOffsets()]);
-      const [published, messages] = await Promise.all([publishedEventIds(databases), this.read(starts, ends)]);
+      // After the end offsets: every message in range has its outbox row by now.
+      const published = await publishedEvents(databases);
+      // Only the topics the apps wrote to are read (nothing at all when their outboxes are empty).
+      const topics = new Set(published.values());
+      const messages = await this.read(starts, new Map([...ends].filter(([topic]) => topics.has(topic))));
       const mine = messages.filter((m) => published.has(m.headers['event-id'] ?? ''));
-      write([...mine, { kind: 'hub', source: this.source, published: published.size, captured: mine.length }], `${this.source}.jsonl`);
+      write([...mine, { kind: 'hub', source: this.source, published: published.size, captured: mine.length, readMs: Date.now() - t0 }], `${this.source}.jsonl`);
     } catch (error) {
       write([{ kind: 'capture-error', source: this.source, error: String((error as Error)?.stack ?? error) }], `${this.source}.jsonl`);
     }
@@ -143,16 +149,16 @@ export class HubCapture {
   }
 }
 
-/** `event-id`s of every outbox row (published or not) of these databases. */
-async function publishedEventIds(databases: readonly string[]): Promise<Set<string>> {
-  const ids = new Set<string>();
+/** `event-id` → topic of every outbox row (published or not) of these databases. */
+async function publishedEvents(databases: readonly string[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
   for (const url of databases) {
     const client = new Client({ connectionString: url });
     await client.connect();
     try {
       const exists = await client.query(`SELECT to_regclass('public.outbox') IS NOT NULL AS present`);
       if (!exists.rows[0].present) continue;
-      for (const row of (await client.query('SELECT event_id::text AS id FROM outbox')).rows) ids.add(row.id);
+      for (const row of (await client.query('SELECT event_id::text AS id, topic FROM outbox')).rows) ids.set(row.id, row.topic);
     } finally {
       await client.end();
     }
