@@ -114,7 +114,8 @@ export class HubCapture {
     const progress = new Map(ranges.map((r) => [`${r.topic}/${r.partition}`, r.start]));
     const done = () => ranges.every((r) => progress.get(`${r.topic}/${r.partition}`)! >= r.end);
     const out: Extract<CaptureLine, { kind: 'event' }>[] = [];
-    const consumer = this.kafka.consumer({ groupId: `e2e-standard-capture-${uniqueSuffix()}` });
+    // A short fetch wait: a first fetch from before the seek took effect (at the end of the topic) returns at once.
+    const consumer = this.kafka.consumer({ groupId: `e2e-standard-capture-${uniqueSuffix()}`, maxWaitTimeInMs: 200 });
     await consumer.connect();
     try {
       await consumer.subscribe({ topics: [...new Set(ranges.map((r) => r.topic))] });
