@@ -4,10 +4,12 @@
 // Schema 2020-12 with ajv), prints what it got and answers 204 (401 bad signature, 422 not the standard's shape).
 //
 //   node tools/mock-agency-system/server.mjs --port 4010 --secret <the secret given to PUT /v1/agency-webhooks/…>
+//                                            [--record <file>]  appends every signed JSON body to <file>, one a line
+//                                                               (the e2e run keeps them for its data-packet check)
 //
 // `npm start` runs it for the sample agency system and registers it (tools/mock-agency-system/connect.mjs).
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -38,9 +40,9 @@ export function verifySignature(secret, body, header, nowSeconds = Math.floor(Da
 
 /**
  * Starts the receiver on 127.0.0.1:`port` (0: any free port). Resolves with its URL and a `close()`.
- * @param {{ port: number, secret: string, log?: (line: string) => void, onDelivery?: (body: object) => void }} options
+ * @param {{ port: number, secret: string, log?: (line: string) => void, onDelivery?: (body: object) => void, record?: string }} options
  */
-export function startMockAgencySystem({ port, secret, log = (l) => console.log(`[agency-system] ${l}`), onDelivery }) {
+export function startMockAgencySystem({ port, secret, log = (l) => console.log(`[agency-system] ${l}`), onDelivery, record }) {
   const validate = loadDeliveryValidator();
   const server = createServer((req, res) => {
     const chunks = [];
@@ -64,6 +66,7 @@ export function startMockAgencySystem({ port, secret, log = (l) => console.log(`
       } catch {
         return answer(422, '✗ signed, but not JSON');
       }
+      if (record) appendFileSync(record, `${JSON.stringify(parsed)}\n`);
       const errors = validate(parsed);
       if (errors.length > 0) return answer(422, `✗ signed, but not an agency-webhook.delivery.v1 packet: ${errors.join('; ')}`);
       const { item } = parsed;
@@ -91,6 +94,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.error('usage: node tools/mock-agency-system/server.mjs --port 4010 --secret <webhook secret>');
     process.exit(2);
   }
-  const { url } = await startMockAgencySystem({ port: Number(arg('port', '4010')), secret });
+  const { url } = await startMockAgencySystem({ port: Number(arg('port', '4010')), secret, record: arg('record') });
   console.log(`[agency-system] receiving webhooks at ${url}`);
 }

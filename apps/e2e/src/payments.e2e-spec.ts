@@ -2,8 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { expectEventually } from '@hub/testing';
+import { startAgencySystem, type AgencySystemProcess } from './support/agency-system';
 import { APPLICANT, DEPARTMENT, publishProcedure, uniqueProcedureCode } from './support/catalogue-fixtures';
 import { Hub } from './support/hub';
+import { recordPackets } from './support/standard-capture';
 
 const PROCEDURE = uniqueProcedureCode();
 const FEES = [
@@ -36,6 +38,7 @@ async function startSandbox(partnerCode: string, secret: string): Promise<{ url:
 describe('payments through the gateway with the sandbox as a real process: pay, fail, expire, late success, refund, reconcile', () => {
   let hub: Hub;
   let sandbox: { url: string; child: ChildProcess };
+  let agencyWebhook: AgencySystemProcess;
   let portal: string;
   let operator: string;
   let agencySystem: string;
@@ -59,10 +62,13 @@ describe('payments through the gateway with the sandbox as a real process: pay, 
     const partnerCode = 'HUB_E2E';
     const secret = `e2e-sandbox-secret-${randomUUID()}`;
     sandbox = await startSandbox(partnerCode, secret);
+    agencyWebhook = await startAgencySystem();
     // Rating plays no part here: four apps start faster on a busy machine.
     hub = await Hub.start({
       services: ['catalogue', 'dossier', 'payment', 'gateway'],
       env: {
+        // The mock agency system listens on loopback over plain HTTP.
+        dossier: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' },
         payment: {
           PAYMENT_PLATFORM_URL: `${sandbox.url}/api`,
           PAYMENT_PLATFORM_PARTNER_CODE: partnerCode,
@@ -85,6 +91,11 @@ describe('payments through the gateway with the sandbox as a real process: pay, 
     operator = op.apiKey;
     portal = (await register('payments-portal', 'portal')).apiKey;
     agencySystem = (await register('payments-agency', 'agency-system', [DEPARTMENT])).apiKey;
+    const webhook = await hub.request('PUT', `/v1/agency-webhooks/${DEPARTMENT}`, {
+      apiKey: agencySystem,
+      body: { url: agencyWebhook.url, secret: agencyWebhook.secret, eventTypes: ['payment.succeeded', 'payment.refunded'] },
+    });
+    expect(webhook.status).toBeLessThan(300);
     await publishProcedure(hub, admin, PROCEDURE, FEES);
 
     // The agency syncs the dossier at 4, then asks for its fees (status 6) with the fee lines.
@@ -114,6 +125,7 @@ describe('payments through the gateway with the sandbox as a real process: pay, 
   afterAll(async () => {
     await hub?.stop();
     sandbox?.child.kill('SIGTERM');
+    agencyWebhook?.stop();
   });
 
   let failed: string;
@@ -190,5 +202,25 @@ describe('payments through the gateway with the sandbox as a real process: pay, 
     const res = await hub.request('POST', '/v1/payment-callbacks/sandbox', { body: { MaLoi: '00', MaDoiTac: 'HUB_E2E', MaThamChieu: paid.reference, SoTien: TOTAL, MaXacThuc: 'f'.repeat(64) } });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ MaLoi: '99', MaThamChieu: paid.reference });
+  });
+
+  it("tells the agency's system of the payments and the refund in its feed and by signed webhook", async () => {
+    const mine = (items: { type: string; dossierCode: string }[]) => items.filter((i) => i.dossierCode === code).map((i) => i.type).sort();
+    const expected = ['payment.refunded', 'payment.succeeded', 'payment.succeeded'];
+    const feed = await expectEventually(async () => {
+      const res = await hub.request('GET', '/v1/agency-feed?limit=500', { apiKey: agencySystem });
+      expect(res.status).toBe(200);
+      expect(mine(res.body.items)).toEqual(expected);
+      return res.body.items;
+    }, { timeoutMs: 60_000, intervalMs: 1_000 });
+    // The mock agency system answers 2xx only to a valid signature and a body the published schema accepts.
+    const deliveries = await expectEventually(async () => {
+      const bodies = agencyWebhook.deliveries();
+      // A retried delivery (a slow answer) arrives again with the same item.
+      expect(mine([...new Map(bodies.map((b) => [b.item.cursor, b.item])).values()])).toEqual(expected);
+      return bodies;
+    }, { timeoutMs: 60_000, intervalMs: 1_000 });
+    recordPackets('agency-feed.item.v1', feed);
+    recordPackets('agency-webhook.delivery.v1', deliveries);
   });
 });

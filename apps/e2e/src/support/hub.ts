@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createTestDatabase, testKafkaEnv, uniqueSuffix, type TestDatabase } from '@hub/testing';
 import { generateIdentityKeys } from '@hub/platform';
+import { HubCapture } from './standard-capture';
 
 const ROOT = resolve(__dirname, '../../../..');
 const SERVICES = ['catalogue', 'dossier', 'payment', 'rating', 'gateway'] as const;
@@ -25,6 +26,8 @@ export class Hub {
   private readonly processes = new Map<Service, ChildProcess>();
   private readonly ports = new Map<Service, number>();
   private readonly logs = new Map<Service, string[]>();
+  // What the apps publish, for the data-packet check after the e2e run (only when the run captures).
+  private capture?: HubCapture;
   // 90 s by default; E2E_READY_TIMEOUT_MS gives a crowded machine more (five apps start at once).
   private readyTimeoutMs = Number(process.env.E2E_READY_TIMEOUT_MS) || 90_000;
 
@@ -64,6 +67,7 @@ export class Hub {
 
   private async boot(services: readonly Service[], database?: (service: Service) => TestDatabase, extraEnv: Partial<Record<Service, Record<string, string>>> = {}): Promise<void> {
     const suffix = uniqueSuffix();
+    this.capture = HubCapture.begin();
     // Only the gateway holds the private key; the services get the public key.
     const identityKeys = generateIdentityKeys('e2e');
     const lookupKeySecret = randomBytes(32).toString('base64url');
@@ -141,7 +145,8 @@ export class Hub {
   }
 
   async stop(): Promise<void> {
-    await Promise.all(
+    this.capture?.markEnd();
+    const stopped = Promise.all(
       [...this.processes.values()].map(
         (child) =>
           new Promise<void>((resolve) => {
@@ -152,6 +157,8 @@ export class Hub {
           }),
       ),
     );
+    // The capture reads the broker while the apps stop; the databases (their outboxes) go after both.
+    await Promise.all([stopped, this.capture?.finish([...this.databases.values()].map((db) => db.url))]);
     await Promise.all([...this.databases.values()].map((db) => db.drop()));
   }
 }
