@@ -133,12 +133,16 @@ export function samplePlan(agencies, now, count = 300) {
 }
 
 /** Sends items until none is refused for a reason that may pass later (the events are still on their way). */
-async function sendUntilSettled(label, items, sendBatch, log) {
+async function sendUntilSettled(label, items, sendBatch, log, { attempts = 10, chunk = 1000 } = {}) {
   const tally = {};
   let pending = items;
-  for (let attempt = 1; attempt <= 10 && pending.length > 0; attempt++) {
-    const { results, retry } = await sendBatch(pending);
-    for (const key of results) tally[key] = (tally[key] ?? 0) + 1;
+  for (let attempt = 1; attempt <= attempts && pending.length > 0; attempt++) {
+    const retry = [];
+    for (let i = 0; i < pending.length; i += chunk) {
+      const sent = await sendBatch(pending.slice(i, i + chunk));
+      for (const key of sent.results) tally[key] = (tally[key] ?? 0) + 1;
+      retry.push(...sent.retry);
+    }
     pending = retry;
     if (pending.length > 0) await sleep(3000);
   }
@@ -198,7 +202,7 @@ async function payAll(gatewayUrl, payment, codes, log) {
       else results.push(outcome);
     }
     return { results, retry };
-  }, log);
+  }, log, { attempts: 40 });
 }
 
 async function syncRatings(gatewayUrl, syncKey, ratings, log) {
@@ -208,6 +212,8 @@ async function syncRatings(gatewayUrl, syncKey, ratings, log) {
       headers: { 'content-type': 'application/json', 'x-api-key': syncKey },
       body: JSON.stringify({ ratings: pending }),
     });
+    // A busy rating service may answer late (504): the sync is idempotent on the source ids, so send again.
+    if (res.status >= 500) return { results: [], retry: pending };
     const body = await json(res);
     if (res.status !== 200) throw new Error(`sample ratings: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
     const retry = [];
@@ -219,7 +225,7 @@ async function syncRatings(gatewayUrl, syncKey, ratings, log) {
       else results.push(r.outcome === 'rejected' ? `rejected ${r.problem?.code}` : r.outcome);
     });
     return { results, retry };
-  }, log);
+  }, log, { attempts: 20, chunk: 50 });
 }
 
 /**
@@ -228,10 +234,15 @@ async function syncRatings(gatewayUrl, syncKey, ratings, log) {
  * sample ratings.
  */
 export async function seedSampleDossiers(gatewayUrl, syncKey, agencies, log, { count = 300, payment } = {}) {
-  const withProcedures = [];
-  for (const agency of agencies) {
-    const procedures = await proceduresOf(gatewayUrl, agency);
-    if (procedures.length > 0) withProcedures.push({ agency, procedures });
+  // The catalogue loads its sample procedures just after it is ready: a fresh start may have to wait for them.
+  let withProcedures = [];
+  for (let attempt = 1; attempt <= 30 && withProcedures.length < agencies.length; attempt++) {
+    if (attempt > 1) await sleep(2000);
+    withProcedures = [];
+    for (const agency of agencies) {
+      const procedures = await proceduresOf(gatewayUrl, agency);
+      if (procedures.length > 0) withProcedures.push({ agency, procedures });
+    }
   }
   if (withProcedures.length === 0) return log('sample dossiers: no sample procedure found for the sample agencies; skipped');
   const plan = samplePlan(withProcedures, Date.now(), count);
