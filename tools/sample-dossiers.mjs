@@ -202,7 +202,7 @@ async function payAll(gatewayUrl, payment, codes, log) {
       else results.push(outcome);
     }
     return { results, retry };
-  }, log, { attempts: 40 });
+  }, log, { attempts: 20 });
 }
 
 async function syncRatings(gatewayUrl, syncKey, ratings, log) {
