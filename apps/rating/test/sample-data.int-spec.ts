@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import { AgencyUpserted, DossierReceived, DossierStatusChanged, PaymentSucceeded, type DossierStatus } from '@hub/contracts';
+import { AgencyUpserted, DossierReceived, DossierStatusChanged, PaymentSucceeded, RatingGiven, type DossierStatus } from '@hub/contracts';
 import { MessagingLifecycle } from '@hub/messaging';
-import { expectEventually, KafkaProbe, startServiceUnderTest, testInfrastructure, uniqueSuffix, type ServiceUnderTest } from '@hub/testing';
+import { expectEventually, KafkaProbe, startServiceUnderTest, testInfrastructure, testKafkaConnection, uniqueSuffix, type ServiceUnderTest } from '@hub/testing';
+import { Kafka, logLevel } from 'kafkajs';
 import { RatingConfig } from '../src/config/rating.config';
 import { RATING_SERVICE, RatingAppModule } from '../src/rating-app.module';
 import { message, REPLAY_TEST_TIMEOUT_MS, REPLAY_WAIT, sendAll, type Sent } from './index-fixtures';
@@ -96,7 +97,23 @@ describe('npm start sample data ranks the sample agencies apart (real broker and
   };
 
   beforeAll(async () => {
-    service = await startServiceUnderTest({ service: RATING_SERVICE, configClass: RatingConfig, module: RatingAppModule.forRoot, afterInit: (app) => app.get(MessagingLifecycle).ready() });
+    // The group starts where the index's shared topics end now: other runs' backlog is not this test's business.
+    const groupId = `rating-it-sample-${uniqueSuffix()}`;
+    const admin = new Kafka({ clientId: 'sample-data-test', ...testKafkaConnection(), logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    for (const def of [AgencyUpserted, DossierReceived, DossierStatusChanged, PaymentSucceeded, RatingGiven]) {
+      await probe.ensureTopic(def.topic);
+      const partitions = (await admin.fetchTopicOffsets(def.topic)).map((p) => ({ partition: p.partition, offset: p.high }));
+      await admin.setOffsets({ groupId, topic: def.topic, partitions });
+    }
+    await admin.disconnect();
+    service = await startServiceUnderTest({
+      service: RATING_SERVICE,
+      configClass: RatingConfig,
+      module: RatingAppModule.forRoot,
+      env: { KAFKA_GROUP_ID: groupId },
+      afterInit: (app) => app.get(MessagingLifecycle).ready(),
+    });
     const syncedAt = '2026-12-01T10:00:00+07:00';
     await sendAll(probe, [
       message(AgencyUpserted, { code: PROVINCE, name: 'Tỉnh mẫu', level: 'PROVINCE', active: true, revision: 1 }, syncedAt),
