@@ -6,7 +6,7 @@ import { ensureInstalled } from './ensure-installed.mjs';
 import { Cleanup } from './lib/cleanup.mjs';
 import { startApps } from './hub/apps.mjs';
 import { loadDevSecrets } from './hub/dev-secrets.mjs';
-import { startPaymentSandbox } from './hub/payment-sandbox.mjs';
+import { sandboxPort, startPaymentSandbox } from './hub/payment-sandbox.mjs';
 import { resolveInfrastructure } from './hub/infrastructure.mjs';
 import { claimHub } from './hub/preflight.mjs';
 import { run } from './hub/run.mjs';
@@ -112,7 +112,9 @@ async function main() {
   log(`sample clients: ${report.map((r) => `${r.clientId} ${r.action}`).join(', ')}`);
   // Sample dossiers are a convenience: a failure is reported, not fatal (the hub itself runs).
   const system = SAMPLE_DOSSIER_SYSTEM;
-  await seedSampleDossiers(gatewayUrl, secrets.clients[system.clientId], system.agencyCodes, log).catch((e) => log(`sample dossiers not loaded: ${e.message}`));
+  // The sample portal pays some sample fees at the payment sandbox, as a citizen would.
+  const payment = { portalKey: secrets.clients['sample-portal'], sandboxUrl: `http://127.0.0.1:${sandboxPort(settings)}`, provider: secrets.paymentPlatform?.provider ?? 'sandbox' };
+  await seedSampleDossiers(gatewayUrl, secrets.clients[system.clientId], system.agencyCodes, log, { payment }).catch((e) => log(`sample dossiers not loaded: ${e.message}`));
   // The mock agency system receives the sample system's webhooks (a convenience too: reported, not fatal).
   await connectMockAgencySystem({ gatewayUrl, port: settings.mockAgencySystemPort, secrets, system, log, cleanup }).catch((e) =>
     log(`mock agency system not started: ${e.message} (HUB_PORT_BASE=<free port> moves it with the hub)`),

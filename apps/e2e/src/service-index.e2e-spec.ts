@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PaymentSucceeded } from '@hub/contracts';
 import { expectEventually, KafkaProbe, testInfrastructure } from '@hub/testing';
-import { APPLICANT, CATCH_UP, procedureDraft, uniqueProcedureCode } from './support/catalogue-fixtures';
+import { APPLICANT, procedureDraft, uniqueProcedureCode } from './support/catalogue-fixtures';
 import { Hub } from './support/hub';
 
 /**
@@ -119,7 +119,8 @@ describe('the service-quality index through the gateway: two provinces ranked fr
       }),
     );
 
-    // Ratings by each province's kiosk, once the rating service has seen the dossiers finished.
+    // Ratings by each province's kiosk, once the rating service has seen the dossiers finished (its fresh consumer
+    // group replays the shared dossier topics first).
     for (const [agency, plans] of [
       [GOOD, GOOD_PLANS],
       [SLOW, SLOW_PLANS],
@@ -131,7 +132,7 @@ describe('the service-quality index through the gateway: two provinces ranked fr
             body: { dossierCode: record(agency, p).code, level: p.rating, channel: 'KIOSK', ratedAt: '2026-01-30T10:00:00+07:00' },
           });
           expect(res.status).toBe(201);
-        }, CATCH_UP);
+        }, REPLAY);
       }
     }
 

@@ -72,6 +72,9 @@ describe('ratings API (real database and broker)', () => {
     const closed = await post('/v1/ratings', rating(2));
     expect(closed.statusCode).toBe(409);
     expect(closed.json()).toMatchObject({ code: 'RATING_WINDOW_CLOSED', dossierStatus: 4, reason: 'NOT_AT_A_RATING_POINT' });
+    const beforeReceipt = await post('/v1/ratings', rating(1, { ratedAt: '2026-01-11T10:00:00+07:00' }));
+    expect(beforeReceipt.statusCode).toBe(409);
+    expect(beforeReceipt.json()).toMatchObject({ code: 'RATING_WINDOW_CLOSED', dossierStatus: 2, reason: 'RATED_BEFORE_RECEIPT' });
     const unknown = await post('/v1/ratings', rating(99));
     const foreign = await post('/v1/ratings', rating(1), as('agency-system', [other]));
     expect(unknown.statusCode).toBe(404);

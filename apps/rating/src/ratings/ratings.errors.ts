@@ -12,4 +12,11 @@ export const RatingErrors = {
         : `Dossier ${dossierCode} is in status ${status}: it can be rated after the receipt, a supplement request, a refusal or the result (statuses 2, 3, 5, 9, 10)`,
       { messageVi: `Hồ sơ ${dossierCode} chưa đến thời điểm đánh giá`, params: { dossierCode, dossierStatus: status, reason } },
     ),
+  /** A rating given before the dossier was received: its window cannot have been open then. */
+  ratedBeforeReceipt: (dossierCode: string, status: number, receivedAt: Date) =>
+    new AppError<RatingErrorCode>(
+      'RATING_WINDOW_CLOSED',
+      `Dossier ${dossierCode} was received at ${receivedAt.toISOString()}: a rating given before then was given before its rating window opened`,
+      { messageVi: `Thời điểm đánh giá trước thời điểm tiếp nhận hồ sơ ${dossierCode}`, params: { dossierCode, dossierStatus: status, reason: 'RATED_BEFORE_RECEIPT' } },
+    ),
 };

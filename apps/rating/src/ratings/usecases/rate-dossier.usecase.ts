@@ -50,6 +50,7 @@ export class RateDossierUseCase {
     const dossier = requireVisible(caller, found, (d) => d.receivingAgencyCode, () => RateableDossierErrors.notFound(rating.dossierCode));
     const window = eligibility(dossier.status);
     if (window.reason !== 'RATEABLE') throw RatingErrors.windowClosed(rating.dossierCode, dossier.status, window.reason);
+    if (ratedAt.getTime() < dossier.submittedAt.getTime()) throw RatingErrors.ratedBeforeReceipt(rating.dossierCode, dossier.status, dossier.submittedAt);
 
     return this.dataSource.transaction(async (tx) => {
       const stored = await this.ratings.insert(tx, {
