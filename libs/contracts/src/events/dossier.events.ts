@@ -66,6 +66,12 @@ export class DossierReceivedV1 extends DossierFactsV1 {
   @IsIn(DOSSIER_STATUSES) status!: DossierStatus;
   @IsISO8601({ strict: true }) statusChangedAt!: string;
   @IsIn(DOSSIER_SOURCES) source!: DossierSource;
+  /**
+   * Set when the dossier is first seen finished (status 9, or 10 with no change to 9 on record: finishing is the
+   * first of those). Added after the first release: absent from older producers' events.
+   */
+  @IsOptional() @IsIn(TIMELINESS_CLASSES) timeliness?: Timeliness | null;
+  @IsOptional() @IsISO8601({ strict: true }) finishedAt?: string | null;
 }
 
 /** One status change, in the dossier's own order (several per sync record when its steps changed the status). */
@@ -74,7 +80,7 @@ export class DossierStatusChangedV1 extends DossierFactsV1 {
   @IsIn(DOSSIER_STATUSES) to!: DossierStatus;
   @IsISO8601({ strict: true }) at!: string;
   @IsIn(DOSSIER_SOURCES) source!: DossierSource;
-  /** Set when the dossier is finished (status 9 and 10). */
+  /** Set when the dossier is finished (status 9, and 10 after it; finishing is the first change to 9, or to 10 when 9 was skipped). */
   @IsOptional() @IsIn(TIMELINESS_CLASSES) timeliness!: Timeliness | null;
   @IsOptional() @IsISO8601({ strict: true }) finishedAt!: string | null;
   /**
