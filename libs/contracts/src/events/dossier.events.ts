@@ -5,7 +5,12 @@ import { AGENCY_CODE_PATTERN, DOSSIER_CODE_PATTERN, PROCEDURE_CODE_PATTERN } fro
 import { DOSSIER_STATUSES, DossierStatus, FEE_CHANNELS, type Channel } from '../codes/dossier-status';
 import { defineEvent } from '../event-definition';
 
-/** A dossier entered the hub (status 1, submitted online). Carries no personal data. */
+/**
+ * A dossier entered the hub (status 1, submitted online). Carries no personal data.
+ * @deprecated Retired: online intake announces itself with `dossier.received.v1` (source `hub`, status 1), which
+ * every former consumer now reads. Kept (and published, marked deprecated) because a published version never
+ * disappears silently; nothing produces it any more.
+ */
 export class DossierSubmittedV1 {
   @Matches(DOSSIER_CODE_PATTERN) dossierCode!: string;
   @Matches(PROCEDURE_CODE_PATTERN) procedureCode!: string;
@@ -16,6 +21,7 @@ export class DossierSubmittedV1 {
   @IsISO8601({ strict: true }) submittedAt!: string;
 }
 
+/** @deprecated Retired in favour of `DossierReceived` (`dossier.received.v1`); see `DossierSubmittedV1`. */
 export const DossierSubmitted = defineEvent({
   topic: 'dossier.submitted.v1',
   payload: DossierSubmittedV1,
@@ -28,6 +34,10 @@ export const DossierSubmitted = defineEvent({
     channel: 'ONLINE',
     status: DossierStatus.Submitted,
     submittedAt: '2026-01-12T09:30:00+07:00',
+  },
+  deprecated: {
+    replacedBy: 'dossier.received.v1',
+    note: 'Retired: online intake is announced by dossier.received.v1 (source "hub", status 1), read by every former consumer (rating, the agency feed). No service produces or reads dossier.submitted.v1 any more.',
   },
 });
 
