@@ -10,7 +10,7 @@ import {
   type PaymentSucceededV1,
   type RatingGivenV1,
 } from '@hub/contracts';
-import { ConsumeEvent, type ConsumedEvent } from '@hub/messaging';
+import { ConsumeEvent, ConsumeEventBatch, type ConsumedEvent } from '@hub/messaging';
 import type { EntityManager } from 'typeorm';
 import { AgencyFeedWriter, submittedKey } from '../agency-feed.writer';
 
@@ -30,14 +30,15 @@ export class AgencyFeedConsumers {
 
   /**
    * An online submission through the hub: first sight of a dossier by the hub's own intake (source `hub`, status 1).
-   * Dossiers first seen through sync come from the agency's own system, which needs no feed item about them.
+   * Dossiers first seen through sync come from the agency's own system, which needs no feed item about them; they
+   * are most of the topic (a 1,000-record sync is 1,000 events), so a chunk is taken at once and mostly skipped.
    * (Formerly read from dossier.submitted.v1, now retired; the item and its `sourceKey` are the same.)
    */
-  @ConsumeEvent(DossierReceived)
-  async received(event: ConsumedEvent<DossierReceivedV1>, tx: EntityManager): Promise<void> {
-    const p = event.payload;
-    if (!isOnlineSubmission(p)) return;
-    await this.feed.record(tx, { type: 'dossier.submitted', dossierCode: p.dossierCode, occurredAt: new Date(p.statusChangedAt), sourceKey: submittedKey(p.dossierCode) });
+  @ConsumeEventBatch(DossierReceived)
+  async received(events: ConsumedEvent<DossierReceivedV1>[], tx: EntityManager): Promise<void> {
+    for (const { payload: p } of events.filter((e) => isOnlineSubmission(e.payload))) {
+      await this.feed.record(tx, { type: 'dossier.submitted', dossierCode: p.dossierCode, occurredAt: new Date(p.statusChangedAt), sourceKey: submittedKey(p.dossierCode) });
+    }
   }
 
   @ConsumeEvent(PaymentSucceeded)
