@@ -12,12 +12,13 @@ describe('findWiring', () => {
         { app: 'rating', path: 'apps/rating/src/e.ts', text: '@ConsumeEventBatch(ProcedurePublished)\n async chunk() {}' },
         { app: 'dossier', path: 'apps/dossier/src/c.ts', text: 'const e = this.outbox.prepare(DossierSubmitted, {\n code });\n list.append(x, NotAnEvent, 1);' },
         { app: 'catalogue', path: 'apps/catalogue/src/d.ts', text: 'await this.outbox.append(tx, ProcedurePublished, snapshot);' },
+        { app: 'payment', path: 'apps/payment/src/f.ts', text: "const PUBLISHED_EVENTS: { [K in E['type']]: EventDefinition<X> } = {\n  published: ProcedurePublished,\n  'other-name': NotAnEvent,\n};" },
       ],
       EVENT_REGISTRY,
       exported,
     );
     expect(wiring).toEqual({
-      producers: { 'catalogue.procedure.published.v1': ['catalogue'], 'dossier.submitted.v1': ['dossier'] },
+      producers: { 'catalogue.procedure.published.v1': ['catalogue', 'payment'], 'dossier.submitted.v1': ['dossier'] },
       consumers: { 'catalogue.procedure.published.v1': ['payment', 'rating'], 'dossier.submitted.v1': ['payment', 'rating'] },
     });
   });
