@@ -191,4 +191,21 @@ describe('reading and acting on synced dossiers (real PostgreSQL)', () => {
     expect((await get('/v1/dossiers?dueState=LATE')).json()).toMatchObject({ status: 400, errors: [expect.objectContaining({ field: 'dueState' })] });
     expect((await get('/v1/dossiers?cursor=bm9wZQ')).json()).toMatchObject({ status: 400, errors: [expect.objectContaining({ field: 'cursor' })] });
   });
+
+  // Last: it syncs a dossier of its own, which the list above must not see.
+  it('judges a posted notice against the status at its issuedAt, as sync does, not the status now', async () => {
+    const backFilled = rec({ seq: 3, status: 4, statusChangedAt: '2026-01-14T10:00:00+07:00', steps: [
+      { at: '2026-01-13T10:00:00+07:00', status: 5 },
+      { at: '2026-01-14T10:00:00+07:00', status: 4 },
+    ] });
+    const synced = await service.app.inject({ method: 'POST', url: '/v1/dossiers:sync', headers: { 'x-hub-identity': agencySystem() }, payload: { dossiers: [backFilled] } });
+    expect(synced.json().results[0]).toMatchObject({ outcome: 'created', status: 4 });
+    const request = { form: '02', number: '5/TB-BS', issuedAt: '2026-01-13T11:00:00+07:00', signedBy: 'Nguyễn Văn Ký', reason: 'Thiếu bản sao sổ đỏ' };
+    const whilePaused = await post(`/v1/dossiers/${code(3)}/notices`, request);
+    expect(whilePaused.statusCode).toBe(201);
+    expect(whilePaused.json()).toMatchObject({ form: '02', number: '5/TB-BS' });
+    const afterResuming = await post(`/v1/dossiers/${code(3)}/notices`, { ...request, number: '6/TB-BS', issuedAt: '2026-01-14T11:00:00+07:00' });
+    expect(afterResuming.json()).toMatchObject({ status: 409, code: 'NOTICE_STATUS_MISMATCH' });
+    expect((await get(`/v1/dossiers/${code(3)}/notices`)).json().map((n: { number: string }) => n.number)).toEqual(['5/TB-BS']);
+  });
 });

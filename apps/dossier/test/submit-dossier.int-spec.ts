@@ -1,4 +1,4 @@
-import { DossierReceived, DossierSubmitted, formatDossierCode, ProcedurePublished } from '@hub/contracts';
+import { DossierReceived, formatDossierCode, ProcedurePublished } from '@hub/contracts';
 import { MessagingLifecycle, OutboxRelay } from '@hub/messaging';
 import { expectEventually, KafkaProbe, startServiceUnderTest, testInfrastructure, uniqueSuffix, type ServiceUnderTest } from '@hub/testing';
 import { DataSource } from 'typeorm';
@@ -21,7 +21,7 @@ describe('dossier intake against real PostgreSQL and Kafka', () => {
     await app.get(DataSource).transaction((tx) =>
       app.get(ProcedureVersionRepository).insertVersion(tx, { ...ProcedurePublished.example, implementingAgencyCodes: [agency], effectiveFrom: '2026-01-01T00:00:00+07:00' }),
     );
-    await probe.watch(DossierSubmitted.topic);
+    await probe.watch(DossierReceived.topic);
   });
 
   afterAll(async () => {
@@ -46,6 +46,8 @@ describe('dossier intake against real PostgreSQL and Kafka', () => {
     expect(new Set(codes.map((c) => c.split('-')[1])).size).toBe(1);
 
     await expectEventually(() => expect(probe.messages.filter((m) => codes.includes(m.key!)).map((m) => m.key).sort()).toEqual(codes));
+    // dossier.received.v1 announces the online intake (dossier.submitted.v1 is retired): from the hub, at status 1.
+    for (const m of probe.messages.filter((e) => codes.includes(e.key!))) expect(JSON.parse(m.value!)).toMatchObject({ dossierCode: m.key, status: 1, source: 'hub', channel: 'ONLINE' });
     const [{ n }] = await service.app.get(DataSource).query('SELECT count(*) AS n FROM outbox WHERE published_at IS NULL');
     expect(Number(n)).toBe(0);
     expect(await service.app.get(OutboxRelay).drain()).toBe(0);
@@ -99,9 +101,9 @@ describe('dossier intake against real PostgreSQL and Kafka', () => {
     for (let i = 0; i < 2; i++) codes.push((await service.app.inject({ method: 'POST', url: '/v1/dossiers', headers, payload: body })).json().code);
     const [y, m, d] = [2000 + Number(date.slice(0, 2)), Number(date.slice(2, 4)), Number(date.slice(4, 6))];
     expect(codes).toEqual([formatDossierCode(other, { year: y, month: m, day: d }, 9999), formatDossierCode(other, { year: y, month: m, day: d }, 10000)]);
-    // dossier.received.v1 and dossier.submitted.v1 of each, keyed and filled in with the real code.
+    // dossier.received.v1 of each (and nothing on the retired dossier.submitted.v1), keyed and filled in with the real code.
     const rows: { key: string; code: string; topic: string }[] = await ds.query(`SELECT key, payload->>'dossierCode' AS code, topic FROM outbox WHERE key = ANY($1) ORDER BY id`, [codes]);
-    expect(rows).toEqual(codes.flatMap((c) => [DossierReceived.topic, DossierSubmitted.topic].map((topic) => ({ key: c, code: c, topic }))));
+    expect(rows).toEqual(codes.map((c) => ({ key: c, code: c, topic: DossierReceived.topic })));
     expect(await ds.query('SELECT code FROM dossier WHERE code = ANY($1) ORDER BY length(code), code', [codes])).toEqual(codes.map((code) => ({ code })));
   });
 

@@ -72,6 +72,19 @@ describe('POST /v1/dossiers:sync against real PostgreSQL and Kafka', () => {
     expect(JSON.stringify(probe.messages.map((m) => m.value))).not.toContain('001190000123');
   });
 
+  it('a dossier first seen returned (10) with no change to 9 on record is finished then; dossier.received.v1 carries the verdict', async () => {
+    const returned = rec({ seq: 70, status: 10, statusChangedAt: '2026-01-20T10:00:00+07:00' });
+    expect((await sync([returned])).json().results[0]).toMatchObject({ outcome: 'created', status: 10, dueAt: '2026-01-19T17:00:00+07:00' });
+    const [row] = await service.app.get(DataSource).query('SELECT finished_at, timeliness FROM dossier WHERE code = $1', [returned.code]);
+    expect(row).toEqual({ finished_at: new Date('2026-01-20T10:00:00+07:00'), timeliness: 'LATE' });
+    const received = await expectEventually(() => {
+      const m = probe.messages.find((e) => e.key === returned.code);
+      expect(m).toBeDefined();
+      return m!;
+    });
+    expect(JSON.parse(String(received.value))).toMatchObject({ status: 10, timeliness: 'LATE', finishedAt: '2026-01-20T10:00:00+07:00' });
+  });
+
   it('changes nothing when the same batch comes again; stale and conflicting versions are told apart', async () => {
     const batch = [rec({ seq: 20 }), rec({ seq: 21, status: 4 })];
     expect((await sync(batch)).json().results.map((r: { outcome: string }) => r.outcome)).toEqual(['created', 'created']);

@@ -45,8 +45,8 @@ describeLocal('outbox durability: intake keeps working while Kafka is down', () 
     expect(res.status).toBe(201);
     const code: string = res.body.code;
     const pending = await queryOne<{ n: string }>(hub.databases.get('dossier')!.url, `SELECT count(*) AS n FROM outbox WHERE key = $1 AND published_at IS NULL`, [code]);
-    // dossier.received.v1 and dossier.submitted.v1, both waiting for the broker.
-    expect(Number(pending.n)).toBe(2);
+    // dossier.received.v1 (the retired dossier.submitted.v1 is no longer written), waiting for the broker.
+    expect(Number(pending.n)).toBe(1);
     // No service leaves rotation over the broker: readiness is 200 `degraded` with the reason, liveness stays up.
     for (const service of ['dossier', 'payment', 'rating'] as const) {
       const ready = await expectEventually(async () => {
@@ -73,8 +73,9 @@ describeLocal('outbox durability: intake keeps working while Kafka is down', () 
     await expectEventually(async () => expect((await hub.request('GET', `/v1/ratings/eligibility/${code}`, { apiKey: portal })).status).toBe(200), { timeoutMs: 90_000 });
 
     const { event_id: eventId } = await queryOne<{ event_id: string }>(hub.databases.get('dossier')!.url, `SELECT event_id FROM outbox WHERE key = $1 AND topic = 'dossier.received.v1'`, [code]);
-    // Each consumer of dossier.received.v1 applies it exactly once (rating's index consumer may still be catching up).
-    for (const service of ['payment', 'rating'] as const) {
+    // Each consumer of dossier.received.v1 applies it exactly once (rating's index consumer may still be catching up;
+    // the dossier service's agency feed records the online submission from it).
+    for (const service of ['payment', 'rating', 'dossier'] as const) {
       await expectEventually(async () => {
         const applied = await queryOne<{ n: string }>(hub.databases.get(service)!.url, 'SELECT count(*) AS n FROM inbox WHERE event_id = $1', [eventId]);
         expect(Number(applied.n)).toBe(1);

@@ -1,4 +1,4 @@
-import { DossierSubmitted, EventHeaders } from '@hub/contracts';
+import { DossierReceived, EventHeaders } from '@hub/contracts';
 import { expectEventually, KafkaProbe, testInfrastructure } from '@hub/testing';
 import { APPLICANT, CATCH_UP, DEPARTMENT, OTHER_PROVINCE, publishProcedure, uniqueProcedureCode } from './support/catalogue-fixtures';
 import { Hub } from './support/hub';
@@ -24,7 +24,7 @@ describe('walking skeleton: a dossier travels from the gateway through all four 
     hanoiSystem = await hub.registerClient('hanoi-one-stop', 'agency-system', ['dossier:submit', 'dossier:read', 'payment:read', 'rating:read'], [DEPARTMENT]);
     otherSystem = await hub.registerClient('quangtri-one-stop', 'agency-system', ['dossier:read', 'payment:read', 'rating:read'], [OTHER_PROVINCE]);
     // Dossier codes restart with every run's fresh database: only this run's events count.
-    await probe.watch(DossierSubmitted.topic, { fromBeginning: false });
+    await probe.watch(DossierReceived.topic, { fromBeginning: false });
     await publishProcedure(hub, operator, PROCEDURE, FEES);
   });
 
@@ -73,6 +73,8 @@ describe('walking skeleton: a dossier travels from the gateway through all four 
     }, CATCH_UP);
     expect(event.headers[EventHeaders.CorrelationId]).toBe(correlationId);
     expect(event.headers[EventHeaders.Producer]).toBe('dossier');
+    // Online intake is announced by dossier.received.v1 from the hub at status 1 (dossier.submitted.v1 is retired).
+    expect(JSON.parse(event.value!)).toMatchObject({ dossierCode: submitted.code, status: 1, source: 'hub', channel: 'ONLINE' });
     expect(JSON.parse(event.value!)).not.toHaveProperty('applicant');
   });
 

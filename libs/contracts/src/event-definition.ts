@@ -26,6 +26,18 @@ export interface EventDefinition<P extends object = object> {
   /** Snapshot topics are compacted: the latest value per key is the state. */
   readonly compacted: boolean;
   readonly example: P;
+  /**
+   * A retired version: no service publishes or reads it any more, but it stays defined and published in the
+   * standard (marked deprecated, with its replacement) because a published version never disappears silently.
+   */
+  readonly deprecated?: EventDeprecation;
+}
+
+export interface EventDeprecation {
+  /** The topic that replaces it, e.g. `dossier.received.v1`. */
+  replacedBy: string;
+  /** Why and since when, for readers of the standard. */
+  note: string;
 }
 
 export type PayloadOf<D> = D extends EventDefinition<infer P> ? P : never;
@@ -36,6 +48,7 @@ export function defineEvent<P extends object>(def: {
   keyOf: (payload: P) => string;
   compacted?: boolean;
   example: NoInfer<P>;
+  deprecated?: EventDeprecation;
 }): EventDefinition<P> {
   const match = /^(.+)\.v(\d+)$/.exec(def.topic);
   if (!match) throw new Error(`Topic ${def.topic} must end with its version, e.g. .v1`);

@@ -1,6 +1,6 @@
 import type { EventDefinition } from './event-definition';
 import { AgencyUpserted, CalendarUpdated, ProcedurePublished, ProcedureWithdrawn, StatusMappingUpdated } from './events/catalogue.events';
-import { DossierReceived, DossierStatusChanged, DossierSubmitted } from './events/dossier.events';
+import { DossierReceived, DossierStatusChanged } from './events/dossier.events';
 import { PaymentRefunded, PaymentSucceeded } from './events/payment.events';
 import { RatingGiven } from './events/rating.events';
 import { deadLetterTopic, EVENT_REGISTRY } from './topics';
@@ -15,9 +15,9 @@ export type MessagingService = (typeof MESSAGING_SERVICES)[number];
  */
 export const CONSUMED_BY: Readonly<Record<MessagingService, readonly EventDefinition[]>> = {
   catalogue: [],
-  dossier: [CalendarUpdated, ProcedurePublished, ProcedureWithdrawn, StatusMappingUpdated, DossierSubmitted, PaymentSucceeded, PaymentRefunded, RatingGiven],
+  dossier: [CalendarUpdated, ProcedurePublished, ProcedureWithdrawn, StatusMappingUpdated, DossierReceived, PaymentSucceeded, PaymentRefunded, RatingGiven],
   payment: [DossierReceived, DossierStatusChanged, ProcedurePublished],
-  rating: [DossierSubmitted, DossierReceived, DossierStatusChanged, PaymentSucceeded, RatingGiven, ProcedurePublished, AgencyUpserted],
+  rating: [DossierReceived, DossierStatusChanged, PaymentSucceeded, RatingGiven, ProcedurePublished, AgencyUpserted],
 };
 
 export function isMessagingService(service: string): service is MessagingService {

@@ -16,7 +16,7 @@ export async function run(ctx) {
   const gatewayEnv = { RATE_LIMIT_READ: '1000000000', RATE_LIMIT_KEY_PREFIX: `hub:bench:${process.pid}:${Date.now()}:` };
   const hub = await ctx.startHub({ apps: ['gateway', 'rating'], env: { gateway: gatewayEnv } });
 
-  // One dossier the rating service knows (normally learnt from dossier.submitted.v1), so the answer is a 200.
+  // One dossier the rating service knows (normally learnt from dossier.received.v1), so the answer is a 200.
   await ctx.withPg(hub.databases.rating, (c) =>
     c.query(
       `INSERT INTO rateable_dossier (dossier_code, procedure_code, receiving_agency_code, status, submitted_at, updated_at)

@@ -24,7 +24,6 @@ const INDEX_TOPICS = [
   'rating.given.v1',
   'catalogue.procedure.published.v1',
   'catalogue.agency.upserted.v1',
-  'dossier.submitted.v1',
 ];
 const AGENCIES = 20;
 

@@ -1,6 +1,6 @@
 import { EventHeaders, type EventDefinition, type PacketDefinition } from '@hub/contracts';
 import { componentRef, type JsonSchema } from './json-schema';
-import { byText, envelopeFor, exampleHeaders, exampleKey, type Wiring } from './events';
+import { byText, deprecationNotice, envelopeFor, exampleHeaders, exampleKey, type Wiring } from './events';
 
 const KAFKA_BINDING = '0.5.0';
 const HTTP_BINDING = '0.3.0';
@@ -91,7 +91,10 @@ function eventChannel(def: EventDefinition, wiring: Wiring): unknown {
     address: def.topic,
     title: def.topic,
     description: [
-      `Published by ${producers.join(', ') || '(no service yet)'}; consumed by ${consumers.join(', ') || '(no service yet)'}.`,
+      ...(def.deprecated ? [deprecationNotice(def).trim()] : []),
+      def.deprecated
+        ? 'Kept in the standard so that a published version never disappears silently.'
+        : `Published by ${producers.join(', ') || '(no service yet)'}; consumed by ${consumers.join(', ') || '(no service yet)'}.`,
       def.compacted ? 'Compacted: the latest message per key is the current state (a snapshot).' : 'Every message is a fact that happened.',
       `Poison messages are parked on ${def.topic}.dlq with the reason in headers.`,
     ].join(' '),

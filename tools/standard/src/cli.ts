@@ -4,7 +4,7 @@ import { dirname, join, relative } from 'node:path';
 import * as contracts from '@hub/contracts';
 import { describeIncompatible, verify, type Baseline } from './verify';
 import { buildStandard, serialize, type StandardFiles } from './standard';
-import { findWiring, unpublished, type SourceFile } from './wiring';
+import { findWiring, stillWired, unpublished, type SourceFile } from './wiring';
 
 const DOCS = 'docs/standard';
 
@@ -20,7 +20,13 @@ export function main(root: string, args: string[]): number {
     console.error('usage: node tools/standard/run.mjs generate|check');
     return 2;
   }
-  const generated = generate(root);
+  const wiring = findWiring(appSources(root), contracts.EVENT_REGISTRY, contracts);
+  const unfinished = stillWired(wiring, contracts.EVENT_REGISTRY);
+  if (unfinished.length > 0) {
+    console.error(`[standard] retired events are still in use; move their producers and consumers first:\n${unfinished.map((u) => `  ${u}`).join('\n')}`);
+    return 1;
+  }
+  const generated = generate(root, wiring);
   const committed = readCommittedText(root);
   const baselines: Baseline[] = [{ label: DOCS, files: parseAll(committed) }];
   const base = mergeBase(root, process.env.STANDARD_BASE_REF ?? 'main');
@@ -43,8 +49,7 @@ export function main(root: string, args: string[]): number {
   return 0;
 }
 
-export function generate(root: string): StandardFiles {
-  const wiring = findWiring(appSources(root), contracts.EVENT_REGISTRY, contracts);
+export function generate(root: string, wiring = findWiring(appSources(root), contracts.EVENT_REGISTRY, contracts)): StandardFiles {
   for (const topic of unpublished(wiring, contracts.EVENT_REGISTRY)) {
     console.warn(`[standard] warning: no app publishes ${topic} (no outbox.append(tx, Event, …) or outbox.prepare(Event, …) found)`);
   }

@@ -36,3 +36,8 @@ export function exampleKey(def: EventDefinition): string {
 export function byText<T>(key: (item: T) => string): (a: T, b: T) => number {
   return (a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 }
+
+/** `Deprecated: replaced by <topic>. <note> ` for a retired version (the start of its descriptions), else nothing. */
+export function deprecationNotice(def: EventDefinition): string {
+  return def.deprecated ? `Deprecated: replaced by ${def.deprecated.replacedBy}. ${def.deprecated.note} ` : '';
+}

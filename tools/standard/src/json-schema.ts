@@ -162,7 +162,11 @@ export function referencedNames(schema: unknown, all: Map<string, JsonSchema>, f
  * A self-contained draft 2020-12 document: `root` with the classes it refers to under `$defs`, published at `id`
  * (a path under the gateway, e.g. `/standard/schemas/events/dossier.submitted.v1.payload.json`).
  */
-export function standaloneSchema(root: JsonSchema, all: Map<string, JsonSchema>, meta: { id: string; title: string; description: string; examples: unknown[] }): JsonSchema {
+export function standaloneSchema(
+  root: JsonSchema,
+  all: Map<string, JsonSchema>,
+  meta: { id: string; title: string; description: string; examples: unknown[]; deprecated?: boolean },
+): JsonSchema {
   const names = [...referencedNames(root, all)];
   const defs = Object.fromEntries(names.map((n) => [n, all.get(n)!]));
   return rewriteRefs(
@@ -171,6 +175,7 @@ export function standaloneSchema(root: JsonSchema, all: Map<string, JsonSchema>,
       $id: meta.id,
       title: meta.title,
       description: meta.description,
+      ...(meta.deprecated ? { deprecated: true } : {}),
       ...root,
       ...(names.length > 0 ? { $defs: defs } : {}),
       examples: meta.examples,

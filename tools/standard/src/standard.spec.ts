@@ -41,6 +41,21 @@ describe('the published standard', () => {
     expect(await parseErrors(asyncapi)).toEqual([]);
   });
 
+  it('keeps publishing a retired event, marked deprecated with its replacement, in the index, its schemas and its channel', () => {
+    const index = files.get('index.json') as { events: Array<Record<string, unknown>> };
+    const entry = (topic: string) => index.events.find((e) => e.topic === topic);
+    expect(entry('dossier.submitted.v1')).toMatchObject({ deprecated: true, replacedBy: 'dossier.received.v1', deprecationNote: expect.stringContaining('Retired') });
+    expect(entry('dossier.received.v1')).not.toHaveProperty('deprecated');
+    const submitted = EVENT_REGISTRY.find((d) => d.topic === 'dossier.submitted.v1')!;
+    for (const path of [paths.payload(submitted), paths.headers(submitted)]) {
+      expect(files.get(path)).toMatchObject({ deprecated: true, description: expect.stringMatching(/^Deprecated: replaced by dossier\.received\.v1\./) });
+    }
+    const received = EVENT_REGISTRY.find((d) => d.topic === 'dossier.received.v1')!;
+    expect(files.get(paths.payload(received))).not.toHaveProperty('deprecated');
+    const asyncapi = files.get('asyncapi.json') as { channels: Record<string, { description: string }> };
+    expect(asyncapi.channels['dossier.submitted.v1'].description).toMatch(/^Deprecated: replaced by dossier\.received\.v1\./);
+  });
+
   it('publishes a registered webhook body as a schema and as the webhook channel of the AsyncAPI document', async () => {
     const withWebhook = buildStandard({ ...input, packets: [webhook] });
     expect(withWebhook.get(paths.packet(webhook))).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', title: webhook.name });

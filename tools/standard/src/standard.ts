@@ -1,6 +1,6 @@
 import { EventEnvelopeV1, type EventDefinition, type PacketDefinition } from '@hub/contracts';
 import { buildAsyncApi } from './asyncapi';
-import { byText, envelopeFor, exampleHeaders, exampleKey, type Wiring } from './events';
+import { byText, deprecationNotice, envelopeFor, exampleHeaders, exampleKey, type Wiring } from './events';
 import { classSchemas, componentRef, standaloneSchema } from './json-schema';
 
 export interface StandardInput {
@@ -30,13 +30,15 @@ export function buildStandard(input: StandardInput): StandardFiles {
   files.set('asyncapi.json', buildAsyncApi({ events, packets, wiring: input.wiring }, schemas));
   files.set('index.json', buildIndex(events, packets, input.wiring));
   for (const def of events) {
+    const deprecated = def.deprecated ? { deprecated: true } : {};
     files.set(
       paths.payload(def),
       standaloneSchema(componentRef(def.payload.name), schemas, {
         id: PUBLIC_BASE + paths.payload(def),
         title: `${def.topic} payload`,
-        description: `Payload (Kafka message value, UTF-8 JSON) of ${def.topic}; key = ${exampleKey(def)} (the aggregate id). Readers ignore properties they do not know.`,
+        description: `${deprecationNotice(def)}Payload (Kafka message value, UTF-8 JSON) of ${def.topic}; key = ${exampleKey(def)} (the aggregate id). Readers ignore properties they do not know.`,
         examples: [def.example],
+        ...deprecated,
       }),
     );
     files.set(
@@ -44,8 +46,9 @@ export function buildStandard(input: StandardInput): StandardFiles {
       standaloneSchema(envelopeFor(def), schemas, {
         id: PUBLIC_BASE + paths.headers(def),
         title: `${def.topic} headers`,
-        description: `Envelope of ${def.topic} in Kafka headers (UTF-8 strings).`,
+        description: `${deprecationNotice(def)}Envelope of ${def.topic} in Kafka headers (UTF-8 strings).`,
         examples: [exampleHeaders(def)],
+        ...deprecated,
       }),
     );
   }
@@ -72,6 +75,7 @@ function buildIndex(events: EventDefinition[], packets: PacketDefinition[], wiri
       consumers: wiring.consumers[def.topic] ?? [],
       payloadSchema: paths.payload(def),
       headersSchema: paths.headers(def),
+      ...(def.deprecated ? { deprecated: true, replacedBy: def.deprecated.replacedBy, deprecationNote: def.deprecated.note } : {}),
     })),
     packets: packets.map((def) => ({ name: def.name, kind: def.kind, version: def.version, schema: paths.packet(def) })),
   };

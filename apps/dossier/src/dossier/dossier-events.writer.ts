@@ -4,7 +4,8 @@ import { OutboxWriter, outboxInsertFrom, type PreparedEvent } from '@hub/messagi
 import type { EntityManager } from 'typeorm';
 import type { DossierEvent } from './domain/events';
 
-const DEFINITIONS: { [K in DossierEvent['type']]: EventDefinition<Extract<DossierEvent, { type: K }>['payload']> } = {
+/** The events this writer publishes, by domain event type (the standard's generator reads this map: see tools/standard wiring.ts). */
+const PUBLISHED_EVENTS: { [K in DossierEvent['type']]: EventDefinition<Extract<DossierEvent, { type: K }>['payload']> } = {
   received: DossierReceived,
   'status-changed': DossierStatusChanged,
   'notice-issued': DossierNoticeIssued,
@@ -13,7 +14,7 @@ const DEFINITIONS: { [K in DossierEvent['type']]: EventDefinition<Extract<Dossie
 };
 
 function definitionOf(event: DossierEvent): EventDefinition<object> {
-  return DEFINITIONS[event.type] as EventDefinition<object>;
+  return PUBLISHED_EVENTS[event.type] as EventDefinition<object>;
 }
 
 /** Prepared events of one jsonb array parameter, in array order. */

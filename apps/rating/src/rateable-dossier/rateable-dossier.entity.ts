@@ -10,6 +10,6 @@ export class RateableDossierEntity {
   @Column('smallint') status!: DossierStatus;
   @Column('timestamptz') submittedAt!: Date;
   @Column('timestamptz') updatedAt!: Date;
-  /** Revision of the last dossier event applied (0: only dossier.submitted.v1 known). */
+  /** Revision of the last dossier event applied (0: rows learnt from the retired dossier.submitted.v1 only). */
   @Column('int') revision!: number;
 }

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { PersistenceModule } from '@hub/persistence';
-import { DossierSubmittedConsumer } from './consumers/dossier-submitted.consumer';
 import { RateableDossierEntity } from './rateable-dossier.entity';
 import { RateableDossierRepository } from './rateable-dossier.repository';
 import { RatingController } from './rating.controller';
@@ -10,7 +9,9 @@ import { RecordRateableDossierUseCase } from './usecases/record-rateable-dossier
 @Module({
   imports: [PersistenceModule.forFeature([RateableDossierEntity])],
   controllers: [RatingController],
-  providers: [RateableDossierRepository, RecordRateableDossierUseCase, GetRatingEligibilityUseCase, DossierSubmittedConsumer],
+  // The rating windows follow dossier.received.v1 / dossier.status-changed.v1 (DossierLifecycleConsumer in
+  // service-index, one handler per topic); the former dossier.submitted.v1 consumer is retired with that topic.
+  providers: [RateableDossierRepository, RecordRateableDossierUseCase, GetRatingEligibilityUseCase],
   exports: [RateableDossierRepository, RecordRateableDossierUseCase],
 })
 export class RateableDossierModule {}

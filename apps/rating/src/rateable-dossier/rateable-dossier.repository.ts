@@ -7,11 +7,6 @@ import { RateableDossierEntity } from './rateable-dossier.entity';
 export class RateableDossierRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** First sighting only: a later status change must not be overwritten by a replayed submission. */
-  async insertIfAbsent(tx: EntityManager, dossier: RateableDossierEntity): Promise<void> {
-    await tx.createQueryBuilder().insert().into(RateableDossierEntity).values(dossier).orIgnore().execute();
-  }
-
   /**
    * Each dossier's latest known status: inserted, or updated only when the event is newer than what is held. One
    * statement for many dossiers (the newest revision of each, in code order so concurrent chunks lock rows alike).

@@ -5,7 +5,12 @@ import { AGENCY_CODE_PATTERN, DOSSIER_CODE_PATTERN, PROCEDURE_CODE_PATTERN } fro
 import { DOSSIER_STATUSES, DossierStatus, FEE_CHANNELS, type Channel } from '../codes/dossier-status';
 import { defineEvent } from '../event-definition';
 
-/** A dossier entered the hub (status 1, submitted online). Carries no personal data. */
+/**
+ * A dossier entered the hub (status 1, submitted online). Carries no personal data.
+ * @deprecated Retired: online intake announces itself with `dossier.received.v1` (source `hub`, status 1), which
+ * every former consumer now reads. Kept (and published, marked deprecated) because a published version never
+ * disappears silently; nothing produces it any more.
+ */
 export class DossierSubmittedV1 {
   @Matches(DOSSIER_CODE_PATTERN) dossierCode!: string;
   @Matches(PROCEDURE_CODE_PATTERN) procedureCode!: string;
@@ -16,6 +21,7 @@ export class DossierSubmittedV1 {
   @IsISO8601({ strict: true }) submittedAt!: string;
 }
 
+/** @deprecated Retired in favour of `DossierReceived` (`dossier.received.v1`); see `DossierSubmittedV1`. */
 export const DossierSubmitted = defineEvent({
   topic: 'dossier.submitted.v1',
   payload: DossierSubmittedV1,
@@ -28,6 +34,10 @@ export const DossierSubmitted = defineEvent({
     channel: 'ONLINE',
     status: DossierStatus.Submitted,
     submittedAt: '2026-01-12T09:30:00+07:00',
+  },
+  deprecated: {
+    replacedBy: 'dossier.received.v1',
+    note: 'Retired: online intake is announced by dossier.received.v1 (source "hub", status 1), read by every former consumer (rating, the agency feed). No service produces or reads dossier.submitted.v1 any more.',
   },
 });
 
@@ -66,6 +76,12 @@ export class DossierReceivedV1 extends DossierFactsV1 {
   @IsIn(DOSSIER_STATUSES) status!: DossierStatus;
   @IsISO8601({ strict: true }) statusChangedAt!: string;
   @IsIn(DOSSIER_SOURCES) source!: DossierSource;
+  /**
+   * Set when the dossier is first seen finished (status 9, or 10 with no change to 9 on record: finishing is the
+   * first of those). Added after the first release: absent from older producers' events.
+   */
+  @IsOptional() @IsIn(TIMELINESS_CLASSES) timeliness?: Timeliness | null;
+  @IsOptional() @IsISO8601({ strict: true }) finishedAt?: string | null;
 }
 
 /** One status change, in the dossier's own order (several per sync record when its steps changed the status). */
@@ -74,7 +90,7 @@ export class DossierStatusChangedV1 extends DossierFactsV1 {
   @IsIn(DOSSIER_STATUSES) to!: DossierStatus;
   @IsISO8601({ strict: true }) at!: string;
   @IsIn(DOSSIER_SOURCES) source!: DossierSource;
-  /** Set when the dossier is finished (status 9 and 10). */
+  /** Set when the dossier is finished (status 9, and 10 after it; finishing is the first change to 9, or to 10 when 9 was skipped). */
   @IsOptional() @IsIn(TIMELINESS_CLASSES) timeliness!: Timeliness | null;
   @IsOptional() @IsISO8601({ strict: true }) finishedAt!: string | null;
   /**

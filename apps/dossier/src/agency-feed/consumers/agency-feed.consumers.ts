@@ -1,17 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import {
-  DossierSubmitted,
+  DossierReceived,
+  DossierStatus,
   PaymentRefunded,
   PaymentSucceeded,
   RatingGiven,
-  type DossierSubmittedV1,
+  type DossierReceivedV1,
   type PaymentRefundedV1,
   type PaymentSucceededV1,
   type RatingGivenV1,
 } from '@hub/contracts';
-import { ConsumeEvent, type ConsumedEvent } from '@hub/messaging';
+import { ConsumeEvent, ConsumeEventBatch, type ConsumedEvent } from '@hub/messaging';
 import type { EntityManager } from 'typeorm';
 import { AgencyFeedWriter, submittedKey } from '../agency-feed.writer';
+
+/** dossier.received.v1 of the hub's own online intake (the feed's `dossier.submitted` item). */
+export function isOnlineSubmission(p: Pick<DossierReceivedV1, 'source' | 'status'>): boolean {
+  return p.source === 'hub' && p.status === DossierStatus.Submitted;
+}
 
 /**
  * The portal-side changes agency systems must learn about that other services (or the numbered intake) announce by
@@ -22,10 +28,17 @@ import { AgencyFeedWriter, submittedKey } from '../agency-feed.writer';
 export class AgencyFeedConsumers {
   constructor(private readonly feed: AgencyFeedWriter) {}
 
-  @ConsumeEvent(DossierSubmitted)
-  async submitted(event: ConsumedEvent<DossierSubmittedV1>, tx: EntityManager): Promise<void> {
-    const p = event.payload;
-    await this.feed.record(tx, { type: 'dossier.submitted', dossierCode: p.dossierCode, occurredAt: new Date(p.submittedAt), sourceKey: submittedKey(p.dossierCode) });
+  /**
+   * An online submission through the hub: first sight of a dossier by the hub's own intake (source `hub`, status 1).
+   * Dossiers first seen through sync come from the agency's own system, which needs no feed item about them; they
+   * are most of the topic (a 1,000-record sync is 1,000 events), so a chunk is taken at once and mostly skipped.
+   * (Formerly read from dossier.submitted.v1, now retired; the item and its `sourceKey` are the same.)
+   */
+  @ConsumeEventBatch(DossierReceived)
+  async received(events: ConsumedEvent<DossierReceivedV1>[], tx: EntityManager): Promise<void> {
+    for (const { payload: p } of events.filter((e) => isOnlineSubmission(e.payload))) {
+      await this.feed.record(tx, { type: 'dossier.submitted', dossierCode: p.dossierCode, occurredAt: new Date(p.statusChangedAt), sourceKey: submittedKey(p.dossierCode) });
+    }
   }
 
   @ConsumeEvent(PaymentSucceeded)

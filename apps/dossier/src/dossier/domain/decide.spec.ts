@@ -101,6 +101,38 @@ describe('notices', () => {
   });
 });
 
+describe('a notice recorded on its own (POST .../notices) is judged like a synced one', () => {
+  // Accepted Mon 12 Jan 09:00, supplement requested Tue 13 10:00, processing again Wed 14 10:00 (status now 4).
+  const steps = [5, 4].map((status, i) => ({ at: at(`2026-01-${13 + i}T10:00:00`), status, handledBy: null, position: null, unit: null, content: null }));
+  const backFilled = () => {
+    const decision = decide(seen(DossierStatus.Accepted), sync(2, { status: 4, statusChangedAt: at('2026-01-14T10:00:00'), steps }), ctx);
+    if (decision.outcome === 'rejected') throw new Error('setup');
+    return decision.state;
+  };
+  const notice = (form: NoticeForm, issuedAt: string) => ({ form, number: `${form}/TB`, issuedAt: at(issuedAt), signedBy: 'Trần B', reason: 'Lý do', newDueAt: at('2026-02-27T17:00:00') });
+
+  it('against the status at its issuedAt, not the status now', () => {
+    expect(decide(backFilled(), { kind: 'issue-notice', notice: notice('02', '2026-01-13T11:00:00') }, ctx)).toMatchObject({
+      outcome: 'updated',
+      state: { status: 4, notices: [expect.objectContaining({ form: '02' })] },
+      events: [{ type: 'notice-issued' }],
+    });
+    expect(decide(backFilled(), { kind: 'issue-notice', notice: notice('02', '2026-01-14T11:00:00') }, ctx)).toMatchObject({
+      outcome: 'rejected',
+      rejection: { code: 'NOTICE_STATUS_MISMATCH', params: { form: '02', status: 4 } },
+    });
+    expect(decide(backFilled(), { kind: 'issue-notice', notice: notice('01', '2026-01-12T09:30:00') }, ctx).outcome).toBe('updated');
+  });
+
+  const times = ['2026-01-12T09:30:00', '2026-01-13T10:00:00', '2026-01-13T11:00:00', '2026-01-14T10:00:00', '2026-01-15T09:00:00'];
+  it.each(NOTICE_FORMS.flatMap((form) => times.map((t) => [form, t] as const)))('form %s issued %s: the same verdict both ways', (form, issuedAt) => {
+    const posted = decide(backFilled(), { kind: 'issue-notice', notice: notice(form, issuedAt) }, ctx);
+    const synced = decide(backFilled(), sync(3, { status: 4, statusChangedAt: at('2026-01-14T10:00:00'), steps }, { notices: [notice(form, issuedAt)] }), ctx);
+    const verdict = (d: ReturnType<typeof decide>) => (d.outcome === 'rejected' ? d.rejection.code : d.state.notices.map((n) => n.form));
+    expect(verdict(posted)).toEqual(verdict(synced));
+  });
+});
+
 describe('online intake through the hub', () => {
   it('emits dossier.received from status 1, and the hub issues form 01 when the agency accepts it', () => {
     const intake = decide(null, { kind: 'intake', code: `${AGENCY}-260112-0001`, content: content({ status: 1, channel: 'ONLINE' }), procedure: sync(1).procedure }, ctx);

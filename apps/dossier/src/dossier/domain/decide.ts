@@ -3,10 +3,10 @@ import { DossierStatus } from '@hub/contracts';
 import type { ChangeSource, DossierContent, DossierState, Notice, Pause, ProcedureTerms, StatusChange } from './dossier-state';
 import { readClock } from './due-clock';
 import { EventLog, type DossierEvent } from './events';
-import { judgeNotice, statusAt, type NoticeInput } from './notices';
+import { judgeNoticeOnTimeline, type NoticeInput } from './notices';
 import { planRecordedSteps, type RecordStepsCommand } from './record-steps';
 import { Reject, type Rejection } from './rejection';
-import { isAllowedTransition, isPausing } from './status-machine';
+import { finishingChange, isAllowedTransition, isPausing } from './status-machine';
 import { checkNoticeTime, checkRecordTimes, planChanges, type PlannedChange } from './timeline';
 
 export interface SyncCommand {
@@ -113,7 +113,7 @@ function decideStatusChange(state: DossierState, to: DossierStatus, at: Date, so
 function decideNotice(state: DossierState, input: NoticeInput, ctx: DecideContext): Decision {
   const badTime = checkNoticeTime(state.receivedAt, input.issuedAt, ctx.now);
   if (badTime) return rejected(badTime);
-  const judged = judgeNotice(state, input, state.status, ctx.calendar, 'agency');
+  const judged = judgeNoticeOnTimeline(state, input, ctx.calendar, 'agency');
   if (judged.kind === 'rejected') return rejected(judged.rejection);
   if (judged.kind === 'known') return { outcome: 'unchanged', state, events: [] };
   const next = withClock({ ...state, notices: [...state.notices, judged.notice], extension: judged.extension ?? state.extension }, ctx.calendar);
@@ -161,7 +161,6 @@ function withClock(state: DossierState, calendar: WorkingCalendar | null): Dossi
 function applyChanges(state: DossierState | null, command: SyncCommand, planned: PlannedChange[], source: ChangeSource, ctx: DecideContext): Decision {
   const changes: StatusChange[] = planned.map((c) => ({ from: c.from, to: c.to, at: c.at, source, version: command.version }));
   const history = [...(state?.history ?? []), ...changes];
-  const lastFinish = [...changes].reverse().find((c) => c.to === DossierStatus.Finished);
   let next: DossierState = {
     ...fresh(command, source),
     ...state,
@@ -176,7 +175,7 @@ function applyChanges(state: DossierState | null, command: SyncCommand, planned:
     statusChangedAt: changes.at(-1)?.at ?? state?.statusChangedAt ?? command.content.statusChangedAt,
     history,
     pauses: movePauses(state?.pauses ?? [], changes),
-    finishedAt: lastFinish ? lastFinish.at : (state?.finishedAt ?? null),
+    finishedAt: finishingChange(history)?.at ?? state?.finishedAt ?? null,
   };
   if (source === 'sync' && state && command.content.steps.length === 0) next.steps = state.steps;
   next = withClock(next, ctx.calendar);
@@ -221,8 +220,8 @@ function addNotices(state: DossierState, inputs: readonly NoticeInput[], ctx: De
   const added: Array<{ notice: Notice; extension: DossierState['extension'] }> = hubReceipt ? [{ notice: hubReceipt, extension: null }] : [];
   const ordered = inputs.map((input, i) => ({ input, i })).sort((a, b) => a.input.issuedAt.getTime() - b.input.issuedAt.getTime());
   for (const { input, i } of ordered) {
-    const current = { notices: [...state.notices, ...added.map((a) => a.notice)], extension: added.find((a) => a.extension)?.extension ?? state.extension, dueAt: state.dueAt };
-    const judged = judgeNotice(current, input, statusAt(state.history, input.issuedAt), ctx.calendar, 'agency', `notices.${i}.`);
+    const current = { notices: [...state.notices, ...added.map((a) => a.notice)], extension: added.find((a) => a.extension)?.extension ?? state.extension, dueAt: state.dueAt, history: state.history };
+    const judged = judgeNoticeOnTimeline(current, input, ctx.calendar, 'agency', `notices.${i}.`);
     if (judged.kind === 'rejected') return judged.rejection;
     if (judged.kind === 'added') added.push({ notice: judged.notice, extension: judged.extension });
   }

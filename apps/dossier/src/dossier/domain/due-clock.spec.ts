@@ -183,6 +183,36 @@ describe('finishing: finishedAt and timeliness', () => {
   it('a dossier first seen finished gets its verdict at once', () => {
     expect(seen(DossierStatus.Finished, { statusChangedAt: at('2026-01-20T10:00:00') })).toMatchObject({ finishedAt: at('2026-01-20T10:00:00'), timeliness: 'LATE' });
   });
+
+  it.each([
+    [DossierStatus.Finished, '2026-01-16T10:00:00', 'EARLY'],
+    [DossierStatus.Returned, '2026-01-16T10:00:00', 'EARLY'],
+    [DossierStatus.Returned, '2026-01-20T10:00:00', 'LATE'],
+  ])('first seen at %i (changed %s, no change to 9 on record): finished then, %s, and dossier.received says so', (status, changedAt, timeliness) => {
+    const decision = decide(null, sync(1, { status, statusChangedAt: at(changedAt) }), ctx);
+    expect(must(decision)).toMatchObject({ status, finishedAt: at(changedAt), timeliness });
+    expect(decision.outcome !== 'rejected' && decision.events).toEqual([
+      { type: 'received', payload: expect.objectContaining({ status, timeliness, finishedAt: `${changedAt}+07:00` }) },
+    ]);
+  });
+
+  it('first seen returned with the change to 9 among its steps: finished at that step', () => {
+    const steps = [{ at: at('2026-01-15T10:00:00'), status: DossierStatus.Finished, handledBy: null, position: null, unit: null, content: null }];
+    const decision = decide(null, sync(1, { status: 10, statusChangedAt: at('2026-01-21T10:00:00'), steps }), ctx);
+    expect(must(decision)).toMatchObject({ status: 10, finishedAt: at('2026-01-15T10:00:00'), timeliness: 'EARLY' });
+    expect(decision.outcome !== 'rejected' && decision.events.map((e) => e.payload)).toEqual([
+      expect.objectContaining({ status: 9, timeliness: 'EARLY', finishedAt: '2026-01-15T10:00:00+07:00' }),
+      expect.objectContaining({ from: 9, to: 10, timeliness: 'EARLY', finishedAt: '2026-01-15T10:00:00+07:00' }),
+    ]);
+  });
+
+  it('a dossier not finished carries no verdict in its events', () => {
+    const decision = decide(null, sync(1, { status: 4 }), ctx);
+    expect(decision.outcome !== 'rejected' && decision.events[0].payload).not.toHaveProperty('timeliness');
+    const stopped = decide(must(decision), sync(2, { status: 8, statusChangedAt: at('2026-01-14T10:00:00') }), ctx);
+    expect(must(stopped)).toMatchObject({ finishedAt: null, timeliness: null });
+    expect(stopped.outcome !== 'rejected' && stopped.events[0].payload).toMatchObject({ to: 8, timeliness: null, finishedAt: null });
+  });
 });
 
 it('uses its calendar argument, not a global one', () => {

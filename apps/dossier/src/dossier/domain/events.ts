@@ -1,11 +1,11 @@
 import { formatInZone } from '@hub/calendar';
-import type {
-  DossierDueWatchV1,
-  DossierFactsV1,
-  DossierNoticeIssuedV1,
-  DossierReceivedV1,
+import {
   DossierStatus,
-  DossierStatusChangedV1,
+  type DossierDueWatchV1,
+  type DossierFactsV1,
+  type DossierNoticeIssuedV1,
+  type DossierReceivedV1,
+  type DossierStatusChangedV1,
 } from '@hub/contracts';
 import type { ChangeSource, DossierState, Notice, StatusChange } from './dossier-state';
 
@@ -29,6 +29,11 @@ export function resultElectronic(state: Pick<DossierState, 'results'>): boolean 
 
 export function documentsDigitised(state: Pick<DossierState, 'documents'>): boolean {
   return state.documents.length > 0 && state.documents.every((d) => d.digitised);
+}
+
+/** A change to 9 or 10 of a finished dossier: the finishing change itself (status-machine `finishingChange`) or the return after it. */
+function finishedBy(state: Pick<DossierState, 'finishedAt'>, to: DossierStatus): boolean {
+  return state.finishedAt !== null && (to === DossierStatus.Finished || to === DossierStatus.Returned);
 }
 
 function facts(state: DossierState, revision: number): DossierFactsV1 {
@@ -58,12 +63,19 @@ export class EventLog {
   }
 
   received(state: DossierState, first: StatusChange & { from: null }, source: ChangeSource): void {
-    const payload = { ...facts(state, this.revision + 1), status: first.to, statusChangedAt: formatInZone(first.at), source };
+    const payload = {
+      ...facts(state, this.revision + 1),
+      status: first.to,
+      statusChangedAt: formatInZone(first.at),
+      source,
+      // First seen finished (9, or 10 with 9 skipped): the verdict comes with the first sight.
+      ...(finishedBy(state, first.to) ? { timeliness: state.timeliness, finishedAt: iso(state.finishedAt) } : {}),
+    };
     this.events.push({ type: 'received', payload });
   }
 
   statusChanged(state: DossierState, change: StatusChange & { from: DossierStatus }): void {
-    const finished = change.to === 9 || change.to === 10;
+    const finished = finishedBy(state, change.to);
     this.events.push({
       type: 'status-changed',
       payload: {

@@ -25,6 +25,20 @@ export function statusAt(history: readonly StatusChange[], at: Date): DossierSta
   return status;
 }
 
+/**
+ * The one rule for a notice, whichever way it comes (a sync record's `notices[]` or `POST .../notices`): judged
+ * against the status the dossier was in when it was issued, as far as the hub knows its history, not the status now.
+ */
+export function judgeNoticeOnTimeline(
+  state: Pick<DossierState, 'notices' | 'extension' | 'dueAt' | 'history'>,
+  input: NoticeInput,
+  calendar: WorkingCalendar | null,
+  source: NoticeSource,
+  fieldPrefix = '',
+): NoticeDecision {
+  return judgeNotice(state, input, statusAt(state.history, input.issuedAt), calendar, source, fieldPrefix);
+}
+
 export type NoticeDecision = { kind: 'added'; notice: Notice; extension: Extension | null } | { kind: 'known' } | { kind: 'rejected'; rejection: Rejection };
 
 function sameNotice(a: Notice, b: NoticeInput): boolean {

@@ -1,5 +1,6 @@
 import { DOSSIER_STATUSES, DossierStatus } from '@hub/contracts';
 import { decide } from './decide';
+import { finishingChange } from './status-machine';
 import { at, ctx, seen, sync } from './test-support';
 
 // DOMAIN.md, written out independently of the table under test.
@@ -79,5 +80,23 @@ describe('first sight', () => {
     const steps = [{ at: at('2026-01-13T10:00:00'), status: DossierStatus.Refused, handledBy: null, position: null, unit: null, content: null }];
     const decision = decide(state, sync(2, { status: 4, steps }), ctx);
     expect(decision).toMatchObject({ outcome: 'rejected', rejection: { code: 'INVALID_STATUS_TRANSITION', field: 'steps.0.status', params: { current: 4, requested: 3 } } });
+  });
+});
+
+describe('finishing (DOMAIN.md: reaching 9, or 10 directly when 9 was skipped; the first of those)', () => {
+  const change = (from: DossierStatus | null, to: DossierStatus, day: number) => ({ from, to, at: at(`2026-01-${10 + day}T10:00:00`) });
+
+  it.each(DOSSIER_STATUSES)('a dossier first seen at status %i', (status) => {
+    const finishing = status === DossierStatus.Finished || status === DossierStatus.Returned;
+    expect(finishingChange([change(null, status, 2)])).toEqual(finishing ? change(null, status, 2) : null);
+  });
+
+  it('is the change to 9 when there is one, not the return after it', () => {
+    expect(finishingChange([change(null, 2, 2), change(2, 4, 3), change(4, 9, 4), change(9, 10, 5)])).toEqual(change(4, 9, 4));
+  });
+
+  it('is nothing while the dossier runs or when it ended without a result', () => {
+    expect(finishingChange([])).toBeNull();
+    expect(finishingChange([change(null, 2, 2), change(2, 4, 3), change(4, 8, 4)])).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { DossierStatus } from '@hub/contracts';
+import type { StatusChange } from './dossier-state';
 
 /**
  * The allowed status changes of DOMAIN.md ("Dossier status", hub rule), as data. Keeping the same status is not a
@@ -39,6 +40,15 @@ export const CLOSED_STATUSES: readonly DossierStatus[] = [
 
 export function isClosed(status: DossierStatus): boolean {
   return CLOSED_STATUSES.includes(status);
+}
+
+/**
+ * Finishing (DOMAIN.md "Dossier status": the clock stops at 9, where on-time is judged): reaching 9, or reaching 10
+ * directly when 9 was skipped (a dossier first seen returned, with no change to 9 on record). The result time is
+ * the first such change; null while the dossier is not finished.
+ */
+export function finishingChange(history: readonly Pick<StatusChange, 'from' | 'to' | 'at'>[]): Pick<StatusChange, 'from' | 'to' | 'at'> | null {
+  return history.find((c) => c.to === DossierStatus.Finished || (c.to === DossierStatus.Returned && c.from !== DossierStatus.Finished)) ?? null;
 }
 
 /** Statuses whose clock is running or paused: a due date that may still move. */

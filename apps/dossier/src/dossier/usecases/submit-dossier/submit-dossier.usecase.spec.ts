@@ -1,5 +1,5 @@
 import { LookupKeys } from '../../lookup-key';
-import { DossierReceived, DossierSubmitted, ProcedurePublished } from '@hub/contracts';
+import { DossierReceived, ProcedurePublished } from '@hub/contracts';
 import { OutboxWriter, type PreparedEvent } from '@hub/messaging';
 import type { CallerIdentity, Clock } from '@hub/platform';
 import { stubOf } from '@hub/testing';
@@ -48,7 +48,7 @@ function setup(found: typeof procedure | null = procedure, taken = 0) {
       return found;
     },
   });
-  const usecase = new SubmitDossierUseCase(dossiers, procedures, outbox, new DossierEventsWriter(outbox), clock, keys);
+  const usecase = new SubmitDossierUseCase(dossiers, procedures, new DossierEventsWriter(outbox), clock, keys);
   return { usecase, calls, lookups };
 }
 
@@ -69,12 +69,9 @@ describe('SubmitDossierUseCase', () => {
     expect(calls[0].lookupKeyHash).toMatch(/^hmac1:[0-9a-f]{64}$/);
     expect(keys.matches(result.code, result.lookupKey, calls[0].lookupKeyHash!)).toBe(true);
     expect(keys.matches(`${AGENCY}-260112-0008`, result.lookupKey, calls[0].lookupKeyHash!)).toBe(false);
-    expect(events.map((e) => [e.topic, e.key])).toEqual([
-      [DossierReceived.topic, placeholder],
-      [DossierSubmitted.topic, placeholder],
-    ]);
-    expect(events[0].payload).toMatchObject({ dossierCode: placeholder, status: 1, source: 'hub', revision: 1 });
-    expect(events[1].payload).toMatchObject({ dossierCode: placeholder, channel: 'ONLINE' });
+    // Only dossier.received.v1 (source hub, status 1): dossier.submitted.v1 is retired.
+    expect(events.map((e) => [e.topic, e.key])).toEqual([[DossierReceived.topic, placeholder]]);
+    expect(events[0].payload).toMatchObject({ dossierCode: placeholder, status: 1, source: 'hub', channel: 'ONLINE', revision: 1 });
     expect(JSON.stringify(dossier)).not.toContain(result.lookupKey);
   });
 

@@ -1,8 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { localDateOf } from '@hub/calendar';
-import { DossierStatus, DossierSubmitted, dossierCodePrefix } from '@hub/contracts';
-import { OutboxWriter } from '@hub/messaging';
+import { DossierStatus, dossierCodePrefix } from '@hub/contracts';
 import { assertMayActFor, Clock, type CallerIdentity } from '@hub/platform';
 import { ProcedureVersionRepository } from '../../../procedure-read-model/procedure-version.repository';
 import { decide } from '../../domain/decide';
@@ -22,7 +21,6 @@ export class SubmitDossierUseCase {
   constructor(
     private readonly dossiers: DossierRepository,
     private readonly procedures: ProcedureVersionRepository,
-    private readonly outbox: OutboxWriter,
     private readonly events: DossierEventsWriter,
     private readonly clock: Clock,
     private readonly lookupKeys: LookupKeys,
@@ -55,18 +53,8 @@ export class SubmitDossierUseCase {
       const placeholder = `${prefix}${randomInt(100_000_000_000, 1_000_000_000_000)}`;
       const intake = decide(null, { kind: 'intake', code: placeholder, content: intakeContent(command, now), procedure: procedureTerms }, { calendar: null, now });
       if (intake.outcome !== 'created') throw new Error(`intake under ${placeholder} was not created: ${intake.outcome}`);
-      const events = [
-        ...this.events.prepare(intake.events),
-        this.outbox.prepare(DossierSubmitted, {
-          dossierCode: placeholder,
-          procedureCode: procedure.code,
-          procedureVersion: procedure.version,
-          receivingAgencyCode: command.receivingAgencyCode,
-          channel: command.channel,
-          status: DossierStatus.Submitted,
-          submittedAt: now.toISOString(),
-        }),
-      ];
+      // dossier.received.v1 (source hub, status 1) announces the intake; dossier.submitted.v1 is retired.
+      const events = this.events.prepare(intake.events);
       const code = await this.dossiers.insertNumbered(prefix, receiptDate, placeholder, { state: intake.state, identity }, events, (numbered) =>
         this.lookupKeys.hash(numbered, lookupKey),
       );

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DossierReceivedV1, DossierStatusChangedV1, DossierSubmittedV1 } from '@hub/contracts';
+import type { DossierReceivedV1, DossierStatusChangedV1 } from '@hub/contracts';
 import { Clock } from '@hub/platform';
 import type { EntityManager } from 'typeorm';
 import { RateableDossierRepository } from '../../rateable-dossier.repository';
@@ -10,18 +10,6 @@ export class RecordRateableDossierUseCase {
     private readonly dossiers: RateableDossierRepository,
     private readonly clock: Clock,
   ) {}
-
-  async execute(tx: EntityManager, submitted: DossierSubmittedV1): Promise<void> {
-    await this.dossiers.insertIfAbsent(tx, {
-      dossierCode: submitted.dossierCode,
-      procedureCode: submitted.procedureCode,
-      receivingAgencyCode: submitted.receivingAgencyCode,
-      status: submitted.status,
-      submittedAt: new Date(submitted.submittedAt),
-      updatedAt: this.clock.now(),
-      revision: 0,
-    });
-  }
 
   /** dossier.received.v1 / dossier.status-changed.v1: the rating windows follow the latest status (2, 3, 5, 9/10). */
   async track(tx: EntityManager, events: readonly (DossierReceivedV1 | DossierStatusChangedV1)[]): Promise<void> {

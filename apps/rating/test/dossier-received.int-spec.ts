@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { deadLetterTopic, DeadLetterHeaders, DossierSubmitted, EventHeaders } from '@hub/contracts';
+import { deadLetterTopic, DeadLetterHeaders, DossierReceived, DossierStatus, EventHeaders } from '@hub/contracts';
 import { MessagingLifecycle } from '@hub/messaging';
 import { expectEventually, KafkaProbe, startServiceUnderTest, testInfrastructure, uniqueSuffix, type ServiceUnderTest } from '@hub/testing';
 import { DataSource } from 'typeorm';
@@ -10,18 +10,21 @@ import { REPLAY_TEST_TIMEOUT_MS, REPLAY_WAIT } from './index-fixtures';
 function envelope(eventId = randomUUID()): Record<string, string> {
   return {
     [EventHeaders.EventId]: eventId,
-    [EventHeaders.EventType]: DossierSubmitted.type,
-    [EventHeaders.EventVersion]: String(DossierSubmitted.version),
-    [EventHeaders.Producer]: DossierSubmitted.owner,
+    [EventHeaders.EventType]: DossierReceived.type,
+    [EventHeaders.EventVersion]: String(DossierReceived.version),
+    [EventHeaders.Producer]: DossierReceived.owner,
     [EventHeaders.CorrelationId]: randomUUID(),
   };
 }
 
-function submitted(dossierCode: string): string {
-  return JSON.stringify({ ...DossierSubmitted.example, dossierCode });
+/** What online intake through the hub announces: first sight at status 1, from the hub. */
+function received(dossierCode: string): string {
+  return JSON.stringify({ ...DossierReceived.example, dossierCode, channel: 'ONLINE', status: DossierStatus.Submitted, dueAt: null, dueDateState: 'NOT_STARTED', source: 'hub' });
 }
 
-describe('rating consumes dossier.submitted.v1 from the real broker', () => {
+// Formerly on dossier.submitted.v1 (retired): rating learns online submissions from dossier.received.v1, whose
+// handler (DossierLifecycleConsumer.received, a batch consumer) feeds the rating windows and the index.
+describe('rating consumes dossier.received.v1 from the real broker: inbox, DLQ and eligibility', () => {
   let service: ServiceUnderTest<RatingConfig>;
   let dataSource: DataSource;
   const infra = testInfrastructure();
@@ -36,7 +39,7 @@ describe('rating consumes dossier.submitted.v1 from the real broker', () => {
       afterInit: (app) => app.get(MessagingLifecycle).ready(),
     });
     dataSource = service.app.get(DataSource);
-    await dlq.watch(deadLetterTopic(DossierSubmitted.topic));
+    await dlq.watch(deadLetterTopic(DossierReceived.topic));
   });
 
   afterAll(async () => {
@@ -48,9 +51,9 @@ describe('rating consumes dossier.submitted.v1 from the real broker', () => {
 
   it('applies the same event delivered twice only once', async () => {
     const headers = envelope();
-    await probe.send(DossierSubmitted.topic, [
-      { key: code(1), value: submitted(code(1)), headers },
-      { key: code(1), value: submitted(code(1)), headers },
+    await probe.send(DossierReceived.topic, [
+      { key: code(1), value: received(code(1)), headers },
+      { key: code(1), value: received(code(1)), headers },
     ]);
     await expectEventually(async () => expect(await rows(code(1))).toBe(1), REPLAY_WAIT);
     const [{ n }] = await dataSource.query('SELECT count(*) AS n FROM inbox WHERE event_id = $1', [headers[EventHeaders.EventId]]);
@@ -60,9 +63,9 @@ describe('rating consumes dossier.submitted.v1 from the real broker', () => {
   it('parks a poison message on the DLQ with its reason and still processes the next one on that partition', async () => {
     const poisonId = randomUUID();
     // Same key → same partition: the valid message sits right behind the poison one.
-    await probe.send(DossierSubmitted.topic, [
+    await probe.send(DossierReceived.topic, [
       { key: code(2), value: JSON.stringify({ dossierCode: code(2), status: 'bogus' }), headers: envelope(poisonId) },
-      { key: code(2), value: submitted(code(2)), headers: envelope() },
+      { key: code(2), value: received(code(2)), headers: envelope() },
     ]);
     await expectEventually(async () => expect(await rows(code(2))).toBe(1));
     const parked = await expectEventually(() => {
@@ -72,18 +75,18 @@ describe('rating consumes dossier.submitted.v1 from the real broker', () => {
     });
     expect(parked.headers[DeadLetterHeaders.Reason]).toBe('INVALID_PAYLOAD');
     expect(parked.headers[DeadLetterHeaders.Error]).toContain('procedureCode');
-    expect(parked.headers[DeadLetterHeaders.OriginalTopic]).toBe(DossierSubmitted.topic);
-    expect(parked.headers[DeadLetterHeaders.Consumer]).toBe(`${service.config.KAFKA_GROUP_ID}:DossierSubmittedConsumer.handle`);
+    expect(parked.headers[DeadLetterHeaders.OriginalTopic]).toBe(DossierReceived.topic);
+    expect(parked.headers[DeadLetterHeaders.Consumer]).toBe(`${service.config.KAFKA_GROUP_ID}:DossierLifecycleConsumer.received`);
 
     const metrics = (await service.app.inject({ method: 'GET', url: '/metrics' })).body;
-    expect(metrics).toMatch(/hub_consumer_events_total\{[^}]*topic="dossier.submitted.v1"[^}]*outcome="dead_lettered"[^}]*\} [1-9]/);
+    expect(metrics).toMatch(/hub_consumer_events_total\{[^}]*topic="dossier.received.v1"[^}]*outcome="dead_lettered"[^}]*\} [1-9]/);
     expect(metrics).toMatch(/hub_consumer_events_total\{[^}]*outcome="duplicate"[^}]*\} [1-9]/);
   });
 
   it('serves eligibility only to callers allowed to see the dossier', async () => {
     await expectEventually(async () => expect(await rows(code(1))).toBe(1));
     const identity = (agencyCodes: string[]) => service.identity({ kind: 'agency-system', agencyCodes, roles: ['rating:read'] });
-    const own = await service.app.inject({ method: 'GET', url: `/v1/ratings/eligibility/${code(1)}`, headers: { 'x-hub-identity': identity([DossierSubmitted.example.receivingAgencyCode]) } });
+    const own = await service.app.inject({ method: 'GET', url: `/v1/ratings/eligibility/${code(1)}`, headers: { 'x-hub-identity': identity([DossierReceived.example.receivingAgencyCode]) } });
     expect(own.statusCode).toBe(200);
     expect(own.json()).toMatchObject({ canRate: false, reason: 'NOT_YET_RECEIVED' });
     const other = await service.app.inject({ method: 'GET', url: `/v1/ratings/eligibility/${code(1)}`, headers: { 'x-hub-identity': identity(['000.00.00.H01']) } });
