@@ -11,7 +11,41 @@ import {
 } from '@hub/contracts';
 import { ConsumeEvent, type ConsumedEvent } from '@hub/messaging';
 import type { EntityManager } from 'typeorm';
-import { AgencyFeedWriter, submittedKey } from '../agency-feed.writer';
+import { AgencyFeedWriter, submittedKey, type FeedChange } from '../agency-feed.writer';
+
+/**
+ * Each announced change as the feed item agency systems read, one pure mapping per event: a new event is a row here
+ * and a one-line handler below. `sourceKey` makes a redelivered event record nothing new.
+ */
+export const FEED_CHANGES = {
+  submitted: (p: DossierSubmittedV1): FeedChange => ({
+    type: 'dossier.submitted',
+    dossierCode: p.dossierCode,
+    occurredAt: new Date(p.submittedAt),
+    sourceKey: submittedKey(p.dossierCode),
+  }),
+  paymentSucceeded: (p: PaymentSucceededV1): FeedChange => ({
+    type: 'payment.succeeded',
+    dossierCode: p.dossierCode,
+    occurredAt: new Date(p.succeededAt),
+    sourceKey: `payment.succeeded:${p.paymentId}`,
+    payment: { paymentId: p.paymentId, requestId: p.requestId, amount: p.amount, provider: p.provider, reference: p.reference },
+  }),
+  paymentRefunded: (p: PaymentRefundedV1): FeedChange => ({
+    type: 'payment.refunded',
+    dossierCode: p.dossierCode,
+    occurredAt: new Date(p.refundedAt),
+    sourceKey: `payment.refunded:${p.refundId}`,
+    refund: { paymentId: p.paymentId, refundId: p.refundId, refundAmount: p.refundAmount, refundedTotal: p.refundedTotal },
+  }),
+  ratingGiven: (p: RatingGivenV1): FeedChange => ({
+    type: 'rating.given',
+    dossierCode: p.dossierCode,
+    occurredAt: new Date(p.ratedAt),
+    sourceKey: `rating.given:${p.ratingId}`,
+    rating: { ratingId: p.ratingId, level: p.level, criteria: p.criteria.map((c) => ({ criterion: c.criterion, level: c.level })), channel: p.channel },
+  }),
+};
 
 /**
  * The portal-side changes agency systems must learn about that other services (or the numbered intake) announce by
@@ -24,43 +58,21 @@ export class AgencyFeedConsumers {
 
   @ConsumeEvent(DossierSubmitted)
   async submitted(event: ConsumedEvent<DossierSubmittedV1>, tx: EntityManager): Promise<void> {
-    const p = event.payload;
-    await this.feed.record(tx, { type: 'dossier.submitted', dossierCode: p.dossierCode, occurredAt: new Date(p.submittedAt), sourceKey: submittedKey(p.dossierCode) });
+    await this.feed.record(tx, FEED_CHANGES.submitted(event.payload));
   }
 
   @ConsumeEvent(PaymentSucceeded)
   async paymentSucceeded(event: ConsumedEvent<PaymentSucceededV1>, tx: EntityManager): Promise<void> {
-    const p = event.payload;
-    await this.feed.record(tx, {
-      type: 'payment.succeeded',
-      dossierCode: p.dossierCode,
-      occurredAt: new Date(p.succeededAt),
-      sourceKey: `payment.succeeded:${p.paymentId}`,
-      payment: { paymentId: p.paymentId, requestId: p.requestId, amount: p.amount, provider: p.provider, reference: p.reference },
-    });
+    await this.feed.record(tx, FEED_CHANGES.paymentSucceeded(event.payload));
   }
 
   @ConsumeEvent(PaymentRefunded)
   async paymentRefunded(event: ConsumedEvent<PaymentRefundedV1>, tx: EntityManager): Promise<void> {
-    const p = event.payload;
-    await this.feed.record(tx, {
-      type: 'payment.refunded',
-      dossierCode: p.dossierCode,
-      occurredAt: new Date(p.refundedAt),
-      sourceKey: `payment.refunded:${p.refundId}`,
-      refund: { paymentId: p.paymentId, refundId: p.refundId, refundAmount: p.refundAmount, refundedTotal: p.refundedTotal },
-    });
+    await this.feed.record(tx, FEED_CHANGES.paymentRefunded(event.payload));
   }
 
   @ConsumeEvent(RatingGiven)
   async ratingGiven(event: ConsumedEvent<RatingGivenV1>, tx: EntityManager): Promise<void> {
-    const p = event.payload;
-    await this.feed.record(tx, {
-      type: 'rating.given',
-      dossierCode: p.dossierCode,
-      occurredAt: new Date(p.ratedAt),
-      sourceKey: `rating.given:${p.ratingId}`,
-      rating: { ratingId: p.ratingId, level: p.level, criteria: p.criteria.map((c) => ({ criterion: c.criterion, level: c.level })), channel: p.channel },
-    });
+    await this.feed.record(tx, FEED_CHANGES.ratingGiven(event.payload));
   }
 }
