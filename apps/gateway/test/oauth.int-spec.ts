@@ -70,11 +70,14 @@ describe('OAuth2 client credentials through the gateway', () => {
     expect(scoped.json().scope).toBe('dossier:read');
     expect(decodeJwt(scoped.json().access_token).roles).toEqual(['dossier:read']);
     expect((await tokenByForm({ grant_type: 'client_credentials', scope: 'hub:admin' }, basic('oauth-portal', apiKey))).json()).toMatchObject({ status: 400, code: 'INVALID_SCOPE', error: 'invalid_scope' });
-    expect((await tokenByForm({ grant_type: 'password' }, basic('oauth-portal', apiKey))).json()).toMatchObject({ code: 'UNSUPPORTED_GRANT_TYPE' });
+    const unsupported = (await tokenByForm({ grant_type: 'password' }, basic('oauth-portal', apiKey))).json();
+    expect(unsupported).toMatchObject({ status: 400, code: 'UNSUPPORTED_GRANT_TYPE', error: 'unsupported_grant_type', message: { en: 'Only the client_credentials grant is supported' } });
+    expect(unsupported).not.toHaveProperty('detail');
     for (const credentials of [basic('oauth-portal', 'hub_0a1b2c3d_' + 'Z'.repeat(43)), basic('other-client', apiKey), {}]) {
       const refused = await tokenByForm({ grant_type: 'client_credentials' }, credentials);
       expect(refused.statusCode).toBe(401);
       expect(refused.json()).toMatchObject({ code: 'INVALID_CLIENT', error: 'invalid_client', detail: 'The client credentials are missing, invalid or revoked.' });
+      expect(refused.headers['www-authenticate']).toBe('Basic realm="hub"');
     }
     const metadata = (await gateway.app.inject({ method: 'GET', url: '/.well-known/oauth-authorization-server' })).json();
     expect(metadata).toMatchObject({ issuer: ISSUER, token_endpoint: `${ISSUER}/oauth/token`, grant_types_supported: ['client_credentials'] });
@@ -98,6 +101,7 @@ describe('OAuth2 client credentials through the gateway', () => {
     for (const res of answers) {
       expect(res.statusCode).toBe(401);
       expect(res.json()).toMatchObject({ code: 'UNAUTHENTICATED', detail: 'The credentials are missing, invalid, expired or revoked.' });
+      expect(res.headers['www-authenticate']).toBe('Bearer realm="hub"');
     }
     expect(upstream.seen.length).toBe(forwarded);
   });

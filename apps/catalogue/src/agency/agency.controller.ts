@@ -4,8 +4,10 @@ import type { FastifyReply } from 'fastify';
 import { Public, RequireRoles, validationFailed } from '@hub/platform';
 import { PathParams } from '../shared/path-params';
 import { AgencyNodeView, AgencyPageView, AgencySubtreePageView, AgencyView } from './agency.view';
-import { DEFAULT_SUBTREE_PAGE, MAX_SUBTREE_PAGE, parseSubtreeCursor, parseSubtreeLimit } from './usecases/get-agency/subtree-cursor';
+import { DEFAULT_SUBTREE_PAGE, MAX_SUBTREE_PAGE, parseSubtreeCursor, parseSubtreeLimit } from './usecases/get-agency-subtree/subtree-cursor';
 import { GetAgencyUseCase } from './usecases/get-agency/get-agency.usecase';
+import { GetAgencyAncestorsUseCase } from './usecases/get-agency-ancestors/get-agency-ancestors.usecase';
+import { GetAgencySubtreeUseCase } from './usecases/get-agency-subtree/get-agency-subtree.usecase';
 import { ListAgenciesQuery } from './usecases/list-agencies/list-agencies.query';
 import { ListAgenciesUseCase } from './usecases/list-agencies/list-agencies.usecase';
 import { UpsertAgencyCommand } from './usecases/upsert-agency/upsert-agency.command';
@@ -17,6 +19,8 @@ export class AgencyController {
   constructor(
     private readonly upsertAgency: UpsertAgencyUseCase,
     private readonly getAgency: GetAgencyUseCase,
+    private readonly getSubtree: GetAgencySubtreeUseCase,
+    private readonly getAncestors: GetAgencyAncestorsUseCase,
     private readonly listAgencies: ListAgenciesUseCase,
   ) {}
 
@@ -45,7 +49,7 @@ export class AgencyController {
   @ApiOperation({ summary: 'One agency' })
   @ApiOkResponse({ type: AgencyView })
   get(@Param('code', PathParams.agencyCode()) code: string): Promise<AgencyView> {
-    return this.getAgency.get(code);
+    return this.getAgency.execute({ code });
   }
 
   @Get(':code/subtree')
@@ -61,7 +65,7 @@ export class AgencyController {
     @Query('limit') limit?: string,
     @Query('cursor') cursor?: string,
   ): Promise<AgencySubtreePageView> {
-    return this.getAgency.subtree(code, { maxDepth: parseDepth(maxDepth), limit: parseSubtreeLimit(limit), cursor: parseSubtreeCursor(cursor) });
+    return this.getSubtree.execute({ code, maxDepth: parseDepth(maxDepth), limit: parseSubtreeLimit(limit), cursor: parseSubtreeCursor(cursor) });
   }
 
   @Get(':code/ancestors')
@@ -69,7 +73,7 @@ export class AgencyController {
   @ApiOperation({ summary: 'The agencies above this one, parent first' })
   @ApiOkResponse({ type: [AgencyNodeView] })
   ancestors(@Param('code', PathParams.agencyCode()) code: string): Promise<AgencyNodeView[]> {
-    return this.getAgency.ancestors(code);
+    return this.getAncestors.execute({ code });
   }
 }
 

@@ -40,7 +40,7 @@ export class CalendarController {
     @Body() command: PutCalendarCommand,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CalendarView> {
-    const { result, calendar } = await this.putCalendar.execute(scope, Number(year), command);
+    const { result, calendar } = await this.putCalendar.execute({ ...command, scope, year: Number(year) });
     void reply.status(result === 'created' ? 201 : 200);
     return calendar;
   }
@@ -50,6 +50,6 @@ export class CalendarController {
   @ApiOperation({ summary: 'One year of a calendar layer' })
   @ApiOkResponse({ type: CalendarView })
   get(@Param('scope', PathParams.calendarScope()) scope: string, @Param('year', PathParams.calendarYear()) year: string): Promise<CalendarView> {
-    return this.getCalendar.execute(scope, Number(year));
+    return this.getCalendar.execute({ scope, year: Number(year) });
   }
 }

@@ -40,9 +40,9 @@ export class ProcedureImportController {
     if (type === NDJSON) {
       const length = Number(request.headers['content-length']);
       if (Number.isFinite(length) && length > limit) throw ProcedureErrors.importTooLarge(limit);
-      return this.importProcedures.execute(ndjsonRecords(request.body as Readable, limit, this.settings.jsonBudget, this.settings.importMaxRecords), caller);
+      return this.importProcedures.execute({ source: ndjsonRecords(request.body as Readable, limit, this.settings.jsonBudget, this.settings.importMaxRecords), caller });
     }
-    if (type === 'application/json') return this.importProcedures.execute(jsonRecords(request.body, this.settings.importMaxRecords), caller);
+    if (type === 'application/json') return this.importProcedures.execute({ source: jsonRecords(request.body, this.settings.importMaxRecords), caller });
     throw ProcedureErrors.importMediaType(type || '(none)');
   }
 }

@@ -6,7 +6,10 @@ import { PathParams } from '../shared/path-params';
 import { CreateProcedureCommand, ProcedureContentDto } from './procedure-content';
 import { DraftView, ProcedureView, PublishedVersionView, SearchPageView, VersionHistoryView, WithdrawnView } from './procedure.view';
 import { CreateProcedureUseCase } from './usecases/create-procedure/create-procedure.usecase';
+import { GetDraftUseCase } from './usecases/get-draft/get-draft.usecase';
 import { GetProcedureUseCase } from './usecases/get-procedure/get-procedure.usecase';
+import { GetProcedureVersionUseCase } from './usecases/get-procedure-version/get-procedure-version.usecase';
+import { ListProcedureVersionsUseCase } from './usecases/list-procedure-versions/list-procedure-versions.usecase';
 import { PublishProcedureCommand } from './usecases/publish-procedure/publish-procedure.command';
 import { PublishProcedureUseCase } from './usecases/publish-procedure/publish-procedure.usecase';
 import { PutDraftUseCase } from './usecases/put-draft/put-draft.usecase';
@@ -24,6 +27,9 @@ export class ProcedureController {
     private readonly publishProcedure: PublishProcedureUseCase,
     private readonly withdrawProcedure: WithdrawProcedureUseCase,
     private readonly getProcedure: GetProcedureUseCase,
+    private readonly getProcedureVersion: GetProcedureVersionUseCase,
+    private readonly listProcedureVersions: ListProcedureVersionsUseCase,
+    private readonly getDraft: GetDraftUseCase,
     private readonly searchProcedures: SearchProceduresUseCase,
   ) {}
 
@@ -50,7 +56,7 @@ export class ProcedureController {
   @ApiQuery({ name: 'asOf', required: false, description: 'Date (00:00 that day, Asia/Ho_Chi_Minh) or ISO-8601 date-time with offset' })
   @ApiOkResponse({ type: ProcedureView })
   get(@Param('code', PathParams.procedureCode()) code: string, @Query('asOf') asOf?: string): Promise<ProcedureView> {
-    return this.getProcedure.inForce(code, parseAsOf(asOf));
+    return this.getProcedure.execute({ code, asOf: parseAsOf(asOf) });
   }
 
   @Get(':code/versions')
@@ -58,7 +64,7 @@ export class ProcedureController {
   @ApiOperation({ summary: 'Every published version with its validity, oldest first' })
   @ApiOkResponse({ type: VersionHistoryView })
   versions(@Param('code', PathParams.procedureCode()) code: string): Promise<VersionHistoryView> {
-    return this.getProcedure.history(code);
+    return this.listProcedureVersions.execute({ code });
   }
 
   @Get(':code/versions/:version')
@@ -66,7 +72,7 @@ export class ProcedureController {
   @ApiOperation({ summary: 'One published version with all its content' })
   @ApiOkResponse({ type: ProcedureView })
   version(@Param('code', PathParams.procedureCode()) code: string, @Param('version', PathParams.version()) version: string): Promise<ProcedureView> {
-    return this.getProcedure.version(code, Number(version));
+    return this.getProcedureVersion.execute({ code, version: Number(version) });
   }
 
   @Get(':code/draft')
@@ -74,7 +80,7 @@ export class ProcedureController {
   @ApiOperation({ summary: 'The draft of the next version' })
   @ApiOkResponse({ type: DraftView })
   draft(@Param('code', PathParams.procedureCode()) code: string): Promise<DraftView> {
-    return this.putDraft.get(code);
+    return this.getDraft.execute({ code });
   }
 
   @Put(':code/draft')
@@ -82,7 +88,7 @@ export class ProcedureController {
   @ApiOperation({ summary: 'Replace the draft of the next version (to change a published procedure, draft then publish)' })
   @ApiOkResponse({ type: DraftView })
   replaceDraft(@Param('code', PathParams.procedureCode()) code: string, @Body() command: ProcedureContentDto): Promise<DraftView> {
-    return this.putDraft.execute(code, command);
+    return this.putDraft.execute({ code, content: command });
   }
 
   @Post(':code/publish')
@@ -91,7 +97,7 @@ export class ProcedureController {
   @ApiOperation({ summary: 'Publish the draft as a new version; the previous version gets effectiveTo; emits catalogue.procedure.published.v1' })
   @ApiCreatedResponse({ type: PublishedVersionView })
   publish(@Param('code', PathParams.procedureCode()) code: string, @Body() command: PublishProcedureCommand, @Caller() caller: CallerIdentity): Promise<PublishedVersionView> {
-    return this.publishProcedure.execute(code, command, caller);
+    return this.publishProcedure.execute({ ...command, code, caller });
   }
 
   @Post(':code/withdraw')
@@ -100,7 +106,7 @@ export class ProcedureController {
   @ApiOperation({ summary: 'Withdraw (abolish) the procedure; emits catalogue.procedure.withdrawn.v1' })
   @ApiOkResponse({ type: WithdrawnView })
   withdraw(@Param('code', PathParams.procedureCode()) code: string, @Body() command: WithdrawProcedureCommand, @Caller() caller: CallerIdentity): Promise<WithdrawnView> {
-    return this.withdrawProcedure.execute(code, command, caller);
+    return this.withdrawProcedure.execute({ ...command, code, caller });
   }
 }
 

@@ -11,7 +11,10 @@ import { ProcedurePolicy } from './procedure-policy';
 import { ProcedureRepository } from './procedure.repository';
 import { CreateProcedureUseCase } from './usecases/create-procedure/create-procedure.usecase';
 import { ImportProceduresUseCase } from './usecases/import-procedures/import-procedures.usecase';
+import { GetDraftUseCase } from './usecases/get-draft/get-draft.usecase';
 import { GetProcedureUseCase } from './usecases/get-procedure/get-procedure.usecase';
+import { GetProcedureVersionUseCase } from './usecases/get-procedure-version/get-procedure-version.usecase';
+import { ListProcedureVersionsUseCase } from './usecases/list-procedure-versions/list-procedure-versions.usecase';
 import { PublishProcedureUseCase } from './usecases/publish-procedure/publish-procedure.usecase';
 import { PutDraftUseCase } from './usecases/put-draft/put-draft.usecase';
 import { SearchProceduresUseCase } from './usecases/search-procedures/search-procedures.usecase';
@@ -30,6 +33,9 @@ import { VersionPublisher } from './version-publisher';
     PublishProcedureUseCase,
     WithdrawProcedureUseCase,
     GetProcedureUseCase,
+    GetProcedureVersionUseCase,
+    ListProcedureVersionsUseCase,
+    GetDraftUseCase,
     SearchProceduresUseCase,
     ImportProceduresUseCase,
     ImportHttpSetup,

@@ -6,6 +6,7 @@ import { PageQuery } from '../shared/paging';
 import { PathParams } from '../shared/path-params';
 import { SectorPageView, SectorView } from './sector.view';
 import { GetSectorUseCase } from './usecases/get-sector/get-sector.usecase';
+import { ListSectorsUseCase } from './usecases/list-sectors/list-sectors.usecase';
 import { UpsertSectorCommand } from './usecases/upsert-sector/upsert-sector.command';
 import { UpsertSectorUseCase } from './usecases/upsert-sector/upsert-sector.usecase';
 
@@ -15,6 +16,7 @@ export class SectorController {
   constructor(
     private readonly upsertSector: UpsertSectorUseCase,
     private readonly getSector: GetSectorUseCase,
+    private readonly listSectors: ListSectorsUseCase,
   ) {}
 
   @Post()
@@ -34,7 +36,7 @@ export class SectorController {
   @ApiOperation({ summary: 'Sectors by code' })
   @ApiOkResponse({ type: SectorPageView })
   list(@Query() query: PageQuery): Promise<SectorPageView> {
-    return this.getSector.list(query.page, query.pageSize);
+    return this.listSectors.execute({ page: query.page, pageSize: query.pageSize });
   }
 
   @Get(':code')
@@ -42,6 +44,6 @@ export class SectorController {
   @ApiOperation({ summary: 'One sector' })
   @ApiOkResponse({ type: SectorView })
   get(@Param('code', PathParams.sectorCode()) code: string): Promise<SectorView> {
-    return this.getSector.get(code);
+    return this.getSector.execute({ code });
   }
 }

@@ -4,12 +4,13 @@ import { SectorEntity } from './sector.entity';
 import { SectorController } from './sector.controller';
 import { SectorRepository } from './sector.repository';
 import { GetSectorUseCase } from './usecases/get-sector/get-sector.usecase';
+import { ListSectorsUseCase } from './usecases/list-sectors/list-sectors.usecase';
 import { UpsertSectorUseCase } from './usecases/upsert-sector/upsert-sector.usecase';
 
 @Module({
   imports: [PersistenceModule.forFeature([SectorEntity])],
   controllers: [SectorController],
-  providers: [SectorRepository, UpsertSectorUseCase, GetSectorUseCase],
+  providers: [SectorRepository, UpsertSectorUseCase, GetSectorUseCase, ListSectorsUseCase],
   exports: [SectorRepository, UpsertSectorUseCase],
 })
 export class SectorModule {}

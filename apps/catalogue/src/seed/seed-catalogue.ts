@@ -43,15 +43,15 @@ export async function seedCatalogue(app: INestApplicationContext): Promise<SeedR
   for (const agency of SAMPLE_AGENCIES) count(report.agencies, (await agencies.execute({ ...agency, active: true })).result);
   for (const sector of SAMPLE_SECTORS) count(report.sectors, (await sectors.execute(sector)).result);
   for (const year of SAMPLE_NATIONAL_CALENDARS) {
-    count(report.calendars, (await calendars.execute('national', year.year, { holidays: year.holidays, workingDays: year.workingDays, sample: true })).result);
+    count(report.calendars, (await calendars.execute({ scope: 'national', year: year.year, holidays: year.holidays, workingDays: year.workingDays, sample: true })).result);
   }
-  const imported = await procedures.execute(sampleProcedureRecords().map((value, index) => ({ index, value })), SEED_CALLER);
+  const imported = await procedures.execute({ source: sampleProcedureRecords().map((value, index) => ({ index, value })), caller: SEED_CALLER });
   report.procedures = { created: imported.created, updated: imported.updated, unchanged: imported.unchanged, failed: imported.failed };
   if (imported.failed > 0) {
     const errors = imported.results.filter((r) => r.result === 'error').map((r) => `${r.code}: ${JSON.stringify(r.errors)}`);
     throw new Error(`sample procedures failed to load: ${errors.join('; ')}`);
   }
-  count(report.statusMappings, (await mappings.execute(SAMPLE_STATUS_MAPPING.agencyCode, { mappings: SAMPLE_STATUS_MAPPING.mappings }, SEED_CALLER)).result);
+  count(report.statusMappings, (await mappings.execute({ agencyCode: SAMPLE_STATUS_MAPPING.agencyCode, mappings: SAMPLE_STATUS_MAPPING.mappings, caller: SEED_CALLER })).result);
   return report;
 }
 

@@ -28,7 +28,7 @@ export class StatusMappingController {
     @Caller() caller: CallerIdentity,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StatusMappingView> {
-    const { result, mapping } = await this.putMapping.execute(agencyCode, command, caller);
+    const { result, mapping } = await this.putMapping.execute({ ...command, agencyCode, caller });
     void reply.status(result === 'created' ? 201 : 200);
     return mapping;
   }
@@ -42,6 +42,6 @@ export class StatusMappingController {
     if (version !== undefined && !/^[1-9]\d{0,5}$/.test(version)) {
       throw validationFailed([{ field: 'version', code: 'IS_INT', message: 'version must be a positive whole number' }]);
     }
-    return this.getMapping.execute(agencyCode, version === undefined ? undefined : Number(version));
+    return this.getMapping.execute({ agencyCode, version: version === undefined ? undefined : Number(version) });
   }
 }

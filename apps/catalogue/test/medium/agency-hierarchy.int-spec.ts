@@ -2,8 +2,10 @@ import { OutboxWriter } from '@hub/messaging';
 import { Clock } from '@hub/platform';
 import { createMediumDatabase, type MediumDatabase } from '@hub/testing';
 import { AgencyRepository } from '../../src/agency/agency.repository';
-import { parseSubtreeCursor } from '../../src/agency/usecases/get-agency/subtree-cursor';
 import { GetAgencyUseCase } from '../../src/agency/usecases/get-agency/get-agency.usecase';
+import { GetAgencyAncestorsUseCase } from '../../src/agency/usecases/get-agency-ancestors/get-agency-ancestors.usecase';
+import { GetAgencySubtreeUseCase } from '../../src/agency/usecases/get-agency-subtree/get-agency-subtree.usecase';
+import { parseSubtreeCursor } from '../../src/agency/usecases/get-agency-subtree/subtree-cursor';
 import { UpsertAgencyUseCase } from '../../src/agency/usecases/upsert-agency/upsert-agency.usecase';
 import { AgencyEntity } from '../../src/agency/agency.entity';
 import { CATALOGUE_MIGRATIONS } from '../../src/catalogue-app.module';
@@ -14,6 +16,8 @@ describe('agency hierarchy on PostgreSQL (medium)', () => {
   let db: MediumDatabase;
   let upsert: UpsertAgencyUseCase;
   let get: GetAgencyUseCase;
+  let subtree: GetAgencySubtreeUseCase;
+  let ancestors: GetAgencyAncestorsUseCase;
   const PROVINCE = '000.00.00.H31';
   const DEPARTMENT = '000.00.15.H31';
   const UNIT = '000.15.01.H31';
@@ -26,6 +30,8 @@ describe('agency hierarchy on PostgreSQL (medium)', () => {
     const agencies = new AgencyRepository(db.dataSource);
     upsert = new UpsertAgencyUseCase(agencies, new OutboxWriter({ service: 'catalogue', brokers: [] }), new Clock(), db.transactions);
     get = new GetAgencyUseCase(agencies);
+    subtree = new GetAgencySubtreeUseCase(agencies);
+    ancestors = new GetAgencyAncestorsUseCase(agencies);
     await upsert.execute({ code: PROVINCE, name: 'UBND thành phố Hà Nội', level: 'PROVINCE' });
     await upsert.execute({ code: DEPARTMENT, name: 'Sở Xây dựng', level: 'UNIT', parentCode: PROVINCE });
     await upsert.execute({ code: UNIT, name: 'Phòng Cấp phép', level: 'UNIT', parentCode: DEPARTMENT });
@@ -33,20 +39,20 @@ describe('agency hierarchy on PostgreSQL (medium)', () => {
   afterAll(() => db.close());
 
   it('walks the hierarchy down by depth and up parent first', async () => {
-    expect((await get.subtree(PROVINCE, { limit: 100 })).items.map((n) => [n.code, n.depth])).toEqual([
+    expect((await subtree.execute({ code: PROVINCE, limit: 100 })).items.map((n) => [n.code, n.depth])).toEqual([
       [PROVINCE, 0],
       [DEPARTMENT, 1],
       [UNIT, 2],
     ]);
-    expect((await get.subtree(PROVINCE, { maxDepth: 1, limit: 100 })).items.map((n) => n.code)).toEqual([PROVINCE, DEPARTMENT]);
-    expect((await get.ancestors(UNIT)).map((n) => n.code)).toEqual([DEPARTMENT, PROVINCE]);
+    expect((await subtree.execute({ code: PROVINCE, maxDepth: 1, limit: 100 })).items.map((n) => n.code)).toEqual([PROVINCE, DEPARTMENT]);
+    expect((await ancestors.execute({ code: UNIT })).map((n) => n.code)).toEqual([DEPARTMENT, PROVINCE]);
   });
 
   it('pages a subtree on (depth, code): every agency once, in order, then a null cursor', async () => {
     const seen: Array<[string, number]> = [];
     let cursor: string | null | undefined;
     for (let pages = 0; pages < 10; pages++) {
-      const page = await get.subtree(PROVINCE, { limit: 2, cursor: cursor ? parseSubtreeCursor(cursor) : undefined });
+      const page = await subtree.execute({ code: PROVINCE, limit: 2, cursor: cursor ? parseSubtreeCursor(cursor) : undefined });
       expect(page.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.items.map((n): [string, number] => [n.code, n.depth]));
       cursor = page.nextCursor;
@@ -66,7 +72,7 @@ describe('agency hierarchy on PostgreSQL (medium)', () => {
       code: 'AGENCY_HIERARCHY_CYCLE',
     });
     expect(await outboxRows()).toEqual(before);
-    expect(await get.get(PROVINCE)).toMatchObject({ parentCode: null, revision: 1 });
+    expect(await get.execute({ code: PROVINCE })).toMatchObject({ parentCode: null, revision: 1 });
   });
 
   it('publishes a snapshot per change only: the same data again is unchanged, a rename is revision 2', async () => {

@@ -6,7 +6,7 @@ import { ProcedureVersionRepository } from '../procedure-read-model/procedure-ve
 import { DossierCodePipe } from './dossier.controller';
 import { renderNoticesHtml } from './notice-html';
 import { NoticeView } from './usecases/get-dossier/dossier.view';
-import { GetDossierUseCase } from './usecases/get-dossier/get-dossier.usecase';
+import { GetDossierStateUseCase } from './usecases/get-dossier-state/get-dossier-state.usecase';
 import { NoticeDto } from './usecases/issue-notice/notice.dto';
 import { IssueNoticeUseCase } from './usecases/issue-notice/issue-notice.usecase';
 
@@ -14,7 +14,7 @@ import { IssueNoticeUseCase } from './usecases/issue-notice/issue-notice.usecase
 @Controller('v1/dossiers/:code/notices')
 export class DossierNoticeController {
   constructor(
-    private readonly getDossier: GetDossierUseCase,
+    private readonly getDossierState: GetDossierStateUseCase,
     private readonly issueNotice: IssueNoticeUseCase,
     private readonly procedures: ProcedureVersionRepository,
   ) {}
@@ -30,7 +30,7 @@ export class DossierNoticeController {
     @Caller() caller: CallerIdentity,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<NoticeView[] | string> {
-    const dossier = await this.getDossier.execute({ code, caller });
+    const dossier = await this.getDossierState.execute({ code, caller });
     if (!(accept ?? '').includes('text/html')) return dossier.notices.map(NoticeView.from);
     reply.type('text/html; charset=utf-8');
     return renderNoticesHtml(dossier, await this.procedures.nameOf(dossier.procedureCode, dossier.procedureVersion));

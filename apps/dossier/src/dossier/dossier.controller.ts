@@ -4,6 +4,7 @@ import { DOSSIER_CODE_EXAMPLE, DOSSIER_CODE_PATTERN } from '@hub/contracts';
 import { ACCESS_PURPOSE_HEADER, accessPurposeOf, Caller, MAX_ACCESS_PURPOSE_LENGTH, PatternPipe, RequireRoles, validationFailed, type CallerIdentity } from '@hub/platform';
 import { DossierView, StatusChangeView } from './usecases/get-dossier/dossier.view';
 import { GetDossierUseCase } from './usecases/get-dossier/get-dossier.usecase';
+import { GetDossierStateUseCase } from './usecases/get-dossier-state/get-dossier-state.usecase';
 import { DossierPage, ListDossiersQuery } from './usecases/list-dossiers/list-dossiers.query';
 import { ListDossiersUseCase } from './usecases/list-dossiers/list-dossiers.usecase';
 import { SubmitDossierCommand, SubmittedDossierDto } from './usecases/submit-dossier/submit-dossier.command';
@@ -17,6 +18,7 @@ export class DossierController {
   constructor(
     private readonly submitDossier: SubmitDossierUseCase,
     private readonly getDossier: GetDossierUseCase,
+    private readonly getDossierState: GetDossierStateUseCase,
     private readonly listDossiers: ListDossiersUseCase,
   ) {}
 
@@ -50,7 +52,7 @@ export class DossierController {
     if (purpose === undefined) {
       throw validationFailed([{ field: ACCESS_PURPOSE_HEADER, code: 'INVALID_PURPOSE', message: `at most ${MAX_ACCESS_PURPOSE_LENGTH} characters, no control characters, sent once` }]);
     }
-    return this.getDossier.read({ code, caller, purpose });
+    return this.getDossier.execute({ code, caller, purpose });
   }
 
   @Get(':code/history')
@@ -58,6 +60,6 @@ export class DossierController {
   @ApiOperation({ summary: 'Every status change with its time, source (sync / portal / hub) and the version that carried it' })
   @ApiOkResponse({ type: [StatusChangeView] })
   async history(@Param('code', DossierCodePipe) code: string, @Caller() caller: CallerIdentity): Promise<StatusChangeView[]> {
-    return (await this.getDossier.execute({ code, caller })).history.map(StatusChangeView.from);
+    return (await this.getDossierState.execute({ code, caller })).history.map(StatusChangeView.from);
   }
 }

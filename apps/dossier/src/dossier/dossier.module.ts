@@ -25,6 +25,7 @@ import { SubmitSupplementUseCase } from './usecases/submit-supplement/submit-sup
 import { WithdrawDossierUseCase } from './usecases/withdraw-dossier/withdraw-dossier.usecase';
 import { DossierRepository } from './dossier.repository';
 import { GetDossierUseCase } from './usecases/get-dossier/get-dossier.usecase';
+import { GetDossierStateUseCase } from './usecases/get-dossier-state/get-dossier-state.usecase';
 import { RecomputeDueDatesUseCase } from './usecases/recompute-due-dates/recompute-due-dates.usecase';
 import { SubmitDossierUseCase } from './usecases/submit-dossier/submit-dossier.usecase';
 import { SyncDossiersUseCase } from './usecases/sync-dossiers/sync-dossiers.usecase';
@@ -41,6 +42,7 @@ import { LookupKeyRekeying } from './lookup-key-rekeying';
     DossierEventsWriter,
     SubmitDossierUseCase,
     GetDossierUseCase,
+    GetDossierStateUseCase,
     SyncDossiersUseCase,
     RecomputeDueDatesUseCase,
     CalendarUpdatedConsumer,

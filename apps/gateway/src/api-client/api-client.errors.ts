@@ -3,7 +3,8 @@ import { AppError, type FieldError } from '@hub/platform';
 export type ApiClientErrorCode = 'UNAUTHENTICATED' | 'API_CLIENT_EXISTS' | 'API_CLIENT_NOT_FOUND' | 'ACCESS_POLICY_VIOLATION';
 
 export const ApiClientErrors = {
-  unauthenticated: (detail: string) => new AppError<ApiClientErrorCode>('UNAUTHENTICATED', detail),
+  /** Any API-key failure; a bad bearer token is `OAuthErrors.badToken` (same code, with a challenge). */
+  unauthenticated: (detail: string) => new AppError<ApiClientErrorCode>('UNAUTHENTICATED', detail, { messageVi: 'Cần có khóa API hợp lệ' }),
   exists: (clientId: string) =>
     new AppError<ApiClientErrorCode>('API_CLIENT_EXISTS', `Client ${clientId} already exists`, {
       fields: [{ field: 'clientId', code: 'API_CLIENT_EXISTS', message: 'already taken' }],

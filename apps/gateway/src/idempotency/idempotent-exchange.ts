@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { acceptsIdempotencyKey, decideRetry, IDEMPOTENCY_KEY_PATTERN, requestFingerprint, requiresIdempotencyKey } from './idempotency-rules';
-import { IdempotencyProblems } from './idempotency.problems';
+import { IdempotencyErrors } from './idempotency.errors';
 import { IdempotencyStore, type StoredAnswer } from './idempotency.store';
 
 export interface IdempotencyOptions {
@@ -44,11 +44,11 @@ export class IdempotentExchange implements OnModuleInit, OnApplicationShutdown {
   async run(request: IdempotentRequest, answer: () => Promise<StoredAnswer>): Promise<StoredAnswer> {
     const { clientId, method, url, key } = request;
     if (key === undefined) {
-      if (requiresIdempotencyKey(method, url)) throw IdempotencyProblems.required();
+      if (requiresIdempotencyKey(method, url)) throw IdempotencyErrors.required();
       return answer();
     }
     if (!acceptsIdempotencyKey(method)) return answer();
-    if (!IDEMPOTENCY_KEY_PATTERN.test(key)) throw IdempotencyProblems.invalid();
+    if (!IDEMPOTENCY_KEY_PATTERN.test(key)) throw IdempotencyErrors.invalid();
 
     const fingerprint = requestFingerprint(method, url, request.body);
     if (!(await this.store.claim(clientId, key, fingerprint, this.options.ttlSeconds, this.options.leaseMs))) {
@@ -69,12 +69,12 @@ export class IdempotentExchange implements OnModuleInit, OnApplicationShutdown {
   private async retry(clientId: string, key: string, fingerprint: string): Promise<StoredAnswer> {
     const existing = await this.store.find(clientId, key);
     // Gone between claim and find (pruned or released): the caller may simply retry.
-    if (!existing) throw IdempotencyProblems.inFlight();
+    if (!existing) throw IdempotencyErrors.inFlight();
     switch (decideRetry(existing, fingerprint)) {
       case 'mismatch':
-        throw IdempotencyProblems.reused();
+        throw IdempotencyErrors.reused();
       case 'in-flight':
-        throw IdempotencyProblems.inFlight();
+        throw IdempotencyErrors.inFlight();
       case 'replay': {
         const stored = existing.answer!;
         return { ...stored, headers: { ...stored.headers, [REPLAYED_HEADER]: 'true' } };

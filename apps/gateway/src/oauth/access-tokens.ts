@@ -5,7 +5,7 @@ import { createLocalJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { ApiClientRepository } from '../api-client/api-client.repository';
 import type { AuthenticatedClient } from '../api-client/authenticated-key-cache';
 import type { RateLimitOverrides } from '../rate-limit/rate-limit-rules';
-import { OAuthProblems } from './oauth.problems';
+import { OAuthErrors } from './oauth.errors';
 import { OAUTH_OPTIONS, TokenSigningKeys, type OAuthOptions } from './token-signing-keys';
 
 interface HubClaims extends JWTPayload {
@@ -73,10 +73,10 @@ export class AccessTokens {
       });
       claims = verified.payload;
     } catch {
-      throw OAuthProblems.unauthenticated();
+      throw OAuthErrors.badToken();
     }
     const status = await this.statusOf(claims.sub!);
-    if (!status.active) throw OAuthProblems.unauthenticated();
+    if (!status.active) throw OAuthErrors.badToken();
     const identity = { clientId: claims.sub!, kind: claims.kind, agencyCodes: claims.agency_codes, roles: effectiveRoles({ kind: claims.kind, roles: claims.roles }) };
     return { authenticated: { identity, rateLimits: status.rateLimits }, expiresAt: claims.exp! * 1000 };
   }

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { problem, type ReadinessCheck } from '@hub/platform';
+import type { ReadinessCheck } from '@hub/platform';
 import { Redis } from 'ioredis';
 import { policyFor, rateLimitHeaders, takeToken, type Bucket, type RateLimitDecision, type RateLimitOverrides, type RateLimitPolicies, type RouteClass } from './rate-limit-rules';
+import { RateLimitErrors } from './rate-limit.errors';
 import { TOKEN_BUCKET_LUA } from './token-bucket.lua';
 
 export interface RateLimitOptions {
@@ -61,7 +62,7 @@ export class RateLimiter implements OnModuleInit, OnApplicationShutdown {
     this.redis.disconnect();
   }
 
-  /** Throws a 429 problem (with Retry-After) when over the limit; otherwise returns the RateLimit headers. */
+  /** Throws RATE_LIMITED (a 429 with Retry-After) when over the limit; otherwise returns the RateLimit headers. */
   async check({ routeClass, subject, overrides }: RateLimitSubject): Promise<Record<string, string>> {
     const policy = policyFor(routeClass, this.options.policies, overrides);
     const key = `${this.options.keyPrefix}${routeClass}:${subject}`;
@@ -70,14 +71,7 @@ export class RateLimiter implements OnModuleInit, OnApplicationShutdown {
       return this.takeLocally(key, policy);
     });
     const headers = rateLimitHeaders(routeClass, policy, decision);
-    if (!decision.allowed) {
-      throw problem(429, 'RATE_LIMITED', {
-        title: 'Too many requests',
-        titleVi: 'Quá nhiều yêu cầu',
-        detail: `Limit of ${policy.limit} ${routeClass} requests per ${policy.windowSeconds} s reached; retry after ${headers['retry-after']} s.`,
-        headers,
-      });
-    }
+    if (!decision.allowed) throw RateLimitErrors.limited(routeClass, policy, headers);
     return headers;
   }
 

@@ -37,6 +37,13 @@ export interface HttpErrorMapping {
   titleVi: string;
   /** Names of `params` rendered as top-level members of the problem document (`limitBytes`, `missingCalendar`). */
   extensions?: readonly string[];
+  /** Members rendered the same on every occurrence (OAuth's `error: 'invalid_client'`), before the params' ones. */
+  fixedExtensions?: Readonly<Record<string, string | number | boolean>>;
+  /**
+   * Response headers: a fixed value (`WWW-Authenticate`), or `{ param }` for one taken from the error's params
+   * (`Retry-After`); a header whose param is absent is not sent.
+   */
+  headers?: Readonly<Record<string, string | { param: string }>>;
 }
 
 /** Every code of a union mapped to HTTP: a code added to the union and not mapped does not compile. */

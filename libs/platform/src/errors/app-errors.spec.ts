@@ -9,13 +9,21 @@ import { createLogger } from '../logging/create-logger';
 import { AppError, consumerDispositionOf, type ConsumerErrorMap, type HttpErrorMap } from './app-error';
 import { AppErrorsModule, ErrorMapRegistration, mergeErrorMaps } from './app-errors.module';
 
-type ParcelErrorCode = 'PARCEL_NOT_FOUND' | 'PARCEL_TOO_HEAVY';
+type ParcelErrorCode = 'PARCEL_NOT_FOUND' | 'PARCEL_TOO_HEAVY' | 'PARCEL_DEPOT_BUSY';
 
 const parcelHttpErrors: HttpErrorMap<ParcelErrorCode> = {
   PARCEL_NOT_FOUND: { status: 404, title: 'Parcel not found', titleVi: 'Không tìm thấy bưu phẩm' },
   PARCEL_TOO_HEAVY: { status: 413, title: 'Parcel too heavy', titleVi: 'Bưu phẩm quá nặng', extensions: ['limitKg'] },
+  PARCEL_DEPOT_BUSY: {
+    status: 503,
+    title: 'Depot busy',
+    titleVi: 'Kho đang bận',
+    fixedExtensions: { error: 'depot_busy' },
+    extensions: ['depot'],
+    headers: { 'x-depot-policy': 'one-at-a-time', 'retry-after': { param: 'retryAfterSeconds' }, 'x-depot-queue': { param: 'queue' } },
+  },
 };
-const parcelConsumerErrors: ConsumerErrorMap<ParcelErrorCode> = { PARCEL_NOT_FOUND: 'dead-letter', PARCEL_TOO_HEAVY: 'retry' };
+const parcelConsumerErrors: ConsumerErrorMap<ParcelErrorCode> = { PARCEL_NOT_FOUND: 'dead-letter', PARCEL_TOO_HEAVY: 'retry', PARCEL_DEPOT_BUSY: 'retry' };
 
 @Public()
 @Controller('parcels')
@@ -31,6 +39,11 @@ class ParcelController {
       fields: [{ field: 'weightKg', code: 'PARCEL_TOO_HEAVY', message: 'at most 30' }],
       params: { limitKg: 30, ownerNote: 'not for clients' },
     });
+  }
+
+  @Get('busy')
+  busy(): never {
+    throw new AppError<ParcelErrorCode>('PARCEL_DEPOT_BUSY', '', { params: { retryAfterSeconds: 7, depot: 'D-2' } });
   }
 
   @Get('unmapped')
@@ -96,6 +109,16 @@ describe('AppError over HTTP', () => {
     expect(body).not.toHaveProperty('ownerNote');
   });
 
+  it('sends the fixed headers and those whose param is set, the fixed extensions, and no detail for an empty message', async () => {
+    const res = await app.inject({ method: 'GET', url: '/parcels/busy' });
+    expect(res.statusCode).toBe(503);
+    expect(res.headers).toMatchObject({ 'x-depot-policy': 'one-at-a-time', 'retry-after': '7' });
+    expect(res.headers).not.toHaveProperty('x-depot-queue');
+    const body = res.json();
+    expect(body).toMatchObject({ code: 'PARCEL_DEPOT_BUSY', error: 'depot_busy', depot: 'D-2', message: { vi: 'Kho đang bận', en: 'Depot busy' } });
+    expect(body).not.toHaveProperty('detail');
+  });
+
   it('answers an unmapped code with a bare 500 and logs it as an error', async () => {
     const res = await app.inject({ method: 'GET', url: '/parcels/unmapped' });
     expect(res.statusCode).toBe(500);
@@ -112,7 +135,7 @@ describe('error maps', () => {
       new ErrorMapRegistration('parcel', { ...parcelHttpErrors, ...shared }, parcelConsumerErrors),
       new ErrorMapRegistration('letter', shared),
     ]);
-    expect([...maps.http.keys()]).toEqual(['PARCEL_NOT_FOUND', 'PARCEL_TOO_HEAVY', 'VALIDATION_FAILED']);
+    expect([...maps.http.keys()]).toEqual(['PARCEL_NOT_FOUND', 'PARCEL_TOO_HEAVY', 'PARCEL_DEPOT_BUSY', 'VALIDATION_FAILED']);
     expect(() =>
       mergeErrorMaps([
         new ErrorMapRegistration('parcel', parcelHttpErrors),
@@ -134,7 +157,7 @@ describe('error maps', () => {
 
   it('does not compile a map that misses a code of its union', () => {
     // @ts-expect-error PARCEL_TOO_HEAVY is not mapped
-    const incomplete: HttpErrorMap<ParcelErrorCode> = { PARCEL_NOT_FOUND: parcelHttpErrors.PARCEL_NOT_FOUND };
+    const incomplete: HttpErrorMap<ParcelErrorCode> = { PARCEL_NOT_FOUND: parcelHttpErrors.PARCEL_NOT_FOUND, PARCEL_DEPOT_BUSY: parcelHttpErrors.PARCEL_DEPOT_BUSY };
     expect(incomplete).toBeDefined();
   });
 });

@@ -68,22 +68,32 @@ export class ProblemDetailsFilter implements ExceptionFilter, OnApplicationBoots
 /** An AppError through its feature's mapping; without one it is a bug, hidden behind INTERNAL_ERROR and logged. */
 function appErrorProblem(error: AppError, mapping: HttpErrorMapping | undefined): ProblemException {
   if (!mapping) return internalError({ cause: error });
-  const extensions = mapping.extensions?.length
-    ? Object.fromEntries(mapping.extensions.filter((name) => error.params?.[name] !== undefined).map((name) => [name, error.params?.[name]]))
-    : undefined;
+  const fromParams = Object.fromEntries((mapping.extensions ?? []).filter((name) => error.params?.[name] !== undefined).map((name) => [name, error.params?.[name]]));
+  const extensions = { ...mapping.fixedExtensions, ...fromParams };
   return new ProblemException(
     {
       status: mapping.status,
       code: error.code,
       title: mapping.title,
       titleVi: mapping.titleVi,
-      detail: error.message,
+      // An empty message renders no detail: the title says it all.
+      detail: error.message || undefined,
       detailVi: error.messageVi,
       errors: error.fields,
-      extensions,
+      extensions: Object.keys(extensions).length > 0 ? extensions : undefined,
+      headers: mapping.headers && mappedHeaders(mapping.headers, error.params),
     },
     { cause: error },
   );
+}
+
+function mappedHeaders(headers: NonNullable<HttpErrorMapping['headers']>, params: AppError['params']): Record<string, string> {
+  const rendered: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const resolved = typeof value === 'string' ? value : params?.[value.param];
+    if (resolved !== undefined && resolved !== null) rendered[name] = String(resolved);
+  }
+  return rendered;
 }
 
 function toProblem(exception: unknown, request: FastifyRequest): ProblemException {

@@ -12,7 +12,42 @@ import {
 } from '@hub/contracts';
 import { ConsumeEvent, ConsumeEventBatch, type ConsumedEvent } from '@hub/messaging';
 import type { EntityManager } from 'typeorm';
-import { AgencyFeedWriter, submittedKey } from '../agency-feed.writer';
+import { AgencyFeedWriter, submittedKey, type FeedChange } from '../agency-feed.writer';
+
+/**
+ * Each announced change as the feed item agency systems read, one pure mapping per event: a new event is a row here
+ * and a one-line handler below. `sourceKey` makes a redelivered event record nothing new.
+ */
+export const FEED_CHANGES = {
+  /** An online submission, announced as the hub's first sight of the dossier (see `isOnlineSubmission`). */
+  submitted: (p: DossierReceivedV1): FeedChange => ({
+    type: 'dossier.submitted',
+    dossierCode: p.dossierCode,
+    occurredAt: new Date(p.statusChangedAt),
+    sourceKey: submittedKey(p.dossierCode),
+  }),
+  paymentSucceeded: (p: PaymentSucceededV1): FeedChange => ({
+    type: 'payment.succeeded',
+    dossierCode: p.dossierCode,
+    occurredAt: new Date(p.succeededAt),
+    sourceKey: `payment.succeeded:${p.paymentId}`,
+    payment: { paymentId: p.paymentId, requestId: p.requestId, amount: p.amount, provider: p.provider, reference: p.reference },
+  }),
+  paymentRefunded: (p: PaymentRefundedV1): FeedChange => ({
+    type: 'payment.refunded',
+    dossierCode: p.dossierCode,
+    occurredAt: new Date(p.refundedAt),
+    sourceKey: `payment.refunded:${p.refundId}`,
+    refund: { paymentId: p.paymentId, refundId: p.refundId, refundAmount: p.refundAmount, refundedTotal: p.refundedTotal },
+  }),
+  ratingGiven: (p: RatingGivenV1): FeedChange => ({
+    type: 'rating.given',
+    dossierCode: p.dossierCode,
+    occurredAt: new Date(p.ratedAt),
+    sourceKey: `rating.given:${p.ratingId}`,
+    rating: { ratingId: p.ratingId, level: p.level, criteria: p.criteria.map((c) => ({ criterion: c.criterion, level: c.level })), channel: p.channel },
+  }),
+};
 
 /** dossier.received.v1 of the hub's own online intake (the feed's `dossier.submitted` item). */
 export function isOnlineSubmission(p: Pick<DossierReceivedV1, 'source' | 'status'>): boolean {
@@ -36,44 +71,23 @@ export class AgencyFeedConsumers {
    */
   @ConsumeEventBatch(DossierReceived)
   async received(events: ConsumedEvent<DossierReceivedV1>[], tx: EntityManager): Promise<void> {
-    for (const { payload: p } of events.filter((e) => isOnlineSubmission(e.payload))) {
-      await this.feed.record(tx, { type: 'dossier.submitted', dossierCode: p.dossierCode, occurredAt: new Date(p.statusChangedAt), sourceKey: submittedKey(p.dossierCode) });
+    for (const { payload } of events.filter((e) => isOnlineSubmission(e.payload))) {
+      await this.feed.record(tx, FEED_CHANGES.submitted(payload));
     }
   }
 
   @ConsumeEvent(PaymentSucceeded)
   async paymentSucceeded(event: ConsumedEvent<PaymentSucceededV1>, tx: EntityManager): Promise<void> {
-    const p = event.payload;
-    await this.feed.record(tx, {
-      type: 'payment.succeeded',
-      dossierCode: p.dossierCode,
-      occurredAt: new Date(p.succeededAt),
-      sourceKey: `payment.succeeded:${p.paymentId}`,
-      payment: { paymentId: p.paymentId, requestId: p.requestId, amount: p.amount, provider: p.provider, reference: p.reference },
-    });
+    await this.feed.record(tx, FEED_CHANGES.paymentSucceeded(event.payload));
   }
 
   @ConsumeEvent(PaymentRefunded)
   async paymentRefunded(event: ConsumedEvent<PaymentRefundedV1>, tx: EntityManager): Promise<void> {
-    const p = event.payload;
-    await this.feed.record(tx, {
-      type: 'payment.refunded',
-      dossierCode: p.dossierCode,
-      occurredAt: new Date(p.refundedAt),
-      sourceKey: `payment.refunded:${p.refundId}`,
-      refund: { paymentId: p.paymentId, refundId: p.refundId, refundAmount: p.refundAmount, refundedTotal: p.refundedTotal },
-    });
+    await this.feed.record(tx, FEED_CHANGES.paymentRefunded(event.payload));
   }
 
   @ConsumeEvent(RatingGiven)
   async ratingGiven(event: ConsumedEvent<RatingGivenV1>, tx: EntityManager): Promise<void> {
-    const p = event.payload;
-    await this.feed.record(tx, {
-      type: 'rating.given',
-      dossierCode: p.dossierCode,
-      occurredAt: new Date(p.ratedAt),
-      sourceKey: `rating.given:${p.ratingId}`,
-      rating: { ratingId: p.ratingId, level: p.level, criteria: p.criteria.map((c) => ({ criterion: c.criterion, level: c.level })), channel: p.channel },
-    });
+    await this.feed.record(tx, FEED_CHANGES.ratingGiven(event.payload));
   }
 }

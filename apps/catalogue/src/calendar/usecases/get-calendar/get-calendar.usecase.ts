@@ -8,7 +8,7 @@ import { CalendarView } from '../../calendar.view';
 export class GetCalendarUseCase {
   constructor(private readonly calendars: CalendarRepository) {}
 
-  async execute(scope: string, year: number): Promise<CalendarView> {
+  async execute({ scope, year }: { scope: string; year: number }): Promise<CalendarView> {
     const found = await this.calendars.find(scope, year);
     if (!found) throw CalendarErrors.notFound(scope, year);
     const national = scope === NATIONAL_SCOPE ? null : await this.calendars.find(NATIONAL_SCOPE, year);

@@ -34,7 +34,7 @@ export class PutCalendarUseCase {
     private readonly transactions: TransactionRunner,
   ) {}
 
-  execute(scope: string, year: number, command: PutCalendarCommand): Promise<PutCalendarResult> {
+  execute({ scope, year, ...command }: PutCalendarCommand & { scope: string; year: number }): Promise<PutCalendarResult> {
     return this.transactions.run((tx) => this.put(tx, scope, year, command));
   }
 

@@ -3,9 +3,15 @@ import { Clock } from '@hub/platform';
 import { formatInZone } from '../../../shared/dates';
 import { ProcedureErrors } from '../../procedure.errors';
 import { ProcedureRepository } from '../../procedure.repository';
-import { ProcedureView, VersionHistoryView, VersionSummaryView } from '../../procedure.view';
+import { ProcedureView } from '../../procedure.view';
 
-/** Public reads: the version in force (now or on a date), one version, the history. */
+export interface GetProcedureQuery {
+  code: string;
+  /** Default: now. */
+  asOf?: Date;
+}
+
+/** Public read: the version in force now or on a date, or why none is. */
 @Injectable()
 export class GetProcedureUseCase {
   constructor(
@@ -13,7 +19,7 @@ export class GetProcedureUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async inForce(code: string, asOf?: Date): Promise<ProcedureView> {
+  async execute({ code, asOf }: GetProcedureQuery): Promise<ProcedureView> {
     const at = asOf ?? this.clock.now();
     const version = await this.procedures.inForce(code, at);
     const procedure = await this.procedures.find(code);
@@ -26,28 +32,5 @@ export class GetProcedureUseCase {
       throw ProcedureErrors.notInForce(code, `it was withdrawn as of ${since}`, `đã bị bãi bỏ từ ${since}`);
     }
     throw ProcedureErrors.notInForce(code, `no version was in force at ${when}`, `không có phiên bản có hiệu lực tại ${when}`);
-  }
-
-  async version(code: string, version: number): Promise<ProcedureView> {
-    const found = await this.procedures.version(code, version);
-    if (!found) {
-      if (!(await this.procedures.find(code))) throw ProcedureErrors.notFound(code);
-      throw ProcedureErrors.versionNotFound(code, version);
-    }
-    const procedure = await this.procedures.find(code);
-    return ProcedureView.from(found, procedure?.status ?? 'PUBLISHED');
-  }
-
-  async history(code: string): Promise<VersionHistoryView> {
-    const procedure = await this.procedures.find(code);
-    if (!procedure) throw ProcedureErrors.notFound(code);
-    const versions = await this.procedures.versions(code);
-    return {
-      code,
-      status: procedure.status,
-      hasDraft: procedure.draft !== null,
-      withdrawnAt: procedure.withdrawnAt ? formatInZone(procedure.withdrawnAt) : null,
-      versions: versions.map(VersionSummaryView.from),
-    };
   }
 }

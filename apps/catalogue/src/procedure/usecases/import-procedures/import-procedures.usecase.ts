@@ -46,7 +46,7 @@ export class ImportProceduresUseCase {
     private readonly transactions: TransactionRunner,
   ) {}
 
-  async execute(source: AsyncIterable<RawRecord> | Iterable<RawRecord>, caller: CallerIdentity): Promise<ImportReportView> {
+  async execute({ source, caller }: { source: AsyncIterable<RawRecord> | Iterable<RawRecord>; caller: CallerIdentity }): Promise<ImportReportView> {
     const started = Date.now();
     const report = await this.transactions.run(async (tx) => {
       const calendar = await this.policy.calendar(tx);

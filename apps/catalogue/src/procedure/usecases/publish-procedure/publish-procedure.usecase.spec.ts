@@ -36,7 +36,7 @@ function setup(procedure: Partial<ProcedureEntity> | null) {
 describe('PublishProcedureUseCase', () => {
   it('publishes the draft (and clears it) from the given local date, as the caller, on the checked references', async () => {
     const { useCase, requests } = setup({});
-    const result = await useCase.execute('1.001234', { effectiveFrom: '2026-02-01' }, caller);
+    const result = await useCase.execute({ code: '1.001234', effectiveFrom: '2026-02-01', caller });
     expect(requests).toEqual([
       expect.objectContaining({
         procedure: expect.objectContaining({ code: '1.001234', draft: null }),
@@ -59,7 +59,7 @@ describe('PublishProcedureUseCase', () => {
 
   it('starts the version when it is entered when no date is given', async () => {
     const { useCase, requests } = setup({});
-    await useCase.execute('1.001234', {}, caller);
+    await useCase.execute({ code: '1.001234', caller });
     expect(requests[0].effectiveFrom).toBeUndefined();
   });
 
@@ -69,7 +69,7 @@ describe('PublishProcedureUseCase', () => {
     [{ status: 'WITHDRAWN' as const, withdrawnAt: new Date() }, 'PROCEDURE_WITHDRAWN'],
   ])('refuses %j', async (procedure, code) => {
     const { useCase, requests } = setup(procedure);
-    await expect(useCase.execute('1.001234', {}, caller)).rejects.toMatchObject({ code });
+    await expect(useCase.execute({ code: '1.001234', caller })).rejects.toMatchObject({ code });
     expect(requests).toEqual([]);
   });
 });

@@ -21,7 +21,7 @@ export class PublishProcedureUseCase {
     private readonly transactions: TransactionRunner,
   ) {}
 
-  async execute(code: string, command: PublishProcedureCommand, caller: CallerIdentity): Promise<PublishedVersionView> {
+  async execute({ code, caller, ...command }: PublishProcedureCommand & { code: string; caller: CallerIdentity }): Promise<PublishedVersionView> {
     const effectiveFrom = command.effectiveFrom === undefined ? undefined : parseInstantOrDate(command.effectiveFrom);
     return this.transactions.run(async (tx) => {
       const procedure = await this.procedures.findForUpdate(tx, code);

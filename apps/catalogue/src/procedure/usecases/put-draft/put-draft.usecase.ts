@@ -18,8 +18,8 @@ export class PutDraftUseCase {
     private readonly transactions: TransactionRunner,
   ) {}
 
-  async execute(code: string, command: ProcedureContentDto): Promise<DraftView> {
-    const content = canonicalContent(command);
+  async execute({ code, content: body }: { code: string; content: ProcedureContentDto }): Promise<DraftView> {
+    const content = canonicalContent(body);
     this.policy.assertDecisionDate(content);
     return this.transactions.run(async (tx) => {
       const procedure = await this.procedures.findForUpdate(tx, code);
@@ -34,13 +34,5 @@ export class PutDraftUseCase {
       await this.procedures.update(tx, procedure);
       return DraftView.from(procedure, content);
     });
-  }
-
-  /** The waiting draft, for the operators who edit it. */
-  async get(code: string): Promise<DraftView> {
-    const procedure = await this.procedures.find(code);
-    if (!procedure) throw ProcedureErrors.notFound(code);
-    if (!procedure.draft) throw ProcedureErrors.noDraft(code);
-    return DraftView.from(procedure, procedure.draft);
   }
 }

@@ -24,7 +24,7 @@ export class WithdrawProcedureUseCase {
     private readonly transactions: TransactionRunner,
   ) {}
 
-  async execute(code: string, command: WithdrawProcedureCommand, caller: CallerIdentity): Promise<WithdrawnView> {
+  async execute({ code, caller, ...command }: WithdrawProcedureCommand & { code: string; caller: CallerIdentity }): Promise<WithdrawnView> {
     const now = this.clock.now();
     const withdrawnAt = command.withdrawnAt === undefined ? now : (parseInstantOrDate(command.withdrawnAt) ?? now);
     return this.transactions.run(async (tx) => {

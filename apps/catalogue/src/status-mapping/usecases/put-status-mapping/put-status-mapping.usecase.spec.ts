@@ -32,17 +32,17 @@ describe('PutStatusMappingUseCase', () => {
     const { useCase, outbox } = setup();
     const a = { localCode: 'A', nationalStatus: 2 };
     const b = { localCode: 'B', nationalStatus: 4, description: 'Đang xử lý' };
-    expect((await useCase.execute(AGENCY, { mappings: [b, a] }, operator)).mapping).toMatchObject({ version: 1, mappings: [a, b] });
-    expect((await useCase.execute(AGENCY, { mappings: [a, b] }, operator)).result).toBe('unchanged');
-    expect((await useCase.execute(AGENCY, { mappings: [a] }, operator)).mapping.version).toBe(2);
+    expect((await useCase.execute({ agencyCode: AGENCY, mappings: [b, a], caller: operator })).mapping).toMatchObject({ version: 1, mappings: [a, b] });
+    expect((await useCase.execute({ agencyCode: AGENCY, mappings: [a, b], caller: operator })).result).toBe('unchanged');
+    expect((await useCase.execute({ agencyCode: AGENCY, mappings: [a], caller: operator })).mapping.version).toBe(2);
     expect(outbox.append).toHaveBeenCalledTimes(2);
   });
 
   it('keeps agency systems to their own agencies and needs the agency to exist', async () => {
     const { useCase, versions } = setup();
     const system: CallerIdentity = { clientId: 'sys', kind: 'agency-system', agencyCodes: ['000.00.00.H01'], roles: ['status-mapping:write'] };
-    await expect(useCase.execute(AGENCY, { mappings: [{ localCode: 'A', nationalStatus: 2 }] }, system)).rejects.toMatchObject({ code: 'AGENCY_SCOPE_VIOLATION' });
-    await expect(useCase.execute('000.00.00.H02', { mappings: [{ localCode: 'A', nationalStatus: 2 }] }, operator)).rejects.toMatchObject({ code: 'AGENCY_NOT_FOUND' });
+    await expect(useCase.execute({ agencyCode: AGENCY, mappings: [{ localCode: 'A', nationalStatus: 2 }], caller: system })).rejects.toMatchObject({ code: 'AGENCY_SCOPE_VIOLATION' });
+    await expect(useCase.execute({ agencyCode: '000.00.00.H02', mappings: [{ localCode: 'A', nationalStatus: 2 }], caller: operator })).rejects.toMatchObject({ code: 'AGENCY_NOT_FOUND' });
     expect(versions).toEqual([]);
   });
 });

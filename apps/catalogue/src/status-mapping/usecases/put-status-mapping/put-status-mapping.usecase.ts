@@ -34,7 +34,7 @@ export class PutStatusMappingUseCase {
     private readonly transactions: TransactionRunner,
   ) {}
 
-  async execute(agencyCode: string, command: PutStatusMappingCommand, caller: CallerIdentity): Promise<PutStatusMappingResult> {
+  async execute({ agencyCode, caller, ...command }: PutStatusMappingCommand & { agencyCode: string; caller: CallerIdentity }): Promise<PutStatusMappingResult> {
     // The national catalogue writers (operators only, by the access policy) maintain every agency's mapping; an
     // agency system with status-mapping:write only its own agencies' (a catalogue:write stored on one grants nothing).
     if (!holdsRole(caller, 'catalogue:write')) {
