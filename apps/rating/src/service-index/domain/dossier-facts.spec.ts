@@ -23,4 +23,11 @@ describe('the index copy of a dossier', () => {
     const d = nextIndexedDossier(null, { kind: 'received', payload: { ...received, status: 9, statusChangedAt: '2026-02-01T08:00:00+07:00' } });
     expect(d).toMatchObject({ status: 9, finishedAt: new Date('2026-02-01T01:00:00Z'), timeliness: null });
   });
+
+  it('takes the verdict a dossier first seen finished carries: returned directly (10) late, finished at its result time', () => {
+    const seenReturned = { ...received, status: 10, statusChangedAt: '2026-02-03T09:00:00+07:00', finishedAt: '2026-02-02T16:00:00+07:00', timeliness: 'LATE' as const };
+    expect(nextIndexedDossier(null, { kind: 'received', payload: seenReturned })).toMatchObject({ status: 10, finishedAt: new Date('2026-02-02T09:00:00Z'), timeliness: 'LATE' });
+    // Not finished: a stray verdict is not taken.
+    expect(nextIndexedDossier(null, { kind: 'received', payload: { ...seenReturned, status: 4 } })).toMatchObject({ finishedAt: null, timeliness: null });
+  });
 });

@@ -15,18 +15,18 @@ export type DossierEvent = { kind: 'received'; payload: DossierReceivedV1 } | { 
 /**
  * The dossier's next state in the index, or null when the event is not newer than what is held (the latest
  * known state decides; a replayed or late event never moves the counters back). A dossier first seen already
- * finished (a back-filled counter dossier) is finished at its `statusChangedAt`; the received event carries no
- * timeliness, so it counts as not on time until a status change says otherwise.
+ * finished (a back-filled counter dossier) is finished when its received event says (`finishedAt`, else its
+ * `statusChangedAt`), with the verdict the event carries; an older event without one counts as not on time until a
+ * status change says otherwise.
  */
 export function nextIndexedDossier(current: IndexedDossier | null, event: DossierEvent): IndexedDossier | null {
   const p = event.payload;
   if (current && p.revision <= current.revision) return null;
   const status = event.kind === 'received' ? event.payload.status : event.payload.to;
   const finished = FINISHED_STATUSES.includes(status);
-  const finishedAt =
-    event.kind === 'received'
-      ? finished ? new Date(event.payload.statusChangedAt) : null
-      : finished ? new Date(event.payload.finishedAt ?? event.payload.at) : null;
+  const finishedAt = !finished
+    ? null
+    : new Date((event.kind === 'received' ? event.payload.finishedAt ?? event.payload.statusChangedAt : event.payload.finishedAt ?? event.payload.at));
   return {
     dossierCode: p.dossierCode,
     revision: p.revision,
@@ -36,7 +36,7 @@ export function nextIndexedDossier(current: IndexedDossier | null, event: Dossie
     channel: p.channel,
     documentsDigitised: p.documentsDigitised,
     finishedAt,
-    timeliness: event.kind === 'status-changed' && finished ? event.payload.timeliness : null,
+    timeliness: finished ? event.payload.timeliness ?? null : null,
     resultElectronic: p.resultElectronic,
     feeTotal: p.feeTotal,
   };
