@@ -258,7 +258,7 @@ describe('agency feed and webhooks against real PostgreSQL and Kafka', () => {
     expect(replay.statusCode).toBe(202);
     expect(replay.json()).toEqual({ replayed: 2 });
     await expectEventually(() => expect(receiver.requests.slice(before).map((r) => JSON.parse(r.body).item.dossierCode)).toEqual([codes[1], codes[2]]), { timeoutMs: 90_000 });
-  });
+  }, 240_000);
 
   it('parks a delivery that keeps failing past the retry window, with everything behind it, and replays them once the receiver is back', async () => {
     receiver.answer = () => 503;
@@ -295,7 +295,7 @@ describe('agency feed and webhooks against real PostgreSQL and Kafka', () => {
     });
     expect(replay.json()).toEqual({ replayed: 2 });
     await expectEventually(() => expect(receiver.delivered().slice(-2).map((d) => d.item.dossierCode)).toEqual(codes), { timeoutMs: 90_000 });
-  });
+  }, 240_000);
 
   it("refuses another agency's webhook, unsafe targets, bad secrets and types, and a replay from a cursor never issued", async () => {
     const put = (agency: string, payload: Record<string, unknown>, as = agencyB) =>
