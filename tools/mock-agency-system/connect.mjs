@@ -19,11 +19,11 @@ async function call(url, key, method, body) {
 }
 
 /**
- * @param {{ gatewayUrl: string, port: number, secrets: { identitySigningKey: string, clients: Record<string, string> }, system: { clientId: string, agencyCodes: string[] }, log: (l: string) => void, cleanup: { defer(label: string, fn: () => unknown): unknown } }} o
+ * @param {{ gatewayUrl: string, port: number, secrets: { identityKeys: { signingKey: string }, clients: Record<string, string> }, system: { clientId: string, agencyCodes: string[] }, log: (l: string) => void, cleanup: { defer(label: string, fn: () => unknown): unknown } }} o
  */
 export async function connectMockAgencySystem({ gatewayUrl, port, secrets, system, log, cleanup }) {
   // Development only: a secret derived from this clone's development key, stable across restarts.
-  const secret = createHmac('sha256', secrets.identitySigningKey).update('mock-agency-system').digest('base64url');
+  const secret = createHmac('sha256', secrets.identityKeys.signingKey).update('mock-agency-system').digest('base64url');
   const mock = await startMockAgencySystem({ port, secret, log: (l) => log(`[agency-system] ${l}`) });
   cleanup.defer('stop the mock agency system', () => mock.close());
   const key = secrets.clients[system.clientId];

@@ -97,6 +97,8 @@ describe('npm start (tools/start-hub.mjs)', () => {
     const fresh = start(freshClone(join(tmp, 'fresh')));
     const [, gatewayUrl] = await fresh.waitFor(RUNNING, STARTUP_MS);
     expect(fresh.hubLines()).toContain(`sample clients: ${sampleIds.map((id) => `${id} new key`).join(', ')}`);
+    // The mock agency system runs beside the hub as the sample agency system's webhook receiver.
+    expect(fresh.hubLines()).toMatch(/mock agency system at http:\/\/127\.0\.0\.1:\d+\/webhooks: the webhook of sample-hanoi-system/);
     const keys = fresh.printedKeys();
     expect(Object.keys(keys).sort()).toEqual([...sampleIds].sort());
     expect(JSON.parse(readFileSync(join(fresh.dir, `.local/dev-secrets-${instance}.json`), 'utf8')).clients).toEqual(keys);
