@@ -22,6 +22,6 @@ export class DossierStepsController {
   })
   @ApiOkResponse({ type: RecordStepsResponse })
   record(@Body() body: RecordStepsBody, @Caller() caller: CallerIdentity): Promise<RecordStepsResponse> {
-    return this.recordSteps.execute(body.steps, caller);
+    return this.recordSteps.execute({ steps: body.steps, caller });
   }
 }

@@ -1,3 +1,4 @@
+import type { CallerIdentity } from '@hub/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, IsArray, Matches } from 'class-validator';
 import { DOSSIER_CODE_PATTERN } from '@hub/contracts';
@@ -5,6 +6,12 @@ import { StepDto } from '../sync-dossiers/sync-record.dto';
 import { RecordProblemDto } from '../sync-dossiers/sync-dossiers.command';
 
 export const MAX_STEPS_BATCH = 1000;
+
+/** The command: the steps as sent (each validated on its own, so one bad step refuses only its dossier), and who sent them. */
+export interface RecordStepsCommand {
+  steps: unknown[];
+  caller: CallerIdentity;
+}
 export const RECORD_STEPS_OUTCOMES = ['updated', 'unchanged', 'rejected'] as const;
 
 /** One progress step of one dossier. */

@@ -6,7 +6,7 @@ import { stepTermsOf, type StepWithTerms } from '../../step-terms';
 import { DossierLifecycle } from '../../dossier-lifecycle';
 import { DossierErrors, type DossierError } from '../../dossier.errors';
 import { recordProblem } from '../sync-dossiers/record-problem';
-import { MAX_STEPS_BATCH, RecordedStepDto, type RecordStepsResponse, type RecordStepsResultDto } from './record-steps.command';
+import { MAX_STEPS_BATCH, RecordedStepDto, type RecordStepsCommand, type RecordStepsResponse, type RecordStepsResultDto } from './record-steps.command';
 
 interface Group {
   code: string;
@@ -24,9 +24,9 @@ interface Group {
 export class RecordStepsUseCase {
   constructor(private readonly lifecycle: DossierLifecycle) {}
 
-  async execute(raw: unknown[], caller: CallerIdentity): Promise<RecordStepsResponse> {
-    if (raw.length < 1 || raw.length > MAX_STEPS_BATCH) throw DossierErrors.batchTooLarge(raw.length, MAX_STEPS_BATCH);
-    const groups = groupByDossier(raw);
+  async execute({ steps, caller }: RecordStepsCommand): Promise<RecordStepsResponse> {
+    if (steps.length < 1 || steps.length > MAX_STEPS_BATCH) throw DossierErrors.batchTooLarge(steps.length, MAX_STEPS_BATCH);
+    const groups = groupByDossier(steps);
     const results: RecordStepsResultDto[] = [];
     for (const group of groups.values()) results.push(await this.recordOne(group, caller));
     return { results };
