@@ -8,6 +8,7 @@ import { SectorPageView, SectorView } from './sector.view';
 import { GetSectorUseCase } from './usecases/get-sector/get-sector.usecase';
 import { UpsertSectorCommand } from './usecases/upsert-sector/upsert-sector.command';
 import { UpsertSectorUseCase } from './usecases/upsert-sector/upsert-sector.usecase';
+import { PathExamples } from '../shared/path-examples';
 
 @ApiTags('sectors')
 @Controller('v1/sectors')
@@ -40,6 +41,7 @@ export class SectorController {
   @Get(':code')
   @Public()
   @ApiOperation({ summary: 'One sector' })
+  @PathExamples.sectorCode()
   @ApiOkResponse({ type: SectorView })
   get(@Param('code', PathParams.sectorCode()) code: string): Promise<SectorView> {
     return this.getSector.get(code);
