@@ -4,11 +4,13 @@ import { AGENCY_CODE_PATTERN } from '@hub/contracts';
 import { Caller, PatternPipe, RequireRoles, type CallerIdentity } from '@hub/platform';
 import { WebhookUseCases } from './usecases/webhook.usecases';
 import { DeliveryPage, ListDeliveriesQuery, PutWebhookBody, ReplayAnswer, ReplayBody, WebhookView } from './webhook.dto';
+import { PathExamples } from '../dossier/path-examples';
 
 const AgencyCodePipe = new PatternPipe(AGENCY_CODE_PATTERN, 'agencyCode', '000.00.15.H31');
 
 @ApiTags('agency-webhooks')
 @Controller('v1/agency-webhooks')
+@PathExamples.agencyCode()
 export class WebhookController {
   constructor(private readonly webhooks: WebhookUseCases) {}
 
