@@ -2,9 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AGENCY_CODE_PATTERN } from '@hub/contracts';
 import { Caller, PatternPipe, RequireRoles, type CallerIdentity } from '@hub/platform';
+import { PathExamples } from '../dossier/path-examples';
 import { WebhookUseCases } from './usecases/webhook.usecases';
 import { DeliveryPage, ListDeliveriesQuery, PutWebhookBody, ReplayAnswer, ReplayBody, WebhookView } from './webhook.dto';
-import { PathExamples } from '../dossier/path-examples';
 
 const AgencyCodePipe = new PatternPipe(AGENCY_CODE_PATTERN, 'agencyCode', '000.00.15.H31');
 
