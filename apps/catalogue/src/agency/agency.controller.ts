@@ -12,6 +12,7 @@ import { ListAgenciesQuery } from './usecases/list-agencies/list-agencies.query'
 import { ListAgenciesUseCase } from './usecases/list-agencies/list-agencies.usecase';
 import { UpsertAgencyCommand } from './usecases/upsert-agency/upsert-agency.command';
 import { UpsertAgencyUseCase } from './usecases/upsert-agency/upsert-agency.usecase';
+import { PathExamples } from '../shared/path-examples';
 
 @ApiTags('agencies')
 @Controller('v1/agencies')
@@ -47,6 +48,7 @@ export class AgencyController {
   @Get(':code')
   @Public()
   @ApiOperation({ summary: 'One agency' })
+  @PathExamples.agencyCode()
   @ApiOkResponse({ type: AgencyView })
   get(@Param('code', PathParams.agencyCode()) code: string): Promise<AgencyView> {
     return this.getAgency.execute({ code });
@@ -55,6 +57,7 @@ export class AgencyController {
   @Get(':code/subtree')
   @Public()
   @ApiOperation({ summary: 'The agency (depth 0) and every agency under it, by depth then code, a page at a time (keyset)' })
+  @PathExamples.agencyCode()
   @ApiQuery({ name: 'maxDepth', required: false, type: Number })
   @ApiQuery({ name: 'limit', required: false, type: Number, description: `1–${MAX_SUBTREE_PAGE}, default ${DEFAULT_SUBTREE_PAGE}` })
   @ApiQuery({ name: 'cursor', required: false, type: String, description: 'From `nextCursor` of the previous page' })
@@ -71,6 +74,7 @@ export class AgencyController {
   @Get(':code/ancestors')
   @Public()
   @ApiOperation({ summary: 'The agencies above this one, parent first' })
+  @PathExamples.agencyCode()
   @ApiOkResponse({ type: [AgencyNodeView] })
   ancestors(@Param('code', PathParams.agencyCode()) code: string): Promise<AgencyNodeView[]> {
     return this.getAncestors.execute({ code });

@@ -9,6 +9,7 @@ import { ComputeDueDateUseCase } from './usecases/compute-due-date/compute-due-d
 import { GetCalendarUseCase } from './usecases/get-calendar/get-calendar.usecase';
 import { PutCalendarCommand } from './usecases/put-calendar/put-calendar.command';
 import { PutCalendarUseCase } from './usecases/put-calendar/put-calendar.usecase';
+import { PathExamples } from '../shared/path-examples';
 
 @ApiTags('calendars')
 @Controller('v1/calendars')
@@ -32,6 +33,8 @@ export class CalendarController {
   @HttpCode(200)
   @RequireRoles('catalogue:write')
   @ApiOperation({ summary: 'Create (201) or replace (200) one year of the national calendar or of an agency’s closures' })
+  @PathExamples.calendarScope()
+  @PathExamples.calendarYear()
   @ApiCreatedResponse({ type: CalendarView })
   @ApiOkResponse({ type: CalendarView })
   async put(
@@ -48,6 +51,8 @@ export class CalendarController {
   @Get(':scope/:year')
   @Public()
   @ApiOperation({ summary: 'One year of a calendar layer' })
+  @PathExamples.calendarScope()
+  @PathExamples.calendarYear()
   @ApiOkResponse({ type: CalendarView })
   get(@Param('scope', PathParams.calendarScope()) scope: string, @Param('year', PathParams.calendarYear()) year: string): Promise<CalendarView> {
     return this.getCalendar.execute({ scope, year: Number(year) });

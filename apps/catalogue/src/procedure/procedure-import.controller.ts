@@ -7,6 +7,7 @@ import { Caller, RequireRoles, type CallerIdentity } from '@hub/platform';
 import { CATALOGUE_SETTINGS, type CatalogueSettings } from '../config/catalogue.config';
 import { IMPORT_ROUTE_CONFIG, NDJSON } from './import-http.setup';
 import { ProcedureErrors } from './procedure.errors';
+import { IMPORT_BODY_EXAMPLE } from './usecases/import-procedures/import-example';
 import { ImportReportView } from './usecases/import-procedures/import-procedures.command';
 import { ImportProceduresUseCase } from './usecases/import-procedures/import-procedures.usecase';
 import { jsonRecords, ndjsonRecords } from './usecases/import-procedures/import-source';
@@ -32,7 +33,7 @@ export class ProcedureImportController {
       'records → 413 IMPORT_TOO_MANY_RECORDS; reasons of the first IMPORT_MAX_ERROR_DETAILS (1,000) refused records only. All records are written in one transaction, a chunk at a time.',
   })
   @ApiConsumes('application/json', NDJSON)
-  @ApiBody({ schema: { type: 'object', properties: { records: { type: 'array', items: { type: 'object' } } } } })
+  @ApiBody({ schema: { type: 'object', properties: { records: { type: 'array', items: { type: 'object' } } }, example: IMPORT_BODY_EXAMPLE } })
   @ApiOkResponse({ type: ImportReportView })
   async import(@Req() request: FastifyRequest, @Caller() caller: CallerIdentity): Promise<ImportReportView> {
     const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();

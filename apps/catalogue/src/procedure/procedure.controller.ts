@@ -17,6 +17,7 @@ import { SearchProceduresQuery } from './usecases/search-procedures/search-proce
 import { SearchProceduresUseCase } from './usecases/search-procedures/search-procedures.usecase';
 import { WithdrawProcedureCommand } from './usecases/withdraw-procedure/withdraw-procedure.command';
 import { WithdrawProcedureUseCase } from './usecases/withdraw-procedure/withdraw-procedure.usecase';
+import { PathExamples } from '../shared/path-examples';
 
 @ApiTags('procedures')
 @Controller('v1/procedures')
@@ -53,6 +54,7 @@ export class ProcedureController {
   @Get(':code')
   @Public()
   @ApiOperation({ summary: 'The version in force now, or on `asOf`' })
+  @PathExamples.procedureCode()
   @ApiQuery({ name: 'asOf', required: false, description: 'Date (00:00 that day, Asia/Ho_Chi_Minh) or ISO-8601 date-time with offset' })
   @ApiOkResponse({ type: ProcedureView })
   get(@Param('code', PathParams.procedureCode()) code: string, @Query('asOf') asOf?: string): Promise<ProcedureView> {
@@ -62,6 +64,7 @@ export class ProcedureController {
   @Get(':code/versions')
   @Public()
   @ApiOperation({ summary: 'Every published version with its validity, oldest first' })
+  @PathExamples.procedureCode()
   @ApiOkResponse({ type: VersionHistoryView })
   versions(@Param('code', PathParams.procedureCode()) code: string): Promise<VersionHistoryView> {
     return this.listProcedureVersions.execute({ code });
@@ -70,6 +73,8 @@ export class ProcedureController {
   @Get(':code/versions/:version')
   @Public()
   @ApiOperation({ summary: 'One published version with all its content' })
+  @PathExamples.procedureCode()
+  @PathExamples.version()
   @ApiOkResponse({ type: ProcedureView })
   version(@Param('code', PathParams.procedureCode()) code: string, @Param('version', PathParams.version()) version: string): Promise<ProcedureView> {
     return this.getProcedureVersion.execute({ code, version: Number(version) });
@@ -78,6 +83,7 @@ export class ProcedureController {
   @Get(':code/draft')
   @RequireRoles('catalogue:write')
   @ApiOperation({ summary: 'The draft of the next version' })
+  @PathExamples.procedureCode()
   @ApiOkResponse({ type: DraftView })
   draft(@Param('code', PathParams.procedureCode()) code: string): Promise<DraftView> {
     return this.getDraft.execute({ code });
@@ -86,6 +92,7 @@ export class ProcedureController {
   @Put(':code/draft')
   @RequireRoles('catalogue:write')
   @ApiOperation({ summary: 'Replace the draft of the next version (to change a published procedure, draft then publish)' })
+  @PathExamples.procedureCode()
   @ApiOkResponse({ type: DraftView })
   replaceDraft(@Param('code', PathParams.procedureCode()) code: string, @Body() command: ProcedureContentDto): Promise<DraftView> {
     return this.putDraft.execute({ code, content: command });
@@ -95,6 +102,7 @@ export class ProcedureController {
   @HttpCode(201)
   @RequireRoles('catalogue:write')
   @ApiOperation({ summary: 'Publish the draft as a new version; the previous version gets effectiveTo; emits catalogue.procedure.published.v1' })
+  @PathExamples.procedureCode()
   @ApiCreatedResponse({ type: PublishedVersionView })
   publish(@Param('code', PathParams.procedureCode()) code: string, @Body() command: PublishProcedureCommand, @Caller() caller: CallerIdentity): Promise<PublishedVersionView> {
     return this.publishProcedure.execute({ ...command, code, caller });
@@ -104,6 +112,7 @@ export class ProcedureController {
   @HttpCode(200)
   @RequireRoles('catalogue:write')
   @ApiOperation({ summary: 'Withdraw (abolish) the procedure; emits catalogue.procedure.withdrawn.v1' })
+  @PathExamples.procedureCode()
   @ApiOkResponse({ type: WithdrawnView })
   withdraw(@Param('code', PathParams.procedureCode()) code: string, @Body() command: WithdrawProcedureCommand, @Caller() caller: CallerIdentity): Promise<WithdrawnView> {
     return this.withdrawProcedure.execute({ ...command, code, caller });

@@ -107,10 +107,10 @@ export class PublishedVersionView {
 }
 
 export class WithdrawnView {
-  @ApiProperty() code!: string;
-  @ApiProperty() lastVersion!: number;
-  @ApiProperty({ format: 'date-time' }) withdrawnAt!: string;
-  @ApiProperty() reason!: string;
+  @ApiProperty({ example: '1.001234' }) code!: string;
+  @ApiProperty({ example: 3 }) lastVersion!: number;
+  @ApiProperty({ format: 'date-time', example: '2026-03-01T08:30:00+07:00' }) withdrawnAt!: string;
+  @ApiProperty({ example: 'Bãi bỏ theo Quyết định số 456/QĐ-UBND ngày 20/02/2026' }) reason!: string;
 }
 
 export class SearchHitView {

@@ -9,6 +9,7 @@ import { GetSectorUseCase } from './usecases/get-sector/get-sector.usecase';
 import { ListSectorsUseCase } from './usecases/list-sectors/list-sectors.usecase';
 import { UpsertSectorCommand } from './usecases/upsert-sector/upsert-sector.command';
 import { UpsertSectorUseCase } from './usecases/upsert-sector/upsert-sector.usecase';
+import { PathExamples } from '../shared/path-examples';
 
 @ApiTags('sectors')
 @Controller('v1/sectors')
@@ -42,6 +43,7 @@ export class SectorController {
   @Get(':code')
   @Public()
   @ApiOperation({ summary: 'One sector' })
+  @PathExamples.sectorCode()
   @ApiOkResponse({ type: SectorView })
   get(@Param('code', PathParams.sectorCode()) code: string): Promise<SectorView> {
     return this.getSector.execute({ code });

@@ -7,6 +7,7 @@ import { StatusMappingView } from './status-mapping.view';
 import { GetStatusMappingUseCase } from './usecases/get-status-mapping/get-status-mapping.usecase';
 import { PutStatusMappingCommand } from './usecases/put-status-mapping/put-status-mapping.command';
 import { PutStatusMappingUseCase } from './usecases/put-status-mapping/put-status-mapping.usecase';
+import { PathExamples } from '../shared/path-examples';
 
 @ApiTags('status mappings')
 @Controller('v1/agency-systems/:agencyCode/status-mappings')
@@ -20,6 +21,7 @@ export class StatusMappingController {
   @HttpCode(200)
   @RequireRoles('catalogue:write', 'status-mapping:write')
   @ApiOperation({ summary: "Register the agency system's local status codes → national statuses 1–10 (new version; emits catalogue.status-mapping.updated.v1)" })
+  @PathExamples.agencyCode('agencyCode')
   @ApiCreatedResponse({ type: StatusMappingView })
   @ApiOkResponse({ type: StatusMappingView })
   async put(
@@ -36,6 +38,7 @@ export class StatusMappingController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'The latest mapping, or a given version' })
+  @PathExamples.agencyCode('agencyCode')
   @ApiQuery({ name: 'version', required: false, type: Number })
   @ApiOkResponse({ type: StatusMappingView })
   get(@Param('agencyCode', PathParams.agencyCode('agencyCode')) agencyCode: string, @Query('version') version?: string): Promise<StatusMappingView> {

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import type { AgencyFeedItemV1 } from '@hub/contracts';
+import { AgencyFeedItem, type AgencyFeedItemV1 } from '@hub/contracts';
 import { Caller, RequireRoles, type CallerIdentity } from '@hub/platform';
 import { MAX_FEED_LIMIT, MAX_FEED_WAIT_SECONDS, ReadFeedUseCase, type FeedPageView } from './usecases/read-feed.usecase';
 
@@ -19,10 +19,11 @@ export class FeedPageDto implements FeedPageView {
   @ApiProperty({
     type: 'array',
     items: { type: 'object', additionalProperties: true },
+    example: [AgencyFeedItem.example],
     description: 'Items `agency-feed.item.v1` in feed order (schema: /standard/schemas/packets/agency-feed.item.v1.json)',
   })
   items!: AgencyFeedItemV1[];
-  @ApiProperty({ description: 'Pass as `after` to continue; the same cursor again when nothing came' }) next!: string;
+  @ApiProperty({ description: 'Pass as `after` to continue; the same cursor again when nothing came', example: AgencyFeedItem.example.cursor }) next!: string;
 }
 
 @ApiTags('agency-feed')

@@ -5,6 +5,7 @@ import { DossierCodePipe } from './dossier.controller';
 import { DossierView } from './usecases/get-dossier/dossier.view';
 import { SubmitSupplementBody, SubmitSupplementUseCase } from './usecases/submit-supplement/submit-supplement.usecase';
 import { WithdrawDossierUseCase } from './usecases/withdraw-dossier/withdraw-dossier.usecase';
+import { PathExamples } from './path-examples';
 
 /** `<code>:withdraw` → the dossier code (the only POST on /v1/dossiers/{…}). */
 const WithdrawTargetPipe: PipeTransform<string, string> = {
@@ -26,6 +27,7 @@ export class DossierApplicantController {
 
   // /v1/dossiers/{code}:withdraw — Fastify cannot split a parameter from a `:` suffix, so the pipe does.
   @Post(':code')
+  @PathExamples.dossierCode()
   @HttpCode(200)
   @RequireRoles('dossier:applicant-action')
   @ApiOperation({ summary: 'The applicant withdraws the dossier (status 7)' })
@@ -35,6 +37,7 @@ export class DossierApplicantController {
   }
 
   @Post(':code/supplements')
+  @PathExamples.dossierCode()
   @HttpCode(200)
   @RequireRoles('dossier:applicant-action')
   @ApiOperation({ summary: 'The applicant supplies documents (status 5 only; the agency moves the dossier back to 4)' })

@@ -9,9 +9,11 @@ import { NoticeView } from './usecases/get-dossier/dossier.view';
 import { GetDossierStateUseCase } from './usecases/get-dossier-state/get-dossier-state.usecase';
 import { NoticeDto } from './usecases/issue-notice/notice.dto';
 import { IssueNoticeUseCase } from './usecases/issue-notice/issue-notice.usecase';
+import { PathExamples } from './path-examples';
 
 @ApiTags('dossiers')
 @Controller('v1/dossiers/:code/notices')
+@PathExamples.dossierCode()
 export class DossierNoticeController {
   constructor(
     private readonly getDossierState: GetDossierStateUseCase,

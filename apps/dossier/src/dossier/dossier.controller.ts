@@ -9,6 +9,7 @@ import { DossierPage, ListDossiersQuery } from './usecases/list-dossiers/list-do
 import { ListDossiersUseCase } from './usecases/list-dossiers/list-dossiers.usecase';
 import { SubmitDossierCommand, SubmittedDossierDto } from './usecases/submit-dossier/submit-dossier.command';
 import { SubmitDossierUseCase } from './usecases/submit-dossier/submit-dossier.usecase';
+import { PathExamples } from './path-examples';
 
 export const DossierCodePipe = new PatternPipe(DOSSIER_CODE_PATTERN, 'code', DOSSIER_CODE_EXAMPLE);
 
@@ -40,6 +41,7 @@ export class DossierController {
   }
 
   @Get(':code')
+  @PathExamples.dossierCode()
   @RequireRoles('dossier:read')
   @ApiOperation({
     summary: 'The national record of a dossier, if the caller may see it',
@@ -56,6 +58,7 @@ export class DossierController {
   }
 
   @Get(':code/history')
+  @PathExamples.dossierCode()
   @RequireRoles('dossier:read')
   @ApiOperation({ summary: 'Every status change with its time, source (sync / portal / hub) and the version that carried it' })
   @ApiOkResponse({ type: [StatusChangeView] })

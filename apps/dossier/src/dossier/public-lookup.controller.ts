@@ -4,6 +4,7 @@ import { Public } from '@hub/platform';
 import { DossierCodePipe } from './dossier.controller';
 import { LookupDossierUseCase } from './usecases/lookup-dossier/lookup-dossier.usecase';
 import { PublicDossierView } from './usecases/lookup-dossier/public-dossier.view';
+import { PathExamples } from './path-examples';
 
 @ApiTags('public')
 @Controller('v1/public/dossiers')
@@ -11,6 +12,7 @@ export class PublicLookupController {
   constructor(private readonly lookupDossier: LookupDossierUseCase) {}
 
   @Get(':code')
+  @PathExamples.dossierCode()
   @Public()
   @ApiOperation({ summary: 'Look up a dossier with the lookup key of its receipt (no API key; no personal data)' })
   @ApiQuery({ name: 'lookupKey', required: true, description: '6–32 letters or digits' })

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AGENCY_CODE_PATTERN } from '@hub/contracts';
 import { Caller, PatternPipe, RequireRoles, type CallerIdentity } from '@hub/platform';
+import { PathExamples } from '../dossier/path-examples';
 import { WebhookUseCases } from './usecases/webhook.usecases';
 import { DEFAULT_DELIVERIES_PAGE, DeliveryPage, ListDeliveriesQuery, PutWebhookBody, ReplayAnswer, ReplayBody, WebhookView } from './webhook.dto';
 
@@ -9,6 +10,7 @@ const AgencyCodePipe = new PatternPipe(AGENCY_CODE_PATTERN, 'agencyCode', '000.0
 
 @ApiTags('agency-webhooks')
 @Controller('v1/agency-webhooks')
+@PathExamples.agencyCode()
 export class WebhookController {
   constructor(private readonly webhooks: WebhookUseCases) {}
 

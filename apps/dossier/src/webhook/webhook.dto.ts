@@ -16,14 +16,14 @@ export class PutWebhookBody {
 }
 
 export class WebhookView {
-  @ApiProperty() agencyCode!: string;
-  @ApiProperty() url!: string;
-  @ApiProperty({ enum: AGENCY_FEED_ITEM_TYPES, isArray: true }) eventTypes!: string[];
-  @ApiProperty() active!: boolean;
-  @ApiProperty({ description: 'A secret is set (it is never returned)' }) secretSet!: boolean;
-  @ApiProperty({ description: 'Cursor of the last feed item turned into a delivery' }) position!: string;
-  @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ example: '000.00.15.H31' }) agencyCode!: string;
+  @ApiProperty({ example: 'https://motcua.hanoi.gov.vn/hub-webhooks' }) url!: string;
+  @ApiProperty({ enum: AGENCY_FEED_ITEM_TYPES, isArray: true, example: ['dossier.submitted', 'dossier.withdrawn'] }) eventTypes!: string[];
+  @ApiProperty({ example: true }) active!: boolean;
+  @ApiProperty({ description: 'A secret is set (it is never returned)', example: true }) secretSet!: boolean;
+  @ApiProperty({ description: 'Cursor of the last feed item turned into a delivery', example: 'AAAAAAAAAvMAAAAAAAAAKg.Yk3xQ0c2l5Q' }) position!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-01-05T08:00:00+07:00' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-01-12T09:30:01+07:00' }) updatedAt!: string;
 }
 
 /** Page size of the deliveries list: 100 by default, at most 500 (like the agency subtree). */
@@ -38,19 +38,19 @@ export class ListDeliveriesQuery {
 }
 
 export class DeliveryView {
-  @ApiProperty({ format: 'uuid' }) deliveryId!: string;
-  @ApiProperty({ description: "The item's feed cursor" }) cursor!: string;
-  @ApiProperty({ enum: AGENCY_FEED_ITEM_TYPES }) type!: string;
-  @ApiProperty() dossierCode!: string;
-  @ApiProperty({ enum: DELIVERY_STATUSES }) status!: string;
-  @ApiProperty({ description: 'Made by deliveries:replay' }) replay!: boolean;
-  @ApiProperty() attempts!: number;
-  @ApiProperty({ nullable: true, type: Number }) lastStatusCode!: number | null;
-  @ApiProperty({ nullable: true, type: String }) lastError!: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) lastAttemptAt!: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'While PENDING' }) nextAttemptAt!: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) deliveredAt!: string | null;
-  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'uuid', example: '3f1c2b9e-8d7a-4e6f-9b5c-1a2d3e4f5a6b' }) deliveryId!: string;
+  @ApiProperty({ description: "The item's feed cursor", example: 'AAAAAAAAAvMAAAAAAAAAKg.Yk3xQ0c2l5Q' }) cursor!: string;
+  @ApiProperty({ enum: AGENCY_FEED_ITEM_TYPES, example: 'dossier.submitted' }) type!: string;
+  @ApiProperty({ example: '000.00.15.H31-260112-0001' }) dossierCode!: string;
+  @ApiProperty({ enum: DELIVERY_STATUSES, example: 'DELIVERED' }) status!: string;
+  @ApiProperty({ description: 'Made by deliveries:replay', example: false }) replay!: boolean;
+  @ApiProperty({ example: 1 }) attempts!: number;
+  @ApiProperty({ nullable: true, type: Number, example: 200 }) lastStatusCode!: number | null;
+  @ApiProperty({ nullable: true, type: String, example: null }) lastError!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', example: '2026-01-12T09:30:02+07:00' }) lastAttemptAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'While PENDING', example: null }) nextAttemptAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', example: '2026-01-12T09:30:02+07:00' }) deliveredAt!: string | null;
+  @ApiProperty({ format: 'date-time', example: '2026-01-12T09:30:01+07:00' }) createdAt!: string;
 }
 
 export class DeliveryPage {
@@ -59,10 +59,10 @@ export class DeliveryPage {
 }
 
 export class ReplayBody {
-  @ApiProperty({ description: 'A feed cursor: that item and every later one of the agency are sent again, in order', maxLength: 200 })
+  @ApiProperty({ description: 'A feed cursor: that item and every later one of the agency are sent again, in order', maxLength: 200, example: 'AAAAAAAAAvMAAAAAAAAAKg.Yk3xQ0c2l5Q' })
   @IsString() @MaxLength(200) from!: string;
 }
 
 export class ReplayAnswer {
-  @ApiProperty({ description: 'Deliveries created' }) replayed!: number;
+  @ApiProperty({ description: 'Deliveries created', example: 12 }) replayed!: number;
 }

@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PatternPipe, Public } from '@hub/platform';
 import type { FastifyReply } from 'fastify';
 import { HandleCallbackUseCase } from './usecases/handle-callback/handle-callback.usecase';
+import { PathExamples } from '../shared/path-examples';
 
 /**
  * The providers' result callbacks: public (no API key), authenticated only by the message checksum, answered in
@@ -17,6 +18,7 @@ export class CallbackController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: "A payment provider's result callback (national payment platform format for `sandbox`)" })
+  @PathExamples.provider()
   async receive(
     @Param('provider', new PatternPipe((v) => /^[a-z][a-z0-9-]{1,30}$/.test(v), 'provider', 'sandbox')) provider: string,
     @Body() body: unknown,

@@ -8,6 +8,7 @@ import { RefundView, RequestRefundBody } from '../refund/usecases/request-refund
 import { RequestRefundUseCase } from '../refund/usecases/request-refund/request-refund.usecase';
 import { CreatedPaymentView, CreatePaymentBody } from './usecases/create-payment/create-payment.dto';
 import { CreatePaymentUseCase } from './usecases/create-payment/create-payment.usecase';
+import { PathExamples } from '../shared/path-examples';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -40,6 +41,7 @@ export class PaymentController {
   @HttpCode(202)
   @RequireRoles('payment:refund')
   @ApiOperation({ summary: 'Refund (part of) a succeeded payment; sent to the provider asynchronously' })
+  @PathExamples.paymentId()
   @ApiHeader({ name: 'Idempotency-Key', required: true })
   @ApiAcceptedResponse({ type: RefundView })
   refund(

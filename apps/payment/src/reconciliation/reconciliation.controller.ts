@@ -6,6 +6,7 @@ import { ReconcileBody, ReconciliationView, ResolveExceptionBody } from './useca
 import { ReconcileStatementUseCase } from './usecases/reconcile-statement/reconcile-statement.usecase';
 import { GetReconciliationUseCase } from './usecases/get-reconciliation/get-reconciliation.usecase';
 import { ResolveExceptionUseCase } from './usecases/resolve-exception/resolve-exception.usecase';
+import { PathExamples } from '../shared/path-examples';
 
 const uuid = (field: string) => new PatternPipe((v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v), field, 'a UUID');
 
@@ -30,6 +31,7 @@ export class ReconciliationController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Totals and exceptions of a reconciliation' })
+  @PathExamples.reconciliationId()
   @ApiOkResponse({ type: ReconciliationView })
   find(@Param('id', uuid('id')) id: string): Promise<ReconciliationView> {
     return this.get.execute(id);
@@ -38,6 +40,8 @@ export class ReconciliationController {
   @Post(':id/exceptions/:exceptionId/resolve')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark an exception resolved with a note' })
+  @PathExamples.reconciliationId()
+  @PathExamples.exceptionId()
   @ApiOkResponse({ type: ReconciliationView })
   resolveException(
     @Param('id', uuid('id')) id: string,

@@ -1,5 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { DOSSIER_CODE_EXAMPLE, DOSSIER_CODE_PATTERN } from '@hub/contracts';
 import { Caller, PatternPipe, RequireRoles, type CallerIdentity } from '@hub/platform';
 import { RatingEligibilityView } from './usecases/get-rating-eligibility/rating-eligibility';
@@ -13,6 +13,7 @@ export class RatingController {
   @Get('eligibility/:dossierCode')
   @RequireRoles('rating:read')
   @ApiOperation({ summary: 'Whether the applicant of a dossier can rate it now' })
+  @ApiParam({ name: 'dossierCode', example: DOSSIER_CODE_EXAMPLE, description: 'Dossier code' })
   @ApiOkResponse({ type: RatingEligibilityView })
   get(
     @Param('dossierCode', new PatternPipe(DOSSIER_CODE_PATTERN, 'dossierCode', DOSSIER_CODE_EXAMPLE)) dossierCode: string,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AGENCY_CODE_PATTERN } from '@hub/contracts';
 import { Caller, PatternPipe, Public, RequireRoles, type CallerIdentity } from '@hub/platform';
 import type { Targets } from './domain/indicators';
@@ -15,6 +15,7 @@ import {
 import { SetTargetsBody, SetTargetsUseCase } from './usecases/set-targets.usecase';
 
 const AgencyCodePipe = new PatternPipe(AGENCY_CODE_PATTERN, 'agencyCode', '000.00.15.H31 or H55.242');
+const AgencyCodeExample = () => ApiParam({ name: 'agencyCode', example: '000.00.15.H31', description: 'Agency code (QCVN 102:2016); its whole subtree counts' });
 
 @ApiTags('service-index')
 @Controller('v1/service-index')
@@ -42,6 +43,7 @@ export class ServiceIndexController {
   @Get(':agencyCode')
   @Public()
   @ApiOperation({ summary: "An agency's score for a period, its whole subtree included, with every indicator" })
+  @AgencyCodeExample()
   @ApiOkResponse({ type: AgencyIndexView })
   agency(@Param('agencyCode', AgencyCodePipe) agencyCode: string, @Query() query: ServiceIndexPeriodQuery): Promise<AgencyIndexView> {
     return this.queries.agency(agencyCode, query.period);
@@ -50,6 +52,7 @@ export class ServiceIndexController {
   @Get(':agencyCode/history')
   @Public()
   @ApiOperation({ summary: "An agency's monthly totals and ranks, for charts" })
+  @AgencyCodeExample()
   @ApiOkResponse({ type: AgencyHistoryView })
   history(@Param('agencyCode', AgencyCodePipe) agencyCode: string, @Query() query: ServiceIndexHistoryQuery): Promise<AgencyHistoryView> {
     return this.queries.history(agencyCode, query);

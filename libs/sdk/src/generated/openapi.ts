@@ -837,7 +837,7 @@ export type RatingSyncResult = {
 
 export type RatingView = {
   ratingId: string;
-  level: string;
+  level: "VERY_SATISFIED" | "SATISFIED" | "NOT_SATISFIED";
   criteria: Array<{
     [key: string]: unknown;
   }>;
@@ -863,7 +863,9 @@ export type ReconciliationExceptionView = {
   kind: "MISSING_AT_HUB" | "MISSING_AT_PROVIDER" | "AMOUNT_MISMATCH" | "STATUS_MISMATCH";
   reference: string;
   lineNumber?: number | null;
+  /** Whole VND */
   hubAmount?: number | null;
+  /** Whole VND */
   providerAmount?: number | null;
   hubState?: string | null;
   providerState?: string | null;
@@ -884,6 +886,7 @@ export type ReconciliationTotalsView = {
 export type ReconciliationView = {
   reconciliationId: string;
   provider: string;
+  /** The statement day, Asia/Ho_Chi_Minh */
   date: string;
   source: "UPLOAD" | "FETCH" | "DAILY";
   totals: ReconciliationTotalsView;
@@ -938,6 +941,7 @@ export type RecordStepsResultDto = {
 export type RefundView = {
   refundId: string;
   paymentId: string;
+  /** Whole VND */
   amount: number;
   reason: string;
   state: "PROPOSED" | "PENDING" | "SENT" | "SUCCEEDED" | "FAILED";

@@ -7,6 +7,7 @@ import { callerSeesPersonalData } from '../../rateable-dossier/dossier-visibilit
 import { RateableDossierErrors } from '../../rateable-dossier/rateable-dossier.errors';
 import { RateableDossierRepository } from '../../rateable-dossier/rateable-dossier.repository';
 import { RatingsRepository } from '../ratings.repository';
+import { CRITERIA_COUNTS_EXAMPLE, CRITERIA_EXAMPLE, LEVEL_COUNTS_EXAMPLE, RATED_AT_EXAMPLE, RATING_ID_EXAMPLE } from './rating.examples';
 
 const LOCAL_DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
 
@@ -22,26 +23,26 @@ export class RatingSummaryQuery {
 }
 
 export class RatingView {
-  @ApiProperty() ratingId!: string;
-  @ApiProperty() level!: string;
-  @ApiProperty({ type: Object, isArray: true }) criteria!: CriterionRatingV1[];
-  @ApiPropertyOptional({ description: 'Only for the owning agency and operators' }) comment?: string | null;
-  @ApiProperty() channel!: string;
-  @ApiProperty({ format: 'date-time' }) ratedAt!: string;
-  @ApiProperty() active!: boolean;
+  @ApiProperty({ format: 'uuid', example: RATING_ID_EXAMPLE }) ratingId!: string;
+  @ApiProperty({ enum: SATISFACTION_LEVELS, example: 'VERY_SATISFIED' }) level!: string;
+  @ApiProperty({ type: Object, isArray: true, example: CRITERIA_EXAMPLE }) criteria!: CriterionRatingV1[];
+  @ApiPropertyOptional({ description: 'Only for the owning agency and operators', example: 'Cán bộ hướng dẫn tận tình, trả kết quả đúng hẹn' }) comment?: string | null;
+  @ApiProperty({ example: 'ONLINE' }) channel!: string;
+  @ApiProperty({ format: 'date-time', example: RATED_AT_EXAMPLE }) ratedAt!: string;
+  @ApiProperty({ example: true }) active!: boolean;
 }
 
 export class RatingHistoryView {
-  @ApiProperty() dossierCode!: string;
+  @ApiProperty({ example: DOSSIER_CODE_EXAMPLE }) dossierCode!: string;
   @ApiProperty({ type: [RatingView] }) ratings!: RatingView[];
 }
 
 type LevelCounts = Record<(typeof SATISFACTION_LEVELS)[number], number>;
 
 export class RatingSummaryView {
-  @ApiProperty({ description: 'Dossiers whose active rating was given in the window' }) total!: number;
-  @ApiProperty({ type: Object }) levels!: LevelCounts;
-  @ApiProperty({ type: Object, description: 'criterion → counts per level' }) criteria!: Record<string, LevelCounts>;
+  @ApiProperty({ description: 'Dossiers whose active rating was given in the window', example: 402 }) total!: number;
+  @ApiProperty({ type: Object, example: LEVEL_COUNTS_EXAMPLE }) levels!: LevelCounts;
+  @ApiProperty({ type: Object, description: 'criterion → counts per level', example: CRITERIA_COUNTS_EXAMPLE }) criteria!: Record<string, LevelCounts>;
 }
 
 const zeroLevels = (): LevelCounts => ({ VERY_SATISFIED: 0, SATISFIED: 0, NOT_SATISFIED: 0 });

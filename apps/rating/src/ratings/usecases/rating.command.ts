@@ -12,6 +12,7 @@ import {
   type SatisfactionLevel,
 } from '@hub/contracts';
 import type { CallerIdentity } from '@hub/platform';
+import { RATED_AT_EXAMPLE, RATING_ID_EXAMPLE } from './rating.examples';
 
 export const MAX_COMMENT_LENGTH = 2000;
 export const MAX_RATING_SYNC_BATCH = 1000;
@@ -52,9 +53,9 @@ export interface RateDossierCommand {
 }
 
 export class RatingRecordedView {
-  @ApiProperty() ratingId!: string;
-  @ApiProperty() dossierCode!: string;
-  @ApiProperty({ enum: SATISFACTION_LEVELS }) level!: SatisfactionLevel;
-  @ApiProperty({ format: 'date-time' }) ratedAt!: string;
-  @ApiProperty({ description: 'Whether this rating is now the active one of the dossier (the latest ratedAt)' }) active!: boolean;
+  @ApiProperty({ format: 'uuid', example: RATING_ID_EXAMPLE }) ratingId!: string;
+  @ApiProperty({ example: DOSSIER_CODE_EXAMPLE }) dossierCode!: string;
+  @ApiProperty({ enum: SATISFACTION_LEVELS, example: 'VERY_SATISFIED' }) level!: SatisfactionLevel;
+  @ApiProperty({ format: 'date-time', example: RATED_AT_EXAMPLE }) ratedAt!: string;
+  @ApiProperty({ description: 'Whether this rating is now the active one of the dossier (the latest ratedAt)', example: true }) active!: boolean;
 }

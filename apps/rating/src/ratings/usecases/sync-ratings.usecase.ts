@@ -7,16 +7,19 @@ import { SyncRatingItem } from './rating.command';
 export const RATING_SYNC_OUTCOMES = ['created', 'duplicate', 'rejected'] as const;
 
 export class RatingSyncProblem {
-  @ApiProperty() code!: string;
-  @ApiProperty() detail!: string;
+  @ApiProperty({ example: 'RATING_WINDOW_CLOSED' }) code!: string;
+  @ApiProperty({
+    example: 'Dossier 000.00.15.H31-260112-0001 is in status 4: it can be rated after the receipt, a supplement request, a refusal or the result (statuses 2, 3, 5, 9, 10)',
+  })
+  detail!: string;
   @ApiPropertyOptional({ type: Object, isArray: true }) errors?: FieldError[];
 }
 
 export class RatingSyncResult {
-  @ApiProperty() index!: number;
-  @ApiProperty({ nullable: true, type: String }) sourceRatingId!: string | null;
-  @ApiProperty({ enum: RATING_SYNC_OUTCOMES }) outcome!: (typeof RATING_SYNC_OUTCOMES)[number];
-  @ApiProperty({ nullable: true, type: String }) ratingId!: string | null;
+  @ApiProperty({ example: 0 }) index!: number;
+  @ApiProperty({ nullable: true, type: String, example: 'KIOSK-H31-2026-000128' }) sourceRatingId!: string | null;
+  @ApiProperty({ enum: RATING_SYNC_OUTCOMES, example: 'created' }) outcome!: (typeof RATING_SYNC_OUTCOMES)[number];
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', example: '2b7e4f1a-9c3d-4e5f-8a6b-1c2d3e4f5a6b' }) ratingId!: string | null;
   @ApiPropertyOptional({ type: RatingSyncProblem }) problem?: RatingSyncProblem;
 }
 

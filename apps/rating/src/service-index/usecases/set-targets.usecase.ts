@@ -8,24 +8,24 @@ import { INDICATOR_NAMES, type IndicatorName, type Targets } from '../domain/ind
 import { ServiceIndexErrors } from '../service-index.errors';
 import { IndexReadRepository } from '../store/index-read.repository';
 
-const target = () => (t: object, key: string) => {
+const target = (example: number) => (t: object, key: string) => {
   IsOptional()(t, key);
   IsNumber({ maxDecimalPlaces: 4, allowNaN: false, allowInfinity: false })(t, key);
   Min(0.0001)(t, key);
   Max(1)(t, key);
-  ApiPropertyOptional({ minimum: 0.0001, maximum: 1, description: 'Value at which the indicator earns its full weight' })(t, key);
+  ApiPropertyOptional({ minimum: 0.0001, maximum: 1, description: 'Value at which the indicator earns its full weight', example })(t, key);
 };
 
 /** New targets for some indicators (0 < target ≤ 1); the others keep theirs. Applies to every period on the next read. */
 export class SetTargetsBody implements Partial<Record<IndicatorName, number>> {
-  @target() catalogueTimeliness?: number;
-  @target() syncTimeliness?: number;
-  @target() onTimeRate?: number;
-  @target() digitisedRate?: number;
-  @target() electronicResultRate?: number;
-  @target() onlineRate?: number;
-  @target() onlinePaymentRate?: number;
-  @target() satisfactionRate?: number;
+  @target(1) catalogueTimeliness?: number;
+  @target(1) syncTimeliness?: number;
+  @target(0.95) onTimeRate?: number;
+  @target(0.9) digitisedRate?: number;
+  @target(0.9) electronicResultRate?: number;
+  @target(0.8) onlineRate?: number;
+  @target(0.5) onlinePaymentRate?: number;
+  @target(0.9) satisfactionRate?: number;
 }
 
 export interface SetTargetsCommand {

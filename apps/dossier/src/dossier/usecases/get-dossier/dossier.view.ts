@@ -55,14 +55,14 @@ export class ExtensionView {
 }
 
 export class NoticeView {
-  @ApiProperty({ enum: NOTICE_FORM_CODES }) form!: string;
-  @ApiProperty() number!: string;
-  @ApiProperty({ format: 'date-time' }) issuedAt!: string;
-  @ApiProperty() signedBy!: string;
-  @ApiProperty({ nullable: true, type: String }) reason!: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) newDueAt!: string | null;
-  @ApiProperty() late!: boolean;
-  @ApiProperty({ enum: ['agency', 'hub'] }) source!: string;
+  @ApiProperty({ enum: NOTICE_FORM_CODES, example: '02' }) form!: string;
+  @ApiProperty({ example: '12/TB-SXD' }) number!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-01-14T10:00:00+07:00' }) issuedAt!: string;
+  @ApiProperty({ example: 'Nguyễn Văn B' }) signedBy!: string;
+  @ApiProperty({ nullable: true, type: String, example: 'Thiếu bản vẽ thiết kế mặt bằng' }) reason!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', example: null }) newDueAt!: string | null;
+  @ApiProperty({ example: false }) late!: boolean;
+  @ApiProperty({ enum: ['agency', 'hub'], example: 'agency' }) source!: string;
 
   static from(n: Notice): NoticeView {
     return { form: n.form, number: n.number, issuedAt: formatInZone(n.issuedAt), signedBy: n.signedBy, reason: n.reason, newDueAt: iso(n.newDueAt), late: n.late, source: n.source };

@@ -26,10 +26,10 @@ export class RecordStepsBody {
 }
 
 export class RecordStepsResultDto {
-  @ApiProperty({ nullable: true, type: String }) code!: string | null;
-  @ApiProperty({ enum: RECORD_STEPS_OUTCOMES }) outcome!: (typeof RECORD_STEPS_OUTCOMES)[number];
-  @ApiProperty({ nullable: true, type: Number }) status!: number | null;
-  @ApiProperty({ description: 'Indexes (in the request) of the steps of this dossier' }) indexes!: number[];
+  @ApiProperty({ nullable: true, type: String, example: '000.00.15.H31-260112-0001' }) code!: string | null;
+  @ApiProperty({ enum: RECORD_STEPS_OUTCOMES, example: 'updated' }) outcome!: (typeof RECORD_STEPS_OUTCOMES)[number];
+  @ApiProperty({ nullable: true, type: Number, example: 4 }) status!: number | null;
+  @ApiProperty({ description: 'Indexes (in the request) of the steps of this dossier', example: [0, 1] }) indexes!: number[];
   @ApiPropertyOptional({ type: RecordProblemDto }) problem?: RecordProblemDto;
 }
 

@@ -8,7 +8,7 @@ import { DossierLifecycle } from '../../dossier-lifecycle';
 import type { DossierView } from '../get-dossier/dossier.view';
 
 export class SubmitSupplementBody {
-  @ApiPropertyOptional({ maxLength: 2000, description: 'What the applicant supplied' })
+  @ApiPropertyOptional({ maxLength: 2000, description: 'What the applicant supplied', example: 'Bổ sung bản vẽ thiết kế mặt bằng theo Phiếu yêu cầu bổ sung số 12/TB-SXD' })
   @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
 

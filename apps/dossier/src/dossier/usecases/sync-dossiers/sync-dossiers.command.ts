@@ -28,11 +28,11 @@ export class RecordProblemDto implements RecordProblem {
 }
 
 export class SyncResultDto {
-  @ApiProperty({ nullable: true, type: String }) code!: string | null;
-  @ApiProperty({ enum: SYNC_OUTCOMES }) outcome!: SyncOutcome;
-  @ApiProperty({ nullable: true, type: Number, description: 'The version the hub holds after this record' }) version!: number | null;
-  @ApiProperty({ nullable: true, type: Number, minimum: 1, maximum: 10 }) status!: number | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) dueAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '000.00.15.H31-260112-0001' }) code!: string | null;
+  @ApiProperty({ enum: SYNC_OUTCOMES, example: 'created' }) outcome!: SyncOutcome;
+  @ApiProperty({ nullable: true, type: Number, description: 'The version the hub holds after this record', example: 1 }) version!: number | null;
+  @ApiProperty({ nullable: true, type: Number, minimum: 1, maximum: 10, example: 2 }) status!: number | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', example: '2026-02-02T17:00:00+07:00' }) dueAt!: string | null;
   @ApiPropertyOptional({ type: RecordProblemDto }) problem?: RecordProblemDto;
   @ApiPropertyOptional({ description: 'Issued by the hub for a new dossier sent without one; returned this once, stored hashed' }) lookupKey?: string;
 }

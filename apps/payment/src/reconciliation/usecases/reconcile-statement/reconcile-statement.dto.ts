@@ -18,34 +18,34 @@ export class ReconcileBody {
 }
 
 export class ReconciliationExceptionView {
-  @ApiProperty({ format: 'uuid' }) exceptionId!: string;
-  @ApiProperty({ enum: ['MISSING_AT_HUB', 'MISSING_AT_PROVIDER', 'AMOUNT_MISMATCH', 'STATUS_MISMATCH'] }) kind!: string;
-  @ApiProperty() reference!: string;
-  @ApiPropertyOptional({ nullable: true, type: Number }) lineNumber!: number | null;
-  @ApiPropertyOptional({ nullable: true, type: Number }) hubAmount!: number | null;
-  @ApiPropertyOptional({ nullable: true, type: Number }) providerAmount!: number | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) hubState!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) providerState!: string | null;
-  @ApiProperty() resolved!: boolean;
-  @ApiPropertyOptional({ nullable: true, type: String }) resolutionNote!: string | null;
+  @ApiProperty({ format: 'uuid', example: '9b1e7d4c-2a5f-4e8b-b3c6-8f0a2d7e5c19' }) exceptionId!: string;
+  @ApiProperty({ enum: ['MISSING_AT_HUB', 'MISSING_AT_PROVIDER', 'AMOUNT_MISMATCH', 'STATUS_MISMATCH'], example: 'AMOUNT_MISMATCH' }) kind!: string;
+  @ApiProperty({ example: 'hub7d9f3c2a4b1e4c8d9a6f2e5b8c1d4f70' }) reference!: string;
+  @ApiPropertyOptional({ nullable: true, type: Number, example: 7 }) lineNumber!: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Whole VND', example: 75000 }) hubAmount!: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Whole VND', example: 50000 }) providerAmount!: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'SUCCEEDED' }) hubState!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'PAID' }) providerState!: string | null;
+  @ApiProperty({ example: false }) resolved!: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String, example: null }) resolutionNote!: string | null;
 }
 
 export class ReconciliationTotalsView {
-  @ApiProperty() lines!: number;
-  @ApiProperty() matched!: number;
-  @ApiProperty() exceptions!: number;
-  @ApiProperty({ description: 'Whole VND paid per the statement' }) providerTotal!: number;
-  @ApiProperty({ description: 'Whole VND the hub settled that day' }) hubTotal!: number;
+  @ApiProperty({ example: 128 }) lines!: number;
+  @ApiProperty({ example: 127 }) matched!: number;
+  @ApiProperty({ example: 1 }) exceptions!: number;
+  @ApiProperty({ description: 'Whole VND paid per the statement', example: 9575000 }) providerTotal!: number;
+  @ApiProperty({ description: 'Whole VND the hub settled that day', example: 9600000 }) hubTotal!: number;
 }
 
 export class ReconciliationView {
-  @ApiProperty({ format: 'uuid' }) reconciliationId!: string;
-  @ApiProperty() provider!: string;
-  @ApiProperty() date!: string;
-  @ApiProperty({ enum: ['UPLOAD', 'FETCH', 'DAILY'] }) source!: string;
+  @ApiProperty({ format: 'uuid', example: 'c4a8e2f1-6d3b-4f9a-8e7c-5b2d1a9f3e60' }) reconciliationId!: string;
+  @ApiProperty({ example: 'sandbox' }) provider!: string;
+  @ApiProperty({ example: '2026-03-16', description: 'The statement day, Asia/Ho_Chi_Minh' }) date!: string;
+  @ApiProperty({ enum: ['UPLOAD', 'FETCH', 'DAILY'], example: 'UPLOAD' }) source!: string;
   @ApiProperty({ type: ReconciliationTotalsView }) totals!: ReconciliationTotalsView;
   @ApiProperty({ type: [ReconciliationExceptionView] }) exceptions!: ReconciliationExceptionView[];
-  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-03-17T08:15:00+07:00' }) createdAt!: string;
 }
 
 export class ResolveExceptionBody {

@@ -16,10 +16,10 @@ export class RequestRefundBody {
 }
 
 export class RefundView {
-  @ApiProperty({ format: 'uuid' }) refundId!: string;
-  @ApiProperty({ format: 'uuid' }) paymentId!: string;
-  @ApiProperty() amount!: number;
-  @ApiProperty() reason!: string;
-  @ApiProperty({ enum: ['PROPOSED', 'PENDING', 'SENT', 'SUCCEEDED', 'FAILED'] }) state!: string;
-  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'uuid', example: '5e2a9c7f-1b3d-4a6e-8f0c-3d7b9e1a2c48' }) refundId!: string;
+  @ApiProperty({ format: 'uuid', example: '7d9f3c2a-4b1e-4c8d-9a6f-2e5b8c1d4f70' }) paymentId!: string;
+  @ApiProperty({ description: 'Whole VND', example: 25000 }) amount!: number;
+  @ApiProperty({ example: 'Hồ sơ bị từ chối, hoàn lệ phí' }) reason!: string;
+  @ApiProperty({ enum: ['PROPOSED', 'PENDING', 'SENT', 'SUCCEEDED', 'FAILED'], example: 'PENDING' }) state!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-03-16T14:05:00+07:00' }) createdAt!: string;
 }

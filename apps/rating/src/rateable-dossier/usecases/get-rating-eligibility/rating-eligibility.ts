@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DossierStatus } from '@hub/contracts';
+import { DOSSIER_CODE_EXAMPLE, DossierStatus } from '@hub/contracts';
 
 /** The applicant rates after the receipt, a supplement request, a refusal, or the result (DOMAIN.md). */
 export const RATEABLE_STATUSES: readonly DossierStatus[] = [
@@ -18,8 +18,8 @@ export function eligibility(status: DossierStatus): { canRate: boolean; reason: 
 }
 
 export class RatingEligibilityView {
-  @ApiProperty() dossierCode!: string;
-  @ApiProperty() status!: number;
-  @ApiProperty() canRate!: boolean;
-  @ApiProperty({ enum: ['RATEABLE', 'NOT_YET_RECEIVED', 'NOT_AT_A_RATING_POINT'] }) reason!: EligibilityReason;
+  @ApiProperty({ example: DOSSIER_CODE_EXAMPLE }) dossierCode!: string;
+  @ApiProperty({ minimum: 1, maximum: 10, example: DossierStatus.Finished }) status!: number;
+  @ApiProperty({ example: true }) canRate!: boolean;
+  @ApiProperty({ enum: ['RATEABLE', 'NOT_YET_RECEIVED', 'NOT_AT_A_RATING_POINT'], example: 'RATEABLE' }) reason!: EligibilityReason;
 }

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { AGENCY_LEVELS, type AgencyLevel } from '@hub/contracts';
 import type { GroupScore, IndexScore, IndicatorScore } from '../../domain/score';
+import { INDEX_SCORE_EXAMPLE } from './service-index.examples';
 
 /** `YYYY-MM` (a month) or `YYYY` (a year), in Asia/Ho_Chi_Minh. */
 export const PERIOD_PATTERN = /^(?:19[7-9]\d|[2-9]\d{3})(?:-(?:0[1-9]|1[0-2]))?$/;
@@ -25,54 +26,54 @@ export class ServiceIndexHistoryQuery {
 }
 
 export class GroupScoreView implements GroupScore {
-  @ApiProperty() points!: number;
-  @ApiProperty({ description: 'Sum of the weights of the applicable indicators of the group' }) max!: number;
+  @ApiProperty({ example: INDEX_SCORE_EXAMPLE.groups.PROGRESS.points }) points!: number;
+  @ApiProperty({ description: 'Sum of the weights of the applicable indicators of the group', example: INDEX_SCORE_EXAMPLE.groups.PROGRESS.max }) max!: number;
 }
 
 export class IndicatorScoreView implements IndicatorScore {
-  @ApiProperty() numerator!: number;
-  @ApiProperty() denominator!: number;
-  @ApiProperty({ nullable: true, type: Number }) value!: number | null;
-  @ApiProperty() target!: number;
-  @ApiProperty() weight!: number;
-  @ApiProperty({ nullable: true, type: Number }) points!: number | null;
+  @ApiProperty({ example: INDEX_SCORE_EXAMPLE.indicators.onTimeRate.numerator }) numerator!: number;
+  @ApiProperty({ example: INDEX_SCORE_EXAMPLE.indicators.onTimeRate.denominator }) denominator!: number;
+  @ApiProperty({ nullable: true, type: Number, example: INDEX_SCORE_EXAMPLE.indicators.onTimeRate.value }) value!: number | null;
+  @ApiProperty({ example: INDEX_SCORE_EXAMPLE.indicators.onTimeRate.target }) target!: number;
+  @ApiProperty({ example: INDEX_SCORE_EXAMPLE.indicators.onTimeRate.weight }) weight!: number;
+  @ApiProperty({ nullable: true, type: Number, example: INDEX_SCORE_EXAMPLE.indicators.onTimeRate.points }) points!: number | null;
 }
 
 export class RankingItemView {
-  @ApiProperty() agencyCode!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty({ nullable: true, type: Number }) total!: number | null;
-  @ApiProperty({ nullable: true, type: Number }) rank!: number | null;
-  @ApiProperty({ type: Object, description: 'PUBLICITY | PROGRESS | DIGITISATION | ONLINE | SATISFACTION → { points, max }' }) groups!: IndexScore['groups'];
+  @ApiProperty({ example: '000.00.15.H31' }) agencyCode!: string;
+  @ApiProperty({ example: 'Sở Xây dựng thành phố Hà Nội' }) name!: string;
+  @ApiProperty({ nullable: true, type: Number, example: INDEX_SCORE_EXAMPLE.total }) total!: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 3 }) rank!: number | null;
+  @ApiProperty({ type: Object, description: 'PUBLICITY | PROGRESS | DIGITISATION | ONLINE | SATISFACTION → { points, max }', example: INDEX_SCORE_EXAMPLE.groups }) groups!: IndexScore['groups'];
 }
 
 export class RankingPageView {
-  @ApiProperty() period!: string;
-  @ApiProperty({ enum: AGENCY_LEVELS }) level!: string;
+  @ApiProperty({ example: '2026-01' }) period!: string;
+  @ApiProperty({ enum: AGENCY_LEVELS, example: 'UNIT' }) level!: string;
   @ApiProperty({ type: [RankingItemView] }) items!: RankingItemView[];
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-  @ApiProperty({ description: 'Agencies of the level' }) total!: number;
+  @ApiProperty({ example: 1 }) page!: number;
+  @ApiProperty({ example: 50 }) pageSize!: number;
+  @ApiProperty({ description: 'Agencies of the level', example: 27 }) total!: number;
 }
 
 export class AgencyIndexView {
-  @ApiProperty() agencyCode!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty() level!: string;
-  @ApiProperty() period!: string;
-  @ApiProperty({ nullable: true, type: Number }) total!: number | null;
-  @ApiProperty({ nullable: true, type: Number }) rank!: number | null;
-  @ApiProperty({ type: Object, description: 'indicator name → { numerator, denominator, value, target, weight, points }' }) indicators!: IndexScore['indicators'];
-  @ApiProperty({ type: Object }) groups!: IndexScore['groups'];
+  @ApiProperty({ example: '000.00.15.H31' }) agencyCode!: string;
+  @ApiProperty({ example: 'Sở Xây dựng thành phố Hà Nội' }) name!: string;
+  @ApiProperty({ example: 'UNIT' }) level!: string;
+  @ApiProperty({ example: '2026-01' }) period!: string;
+  @ApiProperty({ nullable: true, type: Number, example: INDEX_SCORE_EXAMPLE.total }) total!: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 3 }) rank!: number | null;
+  @ApiProperty({ type: Object, description: 'indicator name → { numerator, denominator, value, target, weight, points }', example: INDEX_SCORE_EXAMPLE.indicators }) indicators!: IndexScore['indicators'];
+  @ApiProperty({ type: Object, example: INDEX_SCORE_EXAMPLE.groups }) groups!: IndexScore['groups'];
 }
 
 export class HistoryPointView {
-  @ApiProperty() period!: string;
-  @ApiProperty({ nullable: true, type: Number }) total!: number | null;
-  @ApiProperty({ nullable: true, type: Number }) rank!: number | null;
+  @ApiProperty({ example: '2026-01' }) period!: string;
+  @ApiProperty({ nullable: true, type: Number, example: INDEX_SCORE_EXAMPLE.total }) total!: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 3 }) rank!: number | null;
 }
 
 export class AgencyHistoryView {
-  @ApiProperty() agencyCode!: string;
+  @ApiProperty({ example: '000.00.15.H31' }) agencyCode!: string;
   @ApiProperty({ type: [HistoryPointView] }) months!: HistoryPointView[];
 }

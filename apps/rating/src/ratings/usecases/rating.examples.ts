@@ -1,0 +1,28 @@
+import type { CriterionRatingV1 } from '@hub/contracts';
+
+/** Examples of the ratings answers in the published API document (one receiving agency, January 2026). */
+export const RATING_ID_EXAMPLE = '2b7e4f1a-9c3d-4e5f-8a6b-1c2d3e4f5a6b';
+export const RATED_AT_EXAMPLE = '2026-01-20T15:42:00+07:00';
+
+export const CRITERIA_EXAMPLE: CriterionRatingV1[] = [
+  { criterion: 'STAFF_ATTITUDE', level: 'VERY_SATISFIED' },
+  { criterion: 'ON_TIME', level: 'SATISFIED' },
+];
+
+export const LEVEL_COUNTS_EXAMPLE = { VERY_SATISFIED: 248, SATISFIED: 131, NOT_SATISFIED: 23 };
+
+/** Per criterion: only the ratings that scored that criterion count, so each row sums to at most the total. */
+export const CRITERIA_COUNTS_EXAMPLE = {
+  OVERALL: { VERY_SATISFIED: 248, SATISFIED: 131, NOT_SATISFIED: 23 },
+  ACCESS: { VERY_SATISFIED: 97, SATISFIED: 40, NOT_SATISFIED: 6 },
+  PUBLICITY: { VERY_SATISFIED: 61, SATISFIED: 35, NOT_SATISFIED: 4 },
+  DOCUMENTS: { VERY_SATISFIED: 58, SATISFIED: 44, NOT_SATISFIED: 12 },
+  FEES: { VERY_SATISFIED: 70, SATISFIED: 22, NOT_SATISFIED: 3 },
+  STAFF_ATTITUDE: { VERY_SATISFIED: 180, SATISFIED: 52, NOT_SATISFIED: 9 },
+  STAFF_GUIDANCE: { VERY_SATISFIED: 122, SATISFIED: 47, NOT_SATISFIED: 8 },
+  ON_TIME: { VERY_SATISFIED: 150, SATISFIED: 60, NOT_SATISFIED: 17 },
+  VISITS: { VERY_SATISFIED: 33, SATISFIED: 19, NOT_SATISFIED: 5 },
+  AGENCIES: { VERY_SATISFIED: 21, SATISFIED: 14, NOT_SATISFIED: 2 },
+  FEEDBACK: { VERY_SATISFIED: 18, SATISFIED: 11, NOT_SATISFIED: 4 },
+  ONLINE: { VERY_SATISFIED: 140, SATISFIED: 63, NOT_SATISFIED: 10 },
+};
