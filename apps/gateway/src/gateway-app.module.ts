@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PersistenceModule } from '@hub/persistence';
 import { AppErrorsModule } from '@hub/platform';
+import { ApiClientAdminModule } from './api-client/api-client-admin.module';
 import { ApiClientEntity } from './api-client/api-client.entity';
 import { CompatModule } from './compat/compat.module';
 import { gatewayProviders } from './config/gateway-providers';
@@ -34,6 +35,7 @@ export class GatewayAppModule {
         HygieneModule,
         AppErrorsModule.forFeature({ name: GATEWAY_SERVICE, http: gatewayHttpErrors }),
         ProxyModule,
+        ApiClientAdminModule,
         ExchangeLogModule,
         OpenApiModule,
         StandardModule,

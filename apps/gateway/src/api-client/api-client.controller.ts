@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, PatternPipe, Public, RequireRoles, type CallerIdentity } from '@hub/platform';
+import { CallerGuard } from '../caller/caller.guard';
+import { CallerSecurity } from '../caller/caller-security';
 import { AdminAudit, AdminAuditEntryView, AdminAuditQuery } from './admin-audit';
 import { API_CLIENT_ID_EXAMPLE, API_CLIENT_ID_PATTERN } from './api-client-id';
 import { ApiClientView } from './api-client.view';
-import { ApiKeyGuard } from './api-key.guard';
 import { ApiClientPage, ListApiClientsQuery, ListApiClientsUseCase } from './usecases/list-api-clients/list-api-clients.usecase';
 import { RegisterApiClientCommand, RegisteredApiClientDto } from './usecases/register-api-client/register-api-client.command';
 import { RegisterApiClientUseCase } from './usecases/register-api-client/register-api-client.usecase';
@@ -16,9 +17,9 @@ import { UpdateApiClientUseCase } from './usecases/update-api-client/update-api-
 const clientIdPipe = new PatternPipe(API_CLIENT_ID_PATTERN, 'clientId', API_CLIENT_ID_EXAMPLE);
 
 @ApiTags('admin')
-@ApiSecurity('api-key')
+@CallerSecurity()
 @Public()
-@UseGuards(ApiKeyGuard)
+@UseGuards(CallerGuard)
 @RequireRoles('hub:admin')
 @Controller('v1/admin/api-clients')
 export class ApiClientController {
@@ -71,9 +72,9 @@ export class ApiClientController {
 }
 
 @ApiTags('admin')
-@ApiSecurity('api-key')
+@CallerSecurity()
 @Public()
-@UseGuards(ApiKeyGuard)
+@UseGuards(CallerGuard)
 @RequireRoles('hub:admin', 'audit:read')
 @Controller('v1/admin/audit')
 export class AdminAuditController {

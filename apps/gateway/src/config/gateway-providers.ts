@@ -1,6 +1,6 @@
 import type { ValueProvider } from '@nestjs/common';
 import { jsonBudgetOf } from '@hub/platform';
-import { BOOTSTRAP_ADMIN_KEY } from '../api-client/api-client.module';
+import { BOOTSTRAP_ADMIN_KEY } from '../api-client/api-client-admin.module';
 import { COMPAT_OPTIONS } from '../compat/compat-options';
 import { sessionKeyFrom } from '../compat/compat-session';
 import { RECEIPT_SIGNING_KEY } from '../exchange-log/receipt-signer';

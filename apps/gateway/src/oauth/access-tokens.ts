@@ -61,6 +61,12 @@ export class AccessTokens {
     return client.authenticated;
   }
 
+  /** A change made through this replica (disabled, new rate limits) reaches the client's tokens here at once; other replicas within clientStatusTtlMs. */
+  forgetClient(clientId: string): void {
+    this.clientStatus.delete(clientId);
+    for (const [token, entry] of this.verified) if (entry.client.identity.clientId === clientId) this.verified.delete(token);
+  }
+
   private async verify(token: string): Promise<{ authenticated: AuthenticatedClient; expiresAt: number }> {
     let claims: HubClaims;
     try {

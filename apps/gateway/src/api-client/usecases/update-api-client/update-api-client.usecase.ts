@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { clientPolicyViolations, Clock, type ClientKind } from '@hub/platform';
 import { TransactionRunner } from '@hub/persistence';
+import { AccessTokens } from '../../../oauth/access-tokens';
 import { AdminAudit } from '../../admin-audit';
 import { ApiClientErrors } from '../../api-client.errors';
 import { ApiClientRepository, type ApiClientChanges } from '../../api-client.repository';
@@ -11,13 +12,14 @@ import type { UpdateApiClientCommand } from './update-api-client.command';
 
 /**
  * Changes a client's name, agencies, roles, state, expiry or rate limits; they apply to its very next request through
- * this gateway. The client as it would be afterwards must satisfy the access policy; every change is audited.
+ * this gateway (by API key or access token; a token's roles are those it was issued with). The client as it would be afterwards must satisfy the access policy; every change is audited.
  */
 @Injectable()
 export class UpdateApiClientUseCase {
   constructor(
     private readonly clients: ApiClientRepository,
     private readonly cache: AuthenticatedKeyCache,
+    private readonly tokens: AccessTokens,
     private readonly clock: Clock,
     private readonly transactions: TransactionRunner,
     private readonly audit: AdminAudit,
@@ -43,6 +45,7 @@ export class UpdateApiClientUseCase {
       return updated;
     });
     this.cache.forgetClient(clientId);
+    this.tokens.forgetClient(clientId);
     return toApiClientView(client);
   }
 }

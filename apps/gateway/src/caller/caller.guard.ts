@@ -2,20 +2,22 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { assertRequiredRoles, bindRequestContext, newCorrelationId, requestContextOf } from '@hub/platform';
 import type { FastifyRequest } from 'fastify';
-import { AuthenticateClientUseCase } from './usecases/authenticate-client/authenticate-client.usecase';
+import { CallerAuthentication, credentialsOf } from './caller-authentication';
 
-/** For the gateway's own endpoints: the caller is the API client, checked here rather than by a signed header. */
+/**
+ * For the gateway's own endpoints (administration): the caller is the API client, authenticated here by its access
+ * token or API key rather than by a signed header, then held to the route's `@RequireRoles`.
+ */
 @Injectable()
-export class ApiKeyGuard implements CanActivate {
+export class CallerGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly authenticate: AuthenticateClientUseCase,
+    private readonly callers: CallerAuthentication,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const key = request.headers['x-api-key'];
-    const { identity } = await this.authenticate.execute(Array.isArray(key) ? key[0] : key);
+    const { identity } = await this.callers.authenticate(credentialsOf(request.headers));
     const ctx = requestContextOf(request) ?? bindRequestContext(request, { correlationId: newCorrelationId() });
     ctx.identity = identity;
     assertRequiredRoles(this.reflector, context, identity);
