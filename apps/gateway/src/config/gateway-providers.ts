@@ -7,6 +7,7 @@ import { RECEIPT_SIGNING_KEY } from '../exchange-log/receipt-signer';
 import { DOOR_OPTIONS } from '../hygiene/hygiene.module';
 import { IDEMPOTENCY_OPTIONS, type IdempotencyOptions } from '../idempotency/idempotent-exchange';
 import { OAUTH_OPTIONS, type OAuthOptions } from '../oauth/token-signing-keys';
+import { DEPRECATION_TABLE, DEPRECATIONS, type Deprecation } from '../proxy/deprecations';
 import { BODY_LIMITS } from '../proxy/proxy.module';
 import { UPSTREAM_OPTIONS, type UpstreamOptions } from '../proxy/upstream.client';
 import type { RouteClass } from '../rate-limit/rate-limit-rules';
@@ -73,8 +74,9 @@ function oauthOptions(config: GatewayConfig): OAuthOptions {
 }
 
 /** The validated configuration, handed to the gateway's modules as typed options. */
-export function gatewayProviders(config: GatewayConfig): ValueProvider[] {
+export function gatewayProviders(config: GatewayConfig, deprecations: readonly Deprecation[] = DEPRECATIONS): ValueProvider[] {
   return [
+    { provide: DEPRECATION_TABLE, useValue: deprecations },
     { provide: UPSTREAM_OPTIONS, useValue: upstreamOptions(config) },
     { provide: BOOTSTRAP_ADMIN_KEY, useValue: config.GATEWAY_BOOTSTRAP_ADMIN_KEY_HASH },
     { provide: BODY_LIMITS, useValue: { defaultBytes: config.BODY_LIMIT_BYTES, largeBytes: config.LARGE_BODY_LIMIT_BYTES, json: jsonBudgetOf(config) } },

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { startServiceUnderTest, uniqueSuffix, type ServiceUnderTest } from '@hub/testing';
 import { bootstrapAdminKeyHash } from '../../src/api-client/bootstrap-admin';
 import { GatewayConfig } from '../../src/config/gateway.config';
-import { GATEWAY_SERVICE, GatewayAppModule } from '../../src/gateway-app.module';
+import { GATEWAY_SERVICE, GatewayAppModule, type GatewayModuleOptions } from '../../src/gateway-app.module';
 
 export type Gateway = ServiceUnderTest<GatewayConfig>;
 
@@ -45,13 +45,13 @@ export const uniqueRateLimitPrefix = () => `hub:test:${uniqueSuffix()}:`;
 
 /**
  * A gateway in-process whose four services are `upstreamUrl`; `env` may point DATABASE_URL at another gateway's
- * database, or RATE_LIMIT_KEY_PREFIX at another gateway's buckets.
+ * database, or RATE_LIMIT_KEY_PREFIX at another gateway's buckets; `options` may replace its deprecation table.
  */
-export function startGateway(upstreamUrl: string, env: Record<string, string> = {}): Promise<Gateway> {
+export function startGateway(upstreamUrl: string, env: Record<string, string> = {}, options: GatewayModuleOptions = {}): Promise<Gateway> {
   return startServiceUnderTest({
     service: GATEWAY_SERVICE,
     configClass: GatewayConfig,
-    module: GatewayAppModule.forRoot,
+    module: (config) => GatewayAppModule.forRoot(config, options),
     env: {
       CATALOGUE_URL: upstreamUrl,
       DOSSIER_URL: upstreamUrl,

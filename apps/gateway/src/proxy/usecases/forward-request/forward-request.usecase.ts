@@ -5,7 +5,7 @@ import type { AuthenticatedClient } from '../../../api-client/authenticated-key-
 import { CallerAuthentication, credentialsOf, hasCredentials } from '../../../caller/caller-authentication';
 import { routeClassOf } from '../../../rate-limit/rate-limit-rules';
 import { RateLimiter } from '../../../rate-limit/rate-limiter';
-import { DEPRECATIONS, deprecationHeaders, deprecationsFor } from '../../deprecations';
+import { DEPRECATION_TABLE, deprecationHeaders, deprecationsFor, type Deprecation } from '../../deprecations';
 import { UpstreamClient, type UpstreamResponse } from '../../upstream.client';
 import { acceptsLargeBody, routeFor } from '../../upstream-routes';
 
@@ -35,6 +35,7 @@ export class ForwardRequestUseCase {
     private readonly idempotency: IdempotentExchange,
     private readonly limiter: RateLimiter,
     @Inject(IDENTITY_SIGNING_KEY) signingKey: IdentitySigningKey | null,
+    @Inject(DEPRECATION_TABLE) private readonly deprecations: readonly Deprecation[],
   ) {
     if (!signingKey) throw new Error('The gateway needs IDENTITY_SIGNING_KEY (an Ed25519 key: node tools/hub/identity-keys.mjs)');
     this.signingKey = signingKey;
@@ -71,7 +72,7 @@ export class ForwardRequestUseCase {
     const response = await this.idempotency.run({ clientId: identity.clientId, method, url, key, body }, () =>
       this.upstreams.forward(route.upstream, method, url, headers, body, routeClass),
     );
-    return { ...response, headers: { ...response.headers, ...limitHeaders, ...deprecationHeaders(deprecationsFor(method, url, DEPRECATIONS)) } };
+    return { ...response, headers: { ...response.headers, ...limitHeaders, ...deprecationHeaders(deprecationsFor(method, url, this.deprecations)) } };
   }
 }
 
