@@ -95,6 +95,20 @@ describe('admin operations through access tokens', () => {
     expect((await admin(gateway, 'GET', '/v1/admin/api-clients', { 'x-api-key': 'hub_0a1b2c3d_' + 'Z'.repeat(43) })).json()).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
   });
 
+  it('limits admin calls per client like forwarded ones: RateLimit headers, then 429 with Retry-After past its override', async () => {
+    const key = await registerClient(gateway, 'ops-limited', { kind: 'operator', roles: ['hub:admin'] });
+    await admin(gateway, 'PATCH', '/v1/admin/api-clients/ops-limited', { 'x-api-key': TEST_ADMIN_KEY }, { rateLimits: { read: 2 } });
+    const headers = bearer(await tokenFor(gateway, 'ops-limited', key));
+    const first = await admin(gateway, 'GET', '/v1/admin/api-clients/ops-limited', headers);
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['ratelimit-policy']).toBe('"read";q=2;w=60');
+    expect((await admin(gateway, 'GET', '/v1/admin/api-clients/ops-limited', { 'x-api-key': key })).statusCode).toBe(200);
+    const refused = await admin(gateway, 'GET', '/v1/admin/exchange-log/verify', headers);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
   it("stops a disabled admin client's token at once where it was disabled, and on another replica within the status window", async () => {
     const key = await registerClient(gateway, 'ops-temp', { kind: 'operator', roles: ['hub:admin'] });
     const token = await tokenFor(gateway, 'ops-temp', key);

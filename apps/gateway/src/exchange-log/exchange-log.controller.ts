@@ -2,6 +2,7 @@ import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, RequireRoles } from '@hub/platform';
 import { CallerGuard } from '../caller/caller.guard';
+import { JwkSetView } from '../signing-keys/jwk-set.view';
 import { CallerSecurity } from '../caller/caller-security';
 import { ReceiptSigner, type ReceiptKeyJwk } from './receipt-signer';
 import { ExchangeLogVerificationView, VerifyExchangeLogQuery } from './usecases/verify-exchange-log/verify-exchange-log.query';
@@ -32,6 +33,7 @@ export class ReceiptKeysController {
 
   @Get('hub-receipt-keys')
   @ApiOperation({ operationId: 'getReceiptKeys', summary: 'The Ed25519 public keys (JWK set) that verify X-Hub-Receipt signatures' })
+  @ApiOkResponse({ type: JwkSetView })
   keys(): { keys: ReceiptKeyJwk[] } {
     return { keys: [this.signer.publicJwk] };
   }
