@@ -62,6 +62,14 @@ describe('rate limits in Redis through the gateway', () => {
     expect((await read('127.0.0.8')).statusCode).toBe(201);
   });
 
+  it('limits payment callbacks per provider, whatever address they come from', async () => {
+    const callback = (provider: string, ip: string) => gateway.app.inject({ method: 'POST', url: `/v1/payment-callbacks/${provider}`, remoteAddress: ip, payload: {} });
+    const statuses = [];
+    for (const ip of ['10.1.0.1', '10.1.0.2', '10.1.0.3', '10.1.0.4']) statuses.push((await callback('vnpay', ip)).statusCode);
+    expect(statuses).toEqual([201, 201, 201, 429]);
+    expect((await callback('momo', '10.1.0.4')).statusCode).toBe(201);
+  });
+
   it("applies an operator's per-client override", async () => {
     const key = await registerClient(gateway, 'rl-override');
     const patched = await gateway.app.inject({

@@ -3,7 +3,7 @@ import { currentContext, currentCorrelationId, IDENTITY_HEADER, IDENTITY_SIGNING
 import { IDEMPOTENCY_KEY_HEADER, IdempotentExchange } from '../../../idempotency/idempotent-exchange';
 import type { AuthenticatedClient } from '../../../api-client/authenticated-key-cache';
 import { CallerAuthentication, credentialsOf, hasCredentials } from '../../../caller/caller-authentication';
-import { routeClassOf } from '../../../rate-limit/rate-limit-rules';
+import { anonymousSubject, routeClassOf } from '../../../rate-limit/rate-limit-rules';
 import { RateLimiter } from '../../../rate-limit/rate-limiter';
 import { DEPRECATION_TABLE, deprecationHeaders, deprecationsFor, type Deprecation } from '../../deprecations';
 import { UpstreamClient, type UpstreamResponse } from '../../upstream.client';
@@ -14,7 +14,7 @@ export interface IncomingRequest {
   url: string;
   headers: Record<string, string | string[] | undefined>;
   body?: Buffer;
-  /** The peer address: the public class is limited per IP. */
+  /** The peer address: the public class is limited per IP (payment callbacks: per provider). */
   clientIp: string;
 }
 
@@ -55,7 +55,7 @@ export class ForwardRequestUseCase {
     const routeClass = routeClassOf(method, anonymousRead, acceptsLargeBody(url));
     const limitHeaders = await this.limiter.check({
       routeClass,
-      subject: anonymousRead ? request.clientIp : identity.clientId,
+      subject: anonymousRead ? anonymousSubject(url, request.clientIp) : identity.clientId,
       overrides: rateLimits,
     });
 
