@@ -1,6 +1,8 @@
 import type { ValueProvider } from '@nestjs/common';
 import { jsonBudgetOf } from '@hub/platform';
 import { BOOTSTRAP_ADMIN_KEY } from '../api-client/api-client-admin.module';
+import { KEY_CACHE_TTL_MS } from '../api-client/authenticated-key-cache';
+import { CLIENT_CHANGES_OPTIONS } from '../client-changes/client-changes';
 import { COMPAT_OPTIONS } from '../compat/compat-options';
 import { sessionKeyFrom } from '../compat/compat-session';
 import { RECEIPT_SIGNING_KEY } from '../exchange-log/receipt-signer';
@@ -83,6 +85,8 @@ export function gatewayProviders(config: GatewayConfig, deprecations: readonly D
     { provide: STANDARD_DIR, useValue: config.STANDARD_DIR },
     { provide: IDEMPOTENCY_OPTIONS, useValue: idempotencyOptions(config) },
     { provide: RATE_LIMIT_OPTIONS, useValue: rateLimitOptions(config) },
+    { provide: CLIENT_CHANGES_OPTIONS, useValue: { redisUrl: config.REDIS_URL, channel: config.CLIENT_CHANGES_CHANNEL, redisTimeoutMs: config.RATE_LIMIT_REDIS_TIMEOUT_MS } },
+    { provide: KEY_CACHE_TTL_MS, useValue: config.API_KEY_CACHE_TTL_MS },
     { provide: RECEIPT_SIGNING_KEY, useValue: config.RECEIPT_SIGNING_KEY },
     { provide: OAUTH_OPTIONS, useValue: oauthOptions(config) },
     { provide: DOOR_OPTIONS, useValue: { corsOrigins: list(config.CORS_ORIGINS) } },
