@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PersistenceModule } from '@hub/persistence';
 import { AppErrorsModule } from '@hub/platform';
+import { ApiClientAdminModule } from './api-client/api-client-admin.module';
 import { ApiClientEntity } from './api-client/api-client.entity';
 import { CompatModule } from './compat/compat.module';
 import { gatewayProviders } from './config/gateway-providers';
@@ -14,6 +15,7 @@ import { ApiClientRateLimits1764800000001 } from './migrations/1764800000001-api
 import { ExchangeLog1764800000002 } from './migrations/1764800000002-exchange-log';
 import { ApiClientLifecycle1765400000000 } from './migrations/1765400000000-api-client-lifecycle';
 import { OpenApiModule } from './openapi/openapi.module';
+import type { Deprecation } from './proxy/deprecations';
 import { ProxyModule } from './proxy/proxy.module';
 import { StandardModule } from './standard/standard.module';
 
@@ -21,10 +23,15 @@ export const GATEWAY_SERVICE = 'gateway';
 
 const MIGRATIONS = [ApiClient1764115600000, IdempotencyKey1764800000000, ApiClientRateLimits1764800000001, ExchangeLog1764800000002, ApiClientLifecycle1765400000000];
 
+/** What a test may set that configuration does not: the deprecation table (DEPRECATIONS by default). */
+export interface GatewayModuleOptions {
+  deprecations?: readonly Deprecation[];
+}
+
 @Module({})
 export class GatewayAppModule {
-  static forRoot(config: GatewayConfig): DynamicModule {
-    const providers = gatewayProviders(config);
+  static forRoot(config: GatewayConfig, options: GatewayModuleOptions = {}): DynamicModule {
+    const providers = gatewayProviders(config, options.deprecations);
     return {
       module: GatewayAppModule,
       imports: [
@@ -34,6 +41,7 @@ export class GatewayAppModule {
         HygieneModule,
         AppErrorsModule.forFeature({ name: GATEWAY_SERVICE, http: gatewayHttpErrors }),
         ProxyModule,
+        ApiClientAdminModule,
         ExchangeLogModule,
         OpenApiModule,
         StandardModule,

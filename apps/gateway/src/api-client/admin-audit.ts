@@ -29,12 +29,12 @@ export class AdminAuditQuery {
 }
 
 export class AdminAuditEntryView {
-  @ApiProperty() id!: number;
-  @ApiProperty({ format: 'date-time' }) at!: string;
-  @ApiProperty() actorClientId!: string;
+  @ApiProperty({ example: 42 }) id!: number;
+  @ApiProperty({ format: 'date-time', example: '2026-01-12T08:30:00.000Z' }) at!: string;
+  @ApiProperty({ example: 'ops-console' }) actorClientId!: string;
   @ApiProperty({ enum: ['api-client.registered', 'api-client.updated', 'api-client.key-rotated', 'bootstrap-admin.created', 'bootstrap-admin.rekeyed'] }) action!: string;
-  @ApiProperty({ type: String, nullable: true }) targetClientId!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true }) details!: Record<string, unknown>;
+  @ApiProperty({ type: String, nullable: true, example: 'hanoi-one-stop' }) targetClientId!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { active: { from: true, to: false } } }) details!: Record<string, unknown>;
   @ApiProperty({ type: String, nullable: true }) correlationId!: string | null;
 }
 

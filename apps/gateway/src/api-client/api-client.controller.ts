@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Caller, PatternPipe, Public, RequireRoles, type CallerIdentity } from '@hub/platform';
+import { CallerGuard } from '../caller/caller.guard';
+import { CallerSecurity } from '../caller/caller-security';
+import { ApiProblems } from '../openapi/problem-responses';
 import { AdminAudit, AdminAuditEntryView, AdminAuditQuery } from './admin-audit';
 import { API_CLIENT_ID_EXAMPLE, API_CLIENT_ID_PATTERN } from './api-client-id';
 import { ApiClientView } from './api-client.view';
-import { ApiKeyGuard } from './api-key.guard';
 import { ApiClientPage, ListApiClientsQuery, ListApiClientsUseCase } from './usecases/list-api-clients/list-api-clients.usecase';
 import { RegisterApiClientCommand, RegisteredApiClientDto } from './usecases/register-api-client/register-api-client.command';
 import { RegisterApiClientUseCase } from './usecases/register-api-client/register-api-client.usecase';
@@ -14,11 +16,14 @@ import { UpdateApiClientBody } from './usecases/update-api-client/update-api-cli
 import { UpdateApiClientUseCase } from './usecases/update-api-client/update-api-client.usecase';
 
 const clientIdPipe = new PatternPipe(API_CLIENT_ID_PATTERN, 'clientId', API_CLIENT_ID_EXAMPLE);
+const ClientIdParam = () => ApiParam({ name: 'clientId', description: 'The client id', example: API_CLIENT_ID_EXAMPLE });
+const POLICY_PROBLEMS = 'ACCESS_POLICY_VIOLATION (roles or agencies its kind may not hold, expiry in the past; field errors) or VALIDATION_FAILED';
+const NOT_FOUND = 'API_CLIENT_NOT_FOUND';
 
 @ApiTags('admin')
-@ApiSecurity('api-key')
+@CallerSecurity()
 @Public()
-@UseGuards(ApiKeyGuard)
+@UseGuards(CallerGuard)
 @RequireRoles('hub:admin')
 @Controller('v1/admin/api-clients')
 export class ApiClientController {
@@ -33,6 +38,7 @@ export class ApiClientController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Register a system that may call the hub, with only roles its kind may hold (400 ACCESS_POLICY_VIOLATION); its API key is returned once' })
   @ApiCreatedResponse({ type: RegisteredApiClientDto })
+  @ApiProblems({ 400: POLICY_PROBLEMS, 409: 'API_CLIENT_EXISTS: the id is taken' })
   register(@Body() command: RegisterApiClientCommand, @Caller() caller: CallerIdentity): Promise<RegisteredApiClientDto> {
     return this.registerApiClient.execute(command, caller);
   }
@@ -47,6 +53,8 @@ export class ApiClientController {
   @Get(':clientId')
   @ApiOperation({ summary: 'One client (404 API_CLIENT_NOT_FOUND)' })
   @ApiOkResponse({ type: ApiClientView })
+  @ClientIdParam()
+  @ApiProblems({ 404: NOT_FOUND })
   one(@Param('clientId', clientIdPipe) clientId: string): Promise<ApiClientView> {
     return this.listApiClients.one(clientId);
   }
@@ -54,6 +62,8 @@ export class ApiClientController {
   @Patch(':clientId')
   @ApiOperation({ summary: "Change a client's name, agencies, roles, state (active: false disables it), expiry or rate limits; effective from its next request" })
   @ApiOkResponse({ type: ApiClientView })
+  @ClientIdParam()
+  @ApiProblems({ 400: POLICY_PROBLEMS, 404: NOT_FOUND })
   update(@Param('clientId', clientIdPipe) clientId: string, @Body() changes: UpdateApiClientBody, @Caller() caller: CallerIdentity): Promise<ApiClientView> {
     return this.updateApiClient.execute({ clientId, changes, caller });
   }
@@ -65,15 +75,17 @@ export class ApiClientController {
   @ApiOperation({ summary: 'Issue a new API key for a client (returned once); the previous key works for gracePeriodSeconds (default 0: stops at once)' })
   @ApiBody({ type: RotateApiKeyBody, required: false })
   @ApiOkResponse({ type: RotatedApiKeyView })
+  @ClientIdParam()
+  @ApiProblems({ 404: NOT_FOUND })
   rotateKey(@Param('clientId', clientIdPipe) clientId: string, @Body() body: RotateApiKeyBody | undefined, @Caller() caller: CallerIdentity): Promise<RotatedApiKeyView> {
     return this.rotateApiKey.execute({ clientId, gracePeriodSeconds: body?.gracePeriodSeconds ?? 0, caller });
   }
 }
 
 @ApiTags('admin')
-@ApiSecurity('api-key')
+@CallerSecurity()
 @Public()
-@UseGuards(ApiKeyGuard)
+@UseGuards(CallerGuard)
 @RequireRoles('hub:admin', 'audit:read')
 @Controller('v1/admin/audit')
 export class AdminAuditController {

@@ -1,40 +1,13 @@
-import { Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
-import { AdminAudit } from './admin-audit';
-import { AdminAuditController, ApiClientController } from './api-client.controller';
+import { Module } from '@nestjs/common';
+import { ClientChangesModule } from '../client-changes/client-changes.module';
 import { ApiClientRepository } from './api-client.repository';
-import { ApiKeyGuard } from './api-key.guard';
 import { AuthenticatedKeyCache } from './authenticated-key-cache';
 import { AuthenticateClientUseCase } from './usecases/authenticate-client/authenticate-client.usecase';
-import { ListApiClientsUseCase } from './usecases/list-api-clients/list-api-clients.usecase';
-import { RegisterApiClientUseCase } from './usecases/register-api-client/register-api-client.usecase';
-import { RotateApiKeyUseCase } from './usecases/rotate-api-key/rotate-api-key.usecase';
-import { UpdateApiClientUseCase } from './usecases/update-api-client/update-api-client.usecase';
 
-/** `GATEWAY_BOOTSTRAP_ADMIN_KEY_HASH` (`<prefix>:<sha256>`), or undefined. */
-export const BOOTSTRAP_ADMIN_KEY = Symbol('BOOTSTRAP_ADMIN_KEY');
-
+/** The registered clients and their API keys: what every way in (API key, access token, compat session) checks against. */
 @Module({
-  controllers: [ApiClientController, AdminAuditController],
-  providers: [
-    ApiClientRepository,
-    AdminAudit,
-    ListApiClientsUseCase,
-    AuthenticatedKeyCache,
-    AuthenticateClientUseCase,
-    RegisterApiClientUseCase,
-    UpdateApiClientUseCase,
-    RotateApiKeyUseCase,
-    ApiKeyGuard,
-  ],
-  exports: [AuthenticateClientUseCase, ApiClientRepository],
+  imports: [ClientChangesModule],
+  providers: [ApiClientRepository, AuthenticatedKeyCache, AuthenticateClientUseCase],
+  exports: [ClientChangesModule, AuthenticateClientUseCase, ApiClientRepository, AuthenticatedKeyCache],
 })
-export class ApiClientModule implements OnApplicationBootstrap {
-  constructor(
-    private readonly registerApiClient: RegisterApiClientUseCase,
-    @Inject(BOOTSTRAP_ADMIN_KEY) private readonly bootstrapAdminKeyHash: string | undefined,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    if (this.bootstrapAdminKeyHash) await this.registerApiClient.ensureBootstrapAdmin(this.bootstrapAdminKeyHash);
-  }
-}
+export class ApiClientModule {}

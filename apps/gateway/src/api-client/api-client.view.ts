@@ -4,15 +4,15 @@ import { RateLimitOverridesDto } from './rate-limit-overrides.dto';
 
 /** A registered client as administrators see it: never its key, only the key's public prefix. */
 export class ApiClientView {
-  @ApiProperty() clientId!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty() kind!: string;
-  @ApiProperty({ type: [String] }) agencyCodes!: string[];
-  @ApiProperty({ type: [String] }) roles!: string[];
+  @ApiProperty({ example: 'hanoi-one-stop' }) clientId!: string;
+  @ApiProperty({ example: 'Hệ thống một cửa điện tử Hà Nội' }) name!: string;
+  @ApiProperty({ example: 'agency-system' }) kind!: string;
+  @ApiProperty({ type: [String], example: ['000.00.00.H31'] }) agencyCodes!: string[];
+  @ApiProperty({ type: [String], example: ['dossier:sync', 'dossier:read'] }) roles!: string[];
   @ApiProperty({ example: '0a1b2c3d', description: 'Public part of the current key (hub_<keyPrefix>_…): tells which key is in use' })
   keyPrefix!: string;
-  @ApiProperty() active!: boolean;
-  @ApiProperty() createdAt!: string;
+  @ApiProperty({ example: true }) active!: boolean;
+  @ApiProperty({ format: 'date-time', example: '2026-01-12T08:30:00.000Z' }) createdAt!: string;
   @ApiProperty({ type: RateLimitOverridesDto, nullable: true, description: 'Overrides of the default rate limits; null: the defaults apply' })
   rateLimits!: RateLimitOverridesDto | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'Keys and tokens are refused after this instant; null: no expiry' })

@@ -1,12 +1,15 @@
 import type { ValueProvider } from '@nestjs/common';
 import { jsonBudgetOf } from '@hub/platform';
-import { BOOTSTRAP_ADMIN_KEY } from '../api-client/api-client.module';
+import { BOOTSTRAP_ADMIN_KEY } from '../api-client/api-client-admin.module';
+import { KEY_CACHE_TTL_MS } from '../api-client/authenticated-key-cache';
+import { CLIENT_CHANGES_OPTIONS } from '../client-changes/client-changes';
 import { COMPAT_OPTIONS } from '../compat/compat-options';
 import { sessionKeyFrom } from '../compat/compat-session';
 import { RECEIPT_SIGNING_KEY } from '../exchange-log/receipt-signer';
 import { DOOR_OPTIONS } from '../hygiene/hygiene.module';
 import { IDEMPOTENCY_OPTIONS, type IdempotencyOptions } from '../idempotency/idempotent-exchange';
 import { OAUTH_OPTIONS, type OAuthOptions } from '../oauth/token-signing-keys';
+import { DEPRECATION_TABLE, DEPRECATIONS, type Deprecation } from '../proxy/deprecations';
 import { BODY_LIMITS } from '../proxy/proxy.module';
 import { UPSTREAM_OPTIONS, type UpstreamOptions } from '../proxy/upstream.client';
 import type { RouteClass } from '../rate-limit/rate-limit-rules';
@@ -73,14 +76,17 @@ function oauthOptions(config: GatewayConfig): OAuthOptions {
 }
 
 /** The validated configuration, handed to the gateway's modules as typed options. */
-export function gatewayProviders(config: GatewayConfig): ValueProvider[] {
+export function gatewayProviders(config: GatewayConfig, deprecations: readonly Deprecation[] = DEPRECATIONS): ValueProvider[] {
   return [
+    { provide: DEPRECATION_TABLE, useValue: deprecations },
     { provide: UPSTREAM_OPTIONS, useValue: upstreamOptions(config) },
     { provide: BOOTSTRAP_ADMIN_KEY, useValue: config.GATEWAY_BOOTSTRAP_ADMIN_KEY_HASH },
     { provide: BODY_LIMITS, useValue: { defaultBytes: config.BODY_LIMIT_BYTES, largeBytes: config.LARGE_BODY_LIMIT_BYTES, json: jsonBudgetOf(config) } },
     { provide: STANDARD_DIR, useValue: config.STANDARD_DIR },
     { provide: IDEMPOTENCY_OPTIONS, useValue: idempotencyOptions(config) },
     { provide: RATE_LIMIT_OPTIONS, useValue: rateLimitOptions(config) },
+    { provide: CLIENT_CHANGES_OPTIONS, useValue: { redisUrl: config.REDIS_URL, channel: config.CLIENT_CHANGES_CHANNEL, redisTimeoutMs: config.RATE_LIMIT_REDIS_TIMEOUT_MS } },
+    { provide: KEY_CACHE_TTL_MS, useValue: config.API_KEY_CACHE_TTL_MS },
     { provide: RECEIPT_SIGNING_KEY, useValue: config.RECEIPT_SIGNING_KEY },
     { provide: OAUTH_OPTIONS, useValue: oauthOptions(config) },
     { provide: DOOR_OPTIONS, useValue: { corsOrigins: list(config.CORS_ORIGINS) } },

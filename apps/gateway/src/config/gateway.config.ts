@@ -53,6 +53,10 @@ export class GatewayConfig extends BaseServiceConfig {
   @Type(() => Number) @IsInt() @Min(10) @Max(5_000) RATE_LIMIT_REDIS_TIMEOUT_MS = 500;
   /** The window of every limit below; buckets refill continuously (limit / window per second). */
   @Type(() => Number) @IsInt() @Min(1) @Max(3_600) RATE_LIMIT_WINDOW_SECONDS = 60;
+  /** Redis pub/sub channel on which every replica hears that a client changed (disabled, key rotated or revoked, roles). */
+  @IsString() @MinLength(1) CLIENT_CHANGES_CHANNEL = 'hub:gateway:client-changed';
+  /** Per replica cache of authenticated API keys; bounds a change's reach to other replicas only while Redis is unreachable. */
+  @Type(() => Number) @IsInt() @Min(0) @Max(600_000) API_KEY_CACHE_TTL_MS = 30_000;
   /** Per client: GET/HEAD through the proxy. */
   @Type(() => Number) @IsInt() @Min(1) RATE_LIMIT_READ = 6_000;
   /** Per client: POST/PUT/PATCH/DELETE through the proxy (payment-provider callbacks: per provider). */
@@ -71,7 +75,7 @@ export class GatewayConfig extends BaseServiceConfig {
   @IsString() @MinLength(1) OAUTH_AUDIENCE = 'hub-api';
   /** Access-token lifetime (at most 15 min). */
   @Type(() => Number) @IsInt() @Min(60) @Max(900) OAUTH_TOKEN_TTL_SECONDS = 600;
-  /** A disabled client's tokens stop working within this (per replica cache of the client's state). */
+  /** Per replica cache of a client's state: a disabled client's tokens stop at once on every replica (Redis pub/sub), within this if Redis is down. */
   @Type(() => Number) @IsInt() @Min(0) @Max(60_000) OAUTH_CLIENT_STATUS_TTL_MS = 30_000;
   /**
    * Comma-separated Ed25519 private keys (PKCS#8 DER in base64): the first signs, all are published in the JWKS.

@@ -1,15 +1,17 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, RequireRoles } from '@hub/platform';
-import { ApiKeyGuard } from '../api-client/api-key.guard';
+import { CallerGuard } from '../caller/caller.guard';
+import { JwkSetView } from '../signing-keys/jwk-set.view';
+import { CallerSecurity } from '../caller/caller-security';
 import { ReceiptSigner, type ReceiptKeyJwk } from './receipt-signer';
 import { ExchangeLogVerificationView, VerifyExchangeLogQuery } from './usecases/verify-exchange-log/verify-exchange-log.query';
 import { VerifyExchangeLogUseCase } from './usecases/verify-exchange-log/verify-exchange-log.usecase';
 
 @ApiTags('admin')
-@ApiSecurity('api-key')
+@CallerSecurity()
 @Public()
-@UseGuards(ApiKeyGuard)
+@UseGuards(CallerGuard)
 @RequireRoles('hub:admin')
 @Controller('v1/admin/exchange-log')
 export class ExchangeLogController {
@@ -31,6 +33,7 @@ export class ReceiptKeysController {
 
   @Get('hub-receipt-keys')
   @ApiOperation({ operationId: 'getReceiptKeys', summary: 'The Ed25519 public keys (JWK set) that verify X-Hub-Receipt signatures' })
+  @ApiOkResponse({ type: JwkSetView })
   keys(): { keys: ReceiptKeyJwk[] } {
     return { keys: [this.signer.publicJwk] };
   }

@@ -1,7 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
-import { ApiClientModule } from '../api-client/api-client.module';
+import { CallerModule } from '../caller/caller.module';
 import { ExchangeLogController, ReceiptKeysController } from './exchange-log.controller';
 import { ExchangeLogHook } from './exchange-log.hook';
 import { ExchangeLogStore } from './exchange-log.store';
@@ -9,7 +9,7 @@ import { ReceiptSigner } from './receipt-signer';
 import { VerifyExchangeLogUseCase } from './usecases/verify-exchange-log/verify-exchange-log.usecase';
 
 @Module({
-  imports: [ApiClientModule],
+  imports: [CallerModule],
   controllers: [ExchangeLogController, ReceiptKeysController],
   providers: [ExchangeLogStore, ReceiptSigner, ExchangeLogHook, VerifyExchangeLogUseCase],
 })

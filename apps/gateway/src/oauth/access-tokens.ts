@@ -4,6 +4,8 @@ import { effectiveRoles, type CallerIdentity, type CallerKind } from '@hub/platf
 import { createLocalJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { ApiClientRepository } from '../api-client/api-client.repository';
 import type { AuthenticatedClient } from '../api-client/authenticated-key-cache';
+import type { ClientChangeListener } from '../client-changes/client-change-listeners';
+import { ClientChanges } from '../client-changes/client-changes';
 import type { RateLimitOverrides } from '../rate-limit/rate-limit-rules';
 import { OAuthErrors } from './oauth.errors';
 import { OAUTH_OPTIONS, TokenSigningKeys, type OAuthOptions } from './token-signing-keys';
@@ -19,7 +21,7 @@ const MAX_CLIENT_STATUSES = 10_000; // per cache: client states, verified tokens
 
 /** Short-lived EdDSA access tokens (RFC 9068 shape); verification also checks that the client is still active. */
 @Injectable()
-export class AccessTokens {
+export class AccessTokens implements ClientChangeListener {
   private readonly verifyKeys: ReturnType<typeof createLocalJWKSet>;
   private readonly clientStatus = new Map<string, { active: boolean; rateLimits?: RateLimitOverrides; until: number }>();
   /** Tokens verified recently: a signature check per request is the costliest part of the hot path. */
@@ -29,8 +31,10 @@ export class AccessTokens {
     private readonly keys: TokenSigningKeys,
     private readonly clients: ApiClientRepository,
     @Inject(OAUTH_OPTIONS) private readonly options: OAuthOptions,
+    changes: ClientChanges,
   ) {
     this.verifyKeys = createLocalJWKSet(keys.jwks());
+    changes.register(this);
   }
 
   async issue(identity: CallerIdentity, roles: string[]): Promise<{ token: string; expiresIn: number }> {
@@ -59,6 +63,17 @@ export class AccessTokens {
     if (this.verified.size >= MAX_CLIENT_STATUSES) this.verified.clear();
     this.verified.set(token, { client: client.authenticated, until });
     return client.authenticated;
+  }
+
+  /** A client change (disabled, new rate limits) on any replica reaches its tokens here at once (ClientChanges); within clientStatusTtlMs while Redis is down. */
+  forgetClient(clientId: string): void {
+    this.clientStatus.delete(clientId);
+    for (const [token, entry] of this.verified) if (entry.client.identity.clientId === clientId) this.verified.delete(token);
+  }
+
+  forgetAll(): void {
+    this.clientStatus.clear();
+    this.verified.clear();
   }
 
   private async verify(token: string): Promise<{ authenticated: AuthenticatedClient; expiresAt: number }> {

@@ -1,11 +1,18 @@
 import type { INestApplication } from '@nestjs/common';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { HUB_ROLES } from '@hub/contracts';
-import { API_KEY_SECURITY_SCHEME, buildOpenApiDocument } from '@hub/platform';
+import { buildOpenApiDocument } from '@hub/platform';
+import { CALLER_SECURITY, OAUTH2_SECURITY_SCHEME } from './door-operations';
 
-export const OAUTH2_SECURITY_SCHEME = 'oauth2';
+export { OAUTH2_SECURITY_SCHEME } from './door-operations';
 
-/** The gateway's own operations, with both ways in: an API key or an OAuth2 client-credentials token. */
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head'] as const;
+
+/**
+ * The gateway's own operations, with both ways in: an API key or an OAuth2 client-credentials token. Its guarded
+ * operations declare that (`@CallerSecurity()`); the others are open (`security: []`): the OAuth2 token endpoint and
+ * the published keys, and the compatibility endpoint, which carries its session in the body.
+ */
 export function buildGatewayDocument(app: INestApplication): OpenAPIObject {
   const document = buildOpenApiDocument(app, {
     title: 'National public-service hub API',
@@ -23,6 +30,12 @@ export function buildGatewayDocument(app: INestApplication): OpenAPIObject {
       flows: { clientCredentials: { tokenUrl: '/oauth/token', scopes: Object.fromEntries(HUB_ROLES.map((role) => [role, `The ${role} role`])) } },
     },
   };
-  document.security = [{ [API_KEY_SECURITY_SCHEME]: [] }, { [OAUTH2_SECURITY_SCHEME]: [] }];
+  document.security = CALLER_SECURITY;
+  for (const item of Object.values(document.paths)) {
+    for (const method of METHODS) {
+      const operation = item[method];
+      if (operation) operation.security ??= [];
+    }
+  }
   return document;
 }

@@ -23,6 +23,9 @@ export interface Deprecation {
 /** Nothing in /v1 is deprecated yet. Append entries here (and mark the DTO property `deprecated: true`). */
 export const DEPRECATIONS: readonly Deprecation[] = [];
 
+/** The table the running gateway applies (DEPRECATIONS; another one in tests), for its headers and its document alike. */
+export const DEPRECATION_TABLE = Symbol('DEPRECATION_TABLE');
+
 const templateRegex = (path: string) => new RegExp(`^${path.split(/\{[^}]+\}/).map((s) => s.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[^/]+')}$`);
 
 /** The entries that a request touches. */

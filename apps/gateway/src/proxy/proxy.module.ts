@@ -1,9 +1,8 @@
 import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
-import { ApiClientModule } from '../api-client/api-client.module';
+import { CallerModule } from '../caller/caller.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
-import { OAuthModule } from '../oauth/oauth.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { ProxyController } from './proxy.controller';
 import { registerPassthroughBodyParser, type BodyLimits } from './passthrough-body.parser';
@@ -13,7 +12,7 @@ import { ForwardRequestUseCase } from './usecases/forward-request/forward-reques
 export const BODY_LIMITS = Symbol('BODY_LIMITS');
 
 @Module({
-  imports: [ApiClientModule, IdempotencyModule, RateLimitModule, OAuthModule],
+  imports: [CallerModule, IdempotencyModule, RateLimitModule],
   controllers: [ProxyController],
   providers: [UpstreamClient, ForwardRequestUseCase],
   exports: [UpstreamClient],

@@ -1,4 +1,4 @@
-import { policyFor, rateLimitHeaders, routeClassOf, takeToken, type RateLimitPolicies } from './rate-limit-rules';
+import { anonymousSubject, policyFor, rateLimitHeaders, routeClassOf, takeToken, type RateLimitPolicies } from './rate-limit-rules';
 
 const policies: RateLimitPolicies = {
   read: { limit: 100, windowSeconds: 60 },
@@ -15,6 +15,13 @@ describe('rate-limit rules', () => {
     expect(routeClassOf('POST', false, false)).toBe('write');
     expect(routeClassOf('DELETE', false, false)).toBe('write');
     expect(routeClassOf('POST', false, true)).toBe('bulk');
+  });
+
+  it('counts anonymous requests per IP, and payment callbacks per provider', () => {
+    expect(anonymousSubject('/v1/procedures?q=x', '10.0.0.1')).toBe('10.0.0.1');
+    expect(anonymousSubject('/v1/payment-callbacks/vnpay', '10.0.0.1')).toBe('provider:vnpay');
+    expect(anonymousSubject('/v1/payment-callbacks/vnpay?vnp_TxnRef=1', '10.0.0.2')).toBe('provider:vnpay');
+    expect(anonymousSubject('/v1/payment-callbacks/momo', '10.0.0.1')).toBe('provider:momo');
   });
 
   it('applies per-client overrides except to the public class', () => {

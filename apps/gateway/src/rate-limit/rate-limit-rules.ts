@@ -1,4 +1,4 @@
-/** Route classes, each with its own budget: a client's reads never starve its writes. `public` is per IP. */
+/** Route classes, each with its own budget: a client's reads never starve its writes. `public` is per IP, or per payment provider for its callbacks. */
 export const ROUTE_CLASSES = ['read', 'write', 'bulk', 'public'] as const;
 export type RouteClass = (typeof ROUTE_CLASSES)[number];
 
@@ -25,6 +25,15 @@ export interface RateLimitDecision {
 export interface Bucket {
   tokens: number;
   at: number;
+}
+
+/**
+ * Who an anonymous request counts against: a payment provider's callback (`/v1/payment-callbacks/{provider}`) against
+ * that provider, whatever address it comes from (providers call from pools of addresses); anything else against its IP.
+ */
+export function anonymousSubject(url: string, clientIp: string): string {
+  const provider = /^\/v1\/payment-callbacks\/([^/?#]+)/.exec(url)?.[1];
+  return provider ? `provider:${provider}` : clientIp;
 }
 
 export function routeClassOf(method: string, anonymous: boolean, bulk: boolean): RouteClass {

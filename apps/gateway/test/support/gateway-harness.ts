@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { startServiceUnderTest, uniqueSuffix, type ServiceUnderTest } from '@hub/testing';
 import { bootstrapAdminKeyHash } from '../../src/api-client/bootstrap-admin';
 import { GatewayConfig } from '../../src/config/gateway.config';
-import { GATEWAY_SERVICE, GatewayAppModule } from '../../src/gateway-app.module';
+import { GATEWAY_SERVICE, GatewayAppModule, type GatewayModuleOptions } from '../../src/gateway-app.module';
 
 export type Gateway = ServiceUnderTest<GatewayConfig>;
 
@@ -45,13 +45,13 @@ export const uniqueRateLimitPrefix = () => `hub:test:${uniqueSuffix()}:`;
 
 /**
  * A gateway in-process whose four services are `upstreamUrl`; `env` may point DATABASE_URL at another gateway's
- * database, or RATE_LIMIT_KEY_PREFIX at another gateway's buckets.
+ * database, RATE_LIMIT_KEY_PREFIX at another gateway's buckets, CLIENT_CHANGES_CHANNEL at its channel; `options` may replace its deprecation table.
  */
-export function startGateway(upstreamUrl: string, env: Record<string, string> = {}): Promise<Gateway> {
+export function startGateway(upstreamUrl: string, env: Record<string, string> = {}, options: GatewayModuleOptions = {}): Promise<Gateway> {
   return startServiceUnderTest({
     service: GATEWAY_SERVICE,
     configClass: GatewayConfig,
-    module: GatewayAppModule.forRoot,
+    module: (config) => GatewayAppModule.forRoot(config, options),
     env: {
       CATALOGUE_URL: upstreamUrl,
       DOSSIER_URL: upstreamUrl,
@@ -59,14 +59,16 @@ export function startGateway(upstreamUrl: string, env: Record<string, string> = 
       RATING_URL: upstreamUrl,
       GATEWAY_BOOTSTRAP_ADMIN_KEY_HASH: bootstrapAdminKeyHash(TEST_ADMIN_KEY),
       RATE_LIMIT_KEY_PREFIX: uniqueRateLimitPrefix(),
+      CLIENT_CHANGES_CHANNEL: `hub:test:${uniqueSuffix()}:client-changed`,
       ...env,
     },
   });
 }
 
-/** A second replica: same database and same rate-limit buckets as `first`. Close it with closeReplica. */
+/** A second replica: same database, rate-limit buckets and client-change channel as `first`. Close it with closeReplica. */
 export function startReplica(first: Gateway, upstreamUrl: string, env: Record<string, string> = {}): Promise<Gateway> {
-  return startGateway(upstreamUrl, { DATABASE_URL: first.config.DATABASE_URL, RATE_LIMIT_KEY_PREFIX: first.config.RATE_LIMIT_KEY_PREFIX, ...env });
+  const { DATABASE_URL, RATE_LIMIT_KEY_PREFIX, CLIENT_CHANGES_CHANNEL } = first.config;
+  return startGateway(upstreamUrl, { DATABASE_URL, RATE_LIMIT_KEY_PREFIX, CLIENT_CHANGES_CHANNEL, ...env });
 }
 
 /** Stops a replica started with startReplica, dropping only its own (unused) throwaway database. */

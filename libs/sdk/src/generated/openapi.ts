@@ -5,6 +5,7 @@ export const OPENAPI_VERSION = "3.1.0";
 export const API_VERSION = "1";
 
 export type AccessTokenView = {
+  /** An EdDSA-signed JWT (typ at+jwt) */
   access_token: string;
   token_type: string;
   expires_in: number;
@@ -395,6 +396,17 @@ export type DueDateView = {
   calendars?: string[];
 };
 
+export type Ed25519JwkView = {
+  kty: "OKP";
+  crv: "Ed25519";
+  /** The public key (base64url) */
+  x: string;
+  /** Derived from the key: the same on every replica */
+  kid: string;
+  alg: "EdDSA";
+  use: "sig";
+};
+
 export type ExchangeLogVerificationView = {
   /** true when every entry in the range is intact and chained */
   valid: boolean;
@@ -495,6 +507,11 @@ export type ImportReportView = {
   /** Refused records reported without their reasons (past IMPORT_MAX_ERROR_DETAILS) */
   errorDetailsOmitted?: number;
   results: ImportRecordResultView[];
+};
+
+export type JwkSetView = {
+  /** The current key first; during a rotation the previous one too */
+  keys: Ed25519JwkView[];
 };
 
 export type LegalDocumentDto = {
@@ -1731,7 +1748,9 @@ export interface Operations {
     pathParams: never;
     query: never;
     body: never;
-    response: unknown;
+    response: {
+      [key: string]: unknown;
+    };
   };
   /** GET /.well-known/jwks.json: Public keys verifying access tokens (two during a rotation) */
   getJwks: {
@@ -1740,7 +1759,7 @@ export interface Operations {
     pathParams: never;
     query: never;
     body: never;
-    response: unknown;
+    response: JwkSetView;
   };
   /** GET /.well-known/hub-receipt-keys: The Ed25519 public keys (JWK set) that verify X-Hub-Receipt signatures */
   getReceiptKeys: {
@@ -1749,7 +1768,7 @@ export interface Operations {
     pathParams: never;
     query: never;
     body: never;
-    response: unknown;
+    response: JwkSetView;
   };
   /** POST /oauth/token: OAuth2 client credentials: an access token (EdDSA JWT) for an API client; its secret is its API key */
   issueAccessToken: {

@@ -11,6 +11,9 @@ import { AuthenticatedKeyCache, type AuthenticatedClient } from '../../authentic
  * Accepted: the client's current key, or its previous key until the rotation's grace period ends; never after the
  * client's expiry or once it is disabled. The identity carries only the roles its kind may hold (access policy).
  */
+/** Missing, unknown, revoked, expired or malformed: one answer, with no hint at which part was wrong (as for a bad token). */
+const NO_HINT = 'The credentials are missing, invalid, expired or revoked.';
+
 @Injectable()
 export class AuthenticateClientUseCase {
   constructor(
@@ -19,14 +22,14 @@ export class AuthenticateClientUseCase {
   ) {}
 
   async execute(apiKey: string | undefined): Promise<AuthenticatedClient> {
-    if (!apiKey) throw ApiClientErrors.unauthenticated('Send the API key in the x-api-key header');
+    if (!apiKey) throw ApiClientErrors.unauthenticated(NO_HINT);
     const cached = this.cache.get(apiKey);
     if (cached) return cached;
     const parsed = parseApiKey(apiKey);
     const now = new Date(Date.now());
     const candidates = parsed ? await this.clients.findByKeyPrefix(parsed.prefix, now) : [];
     const match = candidates.map((client) => ({ client, validUntil: keyValidUntil(client, apiKey, parsed!.prefix, now) })).find((m) => m.validUntil !== null);
-    if (!match) throw ApiClientErrors.unauthenticated('The API key is unknown, revoked, expired or malformed');
+    if (!match) throw ApiClientErrors.unauthenticated(NO_HINT);
     const { client } = match;
     const authenticated: AuthenticatedClient = {
       identity: { clientId: client.clientId, kind: client.kind, agencyCodes: client.agencyCodes, roles: effectiveRoles(client) },

@@ -32,11 +32,11 @@ export class RegisterApiClientCommand {
 }
 
 export class RegisteredApiClientDto {
-  @ApiProperty() clientId!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty() kind!: string;
-  @ApiProperty({ type: [String] }) agencyCodes!: string[];
-  @ApiProperty({ type: [String] }) roles!: string[];
-  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) expiresAt!: string | null;
-  @ApiProperty({ description: 'Shown once; only its hash is stored' }) apiKey!: string;
+  @ApiProperty({ example: API_CLIENT_ID_EXAMPLE }) clientId!: string;
+  @ApiProperty({ example: 'Hệ thống một cửa điện tử Hà Nội' }) name!: string;
+  @ApiProperty({ example: 'agency-system' }) kind!: string;
+  @ApiProperty({ type: [String], example: ['000.00.00.H31'] }) agencyCodes!: string[];
+  @ApiProperty({ type: [String], example: ['dossier:sync', 'dossier:read'] }) roles!: string[];
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', example: null }) expiresAt!: string | null;
+  @ApiProperty({ description: 'Shown once; only its hash is stored', example: 'hub_0a1b2c3d_example-not-a-real-key-0000000000000000000000000' }) apiKey!: string;
 }

@@ -1,24 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@hub/platform';
 import { TransactionRunner } from '@hub/persistence';
+import { ClientChanges } from '../../../client-changes/client-changes';
 import { AdminAudit } from '../../admin-audit';
 import { ApiClientErrors } from '../../api-client.errors';
 import { ApiClientRepository } from '../../api-client.repository';
 import { toApiClientView } from '../../api-client.view';
 import { generateApiKey } from '../../api-key';
-import { AuthenticatedKeyCache } from '../../authenticated-key-cache';
 import type { RotateApiKeyCommand, RotatedApiKeyView } from './rotate-api-key.command';
 
 /**
  * Issues a new key for a client. The previous key keeps working for the grace period asked for (a planned rotation:
- * the client switches without downtime) or stops at once (0: a leaked key): on this gateway at once (its cache
- * entries are dropped), within the cache TTL on other replicas. A key older than the previous one never survives.
+ * the client switches without downtime) or stops at once (0: a leaked key): on every replica at once (ClientChanges
+ * drops their cached keys; while Redis is down, other replicas within API_KEY_CACHE_TTL_MS). A key older than the
+ * previous one never survives.
  */
 @Injectable()
 export class RotateApiKeyUseCase {
   constructor(
     private readonly clients: ApiClientRepository,
-    private readonly cache: AuthenticatedKeyCache,
+    private readonly changes: ClientChanges,
     private readonly clock: Clock,
     private readonly transactions: TransactionRunner,
     private readonly audit: AdminAudit,
@@ -39,7 +40,7 @@ export class RotateApiKeyUseCase {
       await this.audit.record(tx, { actor: caller.clientId, action: 'api-client.key-rotated', target: clientId, details }, now);
       return updated;
     });
-    this.cache.forgetClient(clientId);
+    await this.changes.changed(clientId);
     return { ...toApiClientView(client), apiKey: key };
   }
 }

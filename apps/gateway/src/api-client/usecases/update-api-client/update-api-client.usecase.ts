@@ -1,23 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { clientPolicyViolations, Clock, type ClientKind } from '@hub/platform';
 import { TransactionRunner } from '@hub/persistence';
+import { ClientChanges } from '../../../client-changes/client-changes';
 import { AdminAudit } from '../../admin-audit';
 import { ApiClientErrors } from '../../api-client.errors';
 import { ApiClientRepository, type ApiClientChanges } from '../../api-client.repository';
 import { toApiClientView, type ApiClientView } from '../../api-client.view';
-import { AuthenticatedKeyCache } from '../../authenticated-key-cache';
 import { expiryViolations } from '../register-api-client/register-api-client.usecase';
 import type { UpdateApiClientCommand } from './update-api-client.command';
 
 /**
  * Changes a client's name, agencies, roles, state, expiry or rate limits; they apply to its very next request through
- * this gateway. The client as it would be afterwards must satisfy the access policy; every change is audited.
+ * any replica of the gateway (ClientChanges; by API key or access token; a token's roles are those it was issued with). The client as it would be afterwards must satisfy the access policy; every change is audited.
  */
 @Injectable()
 export class UpdateApiClientUseCase {
   constructor(
     private readonly clients: ApiClientRepository,
-    private readonly cache: AuthenticatedKeyCache,
+    private readonly changes: ClientChanges,
     private readonly clock: Clock,
     private readonly transactions: TransactionRunner,
     private readonly audit: AdminAudit,
@@ -42,7 +42,7 @@ export class UpdateApiClientUseCase {
       await this.audit.record(tx, { actor: caller.clientId, action: 'api-client.updated', target: clientId, details: changed }, now);
       return updated;
     });
-    this.cache.forgetClient(clientId);
+    await this.changes.changed(clientId);
     return toApiClientView(client);
   }
 }

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { DEPRECATION_TABLE, type Deprecation } from '../../../proxy/deprecations';
 import { UpstreamClient } from '../../../proxy/upstream.client';
 import type { UpstreamName } from '../../../proxy/upstream-routes';
 import { publishedOpenApi } from './merge-openapi';
@@ -23,7 +24,10 @@ export class GetOpenApiDocumentUseCase {
   private readonly lastKnown = new Map<UpstreamName, OpenAPIObject>();
   private gateway: OpenAPIObject = { openapi: '3.0.0', info: { title: 'Hub', version: '1' }, paths: {} };
 
-  constructor(private readonly upstreams: UpstreamClient) {}
+  constructor(
+    private readonly upstreams: UpstreamClient,
+    @Inject(DEPRECATION_TABLE) private readonly deprecations: readonly Deprecation[],
+  ) {}
 
   /** The gateway's own operations; built in main.ts because it needs the finished application. */
   setGatewayDocument(document: OpenAPIObject): void {
@@ -44,7 +48,7 @@ export class GetOpenApiDocumentUseCase {
     const docs = await Promise.all(SERVICES.map((name) => this.fetch(name)));
     for (const [i, name] of SERVICES.entries()) if (docs[i]) this.lastKnown.set(name, docs[i]);
     const services = Object.fromEntries(SERVICES.map((name) => [name, this.lastKnown.get(name)]));
-    const document = publishedOpenApi(this.gateway, services);
+    const document = publishedOpenApi(this.gateway, services, this.deprecations);
     this.cached = { document, complete: docs.every(Boolean), at: Date.now() };
     return document;
   }

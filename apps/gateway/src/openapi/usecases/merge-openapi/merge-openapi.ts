@@ -1,5 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { DEPRECATIONS, markDeprecations } from '../../../proxy/deprecations';
+import { DEPRECATIONS, markDeprecations, type Deprecation } from '../../../proxy/deprecations';
 import { describeDoor } from '../../door-operations';
 import { toOpenApi31 } from '../../openapi-31';
 
@@ -30,8 +30,8 @@ export function mergeOpenApi(gateway: OpenAPIObject, services: Record<string, Op
 }
 
 /** The published document (`/openapi.json`, `docs/openapi.json`): the merge plus what the door adds to each operation. */
-export function publishedOpenApi(gateway: OpenAPIObject, services: Record<string, OpenAPIObject | undefined>): OpenAPIObject {
+export function publishedOpenApi(gateway: OpenAPIObject, services: Record<string, OpenAPIObject | undefined>, deprecations: readonly Deprecation[] = DEPRECATIONS): OpenAPIObject {
   const document = describeDoor(mergeOpenApi(gateway, services));
-  markDeprecations(document.paths as Record<string, Record<string, unknown>>, DEPRECATIONS);
+  markDeprecations(document.paths as Record<string, Record<string, unknown>>, deprecations);
   return toOpenApi31(document);
 }

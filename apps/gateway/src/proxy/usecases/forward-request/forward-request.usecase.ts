@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { currentContext, currentCorrelationId, IDENTITY_HEADER, IDENTITY_SIGNING_KEY, problem, signIdentity, type CallerIdentity, type IdentitySigningKey } from '@hub/platform';
-import { AuthenticateClientUseCase } from '../../../api-client/usecases/authenticate-client/authenticate-client.usecase';
 import { IDEMPOTENCY_KEY_HEADER, IdempotentExchange } from '../../../idempotency/idempotent-exchange';
-import { AccessTokens } from '../../../oauth/access-tokens';
 import type { AuthenticatedClient } from '../../../api-client/authenticated-key-cache';
-import { routeClassOf } from '../../../rate-limit/rate-limit-rules';
+import { CallerAuthentication, credentialsOf, hasCredentials } from '../../../caller/caller-authentication';
+import { anonymousSubject, routeClassOf } from '../../../rate-limit/rate-limit-rules';
 import { RateLimiter } from '../../../rate-limit/rate-limiter';
-import { DEPRECATIONS, deprecationHeaders, deprecationsFor } from '../../deprecations';
+import { DEPRECATION_TABLE, deprecationHeaders, deprecationsFor, type Deprecation } from '../../deprecations';
 import { UpstreamClient, type UpstreamResponse } from '../../upstream.client';
 import { acceptsLargeBody, routeFor } from '../../upstream-routes';
 
@@ -15,7 +14,7 @@ export interface IncomingRequest {
   url: string;
   headers: Record<string, string | string[] | undefined>;
   body?: Buffer;
-  /** The peer address: the public class is limited per IP. */
+  /** The peer address: the public class is limited per IP (payment callbacks: per provider). */
   clientIp: string;
 }
 
@@ -31,12 +30,12 @@ const FORWARDED_HEADERS = ['accept', 'accept-language', 'content-type', 'idempot
 @Injectable()
 export class ForwardRequestUseCase {
   constructor(
-    private readonly authenticate: AuthenticateClientUseCase,
+    private readonly callers: CallerAuthentication,
     private readonly upstreams: UpstreamClient,
     private readonly idempotency: IdempotentExchange,
     private readonly limiter: RateLimiter,
-    private readonly tokens: AccessTokens,
     @Inject(IDENTITY_SIGNING_KEY) signingKey: IdentitySigningKey | null,
+    @Inject(DEPRECATION_TABLE) private readonly deprecations: readonly Deprecation[],
   ) {
     if (!signingKey) throw new Error('The gateway needs IDENTITY_SIGNING_KEY (an Ed25519 key: node tools/hub/identity-keys.mjs)');
     this.signingKey = signingKey;
@@ -48,16 +47,15 @@ export class ForwardRequestUseCase {
     const { method, url, body } = request;
     const route = routeFor(url);
     if (!route) throw problem(404, 'ROUTE_NOT_FOUND', { detail: `No resource at ${method} ${url.split('?')[0]}` });
-    const apiKey = single(request.headers['x-api-key']);
-    const bearer = /^Bearer (\S+)$/i.exec(single(request.headers.authorization) ?? '')?.[1];
-    const anonymousRead = !apiKey && !bearer && ((route.publicRead && (method === 'GET' || method === 'HEAD')) || route.publicWrite === true);
-    const { identity, rateLimits } = anonymousRead ? ANONYMOUS : bearer ? await this.tokens.authenticate(bearer) : await this.authenticate.execute(apiKey);
+    const credentials = credentialsOf(request.headers);
+    const anonymousRead = !hasCredentials(credentials) && ((route.publicRead && (method === 'GET' || method === 'HEAD')) || route.publicWrite === true);
+    const { identity, rateLimits } = anonymousRead ? ANONYMOUS : await this.callers.authenticate(credentials);
     const context = currentContext();
     if (context) context.identity = identity;
     const routeClass = routeClassOf(method, anonymousRead, acceptsLargeBody(url));
     const limitHeaders = await this.limiter.check({
       routeClass,
-      subject: anonymousRead ? request.clientIp : identity.clientId,
+      subject: anonymousRead ? anonymousSubject(url, request.clientIp) : identity.clientId,
       overrides: rateLimits,
     });
 
@@ -74,7 +72,7 @@ export class ForwardRequestUseCase {
     const response = await this.idempotency.run({ clientId: identity.clientId, method, url, key, body }, () =>
       this.upstreams.forward(route.upstream, method, url, headers, body, routeClass),
     );
-    return { ...response, headers: { ...response.headers, ...limitHeaders, ...deprecationHeaders(deprecationsFor(method, url, DEPRECATIONS)) } };
+    return { ...response, headers: { ...response.headers, ...limitHeaders, ...deprecationHeaders(deprecationsFor(method, url, this.deprecations)) } };
   }
 }
 
