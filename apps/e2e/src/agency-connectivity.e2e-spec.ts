@@ -7,7 +7,7 @@ import { Hub } from './support/hub';
 
 const PROCEDURE = uniqueProcedureCode();
 const FEES = [{ code: 'LP01', name: 'Lệ phí cấp giấy phép', amount: 75_000 }];
-const SECRET = 'whsec_e2e_0123456789abcdef';
+const SECRET = 'whsec_e2e_0123456789abcdef'; // a test value: secret-scan: allow
 const local = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 19) + '+07:00';
 
 interface Received {

@@ -18,7 +18,7 @@ export interface IssueAccessTokenCommand {
 }
 
 export class AccessTokenView {
-  @ApiProperty({ description: 'An EdDSA-signed JWT (typ at+jwt)', example: 'eyJhbGciOiJFZERTQSIsImtpZCI6Im1LM3BRMHY5Y1QyaFdiN0UiLCJ0eXAiOiJhdCtqd3QifQ.eyJzdWIiOiJoYW5vaS1vbmUtc3RvcCJ9.c2lnbmF0dXJl' })
+  @ApiProperty({ description: 'An EdDSA-signed JWT (typ at+jwt)', example: 'eyJhbGciOiJFZERTQSIsImtpZCI6Im1LM3BRMHY5Y1QyaFdiN0UiLCJ0eXAiOiJhdCtqd3QifQ.eyJzdWIiOiJoYW5vaS1vbmUtc3RvcCJ9.c2lnbmF0dXJl' }) // an illustrative token (header, one claim, a dummy signature): secret-scan: allow
   access_token!: string;
   @ApiProperty({ example: 'Bearer' }) token_type!: 'Bearer';
   @ApiProperty({ example: 600 }) expires_in!: number;
