@@ -178,7 +178,7 @@ describe('POST /v1/dossiers:sync against real PostgreSQL and Kafka', () => {
     const read = async (code: string) => (await service.app.inject({ method: 'GET', url: `/v1/dossiers/${code}`, headers: { 'x-hub-identity': system } })).json();
     const requested = { id: 'BS1', at: '2026-01-14T10:00:00+07:00', requestedAt: '2026-01-13T09:00:00+07:00', note: 'Bổ sung bản vẽ' };
     const first = rec({
-      seq: 70,
+      seq: 71,
       status: 5,
       statusChangedAt: '2026-01-13T09:00:00+07:00',
       steps: [{ at: '2026-01-13T09:00:00+07:00', status: 5, content: 'Yêu cầu bổ sung', startedAt: '2026-01-12T09:30:00+07:00', dueAt: '2026-01-13T17:00:00+07:00' }],

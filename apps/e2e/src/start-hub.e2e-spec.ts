@@ -121,8 +121,8 @@ describe('npm start (tools/start-hub.mjs)', () => {
     await pg.connect();
     try {
       const { rows } = await pg.query(
-        `SELECT d.datname AS database, pg_get_userbyid(d.datdba) AS owner,
-                array(SELECT DISTINCT usename FROM pg_stat_activity a WHERE a.datname = d.datname AND a.backend_type = 'client backend' ORDER BY 1) AS users,
+        `SELECT d.datname::text AS database, pg_get_userbyid(d.datdba)::text AS owner,
+                array(SELECT DISTINCT usename::text FROM pg_stat_activity a WHERE a.datname = d.datname AND a.backend_type = 'client backend' ORDER BY 1) AS users,
                 has_database_privilege('hub_catalogue', d.datname, 'CONNECT') AS catalogue_may_connect
            FROM pg_database d WHERE d.datname LIKE $1 ORDER BY 1`,
         [`hub\\_${instance}\\_%`],
