@@ -37,7 +37,10 @@ export class DossierAppModule {
         }),
         AppErrorsModule.forFeature({ name: DOSSIER_SERVICE, http: dossierHttpErrors, consumer: dossierConsumerErrors }),
         DossierModule.forRoot({ overdueWatchIntervalMs: config.OVERDUE_WATCH_INTERVAL_MS, lookupKeySecret: config.LOOKUP_KEY_SECRET }),
-        AgencyFeedModule.forRoot({ cursorSecret: config.LOOKUP_KEY_SECRET }),
+        AgencyFeedModule.forRoot({
+          cursorSecret: config.LOOKUP_KEY_SECRET,
+          sweep: { intervalMs: config.FEED_SWEEP_INTERVAL_MS, windowMs: config.FEED_SWEEP_WINDOW_MS },
+        }),
         WebhookModule.forRoot({
           allowPrivateTargets: config.WEBHOOK_ALLOW_PRIVATE_TARGETS,
           intervalMs: config.WEBHOOK_DELIVERY_INTERVAL_MS,

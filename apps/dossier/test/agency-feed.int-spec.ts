@@ -9,6 +9,7 @@ import { DOSSIER_SERVICE, DossierAppModule } from '../src/dossier-app.module';
 import { TransactionRunner } from '@hub/persistence';
 import { AgencyFeedStore } from '../src/agency-feed/agency-feed.store';
 import { FeedCursorCodec } from '../src/agency-feed/feed-cursor';
+import { FeedSubmissionSweep } from '../src/agency-feed/feed-submission-sweep';
 import { SecretBox } from '../src/webhook/secret-box';
 import { WebhookAccess, WebhookUseCases } from '../src/webhook/usecases/webhook.usecases';
 import type { PutWebhookBody } from '../src/webhook/webhook.dto';
@@ -119,6 +120,7 @@ describe('agency feed and webhooks against real PostgreSQL and Kafka', () => {
       module: DossierAppModule.forRoot,
       env: {
         OVERDUE_WATCH_INTERVAL_MS: '0',
+        FEED_SWEEP_INTERVAL_MS: '0',
         WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
         WEBHOOK_DELIVERY_INTERVAL_MS: '100',
         WEBHOOK_RETRY_BASE_MS: '100',
@@ -171,6 +173,27 @@ describe('agency feed and webhooks against real PostgreSQL and Kafka', () => {
     expect((await readAll(agencyA)).items).toEqual(items);
     // The first items ride on the broker, behind whatever backlog the fresh consumer group replays first.
   }, 300_000);
+
+  it("writes an online submission's item with the dossier, and the sweep restores one an older version left to a consumer", async () => {
+    const db = service.app.get(DataSource);
+    const itemOf = async (code: string) =>
+      db.query('SELECT agency_code, dossier_code, type, occurred_at, data FROM agency_feed WHERE source_key = $1', [`dossier.submitted:${code}`]) as Promise<Array<Record<string, unknown>>>;
+    const code = await submit(agencyB, 'Lê Văn Quét');
+    // Committed with the dossier: no broker in between, nothing to wait for.
+    const [written] = await itemOf(code);
+    expect(written).toMatchObject({ agency_code: agencyB, dossier_code: code, type: 'dossier.submitted', data: { dossier: { code, status: 1, applicant: { fullName: 'Lê Văn Quét' } } } });
+    // An intake by an older version stored the dossier without its item (a retired consumer of dossier.received.v1
+    // recorded it): the sweep records it from the stored row, with the same content the intake writes.
+    await db.query('DELETE FROM agency_feed WHERE source_key = $1', [`dossier.submitted:${code}`]);
+    const sweep = service.app.get(FeedSubmissionSweep);
+    expect(await sweep.sweep()).toBe(1);
+    expect(await itemOf(code)).toEqual([written]);
+    expect(await sweep.sweep()).toBe(0);
+    // Outside the window (dossiers changed more than FEED_SWEEP_WINDOW_MS ago) it looks no further.
+    await db.query('DELETE FROM agency_feed WHERE source_key = $1', [`dossier.submitted:${code}`]);
+    expect(await sweep.sweep(new Date(Date.now() + 7 * 3600_000))).toBe(0);
+    expect(await sweep.sweep()).toBe(1);
+  });
 
   it('long polling answers as soon as an item arrives', async () => {
     const { next } = await readAll(agencyA);

@@ -15,7 +15,7 @@ export type MessagingService = (typeof MESSAGING_SERVICES)[number];
  */
 export const CONSUMED_BY: Readonly<Record<MessagingService, readonly EventDefinition[]>> = {
   catalogue: [],
-  dossier: [CalendarUpdated, ProcedurePublished, ProcedureWithdrawn, StatusMappingUpdated, DossierReceived, PaymentSucceeded, PaymentRefunded, RatingGiven],
+  dossier: [CalendarUpdated, ProcedurePublished, ProcedureWithdrawn, StatusMappingUpdated, PaymentSucceeded, PaymentRefunded, RatingGiven],
   payment: [DossierReceived, DossierStatusChanged, ProcedurePublished],
   rating: [DossierReceived, DossierStatusChanged, PaymentSucceeded, RatingGiven, ProcedurePublished, AgencyUpserted],
 };

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { formatInZone } from '@hub/calendar';
 import type { AgencyFeedItemType, FeedDossierV1, FeedPaymentV1, FeedRatingV1, FeedRefundV1, FeedSupplementV1 } from '@hub/contracts';
 import type { EntityManager } from 'typeorm';
-import { AgencyFeedStore } from './agency-feed.store';
+import { AgencyFeedStore, type NewFeedRow } from './agency-feed.store';
 
 /** One change to record: its type, dossier, time, what identifies it, and the section of its type. */
 export interface FeedChange {
@@ -55,9 +55,8 @@ export class AgencyFeedWriter {
     const { type, dossierCode, occurredAt, sourceKey, ...section } = change;
     const agencyCode = dossier.receiving_agency_code;
     if (type !== 'dossier.submitted' && dossier.source === 'hub') {
-      // Per dossier, the submission comes first: an online dossier's later change (recorded in its own
-      // transaction) may beat the submission's event here; it then records the submission itself, and the event's
-      // consumer finds it already there.
+      // Per dossier, the submission comes first. The intake writes it with the dossier; a dossier an older version
+      // took in may still lack it (see FeedSubmissionSweep): its first later change then records it.
       await this.store.insert(tx, {
         agencyCode,
         dossierCode,
@@ -76,17 +75,63 @@ export function submittedKey(dossierCode: string): string {
   return `dossier.submitted:${dossierCode}`;
 }
 
-function snapshotOf(d: DossierRow): FeedDossierV1 {
+/**
+ * The `dossier.submitted` item of an online intake, recorded by the intake's own statement (in its transaction, so the
+ * item exists exactly when the dossier does). Its content is what `record` would write from the stored row.
+ */
+export function submissionFeedRow(dossier: FeedDossierFacts, submittedAt: Date): NewFeedRow {
   return {
+    agencyCode: dossier.receivingAgencyCode,
+    dossierCode: dossier.code,
+    type: 'dossier.submitted',
+    occurredAt: submittedAt,
+    sourceKey: submittedKey(dossier.code),
+    data: { dossier: feedDossierOf(dossier) },
+  };
+}
+
+/** The dossier as a feed item shows it, from what the hub holds of it. */
+export interface FeedDossierFacts {
+  code: string;
+  procedureCode: string;
+  procedureVersion: number;
+  receivingAgencyCode: string;
+  channel: FeedDossierV1['channel'];
+  status: number;
+  receivedAt: Date;
+  dueAt: Date | null;
+  /** As stored (an online intake's applicant always has its identity number). */
+  applicant: Partial<FeedDossierV1['applicant']>;
+  summary: string | null;
+}
+
+/** The feed's `dossier` section: one mapping for items recorded from a stored row and for the intake's own item. */
+export function feedDossierOf(d: FeedDossierFacts): FeedDossierV1 {
+  return {
+    code: d.code,
+    procedureCode: d.procedureCode,
+    procedureVersion: d.procedureVersion,
+    receivingAgencyCode: d.receivingAgencyCode,
+    channel: d.channel,
+    status: Number(d.status),
+    receivedAt: formatInZone(d.receivedAt),
+    dueAt: d.dueAt ? formatInZone(d.dueAt) : null,
+    applicant: d.applicant as FeedDossierV1['applicant'],
+    summary: d.summary,
+  };
+}
+
+function snapshotOf(d: DossierRow): FeedDossierV1 {
+  return feedDossierOf({
     code: d.code,
     procedureCode: d.procedure_code,
     procedureVersion: d.procedure_version,
     receivingAgencyCode: d.receiving_agency_code,
     channel: d.channel,
     status: Number(d.status),
-    receivedAt: formatInZone(new Date(d.received_at)),
-    dueAt: d.due_at ? formatInZone(new Date(d.due_at)) : null,
+    receivedAt: new Date(d.received_at),
+    dueAt: d.due_at ? new Date(d.due_at) : null,
     applicant: d.applicant,
     summary: d.summary,
-  };
+  });
 }

@@ -18,6 +18,13 @@ export class DossierConfig extends BaseServiceConfig {
   @Type(() => Number) @IsInt() @Min(0) OVERDUE_WATCH_INTERVAL_MS = 60_000;
 
   /**
+   * How often the agency-feed sweep looks for online dossiers without their `dossier.submitted` item (those an
+   * older version took in; see FeedSubmissionSweep), and how far back (0 turns it off).
+   */
+  @Type(() => Number) @IsInt() @Min(0) FEED_SWEEP_INTERVAL_MS = 60_000;
+  @Type(() => Number) @IsInt() @Min(60_000) FEED_SWEEP_WINDOW_MS = 6 * 3600_000;
+
+  /**
    * Key of the HMAC that lookup keys are stored under (`openssl rand -base64 48`). Required: the service refuses to
    * start without it, with fewer than 32 characters, or with an example value. Changing it invalidates every
    * lookup key already issued, every agency-feed cursor and every sealed webhook secret (their keys are derived from it

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { outboxInsertFrom, type PreparedEvent } from '@hub/messaging';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { DossierState } from './domain/dossier-state';
+import type { NewFeedRow } from '../agency-feed/agency-feed.store';
 import { DossierEntity, DossierStatusHistoryEntity } from './dossier.entity';
 import { historyRowsOf, rowOf } from './dossier-row.mapper';
 import { DossierStateStore, type StoredDossier } from './dossier-state.store';
@@ -12,7 +13,8 @@ const SEQUENCE_TEXT = `CASE WHEN s.last_value < 10000 THEN lpad(s.last_value::te
 
 /**
  * Numbers, stores and announces a new dossier in ONE statement, run as its own transaction: the next value of the
- * agency's daily sequence, the dossier row, its first history row and its outbox events. The counter row stays locked
+ * agency's daily sequence, the dossier row, its first history row, its outbox events and its item in the receiving
+ * agency's feed ($8, when given). The counter row stays locked
  * only while this statement runs and commits, so one agency's intakes serialise on one commit rather than on a chain
  * of round trips, and codes have neither gaps nor duplicates: counter, dossier and events commit or roll back
  * together. The rows and events are built in memory under a placeholder code ($6), replaced here by the real one.
@@ -35,7 +37,14 @@ const INSERT_NUMBERED = `
   ), events AS (
     SELECT e."eventId", e.topic, d.code AS key, replace(e.payload::text, $6, d.code)::jsonb AS payload, e.headers
       FROM d, jsonb_to_recordset($7::jsonb) AS e("eventId" uuid, topic text, payload jsonb, headers jsonb)
-  ), o AS (${outboxInsertFrom('events')})
+  ), o AS (${outboxInsertFrom('events')}
+  ), f AS (
+    INSERT INTO agency_feed (agency_code, dossier_code, type, occurred_at, data, source_key)
+    SELECT r.agency_code, d.code, r.type, r.occurred_at, r.data, r.source_key
+      FROM d, jsonb_to_record(replace($8::text, $6, d.code)::jsonb) AS r(agency_code text, type text, occurred_at timestamptz, data jsonb, source_key text)
+     WHERE $8::text IS NOT NULL
+    ON CONFLICT (source_key) DO NOTHING
+  )
   SELECT (SELECT code FROM c) AS allocated, (SELECT code FROM d) AS stored`;
 
 @Injectable()
@@ -65,7 +74,8 @@ export class DossierRepository {
 
   /**
    * Stores a new dossier under the next code of `codePrefix` (`<agency>-<YYMMDD>-`), with its history and events, in
-   * one statement (see INSERT_NUMBERED). `dossier` and `events` carry `placeholder` wherever the code belongs.
+   * one statement (see INSERT_NUMBERED), and its feed item if given. `dossier`, `events` and `feedItem` carry
+   * `placeholder` wherever the code belongs.
    * Returns the code, or `null` when the allocated code was already taken (nothing was stored; call again).
    */
   async insertNumbered(
@@ -75,6 +85,7 @@ export class DossierRepository {
     dossier: StoredDossier,
     events: readonly PreparedEvent[],
     lookupKeyHashOf: (code: string) => string,
+    feedItem: NewFeedRow | null = null,
   ): Promise<string | null> {
     const { state, identity } = dossier;
     // The lookup key's hash is bound to the code, known only once numbered: set in the same transaction.
@@ -87,6 +98,7 @@ export class DossierRepository {
         JSON.stringify(historyRowsOf(state, 0).map((h) => this.columnsOf(DossierStatusHistoryEntity, h))),
         placeholder,
         JSON.stringify(events.map(({ eventId, topic, payload, headers }) => ({ eventId, topic, payload, headers }))),
+        feedItem && JSON.stringify({ agency_code: feedItem.agencyCode, type: feedItem.type, occurred_at: feedItem.occurredAt, data: feedItem.data, source_key: feedItem.sourceKey }),
       ]);
       const code: string | null = row.stored ?? null;
       if (code !== null) await tx.query('UPDATE dossier SET lookup_key_hash = $2 WHERE code = $1', [code, lookupKeyHashOf(code)]);

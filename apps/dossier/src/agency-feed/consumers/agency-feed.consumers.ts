@@ -1,31 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import {
-  DossierReceived,
-  DossierStatus,
   PaymentRefunded,
   PaymentSucceeded,
   RatingGiven,
-  type DossierReceivedV1,
   type PaymentRefundedV1,
   type PaymentSucceededV1,
   type RatingGivenV1,
 } from '@hub/contracts';
-import { ConsumeEvent, ConsumeEventBatch, type ConsumedEvent } from '@hub/messaging';
+import { ConsumeEvent, type ConsumedEvent } from '@hub/messaging';
 import type { EntityManager } from 'typeorm';
-import { AgencyFeedWriter, submittedKey, type FeedChange } from '../agency-feed.writer';
+import { AgencyFeedWriter, type FeedChange } from '../agency-feed.writer';
 
 /**
  * Each announced change as the feed item agency systems read, one pure mapping per event: a new event is a row here
  * and a one-line handler below. `sourceKey` makes a redelivered event record nothing new.
  */
 export const FEED_CHANGES = {
-  /** An online submission, announced as the hub's first sight of the dossier (see `isOnlineSubmission`). */
-  submitted: (p: DossierReceivedV1): FeedChange => ({
-    type: 'dossier.submitted',
-    dossierCode: p.dossierCode,
-    occurredAt: new Date(p.statusChangedAt),
-    sourceKey: submittedKey(p.dossierCode),
-  }),
   paymentSucceeded: (p: PaymentSucceededV1): FeedChange => ({
     type: 'payment.succeeded',
     dossierCode: p.dossierCode,
@@ -49,32 +39,15 @@ export const FEED_CHANGES = {
   }),
 };
 
-/** dossier.received.v1 of the hub's own online intake (the feed's `dossier.submitted` item). */
-export function isOnlineSubmission(p: Pick<DossierReceivedV1, 'source' | 'status'>): boolean {
-  return p.source === 'hub' && p.status === DossierStatus.Submitted;
-}
-
 /**
- * The portal-side changes agency systems must learn about that other services (or the numbered intake) announce by
- * event, recorded in the feed in the consumer's transaction (with its inbox row): online submissions, payments,
- * refunds, ratings. The applicant's withdrawals and supplements are recorded by their use cases, in their own transaction.
+ * The portal-side changes agency systems must learn about that other services announce by event, recorded in the feed
+ * in the consumer's transaction (with its inbox row): payments, refunds, ratings. Online submissions are recorded by
+ * the intake's own statement, and withdrawals and supplements by their use cases, each in its own transaction; the
+ * submission sweep (FeedSubmissionSweep) records any online submission that reached the table without its item.
  */
 @Injectable()
 export class AgencyFeedConsumers {
   constructor(private readonly feed: AgencyFeedWriter) {}
-
-  /**
-   * An online submission through the hub: first sight of a dossier by the hub's own intake (source `hub`, status 1).
-   * Dossiers first seen through sync come from the agency's own system, which needs no feed item about them; they
-   * are most of the topic (a 1,000-record sync is 1,000 events), so a chunk is taken at once and mostly skipped.
-   * (Formerly read from dossier.submitted.v1, now retired; the item and its `sourceKey` are the same.)
-   */
-  @ConsumeEventBatch(DossierReceived)
-  async received(events: ConsumedEvent<DossierReceivedV1>[], tx: EntityManager): Promise<void> {
-    for (const { payload } of events.filter((e) => isOnlineSubmission(e.payload))) {
-      await this.feed.record(tx, FEED_CHANGES.submitted(payload));
-    }
-  }
 
   @ConsumeEvent(PaymentSucceeded)
   async paymentSucceeded(event: ConsumedEvent<PaymentSucceededV1>, tx: EntityManager): Promise<void> {

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { localDateOf } from '@hub/calendar';
 import { DossierStatus, dossierCodePrefix } from '@hub/contracts';
 import { assertMayActFor, Clock, type CallerIdentity } from '@hub/platform';
+import { submissionFeedRow } from '../../../agency-feed/agency-feed.writer';
 import { ProcedureVersionRepository } from '../../../procedure-read-model/procedure-version.repository';
 import { decide } from '../../domain/decide';
 import type { DossierContent } from '../../domain/dossier-state';
@@ -55,8 +56,16 @@ export class SubmitDossierUseCase {
       if (intake.outcome !== 'created') throw new Error(`intake under ${placeholder} was not created: ${intake.outcome}`);
       // dossier.received.v1 (source hub, status 1) announces the intake; dossier.submitted.v1 is retired.
       const events = this.events.prepare(intake.events);
-      const code = await this.dossiers.insertNumbered(prefix, receiptDate, placeholder, { state: intake.state, identity }, events, (numbered) =>
-        this.lookupKeys.hash(numbered, lookupKey),
+      // The agency's feed item is written by the same statement: no consumer of our own event needed.
+      const feedItem = submissionFeedRow(intake.state, now);
+      const code = await this.dossiers.insertNumbered(
+        prefix,
+        receiptDate,
+        placeholder,
+        { state: intake.state, identity },
+        events,
+        (numbered) => this.lookupKeys.hash(numbered, lookupKey),
+        feedItem,
       );
       if (code === null) continue;
       return {
