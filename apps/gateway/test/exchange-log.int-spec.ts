@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
+import { sha256Hex } from '../src/exchange-log/exchange-log-chain';
 import { registerClient, startFakeUpstream, startGateway, TEST_ADMIN_KEY, type Gateway } from './support/gateway-harness';
 
 const VERIFIER = join(__dirname, '../../../tools/receipt/verify-receipt.mjs');
@@ -79,6 +80,48 @@ describe('exchange log and signed receipts', () => {
     const after = await sql.query('SELECT client_id, method, path FROM exchange_log ORDER BY seq DESC LIMIT 1');
     expect(after).toEqual([{ client_id: 'bootstrap-admin', method: 'PATCH', path: '/v1/admin/api-clients/log-portal' }]);
     expect((await sql.query('SELECT count(*)::int AS n FROM exchange_log'))[0].n).toBe(before + 1);
+  });
+
+  it('appends 50 concurrent exchanges in groups: gap-free, the chain verifies, and each receipt names its own entry', async () => {
+    const [{ seq: before }] = await sql.query('SELECT seq::int FROM exchange_log_head');
+    const payloads = Array.from({ length: 50 }, (_, i) => ({ grouped: i }));
+    const answers = await Promise.all(
+      payloads.map((payload, i) =>
+        gateway.app.inject({ method: 'POST', url: '/v1/dossiers', headers: { 'x-api-key': key, 'x-correlation-id': `corr-group-${i}` }, payload }),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual(payloads.map(() => 201));
+
+    const rows: { seq: string; entry_hash: string; request_hash: string; correlation_id: string }[] = await sql.query(
+      'SELECT seq, entry_hash, request_hash, correlation_id FROM exchange_log WHERE seq > $1 ORDER BY seq',
+      [before],
+    );
+    expect(rows.map((r) => Number(r.seq))).toEqual(payloads.map((_, i) => before + 1 + i));
+    const bySeq = new Map(rows.map((r) => [Number(r.seq), r]));
+    answers.forEach((answer, i) => {
+      const receipt = String(answer.headers['x-hub-receipt']);
+      const entry = bySeq.get(Number(/seq=(\d+)/.exec(receipt)?.[1]));
+      expect(entry).toMatchObject({ correlation_id: `corr-group-${i}`, request_hash: sha256Hex(JSON.stringify(payloads[i])) });
+      expect(receipt).toContain(`hash=${entry?.entry_hash}`);
+    });
+    expect((await verify()).json()).toMatchObject({ valid: true, from: 1, to: before + 50, checked: before + 50 });
+  });
+
+  it('answers 503 EXCHANGE_LOG_UNAVAILABLE to every request of a group it could not write, and the chain goes on from the unmoved head', async () => {
+    const [{ seq: before }] = await sql.query('SELECT seq::int FROM exchange_log_head');
+    await sql.query(`CREATE FUNCTION exchange_log_refuse_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$`);
+    await sql.query('CREATE TRIGGER exchange_log_refuse_insert BEFORE INSERT ON exchange_log FOR EACH ROW EXECUTE FUNCTION exchange_log_refuse_insert()');
+    try {
+      const refused = await Promise.all(Array.from({ length: 8 }, (_, i) => submit({ lost: i })));
+      expect(refused.map((a) => [a.statusCode, a.json().code, a.headers['x-hub-receipt']])).toEqual(refused.map(() => [503, 'EXCHANGE_LOG_UNAVAILABLE', undefined]));
+    } finally {
+      await sql.query('DROP TRIGGER exchange_log_refuse_insert ON exchange_log');
+      await sql.query('DROP FUNCTION exchange_log_refuse_insert');
+    }
+    const next = await submit({ after: true });
+    expect(next.statusCode).toBe(201);
+    expect(String(next.headers['x-hub-receipt'])).toMatch(new RegExp(`^seq=${before + 1}; `));
+    expect((await verify()).json()).toMatchObject({ valid: true, to: before + 1 });
   });
 
   it('chains concurrent appends without gaps; verify names the first broken entry after tampering', async () => {

@@ -50,6 +50,18 @@ export function chainNext(head: { seq: number; entryHash: string }, record: Exch
   return { ...entry, entryHash: entryHashOf(entry) };
 }
 
+/** Chains `records` onto `head` in order: the entries a group append writes, each linked to the one before. */
+export function chainAll(head: { seq: number; entryHash: string }, records: readonly ExchangeRecord[]): ExchangeEntry[] {
+  const entries: ExchangeEntry[] = [];
+  let previous = head;
+  for (const record of records) {
+    const entry = chainNext(previous, record);
+    entries.push(entry);
+    previous = entry;
+  }
+  return entries;
+}
+
 export type ChainBreak = { seq: number; reason: 'MISSING' | 'EDITED' | 'RELINKED' };
 
 /**

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { PROBLEM_CONTENT_TYPE, problem, requestContextOf, toProblemDocument } from '@hub/platform';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sha256Hex } from './exchange-log-chain';
-import { ExchangeLogStore } from './exchange-log.store';
+import { ExchangeLogAppender } from './exchange-log.appender';
 import { RECEIPT_HEADER, ReceiptSigner } from './receipt-signer';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -26,7 +26,7 @@ export class ExchangeLogHook {
   private readonly logger = new Logger(ExchangeLogHook.name);
 
   constructor(
-    private readonly store: ExchangeLogStore,
+    private readonly appender: ExchangeLogAppender,
     private readonly signer: ReceiptSigner,
   ) {}
 
@@ -41,7 +41,7 @@ export class ExchangeLogHook {
     const identity = context?.identity;
     if (!identity || identity.kind === 'public' || NOT_EXCHANGES.has(path)) return payload;
     try {
-      const entry = await this.store.append({
+      const entry = await this.appender.append({
         recordedAt: new Date(),
         clientId: identity.clientId,
         method: request.method,

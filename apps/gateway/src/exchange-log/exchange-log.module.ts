@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { CallerModule } from '../caller/caller.module';
 import { ExchangeLogController, ReceiptKeysController } from './exchange-log.controller';
+import { ExchangeLogAppender } from './exchange-log.appender';
 import { ExchangeLogHook } from './exchange-log.hook';
 import { ExchangeLogStore } from './exchange-log.store';
 import { ReceiptSigner } from './receipt-signer';
@@ -11,7 +12,7 @@ import { VerifyExchangeLogUseCase } from './usecases/verify-exchange-log/verify-
 @Module({
   imports: [CallerModule],
   controllers: [ExchangeLogController, ReceiptKeysController],
-  providers: [ExchangeLogStore, ReceiptSigner, ExchangeLogHook, VerifyExchangeLogUseCase],
+  providers: [ExchangeLogStore, ExchangeLogAppender, ReceiptSigner, ExchangeLogHook, VerifyExchangeLogUseCase],
 })
 export class ExchangeLogModule implements OnModuleInit {
   constructor(
