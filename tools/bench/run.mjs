@@ -1,7 +1,7 @@
 // `npm run bench [-- scenario ... --runs N --duration S --warmup S --connections N --quick --no-write --list]`
 // Runs the named scenarios (default: all) and appends their figures to docs/benchmarks.md.
 // Harness contract (ctx, return shape): tools/bench/README.md.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,7 +12,7 @@ import { startHub } from './lib/hub.mjs';
 import { load } from './lib/load.mjs';
 import { appendReport, fmtRatio, gitInfo, machineInfo, renderSection } from './lib/report.mjs';
 import { compare, fmt, median } from './lib/stats.mjs';
-import { Cleanup, createLog, randomSuffix, ROOT } from './lib/util.mjs';
+import { Cleanup, cpuSeconds, createLog, randomSuffix, ROOT, treeCpuSeconds } from './lib/util.mjs';
 
 const SCENARIO_DIR = join(ROOT, 'tools/bench/scenarios');
 const REPORT_FILE = join(ROOT, 'docs/benchmarks.md');
@@ -232,9 +232,30 @@ function makeContext({ name, log, cleanup, notes, infra }) {
       return { name: dbName, url, drop };
     },
     defer: (label, fn) => cleanup.defer(label, fn),
+    infraCpu: () => infraCpuReaders(infra),
     note: (text) => notes.push(text),
     randomSuffix,
   };
+}
+
+/**
+ * CPU readers (label → () => seconds) for `load`'s cpuPids, of the infrastructure processes on this machine: PostgreSQL
+ * (its postmaster and every backend) and the local Kafka broker. One that is not local is left out.
+ */
+async function infraCpuReaders(infra) {
+  const readers = {};
+  const backend = await withPg(infra.pgUrl, (c) => c.query('SELECT pg_backend_pid() AS pid')).then((r) => r.rows[0].pid, () => undefined);
+  let postmaster;
+  try {
+    postmaster = backend && readFileSync(`/proc/${backend}/stat`, 'utf8').split(') ')[1]?.split(' ')[1];
+  } catch {
+    postmaster = undefined; // a server on another machine (or in a container): its CPU is not ours to read
+  }
+  if (postmaster && treeCpuSeconds(Number(postmaster)) !== undefined) readers.postgres = () => treeCpuSeconds(Number(postmaster));
+  const pidFile = join(ROOT, '.local/kafka', `kafka-${infra.kafkaBrokers[0]?.split(':')[1] ?? '9092'}.pid`);
+  const kafkaPid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').trim()) : NaN;
+  if (Number.isInteger(kafkaPid) && cpuSeconds(kafkaPid) !== undefined) readers.kafka = () => cpuSeconds(kafkaPid);
+  return readers;
 }
 
 function validateResult(name, result) {

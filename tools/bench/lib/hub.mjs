@@ -7,12 +7,15 @@ import { join } from 'node:path';
 import { stopChild } from '../../lib/cleanup.mjs';
 import { generateIdentityKeys, identityEnvOf } from '../../hub/identity-keys.mjs';
 import { APPS, distDirOf, ensureBuilt, entryOf } from './build.mjs';
+import { waitForConsumersCaughtUp } from './consumer-lag.mjs';
 import { benchDatabaseName, dropDatabase } from './db.mjs';
 import { databaseUrl, kafkaSaslOf } from './infra.mjs';
 import { cpuSeconds, freePort, randomSuffix, ROOT, sleep } from './util.mjs';
 
 const require = createRequire(import.meta.url);
 const READY_TIMEOUT_MS = 120_000;
+/** The apps that consume events (catalogue only produces; the gateway is not on the broker). */
+const CONSUMING_APPS = ['dossier', 'payment', 'rating'];
 const STOP_TIMEOUT_MS = 15_000;
 const LOG_KEEP_CHARS = 200_000;
 // Preloaded so decorator metadata exists before any config class is evaluated. Without it the built
@@ -122,6 +125,10 @@ export async function startHub(env, opts = {}) {
     throw e;
   }
   log(`hub ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${apps.map((a) => `${a} ${urls[a]}`).join(', ')}`);
+  // Consumers first (a fresh group replays what earlier runs left on the broker), then idle CPU.
+  const consuming = apps.filter((a) => CONSUMING_APPS.includes(a));
+  const waited = await waitForConsumersCaughtUp(env.kafkaBrokers, consuming.map((a) => `${a}-bench-${suffix}`), log);
+  if (waited > 5) log(`consumer groups caught up after ${waited.toFixed(1)} s`);
   await settle(apps.map((a) => [a, processes.get(a).pid]), log);
 
   // The services' own signing code, compiled: the bench signs exactly as the gateway does.

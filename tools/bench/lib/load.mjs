@@ -16,7 +16,8 @@ import { cpuSeconds } from './util.mjs';
  * @param {number} [o.connections]   concurrent connections, one request in flight each (default 16)
  * @param {number} [o.durationSec]   measured seconds (default 10)
  * @param {number} [o.warmupSec]     warm-up seconds before it, same settings, not counted (default 3)
- * @param {Record<string, number>} [o.cpuPids]  label → pid: CPU seconds each used during the measured run
+ * @param {Record<string, number | (() => number | undefined)>} [o.cpuPids]  label → pid (or a function reading CPU seconds,
+ *   e.g. `() => treeCpuSeconds(postmasterPid)`): CPU seconds each used during the measured run
  * @param {object} [o.autocannon]    any other autocannon option, passed through
  * @returns {Promise<LoadResult>}
  */
@@ -24,11 +25,12 @@ export async function load(o) {
   if (!/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//.test(o.url)) throw new Error(`load: loopback URLs only, got ${o.url}`);
   const warmupSec = o.warmupSec ?? 3;
   if (warmupSec > 0) await runOnce(o, warmupSec, false);
-  const cpuBefore = Object.fromEntries(Object.entries(o.cpuPids ?? {}).map(([k, pid]) => [k, cpuSeconds(pid)]));
+  const readCpu = (v) => (typeof v === 'function' ? v() : cpuSeconds(v));
+  const cpuBefore = Object.fromEntries(Object.entries(o.cpuPids ?? {}).map(([k, v]) => [k, readCpu(v)]));
   const result = await runOnce(o, o.durationSec ?? 10, true);
   const cpu = {};
-  for (const [k, pid] of Object.entries(o.cpuPids ?? {})) {
-    const after = cpuSeconds(pid);
+  for (const [k, v] of Object.entries(o.cpuPids ?? {})) {
+    const after = readCpu(v);
     if (after !== undefined && cpuBefore[k] !== undefined) cpu[k] = after - cpuBefore[k];
   }
   result.cpuSec = cpu;

@@ -1,6 +1,6 @@
 // Small shared helpers for the benchmark harness (no dependencies beyond Node).
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export { Cleanup } from '../../lib/cleanup.mjs';
@@ -31,6 +31,39 @@ export async function withTimeout(promise, ms, message) {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** utime, stime, cutime, cstime of a process (clock ticks), and its parent pid; undefined if it is gone. */
+function statOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // proc(5): f[1] = ppid (field 4); f[11..14] = utime, stime, cutime, cstime (fields 14–17).
+    return { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]), childTicks: Number(f[13]) + Number(f[14]) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU seconds used so far by a process and all its descendants, reaped or alive (PostgreSQL: the postmaster and its
+ * backends, which come and go): the root's own time and its reaped children's, plus every live descendant's own.
+ */
+export function treeCpuSeconds(rootPid) {
+  const root = statOf(rootPid);
+  if (!root) return undefined;
+  const all = new Map();
+  for (const d of readdirSync('/proc')) if (/^\d+$/.test(d)) {
+    const s = statOf(Number(d));
+    if (s) all.set(Number(d), s);
+  }
+  const inTree = (pid) => {
+    for (let p = pid, hops = 0; p > 1 && hops < 64; p = all.get(p)?.ppid ?? 0, hops++) if (p === rootPid) return true;
+    return false;
+  };
+  let ticks = root.ticks + root.childTicks;
+  for (const [pid, s] of all) if (pid !== rootPid && inTree(pid)) ticks += s.ticks;
+  return ticks / 100;
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux); undefined elsewhere. */

@@ -51,6 +51,7 @@ export async function run(ctx) {
   await pool.query('CREATE TABLE raw_dossier (id bigserial PRIMARY KEY, doc jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())');
   const rawRow = JSON.stringify({ ...JSON.parse(bodyFor(AGENCIES[0], 0)), code: first.body.code, status: 1 });
 
+  const infraCpu = await ctx.infraCpu();
   const rawLoop = (clients) => async () => {
     const { durationSec, warmupSec } = ctx.options;
     const oneCommit = async (c) => {
@@ -80,15 +81,17 @@ export async function run(ctx) {
     };
     await phase(warmupSec);
     const latencies = [];
+    const pgBefore = infraCpu.postgres?.();
     const t0 = performance.now();
     const n = await phase(durationSec, latencies);
+    const pgCpuUsPerCommit = pgBefore === undefined ? undefined : ((infraCpu.postgres() - pgBefore) * 1e6) / n;
     const secs = (performance.now() - t0) / 1000;
     latencies.sort((a, b) => a - b);
     const pct = (p) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)];
-    return { rps: n / secs, p50: pct(50), p99: pct(99) };
+    return { rps: n / secs, p50: pct(50), p99: pct(99), pgCpuUsPerCommit };
   };
 
-  const cpuPids = { gateway: hub.pidOf('gateway'), dossier: hub.pidOf('dossier'), loadgen: process.pid };
+  const cpuPids = { gateway: hub.pidOf('gateway'), dossier: hub.pidOf('dossier'), loadgen: process.pid, ...infraCpu };
   const viaGateway = (agencies, conns) => () =>
     ctx.load({
       url: `${hub.url}/v1/dossiers`,
@@ -133,7 +136,8 @@ export async function run(ctx) {
   const failures = [...subj, ...oneAgency.samples.subject, ...single.samples.subject].reduce((n, s) => n + s.non2xx + s.errors + s.timeouts, 0);
   const notes = [
     `Intake stored ${count} dossiers; daily sequences with a gap or a duplicate: ${gaps}; outbox rows still unpublished at the end: ${pending}.`,
-    `CPU per intake at ${connections} connections over ${AGENCIES.length} agencies (median µs): gateway ${cpu(subj, 'gateway')}, dossier ${cpu(subj, 'dossier')}, load generator ${cpu(subj, 'loadgen')}.`,
+    `Where the time goes — CPU per intake at ${connections} connections over ${AGENCIES.length} agencies (median µs): gateway ${cpu(subj, 'gateway')}, dossier ${cpu(subj, 'dossier')}, PostgreSQL ${cpu(subj, 'postgres')} (all backends), Kafka broker ${cpu(subj, 'kafka')}, load generator ${cpu(subj, 'loadgen')}; the raw loop's PostgreSQL CPU per commit: ${fmt(median(spread.samples.baseline.map((s) => s.pgCpuUsPerCommit)))}.`,
+    `At 1 connection (median µs per intake): gateway ${cpu(single.samples.subject, 'gateway')}, dossier ${cpu(single.samples.subject, 'dossier')}, PostgreSQL ${cpu(single.samples.subject, 'postgres')}, Kafka broker ${cpu(single.samples.subject, 'kafka')}.`,
     failures === 0 ? 'Every intake answered 201.' : `**${failures} non-2xx responses, errors or timeouts**: see the log.`,
   ];
   await hub.stop();
