@@ -129,3 +129,88 @@ describe('outbox relay wake-up', () => {
     await expectEventually(() => expect(probe.messages.some((m) => m.key === code)).toBe(true), { timeoutMs: 15_000 });
   });
 });
+
+/**
+ * Every statement a DataSource sends (BEGIN and COMMIT included: typeorm sends them through the runner's query), by
+ * wrapping the query runners it creates; `DataSource.query` goes through one as well. The LISTEN connection is not
+ * the DataSource's and is not counted.
+ */
+function recordStatements(ds: DataSource): string[] {
+  const sent: string[] = [];
+  const create = ds.createQueryRunner.bind(ds);
+  jest.spyOn(ds, 'createQueryRunner').mockImplementation((mode) => {
+    const runner = create(mode);
+    const query = runner.query.bind(runner);
+    runner.query = ((sql: string, ...rest: unknown[]) => {
+      sent.push(sql);
+      return (query as (...args: unknown[]) => Promise<unknown>)(sql, ...rest);
+    }) as typeof runner.query;
+    return runner;
+  });
+  return sent;
+}
+
+describe('outbox relay round trips at low load', () => {
+  let db: TestDatabase;
+  let writerApp: INestApplicationContext;
+  let relayApp: INestApplicationContext;
+  let sent: string[];
+  const isClaim = (sql: string) => /\bFROM outbox\b/.test(sql) && /FOR UPDATE/.test(sql);
+
+  beforeAll(async () => {
+    db = await createTestDatabase('relay_trips');
+    // The writer and the relay are two instances, so that only the relay's statements go through the recorded DataSource.
+    // A poll far beyond the test's length: every cycle comes from a NOTIFY, or from a relay that loops on its own.
+    writerApp = await instance(db.url, { pollIntervalMs: 120_000 });
+    relayApp = await instance(db.url, { pollIntervalMs: 120_000, batchSize: 5 });
+    sent = recordStatements(relayApp.get(DataSource));
+  });
+
+  afterAll(async () => {
+    await relayApp?.get(OutboxRelay).stop();
+    await Promise.all([writerApp?.close(), relayApp?.close()]);
+    await db?.drop();
+  });
+
+  const code = (agency: string, n: number) => `${agency}-261126-${String(n).padStart(4, '0')}`;
+  const unpublished = async () => Number((await writerApp.get(DataSource).query('SELECT count(*) AS n FROM outbox WHERE published_at IS NULL'))[0].n);
+
+  it('spends one cycle of four statements on each isolated commit, and no empty claim after it', async () => {
+    const events = 10;
+    const ds = writerApp.get(DataSource);
+    relayApp.get(OutboxRelay).start();
+    // The first cycle (empty) and the first prune, then the relay sleeps.
+    await expectEventually(() => expect(sent.some(isClaim)).toBe(true));
+    await new Promise((r) => setTimeout(r, 500));
+    sent.length = 0;
+
+    const agency = `H66.${1000 + Math.floor(Math.random() * 8999)}`;
+    for (let i = 1; i <= events; i++) {
+      const { eventId } = await ds.transaction((tx) => writerApp.get(OutboxWriter).append(tx, DossierSubmitted, payload(code(agency, i))));
+      await expectEventually(
+        async () => {
+          const [row] = await ds.query('SELECT published_at FROM outbox WHERE event_id = $1', [eventId]);
+          expect(row.published_at).not.toBeNull();
+        },
+        { intervalMs: 20 },
+      );
+      // Room for the cycle a relay that loops at once after publishing would start now, before the next commit.
+      await new Promise((r) => setTimeout(r, 150));
+    }
+
+    // One claim per commit; per event BEGIN, claim (which takes the relay lock too), mark, COMMIT.
+    expect({ claims: sent.filter(isClaim).length, statementsPerEvent: sent.length / events }).toEqual({ claims: events, statementsPerEvent: 4 });
+  });
+
+  it('goes on at once, without a NOTIFY, after a claim that was full', async () => {
+    const ds = writerApp.get(DataSource);
+    const agency = `H65.${1000 + Math.floor(Math.random() * 8999)}`;
+    sent.length = 0;
+    // One commit (one NOTIFY) of twelve events: claims of 5, 5 and 2 rows, the last two without a wake-up of their own.
+    await ds.transaction(async (tx) => {
+      for (let i = 1; i <= 12; i++) await writerApp.get(OutboxWriter).append(tx, DossierSubmitted, payload(code(agency, i)));
+    });
+    await expectEventually(async () => expect(await unpublished()).toBe(0), { timeoutMs: 10_000 });
+    expect(sent.filter(isClaim)).toHaveLength(3);
+  });
+});

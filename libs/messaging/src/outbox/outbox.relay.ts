@@ -6,22 +6,20 @@ import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/Postgres
 import { KafkaClient } from '../kafka/kafka.client';
 import { outboxOldestPendingSeconds, outboxParked, outboxPublished, outboxPublishFailures, outboxSizeRefusals } from '../messaging.metrics';
 import { backoff, DEFAULT_RELAY_OPTIONS, MESSAGING_OPTIONS, type MessagingOptions, type RelayOptions } from '../messaging.options';
+import { CLAIM_SQL, groupByTopic, rowBytes, rowsLeftBehind, toClaim, withinBytes, type OutboxRow } from './relay-batch';
 import { RelayProducer, tooLargeReason } from './relay-producer';
-
-interface OutboxRow {
-  id: string;
-  topic: string;
-  key: string;
-  payload: unknown;
-  headers: Record<string, string>;
-  created_at: Date;
-}
 
 /** What one claimed batch came to: rows now on Kafka, rows parked (with why), and the failure that stopped it. */
 interface SendOutcome {
   published: OutboxRow[];
   parked: Array<{ row: OutboxRow; reason: string }>;
   failure?: Error;
+}
+
+/** What one cycle came to: rows published or parked, and whether rows may still wait (the next cycle starts at once). */
+interface CycleOutcome {
+  done: number;
+  more: boolean;
 }
 
 // Batches are serialised across relay instances with this lock, which keeps per-key order;
@@ -85,17 +83,20 @@ export class OutboxRelay {
   async drain(): Promise<number> {
     let total = 0;
     for (;;) {
-      const n = await this.publishBatch();
-      total += n;
-      if (n === 0) return total;
+      const { done } = await this.publishBatch();
+      total += done;
+      if (done === 0) return total;
     }
   }
 
   private async run(): Promise<void> {
     while (this.running) {
-      let published = 0;
+      let more = false;
+      // A NOTIFY that arrived before this cycle's claim is for a commit the claim sees: only one arriving later needs
+      // another cycle (a notification reaches the listener only once its transaction is visible).
+      this.wakeRequested = false;
       try {
-        published = await this.publishBatch();
+        ({ more } = await this.publishBatch());
         this.failures = 0;
         await this.pruneIfDue();
       } catch (e) {
@@ -104,34 +105,26 @@ export class OutboxRelay {
         await this.sleep(backoff(this.failures, 200, this.options.maxBackoffMs));
         continue;
       }
-      // Nothing left (a batch bounded in bytes may hold fewer rows than batchSize while more wait): sleep until a NOTIFY or
-      // the poll; woken by a commit, wait coalesceMs so a burst of commits shares one claim/produce/mark cycle.
-      if (published === 0 && (await this.sleep(this.options.pollIntervalMs)) && this.options.coalesceMs > 0) {
+      // Nothing left behind (the claim saw every pending row and the batch took them all): sleep until a NOTIFY or the
+      // poll, rather than run a claim that would find nothing; a commit during the batch has already asked for the next
+      // cycle (`wakeRequested`). Woken by a commit, wait coalesceMs so a burst of commits shares one claim/produce/mark cycle.
+      if (!more && (await this.sleep(this.options.pollIntervalMs)) && this.options.coalesceMs > 0) {
         await new Promise((resolve) => setTimeout(resolve, this.options.coalesceMs));
       }
     }
   }
 
-  private async publishBatch(): Promise<number> {
+  private async publishBatch(): Promise<CycleOutcome> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction();
-      const [{ locked }] = await runner.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK_KEY]);
-      if (!locked) {
-        await runner.commitTransaction();
-        return 0;
-      }
-      const claimed: OutboxRow[] = await runner.query(
-        `SELECT id, topic, key, payload, headers, created_at FROM outbox
-          WHERE published_at IS NULL AND parked_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.options.batchSize],
-      );
+      const { locked, rows: claimed } = toClaim(await runner.query(CLAIM_SQL, [this.options.batchSize, RELAY_LOCK_KEY]));
       const rows = withinBytes(claimed, this.options.maxBatchBytes);
       if (rows.length === 0) {
         await runner.commitTransaction();
-        outboxOldestPendingSeconds.set(0);
-        return 0;
+        if (locked) outboxOldestPendingSeconds.set(0);
+        return { done: 0, more: false };
       }
       const outcome: SendOutcome = { published: [], parked: [] };
       await this.sendSplitting(rows, outcome);
@@ -154,10 +147,10 @@ export class OutboxRelay {
         await this.recordFailure(rows.filter((r) => !handled.has(r)), outcome.failure);
         throw outcome.failure;
       }
-      if (claimed.length === this.options.batchSize || rows.length < claimed.length) {
-        outboxOldestPendingSeconds.set((Date.now() - new Date(rows[rows.length - 1].created_at).getTime()) / 1000);
-      } else outboxOldestPendingSeconds.set(0);
-      return done;
+      const more = rowsLeftBehind(claimed.length, rows.length, this.options.batchSize);
+      if (more) outboxOldestPendingSeconds.set((Date.now() - new Date(rows[rows.length - 1].created_at).getTime()) / 1000);
+      else outboxOldestPendingSeconds.set(0);
+      return { done, more };
     } catch (e) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw e;
@@ -251,31 +244,4 @@ export class OutboxRelay {
       this.wake = () => done(true);
     });
   }
-}
-
-/** What a row weighs on the wire, roughly: key, value and headers (Kafka's own framing adds a few dozen bytes). */
-function rowBytes(row: OutboxRow): number {
-  let bytes = Buffer.byteLength(row.key) + Buffer.byteLength(JSON.stringify(row.payload));
-  for (const [name, value] of Object.entries(row.headers)) bytes += Buffer.byteLength(name) + Buffer.byteLength(String(value));
-  return bytes;
-}
-
-/** The longest prefix of `rows` within `maxBytes`, and always the first row (alone, if it is larger). */
-function withinBytes(rows: OutboxRow[], maxBytes: number): OutboxRow[] {
-  let total = 0;
-  for (let i = 0; i < rows.length; i++) {
-    total += rowBytes(rows[i]);
-    if (total > maxBytes && i > 0) return rows.slice(0, i);
-  }
-  return rows;
-}
-
-function groupByTopic(rows: OutboxRow[]) {
-  const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
-  for (const row of rows) {
-    const messages = byTopic.get(row.topic) ?? [];
-    messages.push({ key: row.key, value: JSON.stringify(row.payload), headers: row.headers });
-    byTopic.set(row.topic, messages);
-  }
-  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
 }
