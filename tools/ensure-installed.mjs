@@ -1,10 +1,22 @@
-// Installs dependencies when node_modules is missing or older than the lockfile (fresh clones).
+// Installs dependencies when node_modules is missing or was installed from another lockfile (fresh clones, a
+// changed lockfile). The lockfile's content decides, not its modification time: a new checkout or git worktree
+// rewrites the file and would otherwise reinstall (and `npm ci` empties node_modules first, even through a symlink).
 import { execSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+
+const MARKER = 'node_modules/.package-lock.json';
+const STAMP = 'node_modules/.hub-installed-lockfile';
 
 export function ensureInstalled() {
-  const marker = 'node_modules/.package-lock.json';
-  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync('package-lock.json').mtimeMs) return;
+  const lockHash = createHash('sha256').update(readFileSync('package-lock.json')).digest('hex');
+  if (existsSync(STAMP) && readFileSync(STAMP, 'utf8').trim() === lockHash) return;
+  // An install made before the stamp existed: trust it as before, if it is newer than the lockfile.
+  if (!existsSync(STAMP) && existsSync(MARKER) && statSync(MARKER).mtimeMs >= statSync('package-lock.json').mtimeMs) {
+    writeFileSync(STAMP, `${lockHash}\n`);
+    return;
+  }
   console.log('[hub] installing dependencies (npm ci)');
   execSync('npm ci --no-audit --no-fund --loglevel=error', { stdio: 'inherit' });
+  writeFileSync(STAMP, `${lockHash}\n`);
 }
