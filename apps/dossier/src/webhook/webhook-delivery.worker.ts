@@ -28,6 +28,8 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
   private running = false;
   private loop?: Promise<void>;
   private readonly stopping = new AbortController();
+  /** When the loop last looked for due deliveries (see `run`). */
+  private lastClaimAt = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -69,8 +71,14 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
       let busy = false;
       const seen = this.notifier.generation;
       try {
-        const round = await this.runOnce();
-        busy = round.enqueued > 0 || round.sent > 0;
+        // A feed NOTIFY wakes the loop once per new item (every online intake). Deliveries only become due by being
+        // enqueued, or when a retry's time comes, which the interval's round finds: so a wake that enqueued nothing
+        // looks for due deliveries at most once per interval instead of once per item.
+        const enqueued = await this.enqueueAll();
+        const claimDue = enqueued > 0 || Date.now() - this.lastClaimAt >= this.settings.intervalMs;
+        if (claimDue) this.lastClaimAt = Date.now();
+        const sent = claimDue ? await this.deliverDue() : 0;
+        busy = enqueued > 0 || sent > 0;
       } catch (e) {
         this.logger.warn(`webhook round failed: ${(e as Error).message}`);
       }
