@@ -131,8 +131,8 @@ describe('outbox relay wake-up', () => {
 });
 
 /**
- * Every statement a DataSource sends (BEGIN and COMMIT included: typeorm sends them through the runner's query), by
- * wrapping the query runners it creates; `DataSource.query` goes through one as well. The LISTEN connection is not
+ * Every statement a DataSource sends (BEGIN and COMMIT, and prepared statements, included), by wrapping the
+ * connection of each query runner it creates; `DataSource.query` goes through one as well. The LISTEN connection is not
  * the DataSource's and is not counted.
  */
 function recordStatements(ds: DataSource): string[] {
@@ -140,11 +140,20 @@ function recordStatements(ds: DataSource): string[] {
   const create = ds.createQueryRunner.bind(ds);
   jest.spyOn(ds, 'createQueryRunner').mockImplementation((mode) => {
     const runner = create(mode);
-    const query = runner.query.bind(runner);
-    runner.query = ((sql: string, ...rest: unknown[]) => {
-      sent.push(sql);
-      return (query as (...args: unknown[]) => Promise<unknown>)(sql, ...rest);
-    }) as typeof runner.query;
+    // At the connection: TypeORM's own statements (BEGIN, COMMIT) and the prepared ones (queryPrepared) alike.
+    const connect = runner.connect.bind(runner);
+    runner.connect = (async () => {
+      const client = (await connect()) as { query: (...args: unknown[]) => Promise<unknown>; recorded?: boolean };
+      if (!client.recorded) {
+        const query = client.query.bind(client);
+        client.query = (q: unknown, ...rest: unknown[]) => {
+          sent.push(typeof q === 'string' ? q : (q as { text: string }).text);
+          return query(q, ...rest);
+        };
+        client.recorded = true;
+      }
+      return client;
+    }) as typeof runner.connect;
     return runner;
   });
   return sent;

@@ -5,3 +5,4 @@ export * from './run-migrations';
 export * from './snake-naming.strategy';
 export * from './transaction-runner';
 export * from './outbox-parking.migration';
+export * from './prepared-query';

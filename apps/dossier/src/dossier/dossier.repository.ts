@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { outboxInsertFrom, type PreparedEvent } from '@hub/messaging';
+import { queryPrepared } from '@hub/persistence';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { DossierState } from './domain/dossier-state';
 import type { NewFeedRow } from '../agency-feed/agency-feed.store';
@@ -90,7 +91,7 @@ export class DossierRepository {
     const { state, identity } = dossier;
     // The lookup key's hash is bound to the code, known only once numbered: set in the same transaction.
     return this.dataSource.transaction(async (tx) => {
-      const [row] = await tx.query(INSERT_NUMBERED, [
+      const [row] = await queryPrepared<{ stored: string | null }>(tx, 'hub_dossier_intake', INSERT_NUMBERED, [
         state.receivingAgencyCode,
         receiptDate,
         codePrefix,
@@ -101,7 +102,7 @@ export class DossierRepository {
         feedItem && JSON.stringify({ agency_code: feedItem.agencyCode, type: feedItem.type, occurred_at: feedItem.occurredAt, data: feedItem.data, source_key: feedItem.sourceKey }),
       ]);
       const code: string | null = row.stored ?? null;
-      if (code !== null) await tx.query('UPDATE dossier SET lookup_key_hash = $2 WHERE code = $1', [code, lookupKeyHashOf(code)]);
+      if (code !== null) await queryPrepared(tx, 'hub_dossier_intake_lookup_key', 'UPDATE dossier SET lookup_key_hash = $2 WHERE code = $1', [code, lookupKeyHashOf(code)]);
       return code;
     });
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { queryPrepared } from '@hub/persistence';
 import type { DataSource } from 'typeorm';
 import { chainAll, type ExchangeEntry, type ExchangeRecord } from './exchange-log-chain';
 
@@ -72,11 +73,11 @@ export class ExchangeLogStore {
    */
   appendAll(records: readonly ExchangeRecord[]): Promise<ExchangeEntry[]> {
     return this.dataSource.transaction(async (tx) => {
-      const [head]: { seq: string; entry_hash: string }[] = await tx.query('SELECT seq, entry_hash FROM exchange_log_head WHERE id = 1 FOR UPDATE');
+      const [head]: { seq: string; entry_hash: string }[] = await queryPrepared(tx, 'hub_exchange_log_head', 'SELECT seq, entry_hash FROM exchange_log_head WHERE id = 1 FOR UPDATE', []);
       const entries = chainAll({ seq: Number(head.seq), entryHash: head.entry_hash }, records);
       const last = entries.at(-1);
       if (!last) return entries;
-      await tx.query(APPEND_ENTRIES, [JSON.stringify(entries.map(toRow)), last.seq, last.entryHash]);
+      await queryPrepared(tx, 'hub_exchange_log_append', APPEND_ENTRIES, [JSON.stringify(entries.map(toRow)), last.seq, last.entryHash]);
       return entries;
     });
   }

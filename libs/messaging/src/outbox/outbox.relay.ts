@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { queryPrepared } from '@hub/persistence';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -119,7 +120,7 @@ export class OutboxRelay {
     await runner.connect();
     try {
       await runner.startTransaction();
-      const { locked, rows: claimed } = toClaim(await runner.query(CLAIM_SQL, [this.options.batchSize, RELAY_LOCK_KEY]));
+      const { locked, rows: claimed } = toClaim(await queryPrepared(runner, 'hub_outbox_claim', CLAIM_SQL, [this.options.batchSize, RELAY_LOCK_KEY]));
       const rows = withinBytes(claimed, this.options.maxBatchBytes);
       if (rows.length === 0) {
         await runner.commitTransaction();
@@ -129,7 +130,7 @@ export class OutboxRelay {
       const outcome: SendOutcome = { published: [], parked: [] };
       await this.sendSplitting(rows, outcome);
       if (outcome.published.length > 0) {
-        await runner.query('UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1)', [outcome.published.map((r) => r.id)]);
+        await queryPrepared(runner, 'hub_outbox_mark', 'UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1)', [outcome.published.map((r) => r.id)]);
       }
       for (const { row, reason } of outcome.parked) {
         await runner.query('UPDATE outbox SET parked_at = now(), parked_reason = $2, attempts = attempts + 1 WHERE id = $1', [row.id, reason]);
