@@ -32,6 +32,9 @@ export async function publishProcedure(hub: Hub, operatorKey: string, code: stri
   if (draft.status !== 201) throw new Error(`procedure draft: ${draft.status} ${JSON.stringify(draft.body)}`);
   const published = await hub.request('POST', `/v1/procedures/${code}/publish`, { apiKey: operatorKey, body: {} });
   if (published.status >= 300) throw new Error(`publish: ${published.status} ${JSON.stringify(published.body)}`);
+  // The version takes effect at the instant of publication, milliseconds included, while the suites write receipt
+  // times to the second: wait for the next whole second, so a dossier "received now" is never received before it.
+  await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 5));
 }
 
 export function procedureDraft(code: string, fees: { code: string; name: string; amount: number }[]) {
