@@ -27,6 +27,11 @@ describeLocal('outbox durability: intake keeps working while Kafka is down', () 
     const operator = await hub.registerClient('operator', 'operator', ['catalogue:write']);
     portal = await hub.registerClient('portal', 'portal', ['dossier:submit', 'payment:read', 'rating:read']);
     await publishProcedure(hub, operator, PROCEDURE, [{ code: 'LP01', name: 'Lệ phí', amount: 50_000 }]);
+    // Every e2e Hub numbers DEPARTMENT's dossiers of today from 0001 while sharing the broker: payment's fresh consumer
+    // group replays other suites' dossier.received.v1 under those same codes. This Hub numbers from a block of its own.
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const firstSequence = 9_000 + Math.floor(Math.random() * 900) * 10;
+    await queryOne(hub.databases.get('dossier')!.url, 'INSERT INTO dossier_code_sequence (agency_code, receipt_date, last_value) VALUES ($1, $2, $3)', [DEPARTMENT, today, firstSequence]);
     // The procedure must be in the dossier read model before the broker goes away.
     await expectEventually(async () => {
       const res = await hub.request('POST', '/v1/dossiers', { apiKey: portal, body: { procedureCode: PROCEDURE, receivingAgencyCode: DEPARTMENT, applicant: APPLICANT } });
