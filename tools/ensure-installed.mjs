@@ -20,3 +20,6 @@ export function ensureInstalled() {
   execSync('npm ci --no-audit --no-fund --loglevel=error', { stdio: 'inherit' });
   writeFileSync(STAMP, `${lockHash}\n`);
 }
+
+// `node tools/ensure-installed.mjs`: for entry points whose own imports need node_modules (the bench harness).
+if (import.meta.url === `file://${process.argv[1]}`) ensureInstalled();

@@ -114,8 +114,6 @@ const results = [];
 let exitCode = 0;
 
 try {
-  const { ensureInstalled } = await import('../ensure-installed.mjs');
-  ensureInstalled();
   const infra = ensureInfrastructure(log, cleanup);
   log(`postgres ${infra.pgUrl.replace(/\/\/[^@]*@/, '//')}, kafka ${infra.kafkaBrokers.join(',')}; scenarios: ${requested.join(', ')}`);
   const pgVersion = await withPg(infra.pgUrl, (c) => c.query('SHOW server_version')).then((r) => r.rows[0].server_version.split(' ')[0], () => undefined);
