@@ -6,3 +6,4 @@ export * from './snake-naming.strategy';
 export * from './transaction-runner';
 export * from './outbox-parking.migration';
 export * from './prepared-query';
+export * from './group-commit';

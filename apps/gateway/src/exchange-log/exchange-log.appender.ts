@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { GroupCommit } from '@hub/persistence';
 import { AppError } from '@hub/platform';
 import type { ExchangeEntry, ExchangeRecord } from './exchange-log-chain';
 import { ExchangeLogStore } from './exchange-log.store';
@@ -16,47 +17,31 @@ export type GroupStore = Pick<ExchangeLogStore, 'appendAll'>;
 const groupNotRecorded = (records: number) =>
   new AppError('EXCHANGE_LOG_UNAVAILABLE', `The exchange log could not record the group of ${records} exchanges this one was in.`);
 
-interface Waiting {
-  record: ExchangeRecord;
-  resolve: (entry: ExchangeEntry) => void;
-  reject: (error: unknown) => void;
-}
-
 /**
- * Group commit of the exchange log. Every append holds the chain head's row lock, so appends are serial
- * anyway; rather than each caller paying its own transaction, one group is in flight at a time and the records
- * that arrive meanwhile go together in the next one. No timer: when nothing is in flight a record starts its
- * group at once, so a lone request waits for nothing but its own transaction. Each caller gets its own entry;
- * a failed group rejects every caller in it and takes nothing from the next, which reads the head afresh.
+ * Group commit of the exchange log (`GroupCommit`). Every append holds the chain head's row lock, so appends are
+ * serial anyway; rather than each caller paying its own transaction, one group is in flight at a time and the
+ * records that arrive meanwhile go together in the next one. Each caller gets its own entry; a failed group rejects
+ * every caller in it (its records are chained to each other, so none is retried alone) and takes nothing from the
+ * next, which reads the head afresh.
  */
 @Injectable()
 export class ExchangeLogAppender {
   private readonly logger = new Logger(ExchangeLogAppender.name);
-  private readonly waiting: Waiting[] = [];
-  private inFlight = false;
+  private readonly group: GroupCommit<ExchangeRecord, ExchangeEntry>;
 
-  constructor(@Inject(ExchangeLogStore) private readonly store: GroupStore) {}
-
-  /** Resolves once the record's entry is committed; rejects if its group could not be. */
-  append(record: ExchangeRecord): Promise<ExchangeEntry> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ record, resolve, reject });
-      if (!this.inFlight) void this.drain();
+  constructor(@Inject(ExchangeLogStore) store: GroupStore) {
+    this.group = new GroupCommit({
+      commit: (records) => store.appendAll(records),
+      maxGroup: MAX_GROUP,
+      onFailure: (error, records) => {
+        this.logger.error({ msg: 'Exchange log group append failed', records, err: error });
+        return groupNotRecorded(records);
+      },
     });
   }
 
-  private async drain(): Promise<void> {
-    this.inFlight = true;
-    while (this.waiting.length > 0) {
-      const group = this.waiting.splice(0, MAX_GROUP);
-      try {
-        const entries = await this.store.appendAll(group.map((w) => w.record));
-        group.forEach((w, i) => w.resolve(entries[i]));
-      } catch (error) {
-        this.logger.error({ msg: 'Exchange log group append failed', records: group.length, err: error });
-        for (const w of group) w.reject(groupNotRecorded(group.length));
-      }
-    }
-    this.inFlight = false;
+  /** Resolves once the record's entry is committed; rejects if its group could not be. */
+  append(record: ExchangeRecord): Promise<ExchangeEntry> {
+    return this.group.submit(record);
   }
 }
