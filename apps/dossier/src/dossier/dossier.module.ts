@@ -24,6 +24,7 @@ import { LookupDossierUseCase } from './usecases/lookup-dossier/lookup-dossier.u
 import { SubmitSupplementUseCase } from './usecases/submit-supplement/submit-supplement.usecase';
 import { WithdrawDossierUseCase } from './usecases/withdraw-dossier/withdraw-dossier.usecase';
 import { DossierRepository } from './dossier.repository';
+import { NumberedIntakeWriter } from './numbered-intake.writer';
 import { GetDossierUseCase } from './usecases/get-dossier/get-dossier.usecase';
 import { GetDossierStateUseCase } from './usecases/get-dossier-state/get-dossier-state.usecase';
 import { RecomputeDueDatesUseCase } from './usecases/recompute-due-dates/recompute-due-dates.usecase';
@@ -38,6 +39,7 @@ import { LookupKeyRekeying } from './lookup-key-rekeying';
   controllers: [DossierController, DossierSyncController, DossierNoticeController, DossierApplicantController, PublicLookupController, DossierStepsController],
   providers: [
     DossierRepository,
+    NumberedIntakeWriter,
     DossierStateStore,
     DossierEventsWriter,
     SubmitDossierUseCase,

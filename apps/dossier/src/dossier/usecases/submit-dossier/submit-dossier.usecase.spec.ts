@@ -1,12 +1,11 @@
 import { LookupKeys } from '../../lookup-key';
 import { DossierReceived, ProcedurePublished } from '@hub/contracts';
-import { OutboxWriter, type PreparedEvent } from '@hub/messaging';
+import { OutboxWriter } from '@hub/messaging';
 import type { CallerIdentity, Clock } from '@hub/platform';
 import { stubOf } from '@hub/testing';
 import type { ProcedureVersionRepository } from '../../../procedure-read-model/procedure-version.repository';
 import { DossierEventsWriter } from '../../dossier-events.writer';
-import type { StoredDossier } from '../../dossier-state.store';
-import type { DossierRepository } from '../../dossier.repository';
+import type { NumberedIntake, NumberedIntakeWriter } from '../../numbered-intake.writer';
 import type { SubmitDossierCommand } from './submit-dossier.command';
 import { SubmitDossierUseCase } from './submit-dossier.usecase';
 
@@ -15,26 +14,19 @@ const procedure = { ...ProcedurePublished.example, effectiveFrom: new Date(Proce
 const portal: CallerIdentity = { clientId: 'portal', kind: 'portal', agencyCodes: [], roles: ['dossier:submit'] };
 const command: SubmitDossierCommand = { procedureCode: procedure.code, receivingAgencyCode: AGENCY, channel: 'ONLINE', applicant: { fullName: 'Lê Văn C', idNumber: '001086001234' } };
 
-interface Numbered {
-  prefix: string;
-  receiptDate: string;
-  placeholder: string;
-  dossier: StoredDossier;
-  events: readonly PreparedEvent[];
-  lookupKeyHash?: string;
-}
+type Numbered = Omit<NumberedIntake, 'lookupKeyHashOf'> & { lookupKeyHash?: string };
 
 const keys = new LookupKeys('unit-test-lookup-secret-9f8e7d6c5b4a39281706');
 
-/** `taken` codes were synced by an agency system: the repository answers null for them, as the real statement does. */
+/** `taken` codes were synced by an agency system: the writer answers null for them, as the real statement does. */
 function setup(found: typeof procedure | null = procedure, taken = 0) {
   const calls: Numbered[] = [];
   let sequence = 6;
-  const dossiers = stubOf<DossierRepository>({
-    insertNumbered: async (prefix, receiptDate, placeholder, dossier, events, lookupKeyHashOf) => {
+  const intakes = stubOf<NumberedIntakeWriter>({
+    insert: async ({ lookupKeyHashOf, ...intake }) => {
       sequence++;
-      const code = calls.length + 1 <= taken ? null : `${prefix}${String(sequence).padStart(4, '0')}`;
-      calls.push({ prefix, receiptDate, placeholder, dossier, events, ...(code ? { lookupKeyHash: lookupKeyHashOf(code) } : {}) });
+      const code = calls.length + 1 <= taken ? null : `${intake.codePrefix}${String(sequence).padStart(4, '0')}`;
+      calls.push({ ...intake, ...(code ? { lookupKeyHash: lookupKeyHashOf(code) } : {}) });
       return code;
     },
   });
@@ -48,7 +40,7 @@ function setup(found: typeof procedure | null = procedure, taken = 0) {
       return found;
     },
   });
-  const usecase = new SubmitDossierUseCase(dossiers, procedures, new DossierEventsWriter(outbox), clock, keys);
+  const usecase = new SubmitDossierUseCase(intakes, procedures, new DossierEventsWriter(outbox), clock, keys);
   return { usecase, calls, lookups };
 }
 
@@ -59,7 +51,8 @@ describe('SubmitDossierUseCase', () => {
     expect(lookups).toEqual([[procedure.code, new Date('2026-01-11T17:30:00Z')]]);
     expect(result).toMatchObject({ code: `${AGENCY}-260112-0007`, status: 1, procedureVersion: procedure.version });
     expect(calls).toHaveLength(1);
-    const [{ prefix, receiptDate, placeholder, dossier, events }] = calls;
+    const [{ codePrefix: prefix, receiptDate, placeholder, dossier, events, feedItem }] = calls;
+    expect(feedItem).toMatchObject({ agencyCode: AGENCY, type: 'dossier.submitted', dossierCode: placeholder });
     expect([prefix, receiptDate]).toEqual([`${AGENCY}-260112-`, '2026-01-12']);
     // The placeholder has the shape of a code of that day, so the events validate against their contracts.
     expect(placeholder).toMatch(new RegExp(`^${prefix.replace(/\./g, '\\.')}\\d{12}$`));

@@ -9,8 +9,8 @@ import { decide } from '../../domain/decide';
 import type { DossierContent } from '../../domain/dossier-state';
 import { DossierErrors } from '../../dossier.errors';
 import { DossierEventsWriter } from '../../dossier-events.writer';
-import { DossierRepository } from '../../dossier.repository';
 import { LookupKeys, newLookupKey } from '../../lookup-key';
+import { NumberedIntakeWriter } from '../../numbered-intake.writer';
 import type { SubmitDossierCommand, SubmittedDossierDto } from './submit-dossier.command';
 
 /** Codes an agency system already took (synced under the hub's numbering) are skipped; more than this in a row is a bug. */
@@ -20,7 +20,7 @@ const MAX_NUMBERING_ATTEMPTS = 20;
 @Injectable()
 export class SubmitDossierUseCase {
   constructor(
-    private readonly dossiers: DossierRepository,
+    private readonly intakes: NumberedIntakeWriter,
     private readonly procedures: ProcedureVersionRepository,
     private readonly events: DossierEventsWriter,
     private readonly clock: Clock,
@@ -58,15 +58,16 @@ export class SubmitDossierUseCase {
       const events = this.events.prepare(intake.events);
       // The agency's feed item is written by the same statement: no consumer of our own event needed.
       const feedItem = submissionFeedRow(intake.state, now);
-      const code = await this.dossiers.insertNumbered(
-        prefix,
+      // Numbered and stored with the intakes that arrive meanwhile, in one transaction (group commit).
+      const code = await this.intakes.insert({
+        codePrefix: prefix,
         receiptDate,
         placeholder,
-        { state: intake.state, identity },
+        dossier: { state: intake.state, identity },
         events,
-        (numbered) => this.lookupKeys.hash(numbered, lookupKey),
+        lookupKeyHashOf: (numbered) => this.lookupKeys.hash(numbered, lookupKey),
         feedItem,
-      );
+      });
       if (code === null) continue;
       return {
         code,

@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { outboxInsertFrom, type PreparedEvent } from '@hub/messaging';
+import { GroupCommit, GroupRolledBack, queryPrepared } from '@hub/persistence';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { NewFeedRow } from '../agency-feed/agency-feed.store';
+import { DossierEntity, DossierStatusHistoryEntity } from './dossier.entity';
+import { historyRowsOf, rowOf } from './dossier-row.mapper';
+import type { StoredDossier } from './dossier-state.store';
+
+/** One online intake to number and store. `dossier`, `events` and `feedItem` carry `placeholder` wherever the code belongs. */
+export interface NumberedIntake {
+  /** `<agency>-<YYMMDD>-`: the code is this plus the next value of the agency's daily sequence. */
+  codePrefix: string;
+  receiptDate: string;
+  placeholder: string;
+  dossier: StoredDossier;
+  events: readonly PreparedEvent[];
+  /** The lookup key's hash, bound to the code: known only once numbered, set in the same transaction. */
+  lookupKeyHashOf: (code: string) => string;
+  feedItem: NewFeedRow | null;
+}
+
+/** The most intakes one transaction numbers: at 16–64 concurrent requests a group is rarely larger. */
+export const MAX_INTAKE_GROUP = 64;
+
+/**
+ * Numbers, stores and announces a group of new dossiers in ONE statement: for each (agency, receipt date) in the
+ * group, the daily sequence moves by the group's count for it (one row lock per agency, taken in a fixed order, so
+ * two replicas' groups cannot deadlock) and its intakes take the values in order; then the dossier rows, their
+ * first history rows, their outbox events and their items in the receiving agency's feed. The rows and events were
+ * built in memory under a placeholder of the code's shape, replaced here by the real code. Counter, dossiers and
+ * events commit or roll back together, so codes have neither gaps nor duplicates. A code already taken (an agency
+ * system synced a counter dossier under it) stores nothing for that intake and reports it unstored: the number is
+ * used, so skipping it leaves no gap, and the caller tries the next one.
+ */
+const INSERT_NUMBERED_GROUP = `
+  WITH req AS (
+    SELECT * FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+      WITH ORDINALITY AS r(agency_code, receipt_date, prefix, placeholder, dossier, history, events, feed, i)
+  ), counts AS (
+    SELECT agency_code, receipt_date, count(*)::int AS n FROM req GROUP BY agency_code, receipt_date
+  ), s AS (
+    INSERT INTO dossier_code_sequence (agency_code, receipt_date, last_value)
+    SELECT agency_code, receipt_date, n FROM counts ORDER BY agency_code, receipt_date
+    ON CONFLICT (agency_code, receipt_date) DO UPDATE SET last_value = dossier_code_sequence.last_value + EXCLUDED.last_value
+    RETURNING agency_code, receipt_date, last_value
+  ), seq AS (
+    SELECT r.*, s.last_value - c.n + row_number() OVER (PARTITION BY r.agency_code, r.receipt_date ORDER BY r.i) AS value
+      FROM req r JOIN counts c USING (agency_code, receipt_date) JOIN s USING (agency_code, receipt_date)
+  ), coded AS (
+    -- The sequence part as formatDossierCode writes it: at least four digits, never truncated.
+    SELECT seq.*, prefix || CASE WHEN value < 10000 THEN lpad(value::text, 4, '0') ELSE value::text END AS code FROM seq
+  ), d AS (
+    INSERT INTO dossier SELECT p.* FROM coded, jsonb_populate_record(NULL::dossier, replace(coded.dossier, coded.placeholder, coded.code)::jsonb) AS p
+    ON CONFLICT (code) DO NOTHING RETURNING code
+  ), stored AS (
+    SELECT coded.* FROM coded JOIN d USING (code)
+  ), h AS (
+    INSERT INTO dossier_status_history
+    SELECT p.* FROM stored, jsonb_populate_recordset(NULL::dossier_status_history, replace(stored.history, stored.placeholder, stored.code)::jsonb) AS p
+  ), events AS (
+    SELECT e."eventId", e.topic, stored.code AS key, e.payload, e.headers
+      FROM stored, ROWS FROM (jsonb_to_recordset(replace(stored.events, stored.placeholder, stored.code)::jsonb)
+        AS ("eventId" uuid, topic text, payload jsonb, headers jsonb)) WITH ORDINALITY AS e("eventId", topic, payload, headers, k)
+     ORDER BY stored.i, e.k
+  ), o AS (${outboxInsertFrom('events')}
+  ), f AS (
+    INSERT INTO agency_feed (agency_code, dossier_code, type, occurred_at, data, source_key)
+    SELECT p.agency_code, stored.code, p.type, p.occurred_at, p.data, p.source_key
+      FROM stored, jsonb_to_record(replace(stored.feed, stored.placeholder, stored.code)::jsonb)
+        AS p(agency_code text, type text, occurred_at timestamptz, data jsonb, source_key text)
+     WHERE stored.feed IS NOT NULL
+     ORDER BY stored.i
+    ON CONFLICT (source_key) DO NOTHING
+  )
+  SELECT coded.i, coded.code, d.code IS NOT NULL AS stored FROM coded LEFT JOIN d USING (code)`;
+
+const SET_LOOKUP_KEYS = `
+  UPDATE dossier SET lookup_key_hash = v.hash FROM unnest($1::text[], $2::text[]) AS v(code, hash) WHERE dossier.code = v.code`;
+
+/**
+ * Stores online intakes by group commit (`GroupCommit`): the intakes that arrive while a group is in flight are
+ * numbered and stored together by the next, in one transaction of four round trips (begin, the statement above,
+ * the lookup keys, commit) whatever its size. A lone intake goes at once. A group whose statement fails is stored
+ * again one intake at a time, so a bad intake fails only its own request.
+ */
+@Injectable()
+export class NumberedIntakeWriter {
+  private readonly group = new GroupCommit<NumberedIntake, string | null>({
+    commit: (intakes) => this.insertGroup(intakes),
+    maxGroup: MAX_INTAKE_GROUP,
+    onFailure: 'isolate',
+  });
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The intake's code once committed, or `null` when the allocated code was already taken (nothing was stored; call again). */
+  insert(intake: NumberedIntake): Promise<string | null> {
+    return this.group.submit(intake);
+  }
+
+  private insertGroup(intakes: readonly NumberedIntake[]): Promise<(string | null)[]> {
+    const columns = {
+      agency: [] as string[], date: [] as string[], prefix: [] as string[], placeholder: [] as string[],
+      dossier: [] as string[], history: [] as string[], events: [] as string[], feed: [] as (string | null)[],
+    };
+    for (const intake of intakes) {
+      const { state, identity } = intake.dossier;
+      columns.agency.push(state.receivingAgencyCode);
+      columns.date.push(intake.receiptDate);
+      columns.prefix.push(intake.codePrefix);
+      columns.placeholder.push(intake.placeholder);
+      columns.dossier.push(JSON.stringify(this.columnsOf(DossierEntity, rowOf(state, identity))));
+      columns.history.push(JSON.stringify(historyRowsOf(state, 0).map((h) => this.columnsOf(DossierStatusHistoryEntity, h))));
+      columns.events.push(JSON.stringify(intake.events.map(({ eventId, topic, payload, headers }) => ({ eventId, topic, payload, headers }))));
+      columns.feed.push(intake.feedItem && feedColumnsOf(intake.feedItem));
+    }
+    return this.dataSource.transaction(async (tx) => {
+      try {
+        const rows = await queryPrepared<{ i: string; code: string; stored: boolean }>(tx, 'hub_dossier_intake_group', INSERT_NUMBERED_GROUP, [
+          columns.agency, columns.date, columns.prefix, columns.placeholder, columns.dossier, columns.history, columns.events, columns.feed,
+        ]);
+        const codes: (string | null)[] = intakes.map(() => null);
+        for (const row of rows) if (row.stored) codes[Number(row.i) - 1] = row.code;
+        const keyed = codes.flatMap((code, i) => (code === null ? [] : [[code, intakes[i].lookupKeyHashOf(code)] as const]));
+        if (keyed.length > 0) await queryPrepared(tx, 'hub_dossier_intake_lookup_keys', SET_LOOKUP_KEYS, [keyed.map(([c]) => c), keyed.map(([, h]) => h)]);
+        return codes;
+      } catch (error) {
+        // Before COMMIT: the transaction rolls back, so each intake may be stored again on its own.
+        throw new GroupRolledBack(error);
+      }
+    });
+  }
+
+  /** An entity as `{ column_name: value }`, the shape `jsonb_populate_record` reads. */
+  private columnsOf<T extends ObjectLiteral>(target: EntityTarget<T>, entity: T): Record<string, unknown> {
+    const columns = this.dataSource.getMetadata(target).columns;
+    return Object.fromEntries(columns.map((c) => [c.databaseName, c.getEntityValue(entity) ?? null]));
+  }
+}
+
+function feedColumnsOf(item: NewFeedRow): string {
+  return JSON.stringify({ agency_code: item.agencyCode, type: item.type, occurred_at: item.occurredAt, data: item.data, source_key: item.sourceKey });
+}
