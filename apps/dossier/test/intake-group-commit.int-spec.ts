@@ -8,7 +8,8 @@ import { DossierConfig } from '../src/config/dossier.config';
 import { DOSSIER_SERVICE, DossierAppModule } from '../src/dossier-app.module';
 import { decide } from '../src/dossier/domain/decide';
 import { DossierEventsWriter } from '../src/dossier/dossier-events.writer';
-import { NumberedIntakeWriter, type NumberedIntake } from '../src/dossier/numbered-intake.writer';
+import { NumberedIntakeWriter, type IntakeOutcome, type NumberedIntake } from '../src/dossier/numbered-intake.writer';
+import { ProcedureVersionRepository } from '../src/procedure-read-model/procedure-version.repository';
 
 /**
  * The intake's group commit against real PostgreSQL: the intakes that arrive while a group is in flight are numbered
@@ -23,6 +24,7 @@ describe('intake group commit against real PostgreSQL', () => {
   // Agencies unique to this run keep their daily sequences starting at 0001.
   const agencies = ['G11', 'G12', 'G13'].map((p) => `${p}.${run}`);
   const receiptDate = '2026-03-02';
+  const procedureCode = `2.${String(run).padStart(6, '0')}`;
   const now = new Date('2026-03-02T02:00:00Z');
 
   beforeAll(async () => {
@@ -31,15 +33,17 @@ describe('intake group commit against real PostgreSQL', () => {
     });
     ds = service.app.get(DataSource);
     writer = service.app.get(NumberedIntakeWriter);
+    // Version 1 of a procedure of this run's own, in force since 2026-01-01 (the statement checks it for each intake).
+    await ds.transaction((tx) => service.app.get(ProcedureVersionRepository).insertVersion(tx, { ...ProcedurePublished.example, code: procedureCode, version: 1, effectiveFrom: '2026-01-01T00:00:00+07:00' }));
   });
 
   afterAll(() => service?.close());
 
   /** An online intake for `agency`, built as the use case builds it, with `change` applied to its dossier row. */
-  function intakeFor(agency: string, fullName: string, change: (row: NumberedIntake['dossier']) => void = () => undefined): NumberedIntake {
+  function intakeFor(agency: string, fullName: string, change: (row: NumberedIntake['dossier']) => void = () => undefined, version = 1): NumberedIntake {
     const prefix = dossierCodePrefix(agency, { year: 2026, month: 3, day: 2 });
     const placeholder = `${prefix}${randomInt(100_000_000_000, 1_000_000_000_000)}`;
-    const procedure = { code: ProcedurePublished.example.code, version: 1, timeLimit: ProcedurePublished.example.channels[0].timeLimit };
+    const procedure = { code: procedureCode, version, timeLimit: ProcedurePublished.example.channels[0].timeLimit };
     const content = {
       procedureCode: procedure.code, receivingAgencyCode: agency, channel: 'ONLINE' as const, status: DossierStatus.Submitted,
       receivedAt: now, statusChangedAt: now, applicant: { fullName, idNumber: '079190000123' }, summary: null, appointmentAt: null,
@@ -50,7 +54,7 @@ describe('intake group commit against real PostgreSQL', () => {
     const dossier = { state: decision.state, identity: { submittedBy: 'portal', lookupKeyHash: 'pending', submittedAt: now, updatedAt: now } };
     change(dossier);
     return {
-      codePrefix: prefix, receiptDate, placeholder, dossier,
+      procedure: { code: procedureCode, version }, receivedAt: now, codePrefix: prefix, receiptDate, placeholder, dossier,
       events: service.app.get(DossierEventsWriter).prepare(decision.events),
       lookupKeyHashOf: (code) => `hmac1:${code}`,
       feedItem: submissionFeedRow(decision.state, now),
@@ -58,11 +62,13 @@ describe('intake group commit against real PostgreSQL', () => {
   }
 
   const codeOf = (agency: string, n: number) => `${agency}-260302-${String(n).padStart(4, '0')}`;
+  const stored = (code: string): IntakeOutcome => ({ stored: true, code });
+  const codesOf = (outcomes: IntakeOutcome[]) => outcomes.map((o) => (o.stored ? o.code : o.reason));
 
   it('numbers a group spread over agencies in the order it came, each agency from its own sequence, and stores everything of each', async () => {
     const [a, b, c] = agencies;
     const order = [a, b, a, c, b, a];
-    const codes = await Promise.all([writer.insert(intakeFor(c, 'first, alone')), ...order.map((agency, i) => writer.insert(intakeFor(agency, `applicant ${i}`)))]);
+    const codes = codesOf(await Promise.all([writer.insert(intakeFor(c, 'first, alone')), ...order.map((agency, i) => writer.insert(intakeFor(agency, `applicant ${i}`)))]));
     expect(codes).toEqual([codeOf(c, 1), codeOf(a, 1), codeOf(b, 1), codeOf(a, 2), codeOf(c, 2), codeOf(b, 2), codeOf(a, 3)]);
     // Two transactions: the first intake alone, the six that came meanwhile together.
     const xids = await ds.query('SELECT code, xmin::text AS xid FROM dossier WHERE code = ANY($1)', [codes]);
@@ -86,15 +92,15 @@ describe('intake group commit against real PostgreSQL', () => {
 
   it('answers null for an intake whose code was already taken, and stores the rest of its group', async () => {
     const agency = `G21.${run}`;
-    const first = await writer.insert(intakeFor(agency, 'first'));
-    expect(first).toBe(codeOf(agency, 1));
+    const first = codeOf(agency, 1);
+    expect(await writer.insert(intakeFor(agency, 'first'))).toEqual(stored(first));
     // A counter dossier an agency system synced under the code the hub would issue next.
     await ds.query(
       `INSERT INTO dossier SELECT r.* FROM dossier d, jsonb_populate_record(NULL::dossier, to_jsonb(d) || jsonb_build_object('code', $2::text, 'channel', 'COUNTER', 'source', 'sync')) r WHERE d.code = $1`,
       [first, codeOf(agency, 2)],
     );
-    const codes = await Promise.all([writer.insert(intakeFor(`G22.${run}`, 'blocker')), ...[1, 2, 3].map((i) => writer.insert(intakeFor(agency, `applicant ${i}`)))]);
-    expect(codes).toEqual([codeOf(`G22.${run}`, 1), null, codeOf(agency, 3), codeOf(agency, 4)]);
+    const codes = codesOf(await Promise.all([writer.insert(intakeFor(`G22.${run}`, 'blocker')), ...[1, 2, 3].map((i) => writer.insert(intakeFor(agency, `applicant ${i}`)))]));
+    expect(codes).toEqual([codeOf(`G22.${run}`, 1), 'code-taken', codeOf(agency, 3), codeOf(agency, 4)]);
     expect(await ds.query('SELECT channel, source, lookup_key_hash AS key FROM dossier WHERE code = $1', [codeOf(agency, 2)])).toEqual([{ channel: 'COUNTER', source: 'sync', key: expect.not.stringContaining(codeOf(agency, 2)) }]);
     expect(await ds.query('SELECT count(*)::int AS n FROM outbox WHERE key = $1', [codeOf(agency, 2)])).toEqual([{ n: 0 }]);
   });
@@ -106,10 +112,26 @@ describe('intake group commit against real PostgreSQL', () => {
     const bad = intakeFor(agency, 'bad', (d) => Object.assign(d.state, { status: 42 }));
     const outcomes = await Promise.allSettled([writer.insert(intakeFor(`G32.${run}`, 'blocker')), writer.insert(good(1)), writer.insert(bad), writer.insert(good(2))]);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
-    expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : null))).toEqual([codeOf(`G32.${run}`, 1), codeOf(agency, 1), null, codeOf(agency, 2)]);
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : null))).toEqual([stored(codeOf(`G32.${run}`, 1)), stored(codeOf(agency, 1)), null, stored(codeOf(agency, 2))]);
     expect((outcomes[2] as PromiseRejectedResult).reason.message).toMatch(/check constraint/);
     // The rolled-back group took nothing from the sequence: no gap.
     expect(await ds.query('SELECT last_value FROM dossier_code_sequence WHERE agency_code = $1', [agency])).toEqual([{ last_value: 2 }]);
     expect(await ds.query(`SELECT count(*)::int AS n FROM dossier WHERE receiving_agency_code = $1`, [agency])).toEqual([{ n: 2 }]);
+  });
+
+  it('stores nothing, and takes no number, for an intake decided under a version no longer in force at its receipt', async () => {
+    const agency = `G41.${run}`;
+    const repo = service.app.get(ProcedureVersionRepository);
+    const blocker = writer.insert(intakeFor(`G42.${run}`, 'blocker'));
+    // Version 2 took effect on 1 March: an intake of 2 March decided under version 1 is out of date, one under 2 is not.
+    await ds.transaction((tx) => repo.insertVersion(tx, { ...ProcedurePublished.example, code: procedureCode, version: 2, effectiveFrom: '2026-03-01T00:00:00+07:00' }));
+    const group = await Promise.all([writer.insert(intakeFor(agency, 'under v1')), writer.insert(intakeFor(agency, 'under v2', undefined, 2)), writer.insert(intakeFor(agency, 'under v3', undefined, 3))]);
+    await blocker;
+    expect(codesOf(group)).toEqual(['procedure-changed', codeOf(agency, 1), 'procedure-changed']);
+    expect(await ds.query('SELECT last_value FROM dossier_code_sequence WHERE agency_code = $1', [agency])).toEqual([{ last_value: 1 }]);
+
+    await ds.query('INSERT INTO procedure_withdrawal (code, last_version, withdrawn_at) VALUES ($1, 2, $2)', [procedureCode, '2026-03-02T00:00:00Z']);
+    expect(await writer.insert(intakeFor(agency, 'after withdrawal', undefined, 2))).toEqual({ stored: false, reason: 'procedure-changed' });
+    expect(await ds.query(`SELECT count(*)::int AS n FROM dossier WHERE receiving_agency_code = $1`, [agency])).toEqual([{ n: 1 }]);
   });
 });

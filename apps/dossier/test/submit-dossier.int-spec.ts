@@ -78,6 +78,20 @@ describe('dossier intake against real PostgreSQL and Kafka', () => {
     expect(refused.json().code).toBe('PROCEDURE_NOT_AVAILABLE');
   });
 
+  it('refuses a procedure withdrawn behind its back: the version it kept in memory is checked by the statement that stores the dossier', async () => {
+    const code = '2.000816';
+    const repo = service.app.get(ProcedureVersionRepository);
+    const ds = service.app.get(DataSource);
+    await ds.transaction((tx) => repo.insertVersion(tx, { ...ProcedurePublished.example, code, version: 1, implementingAgencyCodes: [agency], effectiveFrom: '2025-01-01T00:00:00+07:00' }));
+    expect((await submit(code)).statusCode).toBe(201);
+    // Written straight to the table, as another replica's consumer would: nothing in this process hears of it.
+    await ds.query('INSERT INTO procedure_withdrawal (code, last_version, withdrawn_at) VALUES ($1, 1, now())', [code]);
+    const before = await ds.query('SELECT count(*)::int AS n FROM dossier WHERE procedure_code = $1', [code]);
+    const refused = await submit(code);
+    expect([refused.statusCode, refused.json().code]).toEqual([422, 'PROCEDURE_NOT_AVAILABLE']);
+    expect(await ds.query('SELECT count(*)::int AS n FROM dossier WHERE procedure_code = $1', [code])).toEqual(before);
+  });
+
   it('stamps the request correlation id on the event it writes', async () => {
     const res = await service.app.inject({
       method: 'POST',

@@ -10,6 +10,9 @@ import type { StoredDossier } from './dossier-state.store';
 
 /** One online intake to number and store. `dossier`, `events` and `feedItem` carry `placeholder` wherever the code belongs. */
 export interface NumberedIntake {
+  /** The procedure version the intake was decided under: stored only if it is still the one in force at `receivedAt`. */
+  procedure: { code: string; version: number };
+  receivedAt: Date;
   /** `<agency>-<YYMMDD>-`: the code is this plus the next value of the agency's daily sequence. */
   codePrefix: string;
   receiptDate: string;
@@ -20,6 +23,13 @@ export interface NumberedIntake {
   lookupKeyHashOf: (code: string) => string;
   feedItem: NewFeedRow | null;
 }
+
+/**
+ * What became of one intake: stored under `code`; or nothing stored because its code was already taken (call again,
+ * the next number is free) or because the procedure version it was decided under is no longer the one in force
+ * (a newer version or a withdrawal reached the read model: decide it again against the current one).
+ */
+export type IntakeOutcome = { stored: true; code: string } | { stored: false; reason: 'code-taken' | 'procedure-changed' };
 
 /** The most intakes one transaction numbers: at 16–64 concurrent requests a group is rarely larger. */
 export const MAX_INTAKE_GROUP = 64;
@@ -32,14 +42,21 @@ export const MAX_INTAKE_GROUP = 64;
  * built in memory under a placeholder of the code's shape, replaced here by the real code. Counter, dossiers and
  * events commit or roll back together, so codes have neither gaps nor duplicates. A code already taken (an agency
  * system synced a counter dossier under it) stores nothing for that intake and reports it unstored: the number is
- * used, so skipping it leaves no gap, and the caller tries the next one.
+ * used, so skipping it leaves no gap, and the caller tries the next one. An intake whose procedure version is no
+ * longer the one in force at its receipt (`in_force`: the rule of `versionInForce`) takes no number at all.
  */
 const INSERT_NUMBERED_GROUP = `
   WITH req AS (
-    SELECT * FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-      WITH ORDINALITY AS r(agency_code, receipt_date, prefix, placeholder, dossier, history, events, feed, i)
+    SELECT * FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                         $9::text[], $10::int[], $11::timestamptz[])
+      WITH ORDINALITY AS r(agency_code, receipt_date, prefix, placeholder, dossier, history, events, feed, procedure_code, procedure_version, received_at, i)
+  ), in_force AS (
+    SELECT r.* FROM req r
+     WHERE EXISTS (SELECT 1 FROM procedure_version v WHERE v.code = r.procedure_code AND v.version = r.procedure_version AND v.effective_from <= r.received_at)
+       AND NOT EXISTS (SELECT 1 FROM procedure_version v WHERE v.code = r.procedure_code AND v.version > r.procedure_version AND v.effective_from <= r.received_at)
+       AND NOT EXISTS (SELECT 1 FROM procedure_withdrawal w WHERE w.code = r.procedure_code AND w.withdrawn_at <= r.received_at)
   ), counts AS (
-    SELECT agency_code, receipt_date, count(*)::int AS n FROM req GROUP BY agency_code, receipt_date
+    SELECT agency_code, receipt_date, count(*)::int AS n FROM in_force GROUP BY agency_code, receipt_date
   ), s AS (
     INSERT INTO dossier_code_sequence (agency_code, receipt_date, last_value)
     SELECT agency_code, receipt_date, n FROM counts ORDER BY agency_code, receipt_date
@@ -47,7 +64,7 @@ const INSERT_NUMBERED_GROUP = `
     RETURNING agency_code, receipt_date, last_value
   ), seq AS (
     SELECT r.*, s.last_value - c.n + row_number() OVER (PARTITION BY r.agency_code, r.receipt_date ORDER BY r.i) AS value
-      FROM req r JOIN counts c USING (agency_code, receipt_date) JOIN s USING (agency_code, receipt_date)
+      FROM in_force r JOIN counts c USING (agency_code, receipt_date) JOIN s USING (agency_code, receipt_date)
   ), coded AS (
     -- The sequence part as formatDossierCode writes it: at least four digits, never truncated.
     SELECT seq.*, prefix || CASE WHEN value < 10000 THEN lpad(value::text, 4, '0') ELSE value::text END AS code FROM seq
@@ -74,7 +91,7 @@ const INSERT_NUMBERED_GROUP = `
      ORDER BY stored.i
     ON CONFLICT (source_key) DO NOTHING
   )
-  SELECT coded.i, coded.code, d.code IS NOT NULL AS stored FROM coded LEFT JOIN d USING (code)`;
+  SELECT req.i, coded.code, d.code IS NOT NULL AS stored FROM req LEFT JOIN coded USING (i) LEFT JOIN d USING (code)`;
 
 const SET_LOOKUP_KEYS = `
   UPDATE dossier SET lookup_key_hash = v.hash FROM unnest($1::text[], $2::text[]) AS v(code, hash) WHERE dossier.code = v.code`;
@@ -87,7 +104,7 @@ const SET_LOOKUP_KEYS = `
  */
 @Injectable()
 export class NumberedIntakeWriter {
-  private readonly group = new GroupCommit<NumberedIntake, string | null>({
+  private readonly group = new GroupCommit<NumberedIntake, IntakeOutcome>({
     commit: (intakes) => this.insertGroup(intakes),
     maxGroup: MAX_INTAKE_GROUP,
     onFailure: 'isolate',
@@ -95,42 +112,50 @@ export class NumberedIntakeWriter {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The intake's code once committed, or `null` when the allocated code was already taken (nothing was stored; call again). */
-  insert(intake: NumberedIntake): Promise<string | null> {
+  /** What became of the intake, once its group is committed. */
+  insert(intake: NumberedIntake): Promise<IntakeOutcome> {
     return this.group.submit(intake);
   }
 
-  private insertGroup(intakes: readonly NumberedIntake[]): Promise<(string | null)[]> {
-    const columns = {
-      agency: [] as string[], date: [] as string[], prefix: [] as string[], placeholder: [] as string[],
-      dossier: [] as string[], history: [] as string[], events: [] as string[], feed: [] as (string | null)[],
-    };
-    for (const intake of intakes) {
-      const { state, identity } = intake.dossier;
-      columns.agency.push(state.receivingAgencyCode);
-      columns.date.push(intake.receiptDate);
-      columns.prefix.push(intake.codePrefix);
-      columns.placeholder.push(intake.placeholder);
-      columns.dossier.push(JSON.stringify(this.columnsOf(DossierEntity, rowOf(state, identity))));
-      columns.history.push(JSON.stringify(historyRowsOf(state, 0).map((h) => this.columnsOf(DossierStatusHistoryEntity, h))));
-      columns.events.push(JSON.stringify(intake.events.map(({ eventId, topic, payload, headers }) => ({ eventId, topic, payload, headers }))));
-      columns.feed.push(intake.feedItem && feedColumnsOf(intake.feedItem));
-    }
+  private insertGroup(intakes: readonly NumberedIntake[]): Promise<IntakeOutcome[]> {
+    const parameters = this.parametersOf(intakes);
     return this.dataSource.transaction(async (tx) => {
       try {
-        const rows = await queryPrepared<{ i: string; code: string; stored: boolean }>(tx, 'hub_dossier_intake_group', INSERT_NUMBERED_GROUP, [
-          columns.agency, columns.date, columns.prefix, columns.placeholder, columns.dossier, columns.history, columns.events, columns.feed,
-        ]);
-        const codes: (string | null)[] = intakes.map(() => null);
-        for (const row of rows) if (row.stored) codes[Number(row.i) - 1] = row.code;
-        const keyed = codes.flatMap((code, i) => (code === null ? [] : [[code, intakes[i].lookupKeyHashOf(code)] as const]));
+        const rows = await queryPrepared<{ i: string; code: string | null; stored: boolean }>(tx, 'hub_dossier_intake_group', INSERT_NUMBERED_GROUP, parameters);
+        const outcomes = intakes.map((): IntakeOutcome => ({ stored: false, reason: 'procedure-changed' }));
+        // A row numbered but not stored had its code taken; a row without a code was refused before numbering.
+        for (const row of rows) if (row.code !== null) outcomes[Number(row.i) - 1] = row.stored ? { stored: true, code: row.code } : { stored: false, reason: 'code-taken' };
+        const keyed = outcomes.flatMap((o, i) => (o.stored ? [[o.code, intakes[i].lookupKeyHashOf(o.code)] as const] : []));
         if (keyed.length > 0) await queryPrepared(tx, 'hub_dossier_intake_lookup_keys', SET_LOOKUP_KEYS, [keyed.map(([c]) => c), keyed.map(([, h]) => h)]);
-        return codes;
+        return outcomes;
       } catch (error) {
         // Before COMMIT: the transaction rolls back, so each intake may be stored again on its own.
         throw new GroupRolledBack(error);
       }
     });
+  }
+
+  /** The statement's parameters: one array per column, one element per intake (in the order of `req` above). */
+  private parametersOf(intakes: readonly NumberedIntake[]): unknown[][] {
+    const columns: unknown[][] = Array.from({ length: 11 }, () => []);
+    for (const intake of intakes) {
+      const { state, identity } = intake.dossier;
+      const row = [
+        state.receivingAgencyCode,
+        intake.receiptDate,
+        intake.codePrefix,
+        intake.placeholder,
+        JSON.stringify(this.columnsOf(DossierEntity, rowOf(state, identity))),
+        JSON.stringify(historyRowsOf(state, 0).map((h) => this.columnsOf(DossierStatusHistoryEntity, h))),
+        JSON.stringify(intake.events.map(({ eventId, topic, payload, headers }) => ({ eventId, topic, payload, headers }))),
+        intake.feedItem && feedColumnsOf(intake.feedItem),
+        intake.procedure.code,
+        intake.procedure.version,
+        intake.receivedAt,
+      ];
+      row.forEach((value, c) => columns[c].push(value));
+    }
+    return columns;
   }
 
   /** An entity as `{ column_name: value }`, the shape `jsonb_populate_record` reads. */

@@ -11,7 +11,10 @@ export interface ProcedureHistory {
   withdrawnAt: Date | null;
 }
 
-/** The version in force at `at` (same rule as `findInForce`), from a history loaded in bulk. */
+/**
+ * The version in force at `at`: the newest one already effective, unless the procedure was withdrawn by then. The
+ * intake's statement checks the same rule in SQL (NumberedIntakeWriter, `in_force`).
+ */
 export function versionInForce(history: ProcedureHistory, at: Date): ProcedureVersionEntity | null {
   if (history.withdrawnAt && history.withdrawnAt.getTime() <= at.getTime()) return null;
   return history.versions.find((v) => v.effectiveFrom.getTime() <= at.getTime()) ?? null;
@@ -20,16 +23,6 @@ export function versionInForce(history: ProcedureHistory, at: Date): ProcedureVe
 @Injectable()
 export class ProcedureVersionRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** The version in force at `at`: the newest one already effective, unless the procedure was withdrawn by then. */
-  async findInForce(code: string, at: Date): Promise<ProcedureVersionEntity | null> {
-    return this.dataSource.manager
-      .createQueryBuilder(ProcedureVersionEntity, 'v')
-      .where('v.code = :code AND v.effective_from <= :at', { code, at })
-      .andWhere('NOT EXISTS (SELECT 1 FROM procedure_withdrawal w WHERE w.code = v.code AND w.withdrawn_at <= :at)')
-      .orderBy('v.version', 'DESC')
-      .getOne();
-  }
 
   /**
    * Every known version of the given procedures (newest first) with their withdrawal, in two queries, so a batch

@@ -3,7 +3,7 @@ import { DossierReceived, ProcedurePublished } from '@hub/contracts';
 import { OutboxWriter } from '@hub/messaging';
 import type { CallerIdentity, Clock } from '@hub/platform';
 import { stubOf } from '@hub/testing';
-import type { ProcedureVersionRepository } from '../../../procedure-read-model/procedure-version.repository';
+import type { ProceduresInForce } from '../../../procedure-read-model/procedures-in-force';
 import { DossierEventsWriter } from '../../dossier-events.writer';
 import type { NumberedIntake, NumberedIntakeWriter } from '../../numbered-intake.writer';
 import type { SubmitDossierCommand } from './submit-dossier.command';
@@ -18,30 +18,40 @@ type Numbered = Omit<NumberedIntake, 'lookupKeyHashOf'> & { lookupKeyHash?: stri
 
 const keys = new LookupKeys('unit-test-lookup-secret-9f8e7d6c5b4a39281706');
 
-/** `taken` codes were synced by an agency system: the writer answers null for them, as the real statement does. */
-function setup(found: typeof procedure | null = procedure, taken = 0) {
+/**
+ * The writer answers as the real statement does: the first `taken` intakes find their code synced by an agency system
+ * (a number is used); an intake under another version than `inForce` (the database's) stores nothing, takes no number.
+ */
+function setup(found: typeof procedure | null = procedure, { taken = 0, inForce = found?.version }: { taken?: number; inForce?: number } = {}) {
   const calls: Numbered[] = [];
   let sequence = 6;
   const intakes = stubOf<NumberedIntakeWriter>({
     insert: async ({ lookupKeyHashOf, ...intake }) => {
+      if (intake.procedure.version !== inForce) {
+        calls.push(intake);
+        return { stored: false, reason: 'procedure-changed' };
+      }
       sequence++;
       const code = calls.length + 1 <= taken ? null : `${intake.codePrefix}${String(sequence).padStart(4, '0')}`;
       calls.push({ ...intake, ...(code ? { lookupKeyHash: lookupKeyHashOf(code) } : {}) });
-      return code;
+      return code === null ? { stored: false, reason: 'code-taken' } : { stored: true, code };
     },
   });
   const outbox = new OutboxWriter({ service: 'dossier', brokers: [] });
   // 17:30 UTC on 11 January is already 00:30 on 12 January in Vietnam.
   const clock = stubOf<Clock>({ now: () => new Date('2026-01-11T17:30:00Z') });
   const lookups: [string, Date][] = [];
-  const procedures = stubOf<ProcedureVersionRepository>({
-    findInForce: async (code, at) => {
+  const forgotten: string[] = [];
+  // Kept versions: the first lookup answers `found`; after `forget`, the database's version in force.
+  const procedures = stubOf<ProceduresInForce>({
+    find: async (code, at) => {
       lookups.push([code, at]);
-      return found;
+      return forgotten.length === 0 || !found ? found : { ...found, version: inForce ?? found.version };
     },
+    forget: (code) => void forgotten.push(code),
   });
   const usecase = new SubmitDossierUseCase(intakes, procedures, new DossierEventsWriter(outbox), clock, keys);
-  return { usecase, calls, lookups };
+  return { usecase, calls, lookups, forgotten };
 }
 
 describe('SubmitDossierUseCase', () => {
@@ -53,6 +63,7 @@ describe('SubmitDossierUseCase', () => {
     expect(calls).toHaveLength(1);
     const [{ codePrefix: prefix, receiptDate, placeholder, dossier, events, feedItem }] = calls;
     expect(feedItem).toMatchObject({ agencyCode: AGENCY, type: 'dossier.submitted', dossierCode: placeholder });
+    expect([calls[0].procedure, calls[0].receivedAt]).toEqual([{ code: procedure.code, version: procedure.version }, new Date('2026-01-11T17:30:00Z')]);
     expect([prefix, receiptDate]).toEqual([`${AGENCY}-260112-`, '2026-01-12']);
     // The placeholder has the shape of a code of that day, so the events validate against their contracts.
     expect(placeholder).toMatch(new RegExp(`^${prefix.replace(/\./g, '\\.')}\\d{12}$`));
@@ -69,11 +80,21 @@ describe('SubmitDossierUseCase', () => {
   });
 
   it('skips codes an agency system already took, under a fresh placeholder each time', async () => {
-    const { usecase, calls } = setup(procedure, 2);
+    const { usecase, calls } = setup(procedure, { taken: 2 });
     const result = await usecase.execute({ ...command, caller: portal });
     expect(result.code).toBe(`${AGENCY}-260112-0009`);
     expect(calls).toHaveLength(3);
     expect(new Set(calls.map((c) => c.placeholder)).size).toBe(3);
+  });
+
+  it('decides again under the version in force when the one it kept is no longer (a newer version reached the database)', async () => {
+    const { usecase, calls, lookups, forgotten } = setup(procedure, { inForce: procedure.version + 1 });
+    const result = await usecase.execute({ ...command, caller: portal });
+    expect(forgotten).toEqual([procedure.code]);
+    expect(lookups).toHaveLength(2);
+    expect(calls.map((c) => c.procedure.version)).toEqual([procedure.version, procedure.version + 1]);
+    expect(result).toMatchObject({ code: `${AGENCY}-260112-0007`, procedureVersion: procedure.version + 1 });
+    expect(calls[1].dossier.state).toMatchObject({ procedureVersion: procedure.version + 1 });
   });
 
   it.each([
