@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { MessagingLifecycle } from '@hub/messaging';
 import { startServiceUnderTest, type ServiceUnderTest } from '@hub/testing';
 import { DataSource } from 'typeorm';
 import { DossierConfig } from '../src/config/dossier.config';
 import { DOSSIER_SERVICE, DossierAppModule } from '../src/dossier-app.module';
 import { LEGACY_ROWS_QUERY, LookupKeyRekeying } from '../src/dossier/lookup-key-rekeying';
+import { LOOKUP_KEY_SECRET } from '../src/dossier/lookup-key';
 import { record, seedReferenceData, uniqueAgency } from './sync-support';
 
 describe('reading and acting on synced dossiers (real PostgreSQL)', () => {
@@ -151,7 +152,7 @@ describe('reading and acting on synced dossiers (real PostgreSQL)', () => {
     const hashOf = async (seq: number): Promise<string> => (await ds.query('SELECT lookup_key_hash FROM dossier WHERE code = $1', [code(seq)]))[0].lookup_key_hash;
     const bare = createHash('sha256').update(lookupKey).digest('hex');
     const stored = await hashOf(1);
-    expect(stored).toMatch(/^hmac1:[0-9a-f]{64}$/);
+    expect(stored).toMatch(/^hmac2:[0-9a-f]{64}$/);
     expect(stored).not.toContain(bare);
     const lookup = (seq: number) => service.app.inject({ method: 'GET', url: `/v1/public/dossiers/${code(seq)}?lookupKey=${lookupKey}` });
 
@@ -165,6 +166,14 @@ describe('reading and acting on synced dossiers (real PostgreSQL)', () => {
     await service.app.get(LookupKeyRekeying).onApplicationBootstrap();
     expect(await hashOf(1)).toBe(stored);
     expect((await lookup(1)).statusCode).toBe(200);
+
+    // A row of the first HMAC form (hmac1, written before December 2026) is left as it is, and its key still works.
+    const secret = service.app.get<string>(LOOKUP_KEY_SECRET);
+    const v1 = `hmac1:${createHmac('sha256', secret).update(`${code(2)}\n${bare}`).digest('hex')}`;
+    await ds.query('UPDATE dossier SET lookup_key_hash = $2 WHERE code = $1', [code(2), v1]);
+    await service.app.get(LookupKeyRekeying).onApplicationBootstrap();
+    expect(await hashOf(2)).toBe(v1);
+    expect((await lookup(2)).statusCode).toBe(200);
 
     // The start-up check is served by the partial index of unconverted rows, not a scan of the table on every start.
     const plan: string = await ds.transaction(async (tx) => {

@@ -8,6 +8,7 @@ import { DossierConfig } from '../src/config/dossier.config';
 import { DOSSIER_SERVICE, DossierAppModule } from '../src/dossier-app.module';
 import { decide } from '../src/dossier/domain/decide';
 import { DossierEventsWriter } from '../src/dossier/dossier-events.writer';
+import { LookupKeys } from '../src/dossier/lookup-key';
 import { NumberedIntakeWriter, type IntakeOutcome, type NumberedIntake } from '../src/dossier/numbered-intake.writer';
 import { ProcedureVersionRepository } from '../src/procedure-read-model/procedure-version.repository';
 
@@ -56,7 +57,7 @@ describe('intake group commit against real PostgreSQL', () => {
     return {
       procedure: { code: procedureCode, version }, receivedAt: now, codePrefix: prefix, receiptDate, placeholder, dossier,
       events: service.app.get(DossierEventsWriter).prepare(decision.events),
-      lookupKeyHashOf: (code) => `hmac1:${code}`,
+      lookupKeyTag: service.app.get(LookupKeys).tag(`K${fullName}`),
       feedItem: submissionFeedRow(decision.state, now),
     };
   }
@@ -76,9 +77,13 @@ describe('intake group commit against real PostgreSQL', () => {
     expect(new Set(codes.slice(1).map((code) => groupOf.get(code))).size).toBe(1);
     expect(groupOf.get(codes[0])).not.toBe(groupOf.get(codes[1]));
 
-    const stored = await ds.query(`SELECT code, lookup_key_hash AS key, applicant->>'fullName' AS name FROM dossier WHERE code = ANY($1) ORDER BY code`, [codes]);
-    expect(stored).toEqual([...codes].sort().map((code) => ({ code, key: `hmac1:${code}`, name: expect.any(String) })));
-    expect(stored.find((r: { code: string }) => r.code === codeOf(a, 2)).name).toBe('applicant 2');
+    const rows: { code: string; key: string; name: string }[] = await ds.query(`SELECT code, lookup_key_hash AS key, applicant->>'fullName' AS name FROM dossier WHERE code = ANY($1) ORDER BY code`, [codes]);
+    expect(rows.map((r) => r.code)).toEqual([...codes].sort());
+    expect(rows.find((r) => r.code === codeOf(a, 2))?.name).toBe('applicant 2');
+    // The statement bound each key's tag to the code exactly as LookupKeys does: each key opens its own dossier only.
+    const keys = service.app.get(LookupKeys);
+    for (const r of rows) expect([keys.matches(r.code, `K${r.name}`, r.key), keys.hash(r.code, `K${r.name}`)]).toEqual([true, r.key]);
+    expect(keys.matches(rows[0].code, `K${rows[1].name}`, rows[0].key)).toBe(false);
     const history = await ds.query('SELECT dossier_code, to_status FROM dossier_status_history WHERE dossier_code = ANY($1)', [codes]);
     expect(history.map((h: { dossier_code: string }) => h.dossier_code).sort()).toEqual([...codes].sort());
     // One dossier.received.v1 each, under its real code, in the order the intakes came.
@@ -101,7 +106,10 @@ describe('intake group commit against real PostgreSQL', () => {
     );
     const codes = codesOf(await Promise.all([writer.insert(intakeFor(`G22.${run}`, 'blocker')), ...[1, 2, 3].map((i) => writer.insert(intakeFor(agency, `applicant ${i}`)))]));
     expect(codes).toEqual([codeOf(`G22.${run}`, 1), 'code-taken', codeOf(agency, 3), codeOf(agency, 4)]);
-    expect(await ds.query('SELECT channel, source, lookup_key_hash AS key FROM dossier WHERE code = $1', [codeOf(agency, 2)])).toEqual([{ channel: 'COUNTER', source: 'sync', key: expect.not.stringContaining(codeOf(agency, 2)) }]);
+    const [synced] = await ds.query('SELECT channel, source, lookup_key_hash AS key FROM dossier WHERE code = $1', [codeOf(agency, 2)]);
+    expect(synced).toMatchObject({ channel: 'COUNTER', source: 'sync' });
+    // Still the hash it was synced with (copied from the first dossier), not one of the intake that took no code.
+    expect(synced.key).toBe((await ds.query('SELECT lookup_key_hash AS key FROM dossier WHERE code = $1', [first]))[0].key);
     expect(await ds.query('SELECT count(*)::int AS n FROM outbox WHERE key = $1', [codeOf(agency, 2)])).toEqual([{ n: 0 }]);
   });
 

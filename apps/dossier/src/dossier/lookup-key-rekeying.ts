@@ -1,15 +1,15 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { LOOKUP_HASH_PREFIX, LookupKeys } from './lookup-key';
+import { HMAC_FORMS_PREFIX, LookupKeys } from './lookup-key';
 
 const BATCH = 1_000;
 /**
  * Rows still in the bare form, oldest code first. The predicate is spelled out as a literal because the partial index
- * `dossier_legacy_lookup_key` (migration 1766000000000) only serves a query that states its predicate; a parameter
+ * `dossier_legacy_lookup_key` (migration 1766100000000) only serves a query that states its predicate; a parameter
  * would not match it.
  */
-export const LEGACY_ROWS_QUERY = `SELECT code, lookup_key_hash FROM dossier WHERE lookup_key_hash NOT LIKE '${LOOKUP_HASH_PREFIX}%' ORDER BY code LIMIT $1`;
+export const LEGACY_ROWS_QUERY = `SELECT code, lookup_key_hash FROM dossier WHERE lookup_key_hash NOT LIKE '${HMAC_FORMS_PREFIX}%' ORDER BY code LIMIT $1`;
 
 /**
  * Converts rows still holding a bare SHA-256 lookup hash (written before the HMAC) at start-up, a batch at a time:

@@ -7,6 +7,7 @@ import type { NewFeedRow } from '../agency-feed/agency-feed.store';
 import { DossierEntity, DossierStatusHistoryEntity } from './dossier.entity';
 import { historyRowsOf, rowOf } from './dossier-row.mapper';
 import type { StoredDossier } from './dossier-state.store';
+import { lookupHashSql } from './lookup-key';
 
 /** One online intake to number and store. `dossier`, `events` and `feedItem` carry `placeholder` wherever the code belongs. */
 export interface NumberedIntake {
@@ -19,8 +20,8 @@ export interface NumberedIntake {
   placeholder: string;
   dossier: StoredDossier;
   events: readonly PreparedEvent[];
-  /** The lookup key's hash, bound to the code: known only once numbered, set in the same transaction. */
-  lookupKeyHashOf: (code: string) => string;
+  /** The lookup key's tag (`LookupKeys.tag`): the statement binds it to the code into the stored hash. */
+  lookupKeyTag: string;
   feedItem: NewFeedRow | null;
 }
 
@@ -48,8 +49,9 @@ export const MAX_INTAKE_GROUP = 64;
 const INSERT_NUMBERED_GROUP = `
   WITH req AS (
     SELECT * FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                         $9::text[], $10::int[], $11::timestamptz[])
-      WITH ORDINALITY AS r(agency_code, receipt_date, prefix, placeholder, dossier, history, events, feed, procedure_code, procedure_version, received_at, i)
+                         $9::text[], $10::int[], $11::timestamptz[], $12::text[])
+      WITH ORDINALITY AS r(agency_code, receipt_date, prefix, placeholder, dossier, history, events, feed, procedure_code, procedure_version, received_at,
+                           lookup_key_tag, i)
   ), in_force AS (
     SELECT r.* FROM req r
      WHERE EXISTS (SELECT 1 FROM procedure_version v WHERE v.code = r.procedure_code AND v.version = r.procedure_version AND v.effective_from <= r.received_at)
@@ -69,7 +71,9 @@ const INSERT_NUMBERED_GROUP = `
     -- The sequence part as formatDossierCode writes it: at least four digits, never truncated.
     SELECT seq.*, prefix || CASE WHEN value < 10000 THEN lpad(value::text, 4, '0') ELSE value::text END AS code FROM seq
   ), d AS (
-    INSERT INTO dossier SELECT p.* FROM coded, jsonb_populate_record(NULL::dossier, replace(coded.dossier, coded.placeholder, coded.code)::jsonb) AS p
+    INSERT INTO dossier
+    SELECT p.* FROM coded, jsonb_populate_record(NULL::dossier, replace(coded.dossier, coded.placeholder, coded.code)::jsonb
+                                                   || jsonb_build_object('lookup_key_hash', ${lookupHashSql('coded.code', 'coded.lookup_key_tag')})) AS p
     ON CONFLICT (code) DO NOTHING RETURNING code
   ), stored AS (
     SELECT coded.* FROM coded JOIN d USING (code)
@@ -93,14 +97,11 @@ const INSERT_NUMBERED_GROUP = `
   )
   SELECT req.i, coded.code, d.code IS NOT NULL AS stored FROM req LEFT JOIN coded USING (i) LEFT JOIN d USING (code)`;
 
-const SET_LOOKUP_KEYS = `
-  UPDATE dossier SET lookup_key_hash = v.hash FROM unnest($1::text[], $2::text[]) AS v(code, hash) WHERE dossier.code = v.code`;
-
 /**
  * Stores online intakes by group commit (`GroupCommit`): the intakes that arrive while a group is in flight are
- * numbered and stored together by the next, in one transaction of four round trips (begin, the statement above,
- * the lookup keys, commit) whatever its size. A lone intake goes at once. A group whose statement fails is stored
- * again one intake at a time, so a bad intake fails only its own request.
+ * numbered and stored together by the next, in the one statement above (its own transaction: one round trip and one
+ * commit, whatever the group's size). A lone intake goes at once. A group the database refuses is stored again one
+ * intake at a time, so a bad intake fails only its own request.
  */
 @Injectable()
 export class NumberedIntakeWriter {
@@ -117,27 +118,27 @@ export class NumberedIntakeWriter {
     return this.group.submit(intake);
   }
 
-  private insertGroup(intakes: readonly NumberedIntake[]): Promise<IntakeOutcome[]> {
+  private async insertGroup(intakes: readonly NumberedIntake[]): Promise<IntakeOutcome[]> {
     const parameters = this.parametersOf(intakes);
-    return this.dataSource.transaction(async (tx) => {
-      try {
-        const rows = await queryPrepared<{ i: string; code: string | null; stored: boolean }>(tx, 'hub_dossier_intake_group', INSERT_NUMBERED_GROUP, parameters);
-        const outcomes = intakes.map((): IntakeOutcome => ({ stored: false, reason: 'procedure-changed' }));
-        // A row numbered but not stored had its code taken; a row without a code was refused before numbering.
-        for (const row of rows) if (row.code !== null) outcomes[Number(row.i) - 1] = row.stored ? { stored: true, code: row.code } : { stored: false, reason: 'code-taken' };
-        const keyed = outcomes.flatMap((o, i) => (o.stored ? [[o.code, intakes[i].lookupKeyHashOf(o.code)] as const] : []));
-        if (keyed.length > 0) await queryPrepared(tx, 'hub_dossier_intake_lookup_keys', SET_LOOKUP_KEYS, [keyed.map(([c]) => c), keyed.map(([, h]) => h)]);
-        return outcomes;
-      } catch (error) {
-        // Before COMMIT: the transaction rolls back, so each intake may be stored again on its own.
-        throw new GroupRolledBack(error);
-      }
-    });
+    const runner = this.dataSource.createQueryRunner();
+    let rows: { i: string; code: string | null; stored: boolean }[];
+    try {
+      rows = await queryPrepared(runner, 'hub_dossier_intake_group', INSERT_NUMBERED_GROUP, parameters);
+    } catch (error) {
+      // Refused by the database: the statement, its own transaction, rolled back; each intake may be stored again alone.
+      throw isRefusal(error) ? new GroupRolledBack(error) : error;
+    } finally {
+      await runner.release();
+    }
+    const outcomes = intakes.map((): IntakeOutcome => ({ stored: false, reason: 'procedure-changed' }));
+    // A row numbered but not stored had its code taken; a row without a code was refused before numbering.
+    for (const row of rows) if (row.code !== null) outcomes[Number(row.i) - 1] = row.stored ? { stored: true, code: row.code } : { stored: false, reason: 'code-taken' };
+    return outcomes;
   }
 
   /** The statement's parameters: one array per column, one element per intake (in the order of `req` above). */
   private parametersOf(intakes: readonly NumberedIntake[]): unknown[][] {
-    const columns: unknown[][] = Array.from({ length: 11 }, () => []);
+    const columns: unknown[][] = Array.from({ length: 12 }, () => []);
     for (const intake of intakes) {
       const { state, identity } = intake.dossier;
       const row = [
@@ -152,6 +153,7 @@ export class NumberedIntakeWriter {
         intake.procedure.code,
         intake.procedure.version,
         intake.receivedAt,
+        intake.lookupKeyTag,
       ];
       row.forEach((value, c) => columns[c].push(value));
     }
@@ -163,6 +165,15 @@ export class NumberedIntakeWriter {
     const columns = this.dataSource.getMetadata(target).columns;
     return Object.fromEntries(columns.map((c) => [c.databaseName, c.getEntityValue(entity) ?? null]));
   }
+}
+
+/**
+ * An error the database answered the statement with (it has an SQLSTATE), other than a lost connection (class 08)
+ * or a server going down (57P): only then did the statement certainly not commit.
+ */
+function isRefusal(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code ?? (error as { driverError?: { code?: unknown } })?.driverError?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !code.startsWith('08') && !code.startsWith('57P');
 }
 
 function feedColumnsOf(item: NewFeedRow): string {

@@ -14,7 +14,7 @@ const procedure = { ...ProcedurePublished.example, effectiveFrom: new Date(Proce
 const portal: CallerIdentity = { clientId: 'portal', kind: 'portal', agencyCodes: [], roles: ['dossier:submit'] };
 const command: SubmitDossierCommand = { procedureCode: procedure.code, receivingAgencyCode: AGENCY, channel: 'ONLINE', applicant: { fullName: 'Lê Văn C', idNumber: '001086001234' } };
 
-type Numbered = Omit<NumberedIntake, 'lookupKeyHashOf'> & { lookupKeyHash?: string };
+type Numbered = NumberedIntake;
 
 const keys = new LookupKeys('unit-test-lookup-secret-9f8e7d6c5b4a39281706');
 
@@ -26,14 +26,14 @@ function setup(found: typeof procedure | null = procedure, { taken = 0, inForce 
   const calls: Numbered[] = [];
   let sequence = 6;
   const intakes = stubOf<NumberedIntakeWriter>({
-    insert: async ({ lookupKeyHashOf, ...intake }) => {
+    insert: async (intake) => {
       if (intake.procedure.version !== inForce) {
         calls.push(intake);
         return { stored: false, reason: 'procedure-changed' };
       }
       sequence++;
       const code = calls.length + 1 <= taken ? null : `${intake.codePrefix}${String(sequence).padStart(4, '0')}`;
-      calls.push({ ...intake, ...(code ? { lookupKeyHash: lookupKeyHashOf(code) } : {}) });
+      calls.push(intake);
       return code === null ? { stored: false, reason: 'code-taken' } : { stored: true, code };
     },
   });
@@ -69,10 +69,9 @@ describe('SubmitDossierUseCase', () => {
     expect(placeholder).toMatch(new RegExp(`^${prefix.replace(/\./g, '\\.')}\\d{12}$`));
     expect(dossier.state).toMatchObject({ code: placeholder, status: 1, version: 0, origin: 'hub', history: [expect.objectContaining({ from: null, to: 1, source: 'hub' })] });
     expect(dossier.identity).toMatchObject({ submittedBy: 'portal' });
-    // The stored hash is the HMAC bound to the code the dossier got, and the key matches it there only.
-    expect(calls[0].lookupKeyHash).toMatch(/^hmac1:[0-9a-f]{64}$/);
-    expect(keys.matches(result.code, result.lookupKey, calls[0].lookupKeyHash!)).toBe(true);
-    expect(keys.matches(`${AGENCY}-260112-0008`, result.lookupKey, calls[0].lookupKeyHash!)).toBe(false);
+    // The key's tag goes to the statement, which binds it to the code the dossier gets; the key itself goes nowhere.
+    expect(calls[0].lookupKeyTag).toBe(keys.tag(result.lookupKey));
+    expect(calls[0].lookupKeyTag).not.toContain(result.lookupKey);
     // Only dossier.received.v1 (source hub, status 1): dossier.submitted.v1 is retired.
     expect(events.map((e) => [e.topic, e.key])).toEqual([[DossierReceived.topic, placeholder]]);
     expect(events[0].payload).toMatchObject({ dossierCode: placeholder, status: 1, source: 'hub', channel: 'ONLINE', revision: 1 });

@@ -37,8 +37,9 @@ export class SubmitDossierUseCase {
     const [year, month, day] = receiptDate.split('-').map(Number);
     const prefix = dossierCodePrefix(command.receivingAgencyCode, { year, month, day });
     const lookupKey = newLookupKey();
-    // Replaced by the HMAC bound to the code once the dossier is numbered (in the same transaction).
+    // The stored hash binds the key's tag to the code: the statement that numbers the dossier computes it.
     const identity = { submittedBy: caller.clientId, lookupKeyHash: 'pending', submittedAt: now, updatedAt: now };
+    const lookupKeyTag = this.lookupKeys.tag(lookupKey);
 
     for (let attempt = 1; attempt <= MAX_NUMBERING_ATTEMPTS; attempt++) {
       const procedure = await this.termsFor(command, now);
@@ -57,7 +58,7 @@ export class SubmitDossierUseCase {
         placeholder,
         dossier: { state: intake.state, identity },
         events: this.events.prepare(intake.events),
-        lookupKeyHashOf: (numbered) => this.lookupKeys.hash(numbered, lookupKey),
+        lookupKeyTag,
         feedItem: submissionFeedRow(intake.state, now),
       });
       if (outcome.stored) {
