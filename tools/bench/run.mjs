@@ -242,13 +242,15 @@ function makeContext({ name, log, cleanup, notes, infra }) {
  */
 async function infraCpuReaders(infra) {
   const readers = {};
-  const backend = await withPg(infra.pgUrl, (c) => c.query('SELECT pg_backend_pid() AS pid')).then((r) => r.rows[0].pid, () => undefined);
-  let postmaster;
-  try {
-    postmaster = backend && readFileSync(`/proc/${backend}/stat`, 'utf8').split(') ')[1]?.split(' ')[1];
-  } catch {
-    postmaster = undefined; // a server on another machine (or in a container): its CPU is not ours to read
-  }
+  // The backend's parent is the postmaster: read while the connection is open (a closed one's backend is gone at once).
+  const postmaster = await withPg(infra.pgUrl, async (c) => {
+    const { pid } = (await c.query('SELECT pg_backend_pid() AS pid')).rows[0];
+    try {
+      return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[1];
+    } catch {
+      return undefined; // a server on another machine (or in a container): its CPU is not ours to read
+    }
+  }).catch(() => undefined);
   if (postmaster && treeCpuSeconds(Number(postmaster)) !== undefined) readers.postgres = () => treeCpuSeconds(Number(postmaster));
   const pidFile = join(ROOT, '.local/kafka', `kafka-${infra.kafkaBrokers[0]?.split(':')[1] ?? '9092'}.pid`);
   const kafkaPid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').trim()) : NaN;
