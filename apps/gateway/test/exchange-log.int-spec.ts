@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
 import { sha256Hex } from '../src/exchange-log/exchange-log-chain';
+import { ExchangeLogStore } from '../src/exchange-log/exchange-log.store';
 import { registerClient, startFakeUpstream, startGateway, TEST_ADMIN_KEY, type Gateway } from './support/gateway-harness';
 
 const VERIFIER = join(__dirname, '../../../tools/receipt/verify-receipt.mjs');
@@ -122,6 +123,21 @@ describe('exchange log and signed receipts', () => {
     expect(next.statusCode).toBe(201);
     expect(String(next.headers['x-hub-receipt'])).toMatch(new RegExp(`^seq=${before + 1}; `));
     expect((await verify()).json()).toMatchObject({ valid: true, to: before + 1 });
+  });
+
+  it('chains after the entries another replica appended meanwhile: the head this one last left is checked, not trusted', async () => {
+    expect((await submit({ first: true })).statusCode).toBe(201);
+    // A second gateway replica on the same database appends two entries behind this one's back.
+    const other = new ExchangeLogStore(sql);
+    const record = (n: number) => ({ recordedAt: new Date(), clientId: 'other-replica', method: 'POST', path: '/v1/dossiers', agencyCodes: [], status: 201, requestHash: 'a'.repeat(64), responseHash: 'b'.repeat(64), correlationId: `corr-other-${n}` });
+    const theirs = await other.appendAll([record(1), record(2)]);
+    const mine = await submit({ after: 'other' });
+    expect(mine.statusCode).toBe(201);
+    expect(String(mine.headers['x-hub-receipt'])).toMatch(new RegExp(`^seq=${theirs[1].seq + 1}; `));
+    // And the other replica, whose head is now stale in turn, chains after this one's entry.
+    const [again] = await other.appendAll([record(3)]);
+    expect(again.seq).toBe(theirs[1].seq + 2);
+    expect((await verify()).json()).toMatchObject({ valid: true, to: again.seq });
   });
 
   it('chains concurrent appends without gaps; verify names the first broken entry after tampering', async () => {
