@@ -14,6 +14,7 @@ import { PersonalDataRead1765400000001 } from './migrations/1765400000001-person
 import { AgencyFeed1765200000000 } from './migrations/1765200000000-agency-feed';
 import { LegacyLookupKeysIndex1766000000000 } from './migrations/1766000000000-legacy-lookup-keys-index';
 import { LookupKeyFormsIndex1766100000000 } from './migrations/1766100000000-lookup-key-forms-index';
+import { AgencyFeedNotifyAgencies1766200000000 } from './migrations/1766200000000-agency-feed-notify-agencies';
 import { AgencyFeedModule } from './agency-feed/agency-feed.module';
 import { WebhookModule } from './webhook/webhook.module';
 import { StatusMappingEntity } from './status-mapping-read-model/status-mapping.entity';
@@ -30,7 +31,7 @@ export class DossierAppModule {
         PersistenceModule.forRoot({
           url: config.DATABASE_URL,
           entities: [DossierEntity, DossierStatusHistoryEntity, DossierNoticeEntity, ProcedureVersionEntity, ProcedureWithdrawalEntity, CalendarYearEntity, StatusMappingEntity],
-          migrations: [DossierIntake1764115300000, DossierLifecycle1764200000000, AgencyFeed1765200000000, PersonalDataRead1765400000001, LegacyLookupKeysIndex1766000000000, LookupKeyFormsIndex1766100000000],
+          migrations: [DossierIntake1764115300000, DossierLifecycle1764200000000, AgencyFeed1765200000000, PersonalDataRead1765400000001, LegacyLookupKeysIndex1766000000000, LookupKeyFormsIndex1766100000000, AgencyFeedNotifyAgencies1766200000000],
         }),
         MessagingModule.forRoot({ service: DOSSIER_SERVICE, groupId: config.KAFKA_GROUP_ID, ...kafkaConnectionOf(config),
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,

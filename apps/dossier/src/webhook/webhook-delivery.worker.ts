@@ -20,7 +20,10 @@ const LOCK_NAMESPACE = 'hub/agency-webhook/enqueue:';
 /**
  * Moves each subscribed agency's new feed items to its deliveries (one enqueuer per agency at a time: an advisory
  * lock, which gives the transaction no id and so never holds the feed's horizon back), then sends the head delivery
- * of every agency that has one due. Safe with several replicas; wakes on the feed's NOTIFY.
+ * of every agency that has one due. Safe with several replicas; wakes on the feed's NOTIFY, which names the agencies
+ * that got items: a wake enqueues for those of them that have a webhook (as of the last full round), and once per
+ * interval a full round enqueues for every subscribed agency (new webhooks, items that became visible when an older
+ * transaction ended, notifications missed while LISTEN was down).
  */
 @Injectable()
 export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -30,6 +33,12 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
   private readonly stopping = new AbortController();
   /** When the loop last looked for due deliveries (see `run`). */
   private lastClaimAt = 0;
+  /** When the loop last enqueued for every subscribed agency, and which agencies had a webhook then. */
+  private lastFullRoundAt = 0;
+  private subscribed = new Set<string>();
+  /** Agencies notified since the last round; `any` when a notification named none. */
+  private notified = new Set<string>();
+  private notifiedAny = true;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -44,7 +53,12 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.settings.intervalMs > 0) this.start();
+    if (this.settings.intervalMs <= 0) return;
+    this.notifier.onItems((agencies) => {
+      if (agencies === 'any') this.notifiedAny = true;
+      else for (const agency of agencies) this.notified.add(agency);
+    });
+    this.start();
   }
 
   start(): void {
@@ -74,7 +88,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
         // A feed NOTIFY wakes the loop once per new item (every online intake). Deliveries only become due by being
         // enqueued, or when a retry's time comes, which the interval's round finds: so a wake that enqueued nothing
         // looks for due deliveries at most once per interval instead of once per item.
-        const enqueued = await this.enqueueAll();
+        const enqueued = await this.enqueueNotified();
         const claimDue = enqueued > 0 || Date.now() - this.lastClaimAt >= this.settings.intervalMs;
         if (claimDue) this.lastClaimAt = Date.now();
         const sent = claimDue ? await this.deliverDue() : 0;
@@ -86,8 +100,22 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
     }
   }
 
+  /** A full round when one is due (or a notification named no agency), else the notified agencies that have a webhook. */
+  private async enqueueNotified(): Promise<number> {
+    if (this.notifiedAny || Date.now() - this.lastFullRoundAt >= this.settings.intervalMs) return this.enqueueAll();
+    const agencies = [...this.notified].filter((agency) => this.subscribed.has(agency));
+    this.notified.clear();
+    let total = 0;
+    for (const agency of agencies) total += await this.enqueue(agency);
+    return total;
+  }
+
   private async enqueueAll(): Promise<number> {
+    this.notifiedAny = false;
+    this.notified.clear();
+    this.lastFullRoundAt = Date.now();
     const agencies: Array<{ agency_code: string }> = await this.dataSource.query(`SELECT agency_code FROM agency_webhook WHERE active`);
+    this.subscribed = new Set(agencies.map((a) => a.agency_code));
     let total = 0;
     for (const { agency_code: agency } of agencies) total += await this.enqueue(agency);
     return total;
