@@ -90,9 +90,14 @@ function insertFromJson(metadata: EntityMetadata): string {
   return `INSERT INTO "${metadata.tableName}" (${columns}) SELECT ${columns} FROM jsonb_populate_recordset(NULL::"${metadata.tableName}", $1::jsonb)`;
 }
 
+/** An entity as `{ column_name: value }`, the shape `jsonb_populate_record(set)` reads. */
+export function columnValuesOf<T extends ObjectLiteral>(metadata: EntityMetadata, entity: T): Record<string, unknown> {
+  return Object.fromEntries(metadata.columns.map((c) => [c.databaseName, c.getEntityValue(entity) ?? null]));
+}
+
 /** Entities as a JSON array of `{ column_name: value }`, the shape `jsonb_populate_recordset` reads. */
 function recordsetOf<T extends ObjectLiteral>(metadata: EntityMetadata, entities: readonly T[]): string {
-  return JSON.stringify(entities.map((entity) => Object.fromEntries(metadata.columns.map((c) => [c.databaseName, c.getEntityValue(entity) ?? null]))));
+  return JSON.stringify(entities.map((entity) => columnValuesOf(metadata, entity)));
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {

@@ -6,7 +6,7 @@ import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { NewFeedRow } from '../agency-feed/agency-feed.store';
 import { DossierEntity, DossierStatusHistoryEntity } from './dossier.entity';
 import { historyRowsOf, rowOf } from './dossier-row.mapper';
-import type { StoredDossier } from './dossier-state.store';
+import { columnValuesOf, type StoredDossier } from './dossier-state.store';
 import { lookupHashSql } from './lookup-key';
 
 /** One online intake to number and store. `dossier`, `events` and `feedItem` carry `placeholder` wherever the code belongs. */
@@ -160,10 +160,8 @@ export class NumberedIntakeWriter {
     return columns;
   }
 
-  /** An entity as `{ column_name: value }`, the shape `jsonb_populate_record` reads. */
   private columnsOf<T extends ObjectLiteral>(target: EntityTarget<T>, entity: T): Record<string, unknown> {
-    const columns = this.dataSource.getMetadata(target).columns;
-    return Object.fromEntries(columns.map((c) => [c.databaseName, c.getEntityValue(entity) ?? null]));
+    return columnValuesOf(this.dataSource.getMetadata(target), entity);
   }
 }
 
