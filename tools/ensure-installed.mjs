@@ -4,6 +4,7 @@
 import { execSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 const MARKER = 'node_modules/.package-lock.json';
 const STAMP = 'node_modules/.hub-installed-lockfile';
@@ -22,4 +23,4 @@ export function ensureInstalled() {
 }
 
 // `node tools/ensure-installed.mjs`: for entry points whose own imports need node_modules (the bench harness).
-if (import.meta.url === `file://${process.argv[1]}`) ensureInstalled();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) ensureInstalled();

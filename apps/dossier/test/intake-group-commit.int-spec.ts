@@ -95,7 +95,7 @@ describe('intake group commit against real PostgreSQL', () => {
     expect(sequences).toEqual([{ agency_code: a, last_value: 3 }, { agency_code: b, last_value: 2 }, { agency_code: c, last_value: 2 }]);
   });
 
-  it('answers null for an intake whose code was already taken, and stores the rest of its group', async () => {
+  it('answers code-taken for an intake whose code was already taken, and stores the rest of its group', async () => {
     const agency = `G21.${run}`;
     const first = codeOf(agency, 1);
     expect(await writer.insert(intakeFor(agency, 'first'))).toEqual(stored(first));

@@ -18,9 +18,9 @@ const groupNotRecorded = (records: number) =>
   new AppError('EXCHANGE_LOG_UNAVAILABLE', `The exchange log could not record the group of ${records} exchanges this one was in.`);
 
 /**
- * Group commit of the exchange log (`GroupCommit`). Every append holds the chain head's row lock, so appends are
- * serial anyway; rather than each caller paying its own transaction, one group is in flight at a time and the
- * records that arrive meanwhile go together in the next one. Each caller gets its own entry; a failed group rejects
+ * Group commit of the exchange log (`GroupCommit`). Appends are serial on the one chain head anyway; rather than
+ * each caller paying its own statement, one group is in flight at a time and the records that arrive meanwhile go
+ * together in the next one (ExchangeLogStore.appendAll). Each caller gets its own entry; a failed group rejects
  * every caller in it (its records are chained to each other, so none is retried alone) and takes nothing from the
  * next, which reads the head afresh.
  */

@@ -132,7 +132,7 @@ export class ExchangeLogStore {
     return entries;
   }
 
-  async head(): Promise<{ seq: number; entryHash: string }> {
+  async head(): Promise<Head> {
     const [head]: { seq: string; entry_hash: string }[] = await this.dataSource.query('SELECT seq, entry_hash FROM exchange_log_head WHERE id = 1');
     return { seq: Number(head.seq), entryHash: head.entry_hash };
   }
