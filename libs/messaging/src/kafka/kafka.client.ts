@@ -3,6 +3,9 @@ import { topicsDeclaredBy } from '@hub/contracts';
 import { Admin, Kafka, logLevel, Partitioners, Producer, type SASLOptions } from 'kafkajs';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 
+/** How long shutdown waits for admin work in flight before disconnecting under it. */
+const SHUTDOWN_SETTLE_MS = 5_000;
+
 /**
  * The service's one Kafka connection set: an idempotent producer (acks=all, one request in flight so
  * retries never reorder) shared by the outbox relay and the dead-letter publisher, and an admin client.
@@ -16,6 +19,8 @@ export class KafkaClient implements OnApplicationShutdown {
   private producerConnected?: Promise<void>;
   private adminConnected?: Promise<void>;
   private readonly topicsEnsured = new Map<string, Promise<void>>();
+  /** Pings still waiting for the broker (a ping that timed out goes on until kafkajs gives up). */
+  private readonly pings = new Set<Promise<void>>();
 
   constructor(@Inject(MESSAGING_OPTIONS) readonly options: MessagingOptions) {
     this.kafka = new Kafka({
@@ -100,14 +105,24 @@ export class KafkaClient implements OnApplicationShutdown {
   }
 
   async ping(timeoutMs = 3_000): Promise<void> {
-    await withTimeout(
-      this.connectAdmin().then(() => this.admin.describeCluster()),
-      timeoutMs,
-      'Kafka did not answer',
+    const answer = this.connectAdmin().then(() => this.admin.describeCluster());
+    const settled = answer.then(
+      () => undefined,
+      () => undefined,
     );
+    this.pings.add(settled);
+    void settled.then(() => this.pings.delete(settled));
+    await withTimeout(answer, timeoutMs, 'Kafka did not answer');
   }
 
+  /**
+   * Lets admin work still in flight (a topic check started at boot, a timed-out ping) settle first, for at most
+   * SHUTDOWN_SETTLE_MS: disconnecting under it left kafkajs connecting (and loading modules) after the process, or a
+   * test's environment, was gone.
+   */
   async onApplicationShutdown(): Promise<void> {
+    const inFlight = Promise.allSettled([...this.topicsEnsured.values(), ...this.pings]);
+    await withTimeout(inFlight, SHUTDOWN_SETTLE_MS, 'admin work did not settle').catch(() => undefined);
     await Promise.allSettled([this.producer.disconnect(), this.admin.disconnect()]);
   }
 }
