@@ -29,6 +29,11 @@ describe('event contracts', () => {
   });
 });
 
+it('answers a violation, not a TypeError, for an object with a "constructor" field where class-transformer reads one', () => {
+  const decoded = decodePayload(DossierSubmitted, { ...DossierSubmitted.example, addedLater: { constructor: 'x' } });
+  expect(decoded).toEqual({ ok: false, violations: [{ field: '', message: expect.stringContaining('"constructor"') }] });
+});
+
 it('drops fields a newer producer added (tolerant reader)', () => {
   const decoded = decodePayload(DossierSubmitted, { ...DossierSubmitted.example, addedLater: 'x' });
   if (!decoded.ok) throw new Error(JSON.stringify(decoded.violations));

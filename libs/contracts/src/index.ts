@@ -14,3 +14,4 @@ export * from './packets/agency-feed.packets';
 export * from './topics';
 export * from './topic-access';
 export * from './validation/validation-metadata-cache';
+export * from './validation/fast-validation';

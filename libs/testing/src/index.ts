@@ -13,3 +13,4 @@ export * from './fuzz/stored-rows';
 export * from './fuzz/hostile-input-target';
 export * from './stub';
 export * from './medium';
+export * from './validation-agreement';

@@ -1,10 +1,14 @@
 import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
+import { defaultMetadataStorage, type TransformerStorage } from './transformer-storage';
 
 type Storage = ReturnType<typeof getMetadataStorage>;
 type Lookup = Storage['getTargetValidationMetadatas'];
 
 const INSTALLED = Symbol.for('hub.validation-metadata-cache');
+const GENERATION = Symbol.for('hub.validation-metadata-generation');
+type Counted = { [GENERATION]?: number };
+type Wrapped = Storage & { [INSTALLED]?: true } & Counted;
 
 /**
  * class-validator finds a class's rules on every validated object by filtering the rules of every decorated class in
@@ -16,16 +20,32 @@ const INSTALLED = Symbol.for('hub.validation-metadata-cache');
  * and the event contracts.
  */
 export function installValidationMetadataCache(): void {
-  const storage = getMetadataStorage() as Storage & { [INSTALLED]?: true };
+  const storage = getMetadataStorage() as Wrapped;
   if (storage[INSTALLED]) return;
   const lookup: Lookup = storage.getTargetValidationMetadatas.bind(storage);
   const add = storage.addValidationMetadata.bind(storage);
+  const addConstraint = storage.addConstraintMetadata.bind(storage);
   let memo = new Map<unknown, Map<string, ValidationMetadata[]>>();
+  storage[GENERATION] = 0;
   // addValidationSchema adds through this method too.
   storage.addValidationMetadata = (metadata: ValidationMetadata) => {
     memo = new Map();
+    storage[GENERATION] = (storage[GENERATION] ?? 0) + 1;
     add(metadata);
   };
+  storage.addConstraintMetadata = (metadata) => {
+    storage[GENERATION] = (storage[GENERATION] ?? 0) + 1;
+    addConstraint(metadata);
+  };
+  // class-transformer's decorators (@Type, @Transform, @Expose, @Exclude) count as rules too for what is derived from them.
+  const transformer = defaultMetadataStorage as TransformerStorage & Record<string, (metadata: unknown) => void>;
+  for (const method of ['addTypeMetadata', 'addTransformMetadata', 'addExposeMetadata', 'addExcludeMetadata']) {
+    const original = transformer[method].bind(transformer);
+    transformer[method] = (metadata: unknown) => {
+      storage[GENERATION] = (storage[GENERATION] ?? 0) + 1;
+      original(metadata);
+    };
+  }
   storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
     let byOptions = memo.get(target);
     if (!byOptions) memo.set(target, (byOptions = new Map()));
@@ -36,4 +56,13 @@ export function installValidationMetadataCache(): void {
     return metadata.slice();
   };
   storage[INSTALLED] = true;
+}
+
+/**
+ * A number that changes whenever a validation or transformation rule is added anywhere in the process: what is derived
+ * from the rules (the memo above, the fast path's plans: fast-validation.ts) is valid while it stays the same.
+ */
+export function validationMetadataGeneration(): number {
+  installValidationMetadataCache();
+  return (getMetadataStorage() as Wrapped)[GENERATION] ?? 0;
 }

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsInt, IsNotEmpty, IsString, Min, ValidateNested } from 'class-validator';
+import { hasFastValidation } from '@hub/contracts';
 import { ProblemException } from '../errors/problem.exception';
 import { createValidationPipe } from './create-validation-pipe';
 import { validatePayload } from './validate-payload';
@@ -25,6 +26,19 @@ class Assessment {
 }
 
 describe('validatePayload', () => {
+  it('builds a valid payload on the fast path (same rules) and leaves errors to class-validator', () => {
+    expect(hasFastValidation(Assessment)).toBe(true);
+    const result = validatePayload(Assessment, { dossierCode: 'D-1', fees: [{ name: 'stamp', amount: 1 }] });
+    expect(result.ok && result.value.fees[0]).toBeInstanceOf(Fee);
+    const broken = validatePayload(Assessment, { dossierCode: 'D-1', fees: [{ name: '', amount: -1 }], extra: 1 });
+    expect(broken.ok ? [] : broken.errors.map((e) => `${e.field} ${e.code}`).sort()).toEqual(['extra UNKNOWN_FIELD', 'fees.0.amount MIN', 'fees.0.name IS_NOT_EMPTY']);
+  });
+
+  it('answers a field error, not a TypeError, for an object with a "constructor" field', () => {
+    const result = validatePayload(Assessment, { dossierCode: { constructor: 'x' }, fees: [] });
+    expect(result).toEqual({ ok: false, errors: [expect.objectContaining({ field: '', code: 'UNREADABLE_PAYLOAD' })] });
+  });
+
   it('returns the typed instance for valid input', () => {
     const result = validatePayload(Assessment, { dossierCode: 'D-1', fees: [{ name: 'stamp', amount: 50000 }] });
     expect(result.ok).toBe(true);
