@@ -15,3 +15,4 @@ export * from './topics';
 export * from './topic-access';
 export * from './validation/validation-metadata-cache';
 export * from './validation/fast-validation';
+export * from './canonical-json';

@@ -20,6 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  canonicalJson,
   AGENCY_CODE_PATTERN,
   FEE_CHANNELS,
   MAX_FEE_LINE_VND,
@@ -31,7 +32,6 @@ import {
   type OnlineLevel,
   type TimeLimitUnitV1,
 } from '@hub/contracts';
-import { canonicalJson } from '../shared/canonical-json';
 import { IsRealLocalDate } from '../shared/dates';
 
 const AGENCY_MESSAGE = 'must be agency codes like 000.00.15.H31 (QCVN 102:2016) or H55.242 (short form)';

@@ -92,7 +92,25 @@ function insertFromJson(metadata: EntityMetadata): string {
 
 /** An entity as `{ column_name: value }`, the shape `jsonb_populate_record(set)` reads. */
 export function columnValuesOf<T extends ObjectLiteral>(metadata: EntityMetadata, entity: T): Record<string, unknown> {
-  return Object.fromEntries(metadata.columns.map((c) => [c.databaseName, c.getEntityValue(entity) ?? null]));
+  const values: Record<string, unknown> = {};
+  for (const [column, read] of readersOf(metadata)) values[column] = read(entity) ?? null;
+  return values;
+}
+
+type ColumnReader = readonly [column: string, read: (entity: ObjectLiteral) => unknown];
+const readers = new WeakMap<EntityMetadata, ColumnReader[]>();
+
+/** Per column, how to read its value: the property itself for a plain column, TypeORM's getter for an embedded, relation or referencing one. */
+function readersOf(metadata: EntityMetadata): ColumnReader[] {
+  let list = readers.get(metadata);
+  if (!list) {
+    list = metadata.columns.map((c): ColumnReader => {
+      const plain = !c.embeddedMetadata && !c.relationMetadata && !c.referencedColumn;
+      return [c.databaseName, plain ? (entity) => entity[c.propertyName] : (entity) => c.getEntityValue(entity)];
+    });
+    readers.set(metadata, list);
+  }
+  return list;
 }
 
 /** Entities as a JSON array of `{ column_name: value }`, the shape `jsonb_populate_recordset` reads. */

@@ -35,7 +35,8 @@ const FAIL = Symbol('fail');
 type Fail = typeof FAIL;
 
 interface Check {
-  validate(value: unknown, args: object): unknown;
+  /** The constraint object class-validator itself calls (its container's instance of the constraint class). */
+  constraint: { validate(value: unknown, args: object): unknown };
   metadata: ValidationMetadata;
 }
 
@@ -52,6 +53,8 @@ interface PropertyPlan {
 
 interface ClassPlan {
   cls: new () => object;
+  /** The class's name, as class-validator passes it to constraints (`targetName`). */
+  name: string;
   properties: Map<string, PropertyPlan>;
 }
 type PlanOf = ClassPlan | null;
@@ -91,7 +94,7 @@ function compile(cls: new () => object): PlanOf {
       for (const constraint of storage.getTargetValidatorConstraints(m.constraintCls)) {
         // validateSync skips an async rule, the HTTP pipe's validate awaits it: a class with one is left to class-validator.
         if (constraint.async) return null;
-        const check = { validate: (value: unknown, args: object) => constraint.instance.validate(value, args as never), metadata: m };
+        const check: Check = { constraint: constraint.instance as Check['constraint'], metadata: m };
         if (m.type === ValidationTypes.IS_DEFINED) property.checks.unshift(check);
         else property.checks.push(check);
       }
@@ -115,7 +118,7 @@ function compile(cls: new () => object): PlanOf {
   // with a rule; one without would be an error, or deleted, on every payload.
   if (Object.keys(new cls()).some((key) => !properties.has(key))) return null;
   for (const name of properties.keys()) if (hasAccessor(cls, name)) return null;
-  return { cls, properties };
+  return { cls, name: cls.name, properties };
 }
 
 function hasAccessor(cls: new () => object, name: string): boolean {
@@ -211,22 +214,27 @@ function isValid(plan: ClassPlan, object: Record<string, unknown>): boolean {
     let skipped = false;
     for (const condition of property.conditions) if (!condition(object, value)) skipped = true;
     if (skipped) continue;
-    if (!checksPass(property, object, value)) return false;
+    if (!checksPass(property, object, value, plan.name)) return false;
     if (property.nested && !nestedValid(value)) return false;
   }
   return true;
 }
 
-function checksPass(property: PropertyPlan, object: object, value: unknown): boolean {
-  for (const { validate, metadata } of property.checks) {
+function checksPass(property: PropertyPlan, object: object, value: unknown, targetName: string): boolean {
+  // class-validator's arguments, one object per property (only `constraints` differs between its checks).
+  const args = { targetName, property: property.name, object, value, constraints: [] as unknown[] };
+  for (const { constraint, metadata } of property.checks) {
     if (metadata.validateIf && !metadata.validateIf(object, value)) continue;
-    const args = { targetName: object.constructor?.name, property: property.name, object, value, constraints: metadata.constraints };
+    args.constraints = metadata.constraints;
     if (metadata.each && (value instanceof Set || value instanceof Map)) return false;
-    const results = metadata.each && Array.isArray(value) ? value.map((element) => validate(element, args)) : [validate(value, args)];
-    for (const result of results) if (!result || isThenable(result)) return false;
+    if (metadata.each && Array.isArray(value)) {
+      for (const element of value) if (!passed(constraint.validate(element, args))) return false;
+    } else if (!passed(constraint.validate(value, args))) return false;
   }
   return true;
 }
+
+const passed = (result: unknown): boolean => Boolean(result) && !isThenable(result);
 
 function nestedValid(value: unknown): boolean {
   // class-validator lets an undefined nested value through without a rule; the fast path leaves that to it.

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { decodePayload, EventHeaders, type EventDefinition } from '@hub/contracts';
+import { decodePayload, EventHeaders, fastValidInstance, type EventDefinition } from '@hub/contracts';
 import { currentContext, newCorrelationId } from '@hub/platform';
 import type { EntityManager } from 'typeorm';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
@@ -46,9 +46,11 @@ export class OutboxWriter {
    * change: a hot write path then costs one statement instead of one per event.
    */
   prepare<P extends object>(def: EventDefinition<P>, payload: P): PreparedEvent {
-    // A producer bug must fail the use case, not poison every consumer downstream.
-    const plain = JSON.parse(JSON.stringify(payload)) as object;
-    const decoded = decodePayload(def, plain);
+    // A producer bug must fail the use case, not poison every consumer downstream. What is stored is the contract's
+    // instance, as a consumer will read it: a payload of plain JSON values is checked as it is (the fast path), anything
+    // else (a Date, an undefined member) is first written and read back as JSON.
+    const fast = fastValidInstance(def.payload, payload, 'strip');
+    const decoded = fast ? { ok: true as const, value: fast } : decodePayload(def, JSON.parse(JSON.stringify(payload)));
     if (!decoded.ok) {
       throw new Error(`Event ${def.topic} violates its contract: ${decoded.violations.map((v) => `${v.field}: ${v.message}`).join('; ')}`);
     }
@@ -63,7 +65,7 @@ export class OutboxWriter {
       [EventHeaders.CorrelationId]: ctx?.correlationId ?? newCorrelationId(),
     };
     if (ctx?.causationId) headers[EventHeaders.CausationId] = ctx.causationId;
-    return { eventId, topic: def.topic, key: def.keyOf(payload), payload: plain, headers };
+    return { eventId, topic: def.topic, key: def.keyOf(payload), payload: decoded.value, headers };
   }
 }
 

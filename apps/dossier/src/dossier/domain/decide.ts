@@ -187,8 +187,9 @@ function applyChanges(state: DossierState | null, command: SyncCommand, planned:
 }
 
 function fresh(command: SyncCommand, source: ChangeSource): DossierState {
+  // The content spread last (none of these fields overlap it): properties written after a spread take a slow path in
+  // V8, ~2 µs apiece (docs/performance.md).
   return {
-    ...command.content,
     code: command.code,
     version: command.version,
     contentHash: command.contentHash,
@@ -206,6 +207,7 @@ function fresh(command: SyncCommand, source: ChangeSource): DossierState {
     timeliness: null,
     supplements: [],
     dueState: null,
+    ...command.content,
   };
 }
 

@@ -63,13 +63,14 @@ export class EventLog {
   }
 
   received(state: DossierState, first: StatusChange & { from: null }, source: ChangeSource): void {
+    // The facts spread last, here and below: properties written after a spread take a slow path in V8 (docs/performance.md).
     const payload = {
-      ...facts(state, this.revision + 1),
       status: first.to,
       statusChangedAt: formatInZone(first.at),
       source,
       // First seen finished (9, or 10 with 9 skipped): the verdict comes with the first sight.
       ...(finishedBy(state, first.to) ? { timeliness: state.timeliness, finishedAt: iso(state.finishedAt) } : {}),
+      ...facts(state, this.revision + 1),
     };
     this.events.push({ type: 'received', payload });
   }
@@ -79,7 +80,6 @@ export class EventLog {
     this.events.push({
       type: 'status-changed',
       payload: {
-        ...facts(state, this.revision + 1),
         from: change.from,
         to: change.to,
         at: formatInZone(change.at),
@@ -88,6 +88,7 @@ export class EventLog {
         finishedAt: finished ? iso(state.finishedAt) : null,
         // The payment service opens a fee request from the lines the agency synced with status 6.
         ...(change.to === 6 ? { fees: state.fees.map((f) => ({ code: f.code, name: f.name, amount: f.amount })) } : {}),
+        ...facts(state, this.revision + 1),
       },
     });
   }

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarInvalidError, NATIONAL_SCOPE, WorkingCalendar, type CalendarSettings, type CalendarYear } from '@hub/calendar';
-import { CalendarUpdated } from '@hub/contracts';
+import { CalendarUpdated, canonicalJson } from '@hub/contracts';
 import { OutboxWriter } from '@hub/messaging';
 import { Clock, type FieldError } from '@hub/platform';
 import { TransactionRunner } from '@hub/persistence';
 import type { EntityManager } from 'typeorm';
 import { AgencyRepository } from '../../../agency/agency.repository';
-import { canonicalJson } from '../../../shared/canonical-json';
 import { planUpsert, type UpsertResult } from '../../../shared/versioned-upsert';
 import { CalendarYearEntity } from '../../calendar.entity';
 import { calendarSnapshot } from '../../calendar.events';

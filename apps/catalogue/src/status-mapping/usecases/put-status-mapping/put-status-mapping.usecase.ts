@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { StatusMappingUpdated } from '@hub/contracts';
+import { canonicalJson, StatusMappingUpdated } from '@hub/contracts';
 import { OutboxWriter } from '@hub/messaging';
 import { authorize, Clock, holdsRole, type CallerIdentity } from '@hub/platform';
 import { TransactionRunner } from '@hub/persistence';
 import type { EntityManager } from 'typeorm';
-import { canonicalJson } from '../../../shared/canonical-json';
 import { planUpsert, type UpsertResult } from '../../../shared/versioned-upsert';
 import { AgencyErrors } from '../../../agency/agency.errors';
 import { AgencyRepository } from '../../../agency/agency.repository';

@@ -1,20 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { DossierStatus } from '@hub/contracts';
+import { canonicalJson, type DossierStatus } from '@hub/contracts';
 import type { DossierContent } from '../../domain/dossier-state';
 import type { NoticeInput } from '../../domain/notices';
 import { stepTermsOf, type ResultWithId } from '../../step-terms';
 import type { SupplementLine } from '../../supplements';
 import type { SyncRecordDto } from './sync-record.dto';
-
-/** JSON with object keys sorted, so the same record hashes the same whatever the key order it was sent in. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 export function contentHashOf(record: SyncRecordDto): string {
   return createHash('sha256').update(canonicalJson(record)).digest('hex');
