@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { fmt, median } from '../lib/stats.mjs';
 import { cpuSeconds } from '../lib/util.mjs';
+import { AGENCIES, BATCH, PROCEDURE, record } from '../lib/sync-records.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -13,50 +14,6 @@ export const name = 'dossier-sync';
 export const description =
   'POST /v1/dossiers:sync with 1,000-record batches through the gateway (new dossiers, then new versions of them) ' +
   'vs a raw pg multi-row INSERT ... ON CONFLICT DO UPDATE of the same 1,000 records (jsonb) in one transaction.';
-
-const BATCH = 1000;
-// A code no catalogue event on the broker uses (a fresh consumer group replays the catalogue topics).
-const PROCEDURE = `9.${String(Math.floor(Math.random() * 900_000) + 100_000)}`;
-const AGENCIES = Array.from({ length: 8 }, (_, i) => `000.00.${String(40 + i).padStart(2, '0')}.H31`);
-const RECEIVED = Date.parse('2026-01-12T09:00:00+07:00');
-const HOUR = 3600_000;
-const at = (ms) => new Date(ms + 7 * HOUR).toISOString().replace('Z', '+07:00').replace('.000', '');
-
-/**
- * Record `seq` at `version`: accepted (2) and processing (4) on 12 January 2026, then one step per later version,
- * alternating supplement requested (5, a pause) and processing (4). About 1.3 KB of JSON, like a real sync record.
- */
-function record(seq, version) {
-  const agency = AGENCIES[seq % AGENCIES.length];
-  const steps = [
-    { at: at(RECEIVED), status: 2, handledBy: 'Nguyễn Thị Bích', position: 'Chuyên viên', unit: 'Bộ phận một cửa', content: 'Tiếp nhận hồ sơ' },
-    { at: at(RECEIVED + HOUR), status: 4, handledBy: 'Trần Văn Cường', position: 'Chuyên viên', unit: 'Phòng Tư pháp', content: 'Thụ lý hồ sơ' },
-  ];
-  for (let v = 2; v <= version; v++) {
-    steps.push({ at: at(RECEIVED + v * HOUR), status: v % 2 === 0 ? 5 : 4, handledBy: 'Trần Văn Cường', unit: 'Phòng Tư pháp', content: `Bước xử lý ${v}` });
-  }
-  const last = steps.at(-1);
-  return {
-    code: `${agency}-260112-${String(seq).padStart(6, '0')}`,
-    version,
-    procedureCode: PROCEDURE,
-    receivingAgencyCode: agency,
-    channel: 'COUNTER',
-    status: last.status,
-    receivedAt: at(RECEIVED),
-    statusChangedAt: last.at,
-    applicant: { fullName: 'Phạm Thị Dung', idNumber: '001190000123', phone: '0912345678', address: `Số ${seq} phố Huế, Hà Nội` },
-    summary: 'Đăng ký khai sinh cho con (benchmark)',
-    appointmentAt: at(RECEIVED + 5 * 24 * HOUR),
-    steps,
-    documents: [
-      { name: 'Tờ khai đăng ký khai sinh', copies: 1, digitised: true },
-      { name: 'Giấy chứng sinh', copies: 1, digitised: true },
-    ],
-    fees: [{ code: 'LP01', name: 'Lệ phí đăng ký khai sinh', amount: 50000 }],
-    lookupKey: `K${String(seq).padStart(9, '0')}`,
-  };
-}
 
 /** Batches of new dossiers (`create`), or the next version of batches already created (`update`), per side. */
 class Batches {
