@@ -6,6 +6,7 @@ import { runWithContext } from '@hub/platform';
 import { createTestDatabase, expectEventually, KafkaProbe, testInfrastructure, testKafkaSasl, type TestDatabase } from '@hub/testing';
 import { DataSource } from 'typeorm';
 import { KafkaClient, MessagingModule, OutboxRelay, OutboxWriter } from '../src';
+import { CLAIM_SQL } from '../src/outbox/relay-batch';
 
 /** One "service instance": its own Nest context with persistence and messaging on the shared database. */
 async function instance(url: string, relay: { pollIntervalMs: number; batchSize?: number }): Promise<INestApplicationContext> {
@@ -221,5 +222,23 @@ describe('outbox relay round trips at low load', () => {
     });
     await expectEventually(async () => expect(await unpublished()).toBe(0), { timeoutMs: 10_000 });
     expect(sent.filter(isClaim)).toHaveLength(3);
+  });
+
+  it("commits its cycle without waiting for the WAL flush, and only its own transaction", async () => {
+    const ds = writerApp.get(DataSource);
+    const runner = ds.createQueryRunner();
+    await runner.connect();
+    try {
+      const before = (await runner.query('SHOW synchronous_commit'))[0].synchronous_commit;
+      await runner.startTransaction();
+      await runner.query(CLAIM_SQL, [1, 424242]);
+      expect((await runner.query('SHOW synchronous_commit'))[0].synchronous_commit).toBe('off');
+      await runner.commitTransaction();
+      // The connection goes back to the pool with the server's setting: no other write on it turns asynchronous.
+      expect((await runner.query('SHOW synchronous_commit'))[0].synchronous_commit).toBe(before);
+      expect(before).not.toBe('off');
+    } finally {
+      await runner.release();
+    }
   });
 });

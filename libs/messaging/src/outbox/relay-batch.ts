@@ -19,9 +19,14 @@ export interface Claim {
  * a materialised CTE (the lock function runs once, not per row) and the claim a lateral subquery behind a one-time
  * filter on it: a relay without the lock scans and locks nothing, and the statement always returns one row at least, so
  * that "not locked" and "nothing to publish" stay apart.
+ *
+ * The same CTE makes the cycle's commit asynchronous (`synchronous_commit = off`, for this transaction only): its COMMIT
+ * then does not wait for the WAL flush. A mark lost in a crash only publishes those events again, which delivery is
+ * at-least-once for anyway (consumers drop a repeated event id); the events themselves were committed by their writers
+ * with the default, durable commit.
  */
 export const CLAIM_SQL = `
-  WITH l AS MATERIALIZED (SELECT pg_try_advisory_xact_lock($2) AS locked)
+  WITH l AS MATERIALIZED (SELECT pg_try_advisory_xact_lock($2) AS locked, set_config('synchronous_commit', 'off', true) AS commit_mode)
   SELECT l.locked, o.id, o.topic, o.key, o.payload, o.headers, o.created_at FROM l LEFT JOIN LATERAL (
     SELECT id, topic, key, payload, headers, created_at FROM outbox
      WHERE l.locked AND published_at IS NULL AND parked_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED
