@@ -1,6 +1,5 @@
-import { plainToInstance } from 'class-transformer';
-import { validateSync, ValidationError } from 'class-validator';
-import { fastValidInstance } from './validation/fast-validation';
+import type { ValidationError } from 'class-validator';
+import { validatedInstance } from './validation/validate-instance';
 import { installValidationMetadataCache } from './validation/validation-metadata-cache';
 
 installValidationMetadataCache();
@@ -72,18 +71,8 @@ export function decodePayload<P extends object>(def: EventDefinition<P>, plain: 
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
     return { ok: false, violations: [{ field: '', message: 'payload must be a JSON object' }] };
   }
-  const fast = fastValidInstance(def.payload, plain, 'strip');
-  if (fast) return { ok: true, value: fast };
-  let value: P;
-  try {
-    value = plainToInstance(def.payload, plain);
-  } catch {
-    // class-transformer reads an object's own `constructor` field as its class and throws: a violation, not a crash.
-    return { ok: false, violations: [{ field: '', message: 'payload holds an object with a "constructor" field, which is not accepted' }] };
-  }
-  const errors = validateSync(value, { whitelist: true, forbidNonWhitelisted: false, forbidUnknownValues: true });
-  if (errors.length > 0) return { ok: false, violations: flatten(errors) };
-  return { ok: true, value };
+  const result = validatedInstance(def.payload, plain, 'strip');
+  return result.ok ? result : { ok: false, violations: flatten(result.errors) };
 }
 
 function flatten(errors: ValidationError[], prefix = ''): ContractViolation[] {

@@ -15,4 +15,5 @@ export * from './topics';
 export * from './topic-access';
 export * from './validation/validation-metadata-cache';
 export * from './validation/fast-validation';
+export * from './validation/validate-instance';
 export * from './canonical-json';

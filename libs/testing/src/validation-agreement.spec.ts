@@ -79,6 +79,10 @@ class Transformed {
   @Transform(({ value }) => String(value).trim()) @IsString() name!: string;
 }
 
+class HoldsTransformed {
+  @ValidateNested() @Type(() => Transformed) inner!: Transformed;
+}
+
 describe('fast validation agrees with class-validator', () => {
   it('builds the same instance for a valid payload, nested classes included', () => {
     const fast = fastValidInstance(Order, structuredClone(order), 'forbid');
@@ -93,6 +97,8 @@ describe('fast validation agrees with class-validator', () => {
     expect(hasFastValidation(Unruled)).toBe(false); // `priority` is a field without a rule
     expect(hasFastValidation(Order)).toBe(true);
     expect(hasFastValidation(Transformed)).toBe(false);
+    expect(hasFastValidation(HoldsTransformed)).toBe(false); // a nested class counts
+    expect(fastValidInstance(HoldsTransformed, { inner: { name: 'x' } }, 'forbid')).toBeUndefined();
     expect(hasFastValidation(Line)).toBe(true);
     expect(hasFastValidation(Defaulted)).toBe(true);
     expect(fastValidInstance(Transformed, { name: ' x ' }, 'forbid')).toBeUndefined();

@@ -1,22 +1,13 @@
 import fc from 'fast-check';
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
-import { fastValidInstance, type UnknownFields } from '@hub/contracts';
+import { classValidatorInstance, fastValidInstance, type UnknownFields } from '@hub/contracts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Path = Array<string | number>;
 
-/** What class-transformer + class-validator make of a payload, with the options the hub uses for HTTP ('forbid') or events ('strip'). */
+/** What class-transformer + class-validator alone make of a payload (a non-object is refused before either path). */
 export function classValidatorVerdict<T extends object>(cls: new () => T, plain: unknown, unknownFields: UnknownFields): { ok: true; value: T } | { ok: false } {
-  // validatePayload and decodePayload answer a non-object themselves, before either path.
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) return { ok: false };
-  try {
-    const value = plainToInstance(cls, plain);
-    const errors = validateSync(value, { whitelist: true, forbidNonWhitelisted: unknownFields === 'forbid', forbidUnknownValues: true });
-    return errors.length === 0 ? { ok: true, value } : { ok: false };
-  } catch {
-    return { ok: false }; // class-transformer throws on some shapes (an object with a `constructor` field); the hub rejects them
-  }
+  return classValidatorInstance(cls, plain, unknownFields);
 }
 
 function pathsOf(value: Json, at: Path = []): Path[] {

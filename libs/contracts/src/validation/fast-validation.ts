@@ -13,8 +13,8 @@ import { validationMetadataGeneration } from './validation-metadata-cache';
  * them, builds the instance the way class-transformer does, and answers `undefined` as soon as anything is not
  * certainly valid — a failed check, an unknown field, a shape it does not model (a `@Transform`, a `Set`, a
  * discriminator, a promise). The caller then runs class-validator itself, which writes the errors. So a payload is
- * accepted here only if class-validator accepts it, with an equal instance (fast-validation.spec.ts checks both on
- * generated payloads, valid and broken).
+ * accepted here only if class-validator accepts it, with an equal instance (`checkFastValidationAgrees` in libs/testing
+ * checks both on generated payloads, valid and broken).
  */
 export type UnknownFields = 'forbid' | 'strip';
 
@@ -26,9 +26,18 @@ export function fastValidInstance<T extends object>(cls: new () => T, plain: unk
   return instance !== FAIL && isValid(plan, instance as Record<string, unknown>) ? (instance as T) : undefined;
 }
 
-/** Whether a class (and the classes nested in it) can take the fast path at all. */
-export function hasFastValidation(cls: new () => object): boolean {
-  return planOf(cls) !== null;
+/** Whether a class and every class nested in it (`@Type`) can take the fast path at all. */
+export function hasFastValidation(cls: new () => object, seen = new Set<object>()): boolean {
+  if (seen.has(cls)) return true;
+  seen.add(cls);
+  const plan = planOf(cls);
+  if (!plan) return false;
+  for (const property of plan.properties.values()) {
+    if (!property.type) continue;
+    const nested = property.type();
+    if (!nested || !hasFastValidation(nested.cls, seen)) return false;
+  }
+  return true;
 }
 
 const FAIL = Symbol('fail');

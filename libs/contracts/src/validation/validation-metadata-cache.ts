@@ -27,14 +27,15 @@ export function installValidationMetadataCache(): void {
   const addConstraint = storage.addConstraintMetadata.bind(storage);
   let memo = new Map<unknown, Map<string, ValidationMetadata[]>>();
   storage[GENERATION] = 0;
+  const ruleAdded = () => (storage[GENERATION] = (storage[GENERATION] ?? 0) + 1);
   // addValidationSchema adds through this method too.
   storage.addValidationMetadata = (metadata: ValidationMetadata) => {
     memo = new Map();
-    storage[GENERATION] = (storage[GENERATION] ?? 0) + 1;
+    ruleAdded();
     add(metadata);
   };
   storage.addConstraintMetadata = (metadata) => {
-    storage[GENERATION] = (storage[GENERATION] ?? 0) + 1;
+    ruleAdded();
     addConstraint(metadata);
   };
   // class-transformer's decorators (@Type, @Transform, @Expose, @Exclude) count as rules too for what is derived from them.
@@ -42,7 +43,7 @@ export function installValidationMetadataCache(): void {
   for (const method of ['addTypeMetadata', 'addTransformMetadata', 'addExposeMetadata', 'addExcludeMetadata']) {
     const original = transformer[method].bind(transformer);
     transformer[method] = (metadata: unknown) => {
-      storage[GENERATION] = (storage[GENERATION] ?? 0) + 1;
+      ruleAdded();
       original(metadata);
     };
   }
