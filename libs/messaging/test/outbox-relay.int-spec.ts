@@ -76,7 +76,7 @@ describe('outbox relay against real PostgreSQL and Kafka', () => {
     expect(Number(n)).toBe(0);
   });
 
-  it('carries the correlation and causation ids of the context that wrote the event', async () => {
+  it('carries the payload it wrote, and the correlation and causation ids of the context that wrote the event', async () => {
     const ds = a.get(DataSource);
     await runWithContext({ correlationId: 'corr-relay-test', causationId: '6f1c1a52-7d0e-4a47-9d5e-2a0b8f3c9e11' }, () =>
       ds.transaction((tx) => a.get(OutboxWriter).append(tx, DossierSubmitted, payload(code(99)))),
@@ -93,6 +93,8 @@ describe('outbox relay against real PostgreSQL and Kafka', () => {
       [EventHeaders.EventVersion]: '1',
       [EventHeaders.Producer]: 'dossier',
     });
+    // The value is the jsonb column's text as the claim reads it: the same JSON as the payload written.
+    expect(JSON.parse(m.value!)).toEqual(payload(code(99)));
   });
 
   it('refuses to write an event that violates its contract, or outside a transaction', async () => {

@@ -1,4 +1,4 @@
-import { rowsLeftBehind, toClaim, withinBytes, type OutboxRow } from './relay-batch';
+import { groupByTopic, rowsLeftBehind, toClaim, withinBytes, type OutboxRow } from './relay-batch';
 
 function row(id: number, payloadBytes = 10): OutboxRow {
   return { id: String(id), topic: 't', key: `k${id}`, payload: 'x'.repeat(payloadBytes), headers: {}, created_at: new Date(0) };
@@ -34,11 +34,26 @@ describe('rows left behind by a batch', () => {
 
 describe('a batch bounded in bytes', () => {
   it('is the longest prefix within the bound', () => {
-    // Each row weighs its key (2 bytes) and its JSON payload (12 bytes): 14 bytes.
+    // Each row weighs its key (2 bytes) and its JSON text (10 bytes): 12 bytes.
     expect(withinBytes([row(1), row(2), row(3)], 30).map((r) => r.id)).toEqual(['1', '2']);
   });
 
   it('always holds the first row, alone if it is larger than the bound', () => {
     expect(withinBytes([row(1, 100), row(2)], 30).map((r) => r.id)).toEqual(['1']);
+  });
+});
+
+describe('a batch as produce messages', () => {
+  it('sends each payload text as it is, grouped by topic in claim order', () => {
+    const text = '{"summary": "Đăng ký \\"khai sinh\\"", "n": 1}';
+    const rows = [
+      { ...row(1), topic: 'a', payload: text, headers: { 'event-id': 'e1' } },
+      { ...row(2), topic: 'b' },
+      { ...row(3), topic: 'a' },
+    ];
+    expect(groupByTopic(rows)).toEqual([
+      { topic: 'a', messages: [{ key: 'k1', value: text, headers: { 'event-id': 'e1' } }, { key: 'k3', value: 'x'.repeat(10), headers: {} }] },
+      { topic: 'b', messages: [{ key: 'k2', value: 'x'.repeat(10), headers: {} }] },
+    ]);
   });
 });
