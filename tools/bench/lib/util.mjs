@@ -77,3 +77,14 @@ export function cpuSeconds(pid) {
     return undefined;
   }
 }
+
+/**
+ * Node flags that write a V8 CPU profile of each app named in BENCH_CPU_PROF_APPS (default `defaultApps`) into
+ * `$BENCH_CPU_PROF/<app>/` when BENCH_CPU_PROF is set; `{}` otherwise. For `startHub({ nodeArgs })`.
+ */
+export function cpuProfileArgs(defaultApps = 'dossier') {
+  const dir = process.env.BENCH_CPU_PROF;
+  if (!dir) return {};
+  const apps = (process.env.BENCH_CPU_PROF_APPS ?? defaultApps).split(',').map((a) => a.trim()).filter(Boolean);
+  return Object.fromEntries(apps.map((app) => [app, ['--cpu-prof', `--cpu-prof-dir=${dir}/${app}`]]));
+}

@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { fmt, median } from '../lib/stats.mjs';
-import { cpuSeconds } from '../lib/util.mjs';
+import { cpuProfileArgs, cpuSeconds } from '../lib/util.mjs';
 import { AGENCIES, BATCH, PROCEDURE, record } from '../lib/sync-records.mjs';
 
 const require = createRequire(import.meta.url);
@@ -47,14 +47,13 @@ async function metric(url, name) {
 export async function run(ctx) {
   const { Pool } = require('pg');
   const { SAMPLE_NATIONAL_CALENDARS } = ctx.requireDist('dossier', 'libs/calendar/src/index.js');
-  const cpuProf = process.env.BENCH_CPU_PROF;
   // The gateway's 10 s upstream timeout is raised so that a batch slowed down by a busy shared machine is measured, not
   // answered 504 (the notes give the batch times). The bulk limit (30 batches a minute per client by default) would
   // answer 429 to a run of back-to-back batches: lifted, and counted in a key space of this run's own.
   const hub = await ctx.startHub({
     apps: ['gateway', 'dossier'],
     env: { gateway: { UPSTREAM_TIMEOUT_MS: '120000', RATE_LIMIT_BULK: '1000000000', RATE_LIMIT_KEY_PREFIX: `hub:bench:${process.pid}:${Date.now()}:` } },
-    nodeArgs: cpuProf ? { dossier: ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`] } : {},
+    nodeArgs: cpuProfileArgs(),
   });
   await ctx.withPg(hub.databases.dossier, async (c) => {
     await c.query(

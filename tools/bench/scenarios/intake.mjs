@@ -4,6 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { fmt, median } from '../lib/stats.mjs';
+import { cpuProfileArgs } from '../lib/util.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -32,7 +33,7 @@ export async function run(ctx) {
   // The write limit (3,000 a minute per client by default) would answer 429 to most of a saturating load: lifted, and
   // counted in a key space of this run's own.
   const gatewayEnv = { RATE_LIMIT_WRITE: '1000000000', RATE_LIMIT_KEY_PREFIX: `hub:bench:${process.pid}:${Date.now()}:` };
-  const hub = await ctx.startHub({ apps: ['gateway', 'dossier'], env: { gateway: gatewayEnv }, nodeArgs: process.env.BENCH_CPU_PROF ? Object.fromEntries((process.env.BENCH_CPU_PROF_APPS ?? 'dossier').split(',').map((app) => [app, ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}/${app}`]])) : {} });
+  const hub = await ctx.startHub({ apps: ['gateway', 'dossier'], env: { gateway: gatewayEnv }, nodeArgs: cpuProfileArgs() });
   await ctx.withPg(hub.databases.dossier, (c) =>
     c.query(
       `INSERT INTO procedure_version (code, version, name, implementing_agency_codes, channels, online_level, effective_from)
