@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { AGENCIES, intakeBody, seedProcedure } from '../lib/intake-requests.mjs';
 import { fmt, median } from '../lib/stats.mjs';
 import { sleep } from '../lib/util.mjs';
 
@@ -18,21 +19,12 @@ export const description =
   'One online intake at a time (POST /v1/dossiers through the gateway, and straight to the dossier service) vs a raw pg ' +
   'BEGIN; INSERT one jsonb row; COMMIT, with the time of each stage measured inside the gateway and the dossier.';
 
-const PROCEDURE = `9.${String(Math.floor(Math.random() * 900_000) + 100_000)}`;
-const AGENCIES = Array.from({ length: 16 }, (_, i) => `000.00.${String(10 + i).padStart(2, '0')}.H31`);
 const CLIENT = { clientId: 'bench-intake-latency', kind: 'portal', roles: ['dossier:submit'], agencyCodes: [] };
 /** Statements named by the apps (queryPrepared): the intake's and the exchange log's. */
 const INTAKE_STATEMENT = 'hub_dossier_intake_group';
 const EXCHANGE_LOG_STATEMENT = 'hub_exchange_log_append_if_head';
 
-const bodyOf = (i) => ({
-  procedureCode: PROCEDURE,
-  receivingAgencyCode: AGENCIES[i % AGENCIES.length],
-  channel: 'ONLINE',
-  applicant: { fullName: 'Nguyễn Văn An', idNumber: '001086001234', phone: '0912345678', address: `Số ${i} phố Huế, Hà Nội` },
-  summary: 'Đăng ký khai sinh cho con (benchmark)',
-});
-
+const bodyOf = (i) => intakeBody(AGENCIES[i % AGENCIES.length], i);
 const p50 = (values) => median(values ?? []);
 
 /** Asks every traced app for what it measured since the last call (SIGUSR2), and waits for its file. */
@@ -73,13 +65,7 @@ export async function run(ctx) {
     },
     nodeArgs: { gateway: preload, dossier: preload },
   });
-  await ctx.withPg(hub.databases.dossier, (c) =>
-    c.query(
-      `INSERT INTO procedure_version (code, version, name, implementing_agency_codes, channels, online_level, effective_from)
-       VALUES ($1, 1, 'Đăng ký khai sinh (bench)', $2, $3, 'FULL', '2020-01-01T00:00:00+07:00')`,
-      [PROCEDURE, AGENCIES, JSON.stringify([{ channel: 'ONLINE', timeLimit: { amount: 3, unit: 'WORKING_DAY' }, fees: [] }])],
-    ),
-  );
+  await seedProcedure(ctx, hub.databases.dossier);
   const apiKey = await hub.registerClient(CLIENT);
   const gatewayPid = hub.pidOf('gateway');
   const dossierPid = hub.pidOf('dossier');

@@ -4,6 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { fmt, median } from '../lib/stats.mjs';
+import { AGENCIES, intakeBody, seedProcedure } from '../lib/intake-requests.mjs';
 import { cpuProfileArgs } from '../lib/util.mjs';
 
 const require = createRequire(import.meta.url);
@@ -13,19 +14,9 @@ export const description =
   'POST /v1/dossiers through the gateway (16 connections spread over 16 agencies, then all to one agency, then 1 connection) ' +
   'vs a raw pg loop of BEGIN; INSERT one jsonb row; COMMIT with the same concurrency on the same PostgreSQL server.';
 
-// A code no catalogue event on the broker uses (a fresh consumer group replays the catalogue topics).
-const PROCEDURE = `9.${String(Math.floor(Math.random() * 900_000) + 100_000)}`;
-const AGENCIES = Array.from({ length: 16 }, (_, i) => `000.00.${String(10 + i).padStart(2, '0')}.H31`);
 const CLIENT = { clientId: 'bench-intake-portal', kind: 'portal', roles: ['dossier:submit', 'dossier:read'], agencyCodes: [] };
 
-const bodyFor = (agency, i) =>
-  JSON.stringify({
-    procedureCode: PROCEDURE,
-    receivingAgencyCode: agency,
-    channel: 'ONLINE',
-    applicant: { fullName: 'Nguyễn Văn An', idNumber: '001086001234', phone: '0912345678', address: `Số ${i} phố Huế, Hà Nội` },
-    summary: 'Đăng ký khai sinh cho con (benchmark)',
-  });
+const bodyFor = (agency, i) => JSON.stringify(intakeBody(agency, i));
 
 export async function run(ctx) {
   const { Pool } = require('pg');
@@ -34,15 +25,7 @@ export async function run(ctx) {
   // counted in a key space of this run's own.
   const gatewayEnv = { RATE_LIMIT_WRITE: '1000000000', RATE_LIMIT_KEY_PREFIX: `hub:bench:${process.pid}:${Date.now()}:` };
   const hub = await ctx.startHub({ apps: ['gateway', 'dossier'], env: { gateway: gatewayEnv }, nodeArgs: cpuProfileArgs() });
-  await ctx.withPg(hub.databases.dossier, (c) =>
-    c.query(
-      `INSERT INTO procedure_version (code, version, name, implementing_agency_codes, channels, online_level, effective_from)
-       VALUES ($1, 1, 'Đăng ký khai sinh (bench)', $2, $3, 'FULL', '2020-01-01T00:00:00+07:00')
-       ON CONFLICT (code, version) DO UPDATE SET implementing_agency_codes = EXCLUDED.implementing_agency_codes, channels = EXCLUDED.channels,
-                                                 effective_from = EXCLUDED.effective_from`,
-      [PROCEDURE, AGENCIES, JSON.stringify([{ channel: 'ONLINE', timeLimit: { amount: 3, unit: 'WORKING_DAY' }, fees: [] }])],
-    ),
-  );
+  await seedProcedure(ctx, hub.databases.dossier);
   const apiKey = await hub.registerClient(CLIENT);
   const first = await hub.request('POST', '/v1/dossiers', { apiKey, body: JSON.parse(bodyFor(AGENCIES[0], 0)) });
   if (first.status !== 201) throw new Error(`sanity check: POST /v1/dossiers answered ${first.status} ${JSON.stringify(first.body)}`);
