@@ -1,5 +1,9 @@
 // What the intake and intake-latency scenarios submit: online intakes of one bench procedure, implemented by 16
-// agencies, and the procedure's row in the dossier's read model.
+// agencies, and the procedure's row in the dossier's read model; and their baseline, a raw commit loop.
+import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
+
+const require = createRequire(import.meta.url);
 
 // A code no catalogue event on the broker uses (a fresh consumer group replays the catalogue topics).
 export const PROCEDURE = `9.${String(Math.floor(Math.random() * 900_000) + 100_000)}`;
@@ -27,4 +31,57 @@ export function seedProcedure(ctx, dossierDatabaseUrl) {
       [PROCEDURE, AGENCIES, JSON.stringify([{ channel: 'ONLINE', timeLimit: { amount: 3, unit: 'WORKING_DAY' }, fees: [] }])],
     ),
   );
+}
+
+/**
+ * The floor an intake is measured against: `BEGIN; INSERT` one jsonb row`; COMMIT` in a loop, in a database of its own
+ * (`database`) on the same server. Returns `(clients) => measure`: `measure()` runs the loop on `clients` connections
+ * (at most `maxClients`) for the warm-up, then for the measured window, and gives commits/s, p50 and p99 (ms) and the
+ * PostgreSQL CPU per commit (µs, when the server's processes can be read).
+ */
+export async function rawCommitLoop(ctx, { database, maxClients, row }) {
+  const { Pool } = require('pg');
+  const db = await ctx.createDatabase(database);
+  const pool = new Pool({ connectionString: db.url, max: maxClients });
+  ctx.defer('close the raw pool', () => pool.end());
+  await pool.query('CREATE TABLE raw_dossier (id bigserial PRIMARY KEY, doc jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())');
+  const infraCpu = await ctx.infraCpu();
+  const oneCommit = async (c) => {
+    await c.query('BEGIN');
+    await c.query('INSERT INTO raw_dossier (doc) VALUES ($1)', [row]);
+    await c.query('COMMIT');
+  };
+  const phase = async (clients, seconds, latencies) => {
+    const end = performance.now() + seconds * 1000;
+    let n = 0;
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        const c = await pool.connect();
+        try {
+          while (performance.now() < end) {
+            const t = performance.now();
+            await oneCommit(c);
+            latencies?.push(performance.now() - t);
+            n++;
+          }
+        } finally {
+          c.release();
+        }
+      }),
+    );
+    return n;
+  };
+  return (clients) => async () => {
+    const { durationSec, warmupSec } = ctx.options;
+    await phase(clients, warmupSec);
+    const latencies = [];
+    const pgBefore = infraCpu.postgres?.();
+    const t0 = performance.now();
+    const n = await phase(clients, durationSec, latencies);
+    const pgCpuUsPerCommit = pgBefore === undefined ? undefined : ((infraCpu.postgres() - pgBefore) * 1e6) / n;
+    const secs = (performance.now() - t0) / 1000;
+    latencies.sort((a, b) => a - b);
+    const pct = (p) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)];
+    return { rps: n / secs, p50: pct(50), p99: pct(99), pgCpuUsPerCommit };
+  };
 }

@@ -1,7 +1,9 @@
 // Preloaded into an app by a bench scenario (`node --require`), never in production: the wall time of each
-// state-changing HTTP request the app answers, of each PostgreSQL query it runs, grouped by statement name (or
-// the statement's first words), and of each Redis command (`redis <command>`). On SIGUSR2 it writes what it gathered since the last SIGUSR2 to
-// `$BENCH_TRACE_DIR/<pid>.json` and starts again: the scenario brackets a measured window with two signals.
+// state-changing HTTP request the app answers, of each PostgreSQL query it runs, grouped by statement name (or the
+// statement's first words), and of each Redis command (`redis <command>`). On SIGUSR2 it writes what it gathered
+// since the last SIGUSR2 to `$BENCH_TRACE_DIR/<pid>.json` (numbered `window`) and starts again: the scenario brackets
+// a measured window with two signals. Timing a promise attaches a rejection handler to it, so a query the app
+// forgot to handle is not reported as an unhandled rejection here: a bench tool, not a place to find such bugs.
 'use strict';
 const { writeFileSync, renameSync } = require('node:fs');
 const http = require('node:http');

@@ -2,16 +2,14 @@
 // through the gateway and straight to the dossier service, against a raw `pg` commit on the same server, with the
 // wall time of each stage measured inside the apps (tools/bench/lib/trace-preload.cjs): the gateway's request and
 // its exchange-log append, the dossier's request and its intake statement.
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { AGENCIES, intakeBody, seedProcedure } from '../lib/intake-requests.mjs';
+import { AGENCIES, intakeBody, rawCommitLoop, seedProcedure } from '../lib/intake-requests.mjs';
 import { fmt, median } from '../lib/stats.mjs';
 import { sleep } from '../lib/util.mjs';
 
-const require = createRequire(import.meta.url);
 const PRELOAD = new URL('../lib/trace-preload.cjs', import.meta.url).pathname;
 
 export const name = 'intake-latency';
@@ -27,33 +25,39 @@ const EXCHANGE_LOG_STATEMENT = 'hub_exchange_log_append_if_head';
 const bodyOf = (i) => intakeBody(AGENCIES[i % AGENCIES.length], i);
 const p50 = (values) => median(values ?? []);
 
-/** Asks every traced app for what it measured since the last call (SIGUSR2), and waits for its file. */
+/** Asks every traced app for what it measured since the last call (SIGUSR2), and waits for its file of that window. */
 async function traceWindow(traceDir, pids) {
-  const fileOf = (pid) => join(traceDir, `${pid}.json`);
-  const before = new Map(pids.map((pid) => [pid, mtimeOf(fileOf(pid))]));
-  for (const pid of pids) process.kill(pid, 'SIGUSR2');
   const out = {};
   for (const pid of pids) {
+    const file = join(traceDir, `${pid}.json`);
+    const last = readTrace(file)?.window ?? 0;
+    process.kill(pid, 'SIGUSR2');
     const t0 = Date.now();
-    while (mtimeOf(fileOf(pid)) === before.get(pid)) {
+    let trace = readTrace(file);
+    while (trace?.window !== last + 1) {
       if (Date.now() - t0 > 10_000) throw new Error(`no trace from pid ${pid} within 10 s`);
       await sleep(20);
+      trace = readTrace(file);
     }
-    out[pid] = JSON.parse(readFileSync(fileOf(pid), 'utf8'));
+    out[pid] = trace;
   }
   return out;
 }
 
-function mtimeOf(file) {
+function readTrace(file) {
   try {
-    return statSync(file).mtimeMs;
+    return JSON.parse(readFileSync(file, 'utf8'));
   } catch {
-    return undefined;
+    return undefined; // not written yet (the preload renames a complete file into place)
   }
 }
 
+/** Every time a trace recorded under the statements or commands `matches` picks. */
+const timesOf = (trace, matches) => Object.entries(trace.queries).filter(([key]) => matches(key)).flatMap(([, times]) => times);
+const isRedis = (key) => key.startsWith('redis ');
+const isRelay = (key) => key.startsWith('hub_outbox_') || key === 'START TRANSACTION' || key === 'COMMIT';
+
 export async function run(ctx) {
-  const { Pool } = require('pg');
   const traceDir = mkdtempSync(join(tmpdir(), 'hub-bench-trace-'));
   ctx.defer('remove the trace files', () => rmSync(traceDir, { recursive: true, force: true }));
   const preload = ['--require', PRELOAD];
@@ -82,11 +86,12 @@ export async function run(ctx) {
     await res.arrayBuffer();
     if (res.status !== 201) throw new Error(`intake straight to the dossier answered ${res.status}`);
   };
-  /** One call after another for the warm-up, then for the measured window: the calls' wall times. */
-  const sequential = async (call) => {
+  /** One call after another for the warm-up, then (after `atMeasureStart`) for the measured window: the calls' wall times. */
+  const sequential = async (call, atMeasureStart = async () => undefined) => {
     const { durationSec, warmupSec } = ctx.options;
     let i = 0;
     for (const end = performance.now() + warmupSec * 1000; performance.now() < end; ) await call(i++);
+    await atMeasureStart();
     const times = [];
     for (const end = performance.now() + durationSec * 1000; performance.now() < end; ) {
       const t = performance.now();
@@ -96,30 +101,17 @@ export async function run(ctx) {
     return times;
   };
 
-  const rawDb = await ctx.createDatabase('intake_latency_raw');
-  const pool = new Pool({ connectionString: rawDb.url, max: 1 });
-  ctx.defer('close the raw pool', () => pool.end());
-  await pool.query('CREATE TABLE raw_dossier (id bigserial PRIMARY KEY, doc jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())');
   const rawRow = JSON.stringify({ ...bodyOf(0), code: `${AGENCIES[0]}-261202-0001`, status: 1 });
+  const rawLoop = (await rawCommitLoop(ctx, { database: 'intake_latency_raw', maxClients: 1, row: rawRow }))(1);
   const rawCommit = async () => {
-    const c = await pool.connect();
-    try {
-      const times = await sequential(async () => {
-        await c.query('BEGIN');
-        await c.query('INSERT INTO raw_dossier (doc) VALUES ($1)', [rawRow]);
-        await c.query('COMMIT');
-      });
-      const p = p50(times);
-      return { gateway: p, straight: p, gatewayInside: p, exchangeLog: p, redis: p, dossierInside: p, statement: p };
-    } finally {
-      c.release();
-    }
+    const { p50: p } = await rawLoop();
+    return { gateway: p, straight: p, gatewayInside: p, exchangeLog: p, redis: p, dossierInside: p, statement: p };
   };
 
   const intakes = async () => {
-    await traceWindow(traceDir, [gatewayPid, dossierPid]); // starts the window
-    const gatewayTimes = await sequential(viaGateway);
-    const viaGatewayTrace = await traceWindow(traceDir, [gatewayPid, dossierPid]);
+    const traced = [gatewayPid, dossierPid];
+    const gatewayTimes = await sequential(viaGateway, () => traceWindow(traceDir, traced)); // the window opens after the warm-up
+    const viaGatewayTrace = await traceWindow(traceDir, traced);
     const straightTimes = await sequential(straight);
     const gw = viaGatewayTrace[gatewayPid];
     const ds = viaGatewayTrace[dossierPid];
@@ -128,11 +120,11 @@ export async function run(ctx) {
       straight: p50(straightTimes),
       gatewayInside: p50(gw.requests),
       exchangeLog: p50(gw.queries[EXCHANGE_LOG_STATEMENT]),
-      redis: p50(Object.entries(gw.queries).filter(([k]) => k.startsWith('redis ')).flatMap(([, v]) => v)),
-      redisPerRequest: Object.entries(gw.queries).filter(([k]) => k.startsWith('redis ')).reduce((n, [, v]) => n + v.length, 0) / Math.max(1, gw.requests.length),
+      redis: p50(timesOf(gw, isRedis)),
+      redisPerRequest: timesOf(gw, isRedis).length / Math.max(1, gw.requests.length),
       dossierInside: p50(ds.requests),
       statement: p50(ds.queries[INTAKE_STATEMENT]),
-      relayStatements: Object.entries(ds.queries).filter(([k]) => k.startsWith('hub_outbox_') || k === 'START TRANSACTION' || k === 'COMMIT').reduce((n, [, v]) => n + v.length, 0) / Math.max(1, ds.requests.length),
+      relayStatements: timesOf(ds, isRelay).length / Math.max(1, ds.requests.length),
     };
   };
 
@@ -151,7 +143,7 @@ export async function run(ctx) {
   });
   const s = result.samples.subject;
   const notes = [
-    `Every row is a median over ${s.length} run(s) against the raw commit's p50 of the same run: the apps' own stages are timed by a preload (tools/bench/lib/trace-preload.cjs) that wraps the HTTP server and pg's Client.query, which adds a little to every stage.`,
+    `Every row is a median over ${s.length} run(s) against the raw commit's p50 of the same run: the apps' own stages are timed by a preload (tools/bench/lib/trace-preload.cjs) that wraps the HTTP server, pg's Client.query and ioredis, which adds a little to every stage.`,
     `The gateway sent ${fmt(median(s.map((x) => x.redisPerRequest)))} Redis command(s) per intake.`,
     `Outside the intake's own request, the dossier's outbox relay ran ${fmt(median(s.map((x) => x.relayStatements)))} statements per intake (claim, mark, BEGIN, COMMIT) on its own connection, competing for the same two cores.`,
   ];

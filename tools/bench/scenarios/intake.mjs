@@ -1,13 +1,9 @@
 // intake: what durable online intake (POST /v1/dossiers through the gateway: scope and procedure checks,
 // gap-free daily code, dossier row, outbox event, NOTIFY, relay to Kafka) costs against the floor the
 // database sets: a raw `pg` loop of `BEGIN; INSERT` (one jsonb row of the same size)`; COMMIT` on the same server.
-import { performance } from 'node:perf_hooks';
-import { createRequire } from 'node:module';
 import { fmt, median } from '../lib/stats.mjs';
-import { AGENCIES, intakeBody, seedProcedure } from '../lib/intake-requests.mjs';
+import { AGENCIES, intakeBody, rawCommitLoop, seedProcedure } from '../lib/intake-requests.mjs';
 import { cpuProfileArgs } from '../lib/util.mjs';
-
-const require = createRequire(import.meta.url);
 
 export const name = 'intake';
 export const description =
@@ -19,7 +15,6 @@ const CLIENT = { clientId: 'bench-intake-portal', kind: 'portal', roles: ['dossi
 const bodyFor = (agency, i) => JSON.stringify(intakeBody(agency, i));
 
 export async function run(ctx) {
-  const { Pool } = require('pg');
   const connections = 16;
   // The write limit (3,000 a minute per client by default) would answer 429 to most of a saturating load: lifted, and
   // counted in a key space of this run's own.
@@ -32,51 +27,9 @@ export async function run(ctx) {
   ctx.log(`intake answers 201 ${first.body.code}`);
 
   // The baseline table lives in its own database on the same server; its row is what intake stores.
-  const rawDb = await ctx.createDatabase('intake_raw');
-  const pool = new Pool({ connectionString: rawDb.url, max: connections });
-  ctx.defer('close the raw pool', () => pool.end());
-  await pool.query('CREATE TABLE raw_dossier (id bigserial PRIMARY KEY, doc jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())');
   const rawRow = JSON.stringify({ ...JSON.parse(bodyFor(AGENCIES[0], 0)), code: first.body.code, status: 1 });
-
+  const rawLoop = await rawCommitLoop(ctx, { database: 'intake_raw', maxClients: connections, row: rawRow });
   const infraCpu = await ctx.infraCpu();
-  const rawLoop = (clients) => async () => {
-    const { durationSec, warmupSec } = ctx.options;
-    const oneCommit = async (c) => {
-      await c.query('BEGIN');
-      await c.query('INSERT INTO raw_dossier (doc) VALUES ($1)', [rawRow]);
-      await c.query('COMMIT');
-    };
-    const phase = async (seconds, latencies) => {
-      const end = performance.now() + seconds * 1000;
-      let n = 0;
-      await Promise.all(
-        Array.from({ length: clients }, async () => {
-          const c = await pool.connect();
-          try {
-            while (performance.now() < end) {
-              const t = performance.now();
-              await oneCommit(c);
-              latencies?.push(performance.now() - t);
-              n++;
-            }
-          } finally {
-            c.release();
-          }
-        }),
-      );
-      return n;
-    };
-    await phase(warmupSec);
-    const latencies = [];
-    const pgBefore = infraCpu.postgres?.();
-    const t0 = performance.now();
-    const n = await phase(durationSec, latencies);
-    const pgCpuUsPerCommit = pgBefore === undefined ? undefined : ((infraCpu.postgres() - pgBefore) * 1e6) / n;
-    const secs = (performance.now() - t0) / 1000;
-    latencies.sort((a, b) => a - b);
-    const pct = (p) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)];
-    return { rps: n / secs, p50: pct(50), p99: pct(99), pgCpuUsPerCommit };
-  };
 
   const cpuPids = { gateway: hub.pidOf('gateway'), dossier: hub.pidOf('dossier'), loadgen: process.pid, ...infraCpu };
   const viaGateway = (agencies, conns) => () =>

@@ -1,8 +1,4 @@
-/**
- * An outbox row as the relay claims it (`id` is a bigint, which pg returns as a string). `payload` is the event's JSON
- * as PostgreSQL writes the jsonb column out (`payload::text`): the Kafka message value as it is, never parsed into
- * objects and written again by the relay.
- */
+/** An outbox row as the relay claims it (`id` is a bigint, which pg returns as a string; `payload` is JSON text, see CLAIM_SQL). */
 export interface OutboxRow {
   id: string;
   topic: string;
