@@ -1,0 +1,78 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+// Guards the encoding half of patches/kafkajs+2.2.4.patch (a producer-side speed-up, see the README's "A patched
+// dependency"): the CRC-32C of a record batch computed eight bytes at a time, records sized up front with their
+// headers written in place, and encoder buffers that are not zero-filled. Each must give the bytes the unpatched
+// code gave: these tests compare against independent references, not against the patched code itself.
+import fc from 'fast-check';
+
+const Encoder = require('kafkajs/src/protocol/encoder');
+const Decoder = require('kafkajs/src/protocol/decoder');
+const Header = require('kafkajs/src/protocol/recordBatch/header/v0');
+const Record = require('kafkajs/src/protocol/recordBatch/record/v0');
+const RecordDecoder = require('kafkajs/src/protocol/recordBatch/record/v0/decoder');
+const crc32C: (buffer: Buffer) => number = require('kafkajs/src/protocol/recordBatch/crc32C');
+
+/** CRC-32C bit by bit (reflected Castagnoli polynomial): slow, and shares nothing with the table-driven code. */
+function crc32cBitwise(buffer: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of buffer) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0x82f63b78 : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** A record as kafkajs 2.2.4 encoded it unpatched: default-sized encoder, one encoder per header, copied in. */
+function unpatchedRecord(r: { offsetDelta: number; key: string; value: string; headers: Record<string, string> }): Buffer {
+  const headers = Object.entries(r.headers).map(([key, value]) => ({ key, value }));
+  const body = new Encoder()
+    .writeInt8(0)
+    .writeVarLong(0)
+    .writeVarInt(r.offsetDelta)
+    .writeVarIntBytes(r.key)
+    .writeVarIntBytes(r.value)
+    .writeVarIntArray(headers.map(Header));
+  return new Encoder().writeVarInt(body.buffer.length).writeEncoder(body).buffer;
+}
+
+const text = fc.string({ unit: 'grapheme', maxLength: 40 });
+
+describe('kafkajs patch: producer encoding', () => {
+  it('computes the CRC-32C check value of "123456789"', () => {
+    expect(crc32C(Buffer.from('123456789'))).toBe(0xe3069283);
+  });
+
+  it('computes the CRC-32C the bitwise reference computes, at every length and alignment', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.nat(7), (bytes, skip) => {
+        const view = Buffer.from(bytes).subarray(Math.min(skip, bytes.length));
+        expect(crc32C(view)).toBe(crc32cBitwise(view));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('encodes a record to the bytes of the unpatched encoding, and it decodes back to its key, value and headers', () => {
+    fc.assert(
+      fc.property(fc.nat(100_000), text, fc.string({ unit: 'grapheme', maxLength: 2_000 }), fc.dictionary(text, text, { maxKeys: 8 }), (offsetDelta, key, value, headers) => {
+        const encoded: Buffer = Record({ offsetDelta, key, value, headers }).buffer;
+        expect(encoded.equals(unpatchedRecord({ offsetDelta, key, value, headers }))).toBe(true);
+
+        const decoder = new Decoder(encoded);
+        const length = decoder.readVarInt();
+        expect(encoded.length - decoder.offset).toBe(length);
+        const decoded = RecordDecoder(decoder, { firstOffset: '0', firstTimestamp: 0 });
+        expect({ key: decoded.key.toString(), value: decoded.value.toString(), offset: decoded.offset }).toEqual({ key, value, offset: String(offsetDelta) });
+        expect(Object.fromEntries(Object.entries(decoded.headers as Record<string, Buffer>).map(([k, v]) => [k, v.toString()]))).toEqual(headers);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('returns exactly the bytes written when an encoder grows past its initial size', () => {
+    const chunk = Buffer.from('0123456789abcdef');
+    const encoder = new Encoder(16);
+    for (let i = 0; i < 100; i++) encoder.writeBuffer(chunk);
+    expect(encoder.buffer.equals(Buffer.concat(Array(100).fill(chunk)))).toBe(true);
+  });
+});
