@@ -7,13 +7,15 @@ import { createRequire } from 'node:module';
 import { fmt, median } from '../lib/stats.mjs';
 import { cpuProfileArgs, cpuSeconds } from '../lib/util.mjs';
 import { AGENCIES, BATCH, PROCEDURE, record } from '../lib/sync-records.mjs';
+import { startBareChain } from '../lib/bare-chain.mjs';
 
 const require = createRequire(import.meta.url);
 
 export const name = 'dossier-sync';
 export const description =
   'POST /v1/dossiers:sync with 1,000-record batches through the gateway (new dossiers, then new versions of them) ' +
-  'vs a raw pg multi-row INSERT ... ON CONFLICT DO UPDATE of the same 1,000 records (jsonb) in one transaction.';
+  'vs a raw pg multi-row INSERT ... ON CONFLICT DO UPDATE of the same 1,000 records (jsonb) in one transaction; ' +
+  'and the floor of the process layout: the same upsert behind two bare Node HTTP hops (a proxy, then a handler).';
 
 /** Batches of new dossiers (`create`), or the next version of batches already created (`update`), per side. */
 class Batches {
@@ -185,6 +187,21 @@ export async function run(ctx) {
   };
   const directSample = await measure(direct, () => subjectBatches.create(), false)();
 
+  // The floor of the layout: the same raw upsert behind a bare Node proxy and a bare Node handler (JSON in, JSON out).
+  const bare = await startBareChain(ctx, { database: 'sync_bare', poolMax: 2 });
+  const bareBatches = new Batches(1);
+  const viaBare = async (records) => {
+    const res = await fetch(`${bare.url}/v1/dossiers:sync`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ dossiers: records }) });
+    if (res.status !== 200) throw new Error(`bare chain answered ${res.status} ${await res.text()}`);
+    await res.json();
+  };
+  await viaBare(bareBatches.create());
+  const floor = await ctx.compare({
+    baseline: { label: 'raw multi-row insert of 1,000 new rows', measure: measure(rawInsert, () => rawBatches.create(), false) },
+    subject: { label: 'bare proxy → bare handler → the same insert', measure: measure(viaBare, () => bareBatches.create(), false) },
+    metrics: [{ key: 'rps', metric: 'floor of the layout (two bare hops + the raw upsert), new 1,000-record batches', unit: 'records/s', better: 'higher' }],
+  });
+
   const [{ pending, outbox }] = await ctx.withPg(hub.databases.dossier, (c) =>
     c.query('SELECT count(*) FILTER (WHERE published_at IS NULL)::int AS pending, count(*)::int AS outbox FROM outbox').then((r) => r.rows),
   );
@@ -204,12 +221,14 @@ export async function run(ctx) {
     `Straight to the dossier service (signed identity, new dossiers): p50 ${fmt(directSample.p50)} ms per batch, ${fmt(directSample.rps)} records/s ` +
       `(through the gateway: ${fmt(created.rows[1].subject)} ms).`,
     `Outbox rows written: ${outbox}; still unpublished at the end: ${pending}.`,
+    `The floor of the layout — the raw upsert behind a bare Node proxy and a bare Node handler (no auth, validation, history, outbox or events) — reaches ${fmt(floor.rows[0].ratio)}× the raw upsert (p50 ${fmt(median(floor.samples.subject.map((x) => x.p50)))} ms per batch); ` +
+      `sync of new dossiers reaches ${fmt(median(created.samples.subject.map((x, i) => x.rps / floor.samples.subject[i].rps)))}× this floor.`,
   );
   await hub.stop();
   return {
     baseline: 'raw pg: BEGIN; one multi-row INSERT ... ON CONFLICT (code) DO UPDATE of the same 1,000 records as jsonb; COMMIT',
     subject: 'POST /v1/dossiers:sync with the 1,000 records through the gateway (agency-system API key)',
-    rows: [...created.rows, ...updated.rows],
+    rows: [...created.rows, ...updated.rows, ...floor.rows],
     notes,
   };
 }

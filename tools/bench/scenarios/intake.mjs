@@ -4,11 +4,13 @@
 import { fmt, median } from '../lib/stats.mjs';
 import { AGENCIES, intakeBody, rawCommitLoop, seedProcedure } from '../lib/intake-requests.mjs';
 import { cpuProfileArgs } from '../lib/util.mjs';
+import { startBareChain } from '../lib/bare-chain.mjs';
 
 export const name = 'intake';
 export const description =
   'POST /v1/dossiers through the gateway (16 connections spread over 16 agencies, then all to one agency, then 1 connection) ' +
-  'vs a raw pg loop of BEGIN; INSERT one jsonb row; COMMIT with the same concurrency on the same PostgreSQL server.';
+  'vs a raw pg loop of BEGIN; INSERT one jsonb row; COMMIT with the same concurrency on the same PostgreSQL server; ' +
+  'and the floor of the process layout: the same commit behind two bare Node HTTP hops (a proxy, then a handler).';
 
 const CLIENT = { clientId: 'bench-intake-portal', kind: 'portal', roles: ['dossier:submit', 'dossier:read'], agencyCodes: [] };
 
@@ -30,6 +32,7 @@ export async function run(ctx) {
   const rawRow = JSON.stringify({ ...JSON.parse(bodyFor(AGENCIES[0], 0)), code: first.body.code, status: 1 });
   const rawLoop = await rawCommitLoop(ctx, { database: 'intake_raw', maxClients: connections, row: rawRow });
   const infraCpu = await ctx.infraCpu();
+  const bare = await startBareChain(ctx, { database: 'intake_bare', poolMax: connections });
 
   const cpuPids = { gateway: hub.pidOf('gateway'), dossier: hub.pidOf('dossier'), loadgen: process.pid, ...infraCpu };
   const viaGateway = (agencies, conns) => () =>
@@ -61,6 +64,28 @@ export async function run(ctx) {
     ],
   });
 
+  // The floor of the layout: what two bare hops and the one commit reach, measured against the same raw loop.
+  const bareCpuPids = { proxy: bare.pids.proxy, service: bare.pids.service, loadgen: process.pid, ...infraCpu };
+  const viaBare = (conns) => () =>
+    ctx.load({
+      url: `${bare.url}/v1/dossiers`,
+      method: 'POST',
+      connections: conns,
+      headers: { 'content-type': 'application/json' },
+      requests: AGENCIES.map((a, i) => ({ method: 'POST', body: bodyFor(a, i) })),
+      cpuPids: bareCpuPids,
+    });
+  const floor = await ctx.compare({
+    baseline: { label: `raw pg, ${connections} clients`, measure: rawLoop(connections) },
+    subject: { label: `bare proxy → bare handler → commit, ${connections} connections`, measure: viaBare(connections) },
+    metrics: [{ key: 'rps', metric: `floor of the layout (two bare hops + the raw commit), ${connections} connections`, unit: 'commits/s', better: 'higher' }],
+  });
+  const floorSingle = await ctx.compare({
+    baseline: { label: 'raw pg, 1 client', measure: rawLoop(1) },
+    subject: { label: 'bare proxy → bare handler → commit, 1 connection', measure: viaBare(1) },
+    metrics: [{ key: 'p50', metric: 'floor of the layout, p50 latency, 1 connection', unit: 'ms', better: 'lower' }],
+  });
+
   const [{ count, gaps }] = await ctx.withPg(hub.databases.dossier, (c) =>
     c.query(
       `SELECT count(*)::int AS count,
@@ -73,18 +98,19 @@ export async function run(ctx) {
   const [{ pending }] = await ctx.withPg(hub.databases.dossier, (c) => c.query('SELECT count(*)::int AS pending FROM outbox WHERE published_at IS NULL').then((r) => r.rows));
   const cpu = (samples, proc) => fmt(median(samples.map((s) => s.cpuUsPerReq?.[proc])));
   const subj = spread.samples.subject;
-  const failures = [...subj, ...oneAgency.samples.subject, ...single.samples.subject].reduce((n, s) => n + s.non2xx + s.errors + s.timeouts, 0);
+  const failures = [...subj, ...oneAgency.samples.subject, ...single.samples.subject, ...floor.samples.subject, ...floorSingle.samples.subject].reduce((n, s) => n + s.non2xx + s.errors + s.timeouts, 0);
   const notes = [
     `Intake stored ${count} dossiers; daily sequences with a gap or a duplicate: ${gaps}; outbox rows still unpublished at the end: ${pending}.`,
     `Where the time goes — CPU per intake at ${connections} connections over ${AGENCIES.length} agencies (median µs): gateway ${cpu(subj, 'gateway')}, dossier ${cpu(subj, 'dossier')}, PostgreSQL ${cpu(subj, 'postgres')} (all backends), Kafka broker ${cpu(subj, 'kafka')}, load generator ${cpu(subj, 'loadgen')}; the raw loop's PostgreSQL CPU per commit: ${fmt(median(spread.samples.baseline.map((s) => s.pgCpuUsPerCommit)))}.`,
     `At 1 connection (median µs per intake): gateway ${cpu(single.samples.subject, 'gateway')}, dossier ${cpu(single.samples.subject, 'dossier')}, PostgreSQL ${cpu(single.samples.subject, 'postgres')}, Kafka broker ${cpu(single.samples.subject, 'kafka')}.`,
+    `The floor of the layout — the raw commit behind a bare Node proxy and a bare Node handler (no auth, validation, numbering, outbox or events) — reaches ${fmt(floor.rows[0].ratio)}× the raw loop at ${connections} connections and ${fmt(floorSingle.rows[0].ratio)}× its p50 at 1 connection; CPU per request (median µs): proxy ${cpu(floor.samples.subject, 'proxy')}, handler ${cpu(floor.samples.subject, 'service')}, PostgreSQL ${cpu(floor.samples.subject, 'postgres')}, load generator ${cpu(floor.samples.subject, 'loadgen')}. The hub's intake at ${connections} connections over ${AGENCIES.length} agencies reaches ${fmt(median(subj.map((s, i) => s.rps / floor.samples.subject[i].rps)))}× this floor.`,
     failures === 0 ? 'Every intake answered 201.' : `**${failures} non-2xx responses, errors or timeouts**: see the log.`,
   ];
   await hub.stop();
   return {
     baseline: 'raw pg BEGIN; INSERT one jsonb row; COMMIT, same concurrency, same server',
     subject: 'POST /v1/dossiers through the gateway',
-    rows: [...spread.rows, ...oneAgency.rows, ...single.rows],
+    rows: [...spread.rows, ...oneAgency.rows, ...single.rows, ...floor.rows, ...floorSingle.rows],
     notes,
   };
 }

@@ -1,0 +1,76 @@
+// One process of the bare chain (see bare-chain.mjs), started as `node bare-chain-proc.mjs <role>`:
+//   service  — node:http; reads the JSON body, `BEGIN; INSERT` it as one jsonb row`; COMMIT` (pg pool), answers 201;
+//              a body `{ "dossiers": [...] }` (a sync batch) is upserted instead as one multi-row
+//              `INSERT ... ON CONFLICT (code) DO UPDATE` of jsonb rows into raw_sync, answered 200
+//   proxy    — node:http; forwards the request as it came (keep-alive agent) to TARGET_URL and the answer back
+// It prints `listening <port>` once ready. Nothing else: no auth, no validation, no logging, no events.
+import http from 'node:http';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const role = process.argv[2];
+const connections = Number(process.env.POOL_MAX ?? 16);
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function service() {
+  const { Pool } = require('pg');
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: connections });
+  return async (req, res) => {
+    const doc = JSON.parse((await readBody(req)).toString('utf8'));
+    const c = await pool.connect();
+    try {
+      await c.query('BEGIN');
+      const { rows } = Array.isArray(doc.dossiers) ? await upsertBatch(c, doc.dossiers) : await c.query('INSERT INTO raw_dossier (doc) VALUES ($1) RETURNING id', [JSON.stringify(doc)]);
+      await c.query('COMMIT');
+      const body = JSON.stringify(Array.isArray(doc.dossiers) ? { results: rows } : { id: rows[0].id });
+      res.writeHead(Array.isArray(doc.dossiers) ? 200 : 201, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      res.writeHead(500).end(String(e));
+    } finally {
+      c.release();
+    }
+  };
+}
+
+function upsertBatch(c, records) {
+  const values = records.map((_, i) => `($${3 * i + 1}, $${3 * i + 2}, $${3 * i + 3})`).join(', ');
+  const params = records.flatMap((r) => [r.code, r.version, JSON.stringify(r)]);
+  return c.query(
+    `INSERT INTO raw_sync (code, version, doc) VALUES ${values}
+     ON CONFLICT (code) DO UPDATE SET version = EXCLUDED.version, doc = EXCLUDED.doc, updated_at = now() RETURNING code`,
+    params,
+  );
+}
+
+function proxy() {
+  const target = new URL(process.env.TARGET_URL);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  return async (req, res) => {
+    const body = await readBody(req);
+    const out = http.request(
+      { host: target.hostname, port: target.port, path: req.url, method: req.method, agent, headers: { 'content-type': 'application/json', 'content-length': body.length } },
+      (answer) => {
+        res.writeHead(answer.statusCode, { 'content-type': answer.headers['content-type'] ?? 'application/json' });
+        answer.pipe(res);
+      },
+    );
+    out.on('error', (e) => res.writeHead(502).end(String(e)));
+    out.end(body);
+  };
+}
+
+const handler = role === 'service' ? service() : role === 'proxy' ? proxy() : undefined;
+if (!handler) throw new Error(`bare-chain-proc: role must be service or proxy, got ${role}`);
+const server = http.createServer({ keepAliveTimeout: 60_000 }, (req, res) => void handler(req, res));
+server.listen(0, '127.0.0.1', () => console.log(`listening ${server.address().port}`));
+process.on('SIGTERM', () => process.exit(0));
