@@ -238,7 +238,8 @@ function makeContext({ name, log, cleanup, notes, infra }) {
 
 /**
  * CPU readers (label → () => seconds) for `load`'s cpuPids, of the infrastructure processes on this machine: PostgreSQL
- * (its postmaster and every backend) and the local Kafka broker. One that is not local is left out.
+ * (its postmaster and every backend), the local Kafka broker and Redis (the gateway's rate limiter). One that is not
+ * local is left out.
  */
 async function infraCpuReaders(infra) {
   const readers = {};
@@ -255,7 +256,40 @@ async function infraCpuReaders(infra) {
   const pidFile = join(ROOT, '.local/kafka', `kafka-${infra.kafkaBrokers[0]?.split(':')[1] ?? '9092'}.pid`);
   const kafkaPid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').trim()) : NaN;
   if (Number.isInteger(kafkaPid) && cpuSeconds(kafkaPid) !== undefined) readers.kafka = () => cpuSeconds(kafkaPid);
+  const redisPid = await localRedisPid(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  if (redisPid !== undefined && cpuSeconds(redisPid) !== undefined) readers.redis = () => cpuSeconds(redisPid);
+  if (machineBusySeconds() !== undefined) readers.machine = machineBusySeconds;
   return readers;
+}
+
+/**
+ * CPU seconds the whole machine has been busy (every CPU, every process and the kernel's interrupt work: user, nice,
+ * system, irq, softirq, steal of /proc/stat), undefined where /proc/stat is not there: what no process's figure shows.
+ */
+function machineBusySeconds() {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    // cpu  user nice system idle iowait irq softirq steal ... (USER_HZ = 100)
+    return (f[0] + f[1] + f[2] + f[5] + f[6] + f[7]) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The pid of the Redis server the gateway uses (its rate limiter; `INFO server`), or undefined if it is not reachable. */
+async function localRedisPid(url) {
+  const Redis = require('ioredis');
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1000, retryStrategy: () => null });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    const pid = Number(/^process_id:(\d+)/m.exec(await redis.info('server'))?.[1]);
+    return Number.isInteger(pid) ? pid : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    redis.disconnect();
+  }
 }
 
 function validateResult(name, result) {

@@ -37,7 +37,7 @@ export function seedProcedure(ctx, dossierDatabaseUrl) {
  * The floor an intake is measured against: `BEGIN; INSERT` one jsonb row`; COMMIT` in a loop, in a database of its own
  * (`database`) on the same server. Returns `(clients) => measure`: `measure()` runs the loop on `clients` connections
  * (at most `maxClients`) for the warm-up, then for the measured window, and gives commits/s, p50 and p99 (ms) and the
- * PostgreSQL CPU per commit (µs, when the server's processes can be read).
+ * PostgreSQL CPU and the whole machine's busy CPU per commit (µs, when /proc can be read).
  */
 export async function rawCommitLoop(ctx, { database, maxClients, row }) {
   const { Pool } = require('pg');
@@ -76,12 +76,14 @@ export async function rawCommitLoop(ctx, { database, maxClients, row }) {
     await phase(clients, warmupSec);
     const latencies = [];
     const pgBefore = infraCpu.postgres?.();
+    const machineBefore = infraCpu.machine?.();
     const t0 = performance.now();
     const n = await phase(clients, durationSec, latencies);
     const pgCpuUsPerCommit = pgBefore === undefined ? undefined : ((infraCpu.postgres() - pgBefore) * 1e6) / n;
+    const machineCpuUsPerCommit = machineBefore === undefined ? undefined : ((infraCpu.machine() - machineBefore) * 1e6) / n;
     const secs = (performance.now() - t0) / 1000;
     latencies.sort((a, b) => a - b);
     const pct = (p) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)];
-    return { rps: n / secs, p50: pct(50), p99: pct(99), pgCpuUsPerCommit };
+    return { rps: n / secs, p50: pct(50), p99: pct(99), pgCpuUsPerCommit, machineCpuUsPerCommit };
   };
 }
