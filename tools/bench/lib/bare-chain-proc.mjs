@@ -1,11 +1,12 @@
 // One process of the bare chain (see bare-chain.mjs), started as `node bare-chain-proc.mjs <role>`:
 //   service  — node:http; reads the JSON body, `BEGIN; INSERT` it as one jsonb row`; COMMIT` (pg pool), answers 201;
-//              a body `{ "dossiers": [...] }` (a sync batch) is upserted instead as one multi-row
-//              `INSERT ... ON CONFLICT (code) DO UPDATE` of jsonb rows into raw_sync, answered 200
+//              a body `{ "dossiers": [...] }` (a sync batch) is upserted instead by the dossier-sync baseline's
+//              statement (`rawUpsert`), answered 200
 //   proxy    — node:http; forwards the request as it came (keep-alive agent) to TARGET_URL and the answer back
 // It prints `listening <port>` once ready. Nothing else: no auth, no validation, no logging, no events.
 import http from 'node:http';
 import { createRequire } from 'node:module';
+import { rawUpsert } from './sync-records.mjs';
 
 const require = createRequire(import.meta.url);
 const role = process.argv[2];
@@ -28,10 +29,11 @@ function service() {
     const c = await pool.connect();
     try {
       await c.query('BEGIN');
-      const { rows } = Array.isArray(doc.dossiers) ? await upsertBatch(c, doc.dossiers) : await c.query('INSERT INTO raw_dossier (doc) VALUES ($1) RETURNING id', [JSON.stringify(doc)]);
+      const batch = Array.isArray(doc.dossiers);
+      const result = batch ? await rawUpsert(c, doc.dossiers) : await c.query('INSERT INTO raw_dossier (doc) VALUES ($1) RETURNING id', [JSON.stringify(doc)]);
       await c.query('COMMIT');
-      const body = JSON.stringify(Array.isArray(doc.dossiers) ? { results: rows } : { id: rows[0].id });
-      res.writeHead(Array.isArray(doc.dossiers) ? 200 : 201, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+      const body = JSON.stringify(batch ? { stored: result.rowCount } : { id: result.rows[0].id });
+      res.writeHead(batch ? 200 : 201, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
       res.end(body);
     } catch (e) {
       await c.query('ROLLBACK').catch(() => undefined);
@@ -40,16 +42,6 @@ function service() {
       c.release();
     }
   };
-}
-
-function upsertBatch(c, records) {
-  const values = records.map((_, i) => `($${3 * i + 1}, $${3 * i + 2}, $${3 * i + 3})`).join(', ');
-  const params = records.flatMap((r) => [r.code, r.version, JSON.stringify(r)]);
-  return c.query(
-    `INSERT INTO raw_sync (code, version, doc) VALUES ${values}
-     ON CONFLICT (code) DO UPDATE SET version = EXCLUDED.version, doc = EXCLUDED.doc, updated_at = now() RETURNING code`,
-    params,
-  );
 }
 
 function proxy() {

@@ -6,22 +6,19 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { RAW_INTAKE_TABLE } from './intake-requests.mjs';
+import { RAW_SYNC_TABLE } from './sync-records.mjs';
 import { withTimeout } from './util.mjs';
 
 const PROC = fileURLToPath(new URL('./bare-chain-proc.mjs', import.meta.url));
 
-/** Starts the chain on a database of its own; returns `{ url, service, pids: { proxy, service } }` (url: the proxy's). */
+/** Starts the chain on a database of its own; returns `{ url, pids: { proxy, service } }` (url: the proxy's). */
 export async function startBareChain(ctx, { database, poolMax }) {
   const db = await ctx.createDatabase(database);
-  await ctx.withPg(db.url, (c) =>
-    c.query(
-      `CREATE TABLE raw_dossier (id bigserial PRIMARY KEY, doc jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
-       CREATE TABLE raw_sync (code text PRIMARY KEY, version int NOT NULL, doc jsonb NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`,
-    ),
-  );
+  await ctx.withPg(db.url, (c) => c.query(`${RAW_INTAKE_TABLE}; ${RAW_SYNC_TABLE}`));
   const service = await startProc(ctx, 'service', { DATABASE_URL: db.url, POOL_MAX: String(poolMax) });
   const proxy = await startProc(ctx, 'proxy', { TARGET_URL: service.url, POOL_MAX: String(poolMax) });
-  return { url: proxy.url, serviceUrl: service.url, pids: { proxy: proxy.pid, service: service.pid } };
+  return { url: proxy.url, pids: { proxy: proxy.pid, service: service.pid } };
 }
 
 async function startProc(ctx, role, env) {

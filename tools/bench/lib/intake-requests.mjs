@@ -33,6 +33,9 @@ export function seedProcedure(ctx, dossierDatabaseUrl) {
   );
 }
 
+/** The raw loop's table (and the bare chain's handler's): one jsonb row per intake. */
+export const RAW_INTAKE_TABLE = 'CREATE TABLE raw_dossier (id bigserial PRIMARY KEY, doc jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())';
+
 /**
  * The floor an intake is measured against: `BEGIN; INSERT` one jsonb row`; COMMIT` in a loop, in a database of its own
  * (`database`) on the same server. Returns `(clients) => measure`: `measure()` runs the loop on `clients` connections
@@ -44,7 +47,7 @@ export async function rawCommitLoop(ctx, { database, maxClients, row }) {
   const db = await ctx.createDatabase(database);
   const pool = new Pool({ connectionString: db.url, max: maxClients });
   ctx.defer('close the raw pool', () => pool.end());
-  await pool.query('CREATE TABLE raw_dossier (id bigserial PRIMARY KEY, doc jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())');
+  await pool.query(RAW_INTAKE_TABLE);
   const infraCpu = await ctx.infraCpu();
   const oneCommit = async (c) => {
     await c.query('BEGIN');

@@ -2,6 +2,19 @@
 // registration, at a given version.
 
 export const BATCH = 1000;
+
+/** The table of the raw baseline (and of the bare chain's handler): one jsonb row per record, keyed by code. */
+export const RAW_SYNC_TABLE = 'CREATE TABLE raw_sync (code text PRIMARY KEY, version int NOT NULL, doc jsonb NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())';
+
+/** The raw baseline's one statement: a multi-row `INSERT ... ON CONFLICT (code) DO UPDATE` of `records` as jsonb rows. */
+export function rawUpsert(client, records) {
+  const values = records.map((_, i) => `($${3 * i + 1}, $${3 * i + 2}, $${3 * i + 3})`).join(', ');
+  const params = records.flatMap((r) => [r.code, r.version, JSON.stringify(r)]);
+  return client.query(
+    `INSERT INTO raw_sync (code, version, doc) VALUES ${values} ON CONFLICT (code) DO UPDATE SET version = EXCLUDED.version, doc = EXCLUDED.doc, updated_at = now()`,
+    params,
+  );
+}
 // A code no catalogue event on the broker uses (a fresh consumer group replays the catalogue topics).
 export const PROCEDURE = `9.${String(Math.floor(Math.random() * 900_000) + 100_000)}`;
 export const AGENCIES = Array.from({ length: 8 }, (_, i) => `000.00.${String(40 + i).padStart(2, '0')}.H31`);

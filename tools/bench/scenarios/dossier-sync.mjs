@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { fmt, median } from '../lib/stats.mjs';
 import { cpuProfileArgs, cpuSeconds } from '../lib/util.mjs';
-import { AGENCIES, BATCH, PROCEDURE, record } from '../lib/sync-records.mjs';
+import { AGENCIES, BATCH, PROCEDURE, RAW_SYNC_TABLE, rawUpsert, record } from '../lib/sync-records.mjs';
 import { startBareChain } from '../lib/bare-chain.mjs';
 
 const require = createRequire(import.meta.url);
@@ -92,15 +92,13 @@ export async function run(ctx) {
   const rawDb = await ctx.createDatabase('sync_raw');
   const pool = new Pool({ connectionString: rawDb.url, max: 2 });
   ctx.defer('close the raw pool', () => pool.end());
-  await pool.query('CREATE TABLE raw_dossier (code text PRIMARY KEY, version int NOT NULL, doc jsonb NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())');
+  await pool.query(RAW_SYNC_TABLE);
   const rawBatches = new Batches(1);
   const rawInsert = async (records) => {
     const c = await pool.connect();
     try {
-      const values = records.map((_, i) => `($${3 * i + 1}, $${3 * i + 2}, $${3 * i + 3})`).join(', ');
-      const params = records.flatMap((r) => [r.code, r.version, JSON.stringify(r)]);
       await c.query('BEGIN');
-      await c.query(`INSERT INTO raw_dossier (code, version, doc) VALUES ${values} ON CONFLICT (code) DO UPDATE SET version = EXCLUDED.version, doc = EXCLUDED.doc, updated_at = now()`, params);
+      await rawUpsert(c, records);
       await c.query('COMMIT');
     } catch (e) {
       await c.query('ROLLBACK').catch(() => undefined);
