@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { fmt, median } from '../lib/stats.mjs';
 import { cpuProfileArgs, cpuSeconds } from '../lib/util.mjs';
 import { AGENCIES, BATCH, PROCEDURE, RAW_SYNC_TABLE, rawUpsert, record } from '../lib/sync-records.mjs';
-import { startBareChain } from '../lib/bare-chain.mjs';
+import { startBareChain, startDesignFloor } from '../lib/bare-chain.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -15,7 +15,9 @@ export const name = 'dossier-sync';
 export const description =
   'POST /v1/dossiers:sync with 1,000-record batches through the gateway (new dossiers, then new versions of them) ' +
   'vs a raw pg multi-row INSERT ... ON CONFLICT DO UPDATE of the same 1,000 records (jsonb) in one transaction; ' +
-  'and the floor of the process layout: the same upsert behind two bare Node HTTP hops (a proxy, then a handler).';
+  'and the floor of the process layout: the same upsert behind two bare Node HTTP hops (a proxy, then a handler); ' +
+  'and the floor of the design: the same hops doing only the durable work the design requires (the upsert with one ' +
+  'outbox event per record, the relay to Kafka, the exchange log before the answer).';
 
 /** Batches of new dossiers (`create`), or the next version of batches already created (`update`), per side. */
 class Batches {
@@ -153,6 +155,14 @@ export async function run(ctx) {
     return sample;
   };
 
+  /** Adds the CPU of `pids` (ms per batch, keys `<name>Ms`) to what `measure` gives. */
+  const withCpuOf = (pids, measureIt) => async () => {
+    const before = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuSeconds(pid)]));
+    const sample = await measureIt();
+    for (const [k, pid] of Object.entries(pids)) sample[`${k}Ms`] = ((cpuSeconds(pid) - before[k]) * 1000) / sample.batches;
+    return sample;
+  };
+
   const metrics = (what) => [
     { key: 'rps', metric: `throughput, ${what} 1,000-record batches one after another`, unit: 'records/s', better: 'higher' },
     { key: 'p50', metric: `p50 time of one 1,000-record batch (${what})`, unit: 'ms', better: 'lower' },
@@ -200,6 +210,23 @@ export async function run(ctx) {
     metrics: [{ key: 'rps', metric: 'floor of the layout (two bare hops + the raw upsert), new 1,000-record batches', unit: 'records/s', better: 'higher' }],
   });
 
+  // The floor of the design: the upsert with one event per record, the relay to Kafka, the exchange log (design-floor-proc.mjs).
+  const design = await startDesignFloor(ctx, { database: 'sync_design', poolMax: 2 });
+  const designBatches = new Batches(1);
+  const viaDesign = async (records) => {
+    const res = await fetch(`${design.url}/v1/dossiers:sync`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ dossiers: records }) });
+    if (res.status !== 200) throw new Error(`design floor answered ${res.status} ${await res.text()}`);
+    await res.json();
+  };
+  await viaDesign(designBatches.create());
+  const designCpuPids = { proxy: design.pids.proxy, service: design.pids.service };
+  const designFloor = await ctx.compare({
+    baseline: { label: 'raw multi-row insert of 1,000 new rows', measure: measure(rawInsert, () => rawBatches.create(), false) },
+    subject: { label: 'floor of the design, new 1,000-record batches', measure: withCpuOf(designCpuPids, measure(viaDesign, () => designBatches.create(), false)) },
+    metrics: [{ key: 'rps', metric: 'floor of the design (the hops + the upsert with one event per record, relay to Kafka, exchange log), new 1,000-record batches', unit: 'records/s', better: 'higher' }],
+  });
+  const designLeft = await design.outboxLeft();
+
   const [{ pending, outbox }] = await ctx.withPg(hub.databases.dossier, (c) =>
     c.query('SELECT count(*) FILTER (WHERE published_at IS NULL)::int AS pending, count(*)::int AS outbox FROM outbox').then((r) => r.rows),
   );
@@ -221,12 +248,14 @@ export async function run(ctx) {
     `Outbox rows written: ${outbox}; still unpublished at the end: ${pending}.`,
     `The floor of the layout — the raw upsert behind a bare Node proxy and a bare Node handler (no auth, validation, history, outbox or events) — reaches ${fmt(floor.rows[0].ratio)}× the raw upsert (p50 ${fmt(median(floor.samples.subject.map((x) => x.p50)))} ms per batch); ` +
       `sync of new dossiers reaches ${fmt(median(created.samples.subject.map((x, i) => x.rps / floor.samples.subject[i].rps)))}× this floor.`,
+    `The floor of the design — the same hops doing only the durable work the design requires: one statement upserting the 1,000 dossiers and writing one outbox event per record, a relay sending the events to Kafka (idempotent, acks=-1, envelope headers) and removing them, the proxy appending the exchange to a hash-chained log (durable) before the answer; no auth, validation, history, notices, due clock or logging — reaches ${fmt(designFloor.rows[0].ratio)}× the raw upsert (p50 ${fmt(median(designFloor.samples.subject.map((x) => x.p50)))} ms per batch; CPU per batch: proxy ${m(designFloor.samples.subject, 'proxyMs')} ms, service ${m(designFloor.samples.subject, 'serviceMs')} ms; events left unsent: ${designLeft}); ` +
+      `sync of new dossiers reaches ${fmt(median(created.samples.subject.map((x, i) => x.rps / designFloor.samples.subject[i].rps)))}× this floor.`,
   );
   await hub.stop();
   return {
     baseline: 'raw pg: BEGIN; one multi-row INSERT ... ON CONFLICT (code) DO UPDATE of the same 1,000 records as jsonb; COMMIT',
     subject: 'POST /v1/dossiers:sync with the 1,000 records through the gateway (agency-system API key)',
-    rows: [...created.rows, ...updated.rows, ...floor.rows],
+    rows: [...created.rows, ...updated.rows, ...floor.rows, ...designFloor.rows],
     notes,
   };
 }

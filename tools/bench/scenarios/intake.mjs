@@ -4,13 +4,15 @@
 import { fmt, median } from '../lib/stats.mjs';
 import { AGENCIES, intakeBody, rawCommitLoop, seedProcedure } from '../lib/intake-requests.mjs';
 import { cpuProfileArgs } from '../lib/util.mjs';
-import { startBareChain } from '../lib/bare-chain.mjs';
+import { startBareChain, startDesignFloor } from '../lib/bare-chain.mjs';
 
 export const name = 'intake';
 export const description =
   'POST /v1/dossiers through the gateway (16 connections spread over 16 agencies, then all to one agency, then 1 connection) ' +
   'vs a raw pg loop of BEGIN; INSERT one jsonb row; COMMIT with the same concurrency on the same PostgreSQL server; ' +
-  'and the floor of the process layout: the same commit behind two bare Node HTTP hops (a proxy, then a handler).';
+  'and the floor of the process layout: the same commit behind two bare Node HTTP hops (a proxy, then a handler); ' +
+  'and the floor of the design: the same hops doing only the durable work the design requires (numbering, dossier and ' +
+  'outbox rows in a group commit, the relay to Kafka, the exchange log before the answer).';
 
 const CLIENT = { clientId: 'bench-intake-portal', kind: 'portal', roles: ['dossier:submit', 'dossier:read'], agencyCodes: [] };
 
@@ -33,6 +35,7 @@ export async function run(ctx) {
   const rawLoop = await rawCommitLoop(ctx, { database: 'intake_raw', maxClients: connections, row: rawRow });
   const infraCpu = await ctx.infraCpu();
   const bare = await startBareChain(ctx, { database: 'intake_bare', poolMax: connections });
+  const design = await startDesignFloor(ctx, { database: 'intake_design', poolMax: connections });
 
   const cpuPids = { gateway: hub.pidOf('gateway'), dossier: hub.pidOf('dossier'), loadgen: process.pid, ...infraCpu };
   const viaGateway = (agencies, conns) => () =>
@@ -65,16 +68,17 @@ export async function run(ctx) {
   });
 
   // The floor of the layout: what two bare hops and the one commit reach, measured against the same raw loop.
-  const bareCpuPids = { proxy: bare.pids.proxy, service: bare.pids.service, loadgen: process.pid, ...infraCpu };
-  const viaBare = (conns) => () =>
+  const viaChain = (chain) => (conns, agencies = AGENCIES) => () =>
     ctx.load({
-      url: `${bare.url}/v1/dossiers`,
+      url: `${chain.url}/v1/dossiers`,
       method: 'POST',
       connections: conns,
       headers: { 'content-type': 'application/json' },
-      requests: AGENCIES.map((a, i) => ({ method: 'POST', body: bodyFor(a, i) })),
-      cpuPids: bareCpuPids,
+      requests: agencies.map((a, i) => ({ method: 'POST', body: bodyFor(a, i) })),
+      cpuPids: { proxy: chain.pids.proxy, service: chain.pids.service, loadgen: process.pid, ...infraCpu },
     });
+  const viaBare = viaChain(bare);
+  const viaDesign = viaChain(design);
   const floor = await ctx.compare({
     baseline: { label: `raw pg, ${connections} clients`, measure: rawLoop(connections) },
     subject: { label: `bare proxy → bare handler → commit, ${connections} connections`, measure: viaBare(connections) },
@@ -85,6 +89,31 @@ export async function run(ctx) {
     subject: { label: 'bare proxy → bare handler → commit, 1 connection', measure: viaBare(1) },
     metrics: [{ key: 'p50', metric: 'floor of the layout, p50 latency, 1 connection', unit: 'ms', better: 'lower' }],
   });
+
+  // The floor of the design: the two hops doing only the durable work the design requires (see design-floor-proc.mjs).
+  const designFloor = await ctx.compare({
+    baseline: { label: `raw pg, ${connections} clients`, measure: rawLoop(connections) },
+    subject: { label: `floor of the design, ${connections} connections`, measure: viaDesign(connections) },
+    metrics: [{ key: 'rps', metric: `floor of the design (the hops + numbering, dossier, outbox, relay to Kafka, exchange log), ${connections} connections`, unit: 'commits/s', better: 'higher' }],
+  });
+  const designOneAgency = await ctx.compare({
+    baseline: { label: `raw pg, ${connections} clients`, measure: rawLoop(connections) },
+    subject: { label: `floor of the design, ${connections} connections, one agency`, measure: viaDesign(connections, [AGENCIES[0]]) },
+    metrics: [{ key: 'rps', metric: `floor of the design, ${connections} connections, one agency`, unit: 'commits/s', better: 'higher' }],
+  });
+  const designSingle = await ctx.compare({
+    baseline: { label: 'raw pg, 1 client', measure: rawLoop(1) },
+    subject: { label: 'floor of the design, 1 connection', measure: viaDesign(1) },
+    metrics: [{ key: 'p50', metric: 'floor of the design, p50 latency, 1 connection', unit: 'ms', better: 'lower' }],
+  });
+  const designLeft = await design.outboxLeft();
+  const [{ designCount, designGaps }] = await ctx.withPg(design.databases.service, (c) =>
+    c.query(
+      `SELECT (SELECT count(*)::int FROM floor_dossier) AS "designCount",
+              (SELECT count(*)::int FROM floor_sequence s
+                WHERE s.last <> (SELECT count(*) FROM floor_dossier d WHERE d.agency = s.agency AND split_part(d.code, '-', 2) = to_char(s.day, 'YYMMDD'))) AS "designGaps"`,
+    ).then((r) => r.rows),
+  );
 
   const [{ count, gaps }] = await ctx.withPg(hub.databases.dossier, (c) =>
     c.query(
@@ -98,19 +127,21 @@ export async function run(ctx) {
   const [{ pending }] = await ctx.withPg(hub.databases.dossier, (c) => c.query('SELECT count(*)::int AS pending FROM outbox WHERE published_at IS NULL').then((r) => r.rows));
   const cpu = (samples, proc) => fmt(median(samples.map((s) => s.cpuUsPerReq?.[proc])));
   const subj = spread.samples.subject;
-  const failures = [...subj, ...oneAgency.samples.subject, ...single.samples.subject, ...floor.samples.subject, ...floorSingle.samples.subject].reduce((n, s) => n + s.non2xx + s.errors + s.timeouts, 0);
+  const everyLoad = [spread, oneAgency, single, floor, floorSingle, designFloor, designOneAgency, designSingle].flatMap((c) => c.samples.subject);
+  const failures = everyLoad.reduce((n, s) => n + s.non2xx + s.errors + s.timeouts, 0);
   const notes = [
     `Intake stored ${count} dossiers; daily sequences with a gap or a duplicate: ${gaps}; outbox rows still unpublished at the end: ${pending}.`,
     `Where the time goes — CPU per intake at ${connections} connections over ${AGENCIES.length} agencies (median µs): gateway ${cpu(subj, 'gateway')}, dossier ${cpu(subj, 'dossier')}, PostgreSQL ${cpu(subj, 'postgres')} (all backends), Kafka broker ${cpu(subj, 'kafka')}, Redis ${cpu(subj, 'redis')}, load generator ${cpu(subj, 'loadgen')}; the whole machine (every process and the kernel) ${cpu(subj, 'machine')}; the raw loop's PostgreSQL CPU per commit: ${fmt(median(spread.samples.baseline.map((s) => s.pgCpuUsPerCommit)))}, the whole machine's ${fmt(median(spread.samples.baseline.map((s) => s.machineCpuUsPerCommit)))}.`,
     `At 1 connection (median µs per intake): gateway ${cpu(single.samples.subject, 'gateway')}, dossier ${cpu(single.samples.subject, 'dossier')}, PostgreSQL ${cpu(single.samples.subject, 'postgres')}, Kafka broker ${cpu(single.samples.subject, 'kafka')}, Redis ${cpu(single.samples.subject, 'redis')}.`,
     `The floor of the layout — the raw commit behind a bare Node proxy and a bare Node handler (no auth, validation, numbering, outbox or events) — reaches ${fmt(floor.rows[0].ratio)}× the raw loop at ${connections} connections and ${fmt(floorSingle.rows[0].ratio)}× its p50 at 1 connection; CPU per request (median µs): proxy ${cpu(floor.samples.subject, 'proxy')}, handler ${cpu(floor.samples.subject, 'service')}, PostgreSQL ${cpu(floor.samples.subject, 'postgres')}, load generator ${cpu(floor.samples.subject, 'loadgen')}, the whole machine ${cpu(floor.samples.subject, 'machine')}. The hub's intake at ${connections} connections over ${AGENCIES.length} agencies reaches ${fmt(median(subj.map((s, i) => s.rps / floor.samples.subject[i].rps)))}× this floor.`,
+    `The floor of the design — the same two hops doing only the durable work the design requires: a group commit of numbering, dossier rows and one outbox event each (one statement), a relay sending the events to Kafka (idempotent, acks=-1, envelope headers) and removing them, the proxy appending each exchange to a hash-chained log (group commit, durable) before the answer; no auth, rate limit, identity signature, validation, history, feed, NOTIFY or logging — reaches ${fmt(designFloor.rows[0].ratio)}× the raw loop at ${connections} connections (${fmt(designOneAgency.rows[0].ratio)}× when all go to one agency) and ${fmt(designSingle.rows[0].ratio)}× its p50 at 1 connection; CPU per intake (median µs): proxy ${cpu(designFloor.samples.subject, 'proxy')}, service ${cpu(designFloor.samples.subject, 'service')}, PostgreSQL ${cpu(designFloor.samples.subject, 'postgres')}, Kafka broker ${cpu(designFloor.samples.subject, 'kafka')}, load generator ${cpu(designFloor.samples.subject, 'loadgen')}, the whole machine ${cpu(designFloor.samples.subject, 'machine')}. It stored ${designCount} dossiers (daily sequences with a gap: ${designGaps}; events left unsent: ${designLeft}). The hub's intake reaches ${fmt(median(subj.map((s, i) => s.rps / designFloor.samples.subject[i].rps)))}× this floor at ${connections} connections over ${AGENCIES.length} agencies, ${fmt(median(oneAgency.samples.subject.map((s, i) => s.rps / designOneAgency.samples.subject[i].rps)))}× with one agency.`,
     failures === 0 ? 'Every intake answered 201.' : `**${failures} non-2xx responses, errors or timeouts**: see the log.`,
   ];
   await hub.stop();
   return {
     baseline: 'raw pg BEGIN; INSERT one jsonb row; COMMIT, same concurrency, same server',
     subject: 'POST /v1/dossiers through the gateway',
-    rows: [...spread.rows, ...oneAgency.rows, ...single.rows, ...floor.rows, ...floorSingle.rows],
+    rows: [...spread.rows, ...oneAgency.rows, ...single.rows, ...floor.rows, ...floorSingle.rows, ...designFloor.rows, ...designOneAgency.rows, ...designSingle.rows],
     notes,
   };
 }

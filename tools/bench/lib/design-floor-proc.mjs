@@ -1,0 +1,163 @@
+// One process of the floor of the design (see bare-chain.mjs), started as `node design-floor-proc.mjs <role>`:
+//   service — node:http where the dossier service sits. An intake joins a group commit: one statement numbers the
+//             group's dossiers per agency and day, stores them and one event each (design-floor-sql.mjs), one commit;
+//             then 201 with the code. A sync batch (`{ "dossiers": [...] }`) is one upsert with one event per record,
+//             200. A relay loop sends the committed events to Kafka (kafkajs, idempotent, acks=-1, the envelope
+//             headers) and removes them, every 5 ms or at once while a full batch waits.
+//   proxy   — node:http where the gateway sits. Forwards the request (keep-alive agent), reads the answer, and before
+//             passing a 2xx on appends the exchange to a hash-chained log in its own database (group commit, durable).
+// It prints `listening <port>` once ready. Nothing else: no auth, rate limit, identity signature, validation,
+// history, feed, NOTIFY, logging or metrics.
+import { createHash, randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import { exchangeAppend, groupCommit, intakeWrite, relayCycle, syncWrite } from './design-floor-sql.mjs';
+
+const require = createRequire(import.meta.url);
+const { Pool } = require('pg');
+const role = process.argv[2];
+const connections = Number(process.env.POOL_MAX ?? 16);
+const RELAY_BATCH = 500;
+const RELAY_COALESCE_MS = 5;
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const sha256 = (data) => createHash('sha256').update(data).digest('hex');
+
+function readBody(stream) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    stream.on('data', (c) => chunks.push(c));
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    stream.on('error', reject);
+  });
+}
+
+function answer(res, status, body) {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+async function startRelay(pool) {
+  const { Kafka, Partitioners, logLevel } = require('kafkajs');
+  const sasl = process.env.KAFKA_SASL ? { sasl: JSON.parse(process.env.KAFKA_SASL) } : {};
+  const producer = new Kafka({ clientId: 'bench-design-floor', brokers: process.env.KAFKA_BROKERS.split(','), ...sasl, logLevel: logLevel.ERROR }).producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+  await producer.connect();
+  const topic = process.env.TOPIC;
+  const send = (rows) =>
+    producer.send({
+      topic,
+      acks: -1,
+      messages: rows.map((r) => ({
+        key: r.key,
+        value: r.value,
+        headers: {
+          'event-id': randomUUID(),
+          'event-type': r.topic,
+          'event-version': '1',
+          'occurred-at': r.created_at.toISOString(),
+          producer: 'dossier',
+          'correlation-id': String(r.id),
+          'causation-id': String(r.id),
+          traceparent: `00-${randomUUID().replaceAll('-', '')}-${'0'.repeat(15)}1-01`,
+        },
+      })),
+    });
+  const client = await pool.connect();
+  void (async () => {
+    for (;;) {
+      try {
+        if ((await relayCycle(client, RELAY_BATCH, send)) < RELAY_BATCH) await sleep(RELAY_COALESCE_MS);
+      } catch (e) {
+        console.error(`relay: ${e.message}`);
+        await sleep(100);
+      }
+    }
+  })();
+}
+
+async function service() {
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 3 });
+  await startRelay(pool);
+  const submit = groupCommit(async (intakes) => {
+    const c = await pool.connect();
+    try {
+      return await intakeWrite(c, intakes);
+    } finally {
+      c.release();
+    }
+  });
+  return async (req, res) => {
+    const doc = JSON.parse((await readBody(req)).toString('utf8'));
+    try {
+      if (Array.isArray(doc.dossiers)) {
+        const c = await pool.connect();
+        try {
+          answer(res, 200, { stored: await syncWrite(c, doc.dossiers) });
+        } finally {
+          c.release();
+        }
+      } else {
+        answer(res, 201, { code: await submit({ agency: doc.receivingAgencyCode, doc }) });
+      }
+    } catch (e) {
+      answer(res, 500, { error: String(e) });
+    }
+  };
+}
+
+async function proxy() {
+  const target = new URL(process.env.TARGET_URL);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+  let head = { seq: 0, hash: '0'.repeat(64) };
+  const record = groupCommit(async (exchanges) => {
+    let { seq, hash } = head;
+    const entries = exchanges.map((entry) => {
+      seq += 1;
+      hash = sha256(hash + JSON.stringify(entry));
+      return { seq, entry, hash };
+    });
+    const c = await pool.connect();
+    try {
+      await exchangeAppend(c, entries);
+    } finally {
+      c.release();
+    }
+    head = { seq, hash };
+    return entries.map((e) => e.seq);
+  });
+  const forward = (req, body) =>
+    new Promise((resolve, reject) => {
+      const out = http.request(
+        { host: target.hostname, port: target.port, path: req.url, method: req.method, agent, headers: { 'content-type': 'application/json', 'content-length': body.length } },
+        (upstream) => readBody(upstream).then((b) => resolve({ status: upstream.statusCode, body: b }), reject),
+      );
+      out.on('error', reject);
+      out.end(body);
+    });
+  return async (req, res) => {
+    try {
+      const body = await readBody(req);
+      const upstream = await forward(req, body);
+      if (upstream.status < 300) {
+        const at = new Date().toISOString();
+        await record({ at, client: 'bench', method: req.method, path: req.url, status: upstream.status, requestHash: sha256(body), responseHash: sha256(upstream.body) });
+      }
+      answer(res, upstream.status, upstream.body.toString('utf8'));
+    } catch (e) {
+      answer(res, 502, { error: String(e) });
+    }
+  };
+}
+
+const handler = role === 'service' ? await service() : role === 'proxy' ? await proxy() : undefined;
+if (!handler) throw new Error(`design-floor-proc: role must be service or proxy, got ${role}`);
+const server = http.createServer({ keepAliveTimeout: 60_000 }, (req, res) => void handler(req, res));
+server.listen(0, '127.0.0.1', () => console.log(`listening ${server.address().port}`));
+process.on('SIGTERM', () => process.exit(0));
