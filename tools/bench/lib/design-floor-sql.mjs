@@ -36,7 +36,10 @@ export async function intakeWrite(client, intakes) {
   return rows.map((r) => r.code);
 }
 
-/** A sync batch in one statement and one commit: the multi-row upsert of the dossiers and one event per record. */
+/**
+ * A sync batch in one statement: the multi-row upsert of the dossiers and one event per record, the event a small one
+ * (code, agency, version, status and when it changed: less than the hub's events carry).
+ */
 export async function syncWrite(client, records) {
   const { rowCount } = await client.query({
     name: 'floor_sync',
@@ -44,7 +47,10 @@ export async function syncWrite(client, records) {
                 dossiers AS (INSERT INTO floor_dossier AS d (code, agency, version, doc) SELECT code, agency, version, doc FROM input
                              ON CONFLICT (code) DO UPDATE SET version = EXCLUDED.version, doc = EXCLUDED.doc, updated_at = now()
                              RETURNING d.code)
-           INSERT INTO floor_outbox (topic, key, payload) SELECT 'dossier.synced.v1', i.code, i.doc FROM input i JOIN dossiers USING (code)`,
+           INSERT INTO floor_outbox (topic, key, payload)
+           SELECT 'dossier.synced.v1', i.code, jsonb_build_object('code', i.code, 'agency', i.agency, 'version', i.version, 'status', i.doc->'status',
+                                                                   'statusChangedAt', i.doc->'statusChangedAt')
+             FROM input i JOIN dossiers USING (code)`,
     values: [records.map((r) => r.code), records.map((r) => r.receivingAgencyCode), records.map((r) => r.version), records.map((r) => JSON.stringify(r))],
   });
   return rowCount;

@@ -8,6 +8,7 @@ import { fmt, median } from '../lib/stats.mjs';
 import { cpuProfileArgs, cpuSeconds } from '../lib/util.mjs';
 import { AGENCIES, BATCH, PROCEDURE, RAW_SYNC_TABLE, rawUpsert, record } from '../lib/sync-records.mjs';
 import { startBareChain, startDesignFloor } from '../lib/bare-chain.mjs';
+import { DESIGN_FLOOR_TABLES, syncWrite } from '../lib/design-floor-sql.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -227,6 +228,30 @@ export async function run(ctx) {
   });
   const designLeft = await design.outboxLeft();
 
+  // The design's write alone, straight from pg (no HTTP, no Kafka): the upsert with one event per record in one
+  // statement and one commit. Less than the design requires (the relay must still remove the events): a bound on
+  // what any implementation of the design can reach against the raw upsert.
+  const writesDb = await ctx.createDatabase('sync_design_writes');
+  await ctx.withPg(writesDb.url, (c) => c.query(DESIGN_FLOOR_TABLES));
+  const writesPool = new Pool({ connectionString: writesDb.url, max: 2 });
+  ctx.defer('close the design-writes pool', () => writesPool.end());
+  const writesBatches = new Batches(1);
+  const designWrites = async (records) => {
+    const c = await writesPool.connect();
+    try {
+      await c.query('BEGIN');
+      await syncWrite(c, records);
+      await c.query('COMMIT');
+    } finally {
+      c.release();
+    }
+  };
+  const writesOnly = await ctx.compare({
+    baseline: { label: 'raw multi-row insert of 1,000 new rows', measure: measure(rawInsert, () => rawBatches.create(), false) },
+    subject: { label: "the design's write alone, raw pg", measure: measure(designWrites, () => writesBatches.create(), false) },
+    metrics: [{ key: 'rps', metric: "the design's write alone (raw pg: BEGIN; the upsert with one outbox event per record, one statement; COMMIT), new 1,000-record batches", unit: 'records/s', better: 'higher' }],
+  });
+
   const [{ pending, outbox }] = await ctx.withPg(hub.databases.dossier, (c) =>
     c.query('SELECT count(*) FILTER (WHERE published_at IS NULL)::int AS pending, count(*)::int AS outbox FROM outbox').then((r) => r.rows),
   );
@@ -250,12 +275,13 @@ export async function run(ctx) {
       `sync of new dossiers reaches ${fmt(median(created.samples.subject.map((x, i) => x.rps / floor.samples.subject[i].rps)))}× this floor.`,
     `The floor of the design — the same hops doing only the durable work the design requires: one statement upserting the 1,000 dossiers and writing one outbox event per record, a relay sending the events to Kafka (idempotent, acks=-1, envelope headers) and removing them, the proxy appending the exchange to a hash-chained log (durable) before the answer; no auth, validation, history, notices, due clock or logging — reaches ${fmt(designFloor.rows[0].ratio)}× the raw upsert (p50 ${fmt(median(designFloor.samples.subject.map((x) => x.p50)))} ms per batch; CPU per batch: proxy ${m(designFloor.samples.subject, 'proxyMs')} ms, service ${m(designFloor.samples.subject, 'serviceMs')} ms; events left unsent: ${designLeft}); ` +
       `sync of new dossiers reaches ${fmt(median(created.samples.subject.map((x, i) => x.rps / designFloor.samples.subject[i].rps)))}× this floor.`,
+    `The design's write alone — the same upsert and one outbox event per record in one statement and one commit, straight from pg with no HTTP, no Kafka and no removal of the events by a relay (less than the design requires) — reaches ${fmt(writesOnly.rows[0].ratio)}× the raw upsert (p50 ${fmt(median(writesOnly.samples.subject.map((x) => x.p50)))} ms per batch): every record is written twice (the dossier and its event) where the baseline writes it once.`,
   );
   await hub.stop();
   return {
     baseline: 'raw pg: BEGIN; one multi-row INSERT ... ON CONFLICT (code) DO UPDATE of the same 1,000 records as jsonb; COMMIT',
     subject: 'POST /v1/dossiers:sync with the 1,000 records through the gateway (agency-system API key)',
-    rows: [...created.rows, ...updated.rows, ...floor.rows, ...designFloor.rows],
+    rows: [...created.rows, ...updated.rows, ...floor.rows, ...designFloor.rows, ...writesOnly.rows],
     notes,
   };
 }
