@@ -7,19 +7,11 @@
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { rawUpsert } from './sync-records.mjs';
+import { readBody } from './util.mjs';
 
 const require = createRequire(import.meta.url);
 const role = process.argv[2];
 const connections = Number(process.env.POOL_MAX ?? 16);
-
-function readBody(req) {
-  return new Promise((resolve, reject) => {
-    const chunks = [];
-    req.on('data', (c) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
 
 function service() {
   const { Pool } = require('pg');

@@ -12,6 +12,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { exchangeAppend, groupCommit, intakeWrite, relayCycle, syncWrite } from './design-floor-sql.mjs';
+import { readBody, sleep } from './util.mjs';
 
 const require = createRequire(import.meta.url);
 const { Pool } = require('pg');
@@ -20,17 +21,7 @@ const connections = Number(process.env.POOL_MAX ?? 16);
 const RELAY_BATCH = 500;
 const RELAY_COALESCE_MS = 5;
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const sha256 = (data) => createHash('sha256').update(data).digest('hex');
-
-function readBody(stream) {
-  return new Promise((resolve, reject) => {
-    const chunks = [];
-    stream.on('data', (c) => chunks.push(c));
-    stream.on('end', () => resolve(Buffer.concat(chunks)));
-    stream.on('error', reject);
-  });
-}
 
 function answer(res, status, body) {
   const text = typeof body === 'string' ? body : JSON.stringify(body);

@@ -11,6 +11,16 @@ export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The whole body of a request or response stream, as one Buffer. */
+export function readBody(stream) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    stream.on('data', (c) => chunks.push(c));
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    stream.on('error', reject);
+  });
+}
+
 /** Lower-case hex suffix for database names, topics and consumer groups. */
 export const randomSuffix = (bytes = 4) => randomBytes(bytes).toString('hex');
 

@@ -97,11 +97,12 @@ export async function run(ctx) {
   ctx.defer('close the raw pool', () => pool.end());
   await pool.query(RAW_SYNC_TABLE);
   const rawBatches = new Batches(1);
-  const rawInsert = async (records) => {
+  /** `write(client, records)` in one transaction on a connection of `pool`. */
+  const inTransaction = (pool, write) => async (records) => {
     const c = await pool.connect();
     try {
       await c.query('BEGIN');
-      await rawUpsert(c, records);
+      await write(c, records);
       await c.query('COMMIT');
     } catch (e) {
       await c.query('ROLLBACK').catch(() => undefined);
@@ -110,6 +111,7 @@ export async function run(ctx) {
       c.release();
     }
   };
+  const rawInsert = inTransaction(pool, rawUpsert);
   await rawInsert(rawBatches.create());
   await rawInsert(rawBatches.update());
 
@@ -199,11 +201,13 @@ export async function run(ctx) {
   // The floor of the layout: the same raw upsert behind a bare Node proxy and a bare Node handler (JSON in, JSON out).
   const bare = await startBareChain(ctx, { database: 'sync_bare', poolMax: 2 });
   const bareBatches = new Batches(1);
-  const viaBare = async (records) => {
-    const res = await fetch(`${bare.url}/v1/dossiers:sync`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ dossiers: records }) });
-    if (res.status !== 200) throw new Error(`bare chain answered ${res.status} ${await res.text()}`);
+  /** A batch sent to one of the bench's own chains (JSON in, 200 and JSON out). */
+  const viaChain = (chain, label) => async (records) => {
+    const res = await fetch(`${chain.url}/v1/dossiers:sync`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ dossiers: records }) });
+    if (res.status !== 200) throw new Error(`${label} answered ${res.status} ${await res.text()}`);
     await res.json();
   };
+  const viaBare = viaChain(bare, 'bare chain');
   await viaBare(bareBatches.create());
   const floor = await ctx.compare({
     baseline: { label: 'raw multi-row insert of 1,000 new rows', measure: measure(rawInsert, () => rawBatches.create(), false) },
@@ -214,11 +218,7 @@ export async function run(ctx) {
   // The floor of the design: the upsert with one event per record, the relay to Kafka, the exchange log (design-floor-proc.mjs).
   const design = await startDesignFloor(ctx, { database: 'sync_design', poolMax: 2 });
   const designBatches = new Batches(1);
-  const viaDesign = async (records) => {
-    const res = await fetch(`${design.url}/v1/dossiers:sync`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ dossiers: records }) });
-    if (res.status !== 200) throw new Error(`design floor answered ${res.status} ${await res.text()}`);
-    await res.json();
-  };
+  const viaDesign = viaChain(design, 'design floor');
   await viaDesign(designBatches.create());
   const designCpuPids = { proxy: design.pids.proxy, service: design.pids.service };
   const designFloor = await ctx.compare({
@@ -236,16 +236,7 @@ export async function run(ctx) {
   const writesPool = new Pool({ connectionString: writesDb.url, max: 2 });
   ctx.defer('close the design-writes pool', () => writesPool.end());
   const writesBatches = new Batches(1);
-  const designWrites = async (records) => {
-    const c = await writesPool.connect();
-    try {
-      await c.query('BEGIN');
-      await syncWrite(c, records);
-      await c.query('COMMIT');
-    } finally {
-      c.release();
-    }
-  };
+  const designWrites = inTransaction(writesPool, syncWrite);
   const writesOnly = await ctx.compare({
     baseline: { label: 'raw multi-row insert of 1,000 new rows', measure: measure(rawInsert, () => rawBatches.create(), false) },
     subject: { label: "the design's write alone, raw pg", measure: measure(designWrites, () => writesBatches.create(), false) },
