@@ -181,7 +181,8 @@ async function payOnline(gatewayUrl, { portalKey, sandboxUrl, provider }, dossie
   if (!reference) {
     const created = await fetch(`${gatewayUrl}/v1/payments`, {
       method: 'POST',
-      headers,
+      // Required on payments; one key per payment request, so a retried seed gets the first answer back.
+      headers: { ...headers, 'idempotency-key': `sample-payment-${request.requestId}` },
       body: JSON.stringify({ dossierCode, requestId: request.requestId, provider, returnUrl: 'http://127.0.0.1/sample-payment-done' }),
     });
     const body = await json(created);

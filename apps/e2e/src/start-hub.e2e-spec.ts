@@ -99,6 +99,10 @@ describe('npm start (tools/start-hub.mjs)', () => {
     expect(fresh.hubLines()).toContain(`sample clients: ${sampleIds.map((id) => `${id} new key`).join(', ')}`);
     // The mock agency system runs beside the hub as the sample agency system's webhook receiver.
     expect(fresh.hubLines()).toMatch(/mock agency system at http:\/\/127\.0\.0\.1:\d+\/webhooks: the webhook of sample-hanoi-system/);
+    // The sample portal paid sample fees at the sandbox, and no payment was refused.
+    const payments = fresh.hubLines().split('\n').find((l) => l.includes('sample online payments: '));
+    expect(payments).toMatch(/"paid":\d+/);
+    expect(payments).not.toMatch(/payment \d{3}|sandbox \d{3}|failed/);
     const keys = fresh.printedKeys();
     expect(Object.keys(keys).sort()).toEqual([...sampleIds].sort());
     expect(JSON.parse(readFileSync(join(fresh.dir, `.local/dev-secrets-${instance}.json`), 'utf8')).clients).toEqual(keys);
