@@ -9,11 +9,13 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DESIGN_FLOOR_TABLES } from './design-floor-sql.mjs';
+import { distDirOf } from './build.mjs';
+import { DESIGN_FLOOR_TABLES, EXCHANGE_LOG_TABLE } from './design-floor-sql.mjs';
 import { RAW_INTAKE_TABLE } from './intake-requests.mjs';
 import { RAW_SYNC_TABLE } from './sync-records.mjs';
-import { withTimeout } from './util.mjs';
+import { sleep, withTimeout } from './util.mjs';
 
 const require = createRequire(import.meta.url);
 const PROC = fileURLToPath(new URL('./bare-chain-proc.mjs', import.meta.url));
@@ -37,7 +39,10 @@ export async function startDesignFloor(ctx, { database, poolMax }) {
   const db = await ctx.createDatabase(database);
   const exchangeDb = await ctx.createDatabase(`${database}_exchange`);
   await ctx.withPg(db.url, (c) => c.query(DESIGN_FLOOR_TABLES));
-  await ctx.withPg(exchangeDb.url, (c) => c.query(DESIGN_FLOOR_TABLES));
+  await ctx.withPg(exchangeDb.url, (c) => c.query(EXCHANGE_LOG_TABLE));
+  // Both processes batch their commits with the hub's own GroupCommit (libs/persistence, as the dossier build has it).
+  const groupCommitJs = join(distDirOf('dossier'), 'libs/persistence/src/group-commit.js');
+  ctx.requireDist('dossier', 'libs/persistence/src/group-commit.js'); // builds the dossier if its dist is stale
   const { Kafka, logLevel } = require('kafkajs');
   const sasl = ctx.kafkaSasl ? { sasl: ctx.kafkaSasl } : {};
   const topic = `bench.design-floor.${ctx.randomSuffix()}`;
@@ -47,14 +52,15 @@ export async function startDesignFloor(ctx, { database, poolMax }) {
   await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 3, replicationFactor: 1 }] });
   ctx.defer(`delete topic ${topic}`, () => admin.deleteTopics({ topics: [topic] }));
   const kafkaEnv = { KAFKA_BROKERS: ctx.kafkaBrokers.join(','), KAFKA_SASL: ctx.kafkaSasl ? JSON.stringify(ctx.kafkaSasl) : '', TOPIC: topic };
-  const service = await startProc(ctx, DESIGN_PROC, 'service', { DATABASE_URL: db.url, POOL_MAX: String(poolMax), ...kafkaEnv });
-  const proxy = await startProc(ctx, DESIGN_PROC, 'proxy', { TARGET_URL: service.url, DATABASE_URL: exchangeDb.url, POOL_MAX: String(poolMax) });
+  const common = { POOL_MAX: String(poolMax), GROUP_COMMIT_JS: groupCommitJs };
+  const service = await startProc(ctx, DESIGN_PROC, 'service', { DATABASE_URL: db.url, ...common, ...kafkaEnv });
+  const proxy = await startProc(ctx, DESIGN_PROC, 'proxy', { TARGET_URL: service.url, DATABASE_URL: exchangeDb.url, ...common });
   const outboxLeft = async () => {
     let left;
     for (let i = 0; i < 100; i++) {
       left = await ctx.withPg(db.url, (c) => c.query('SELECT count(*)::int AS n FROM floor_outbox')).then((r) => r.rows[0].n);
       if (left === 0) break;
-      await new Promise((r) => setTimeout(r, 100));
+      await sleep(100);
     }
     return left;
   };

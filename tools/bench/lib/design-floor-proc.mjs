@@ -11,15 +11,24 @@
 import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { createRequire } from 'node:module';
-import { exchangeAppend, groupCommit, intakeWrite, relayCycle, syncWrite } from './design-floor-sql.mjs';
+import { exchangeAppend, intakeWrite, relayCycle, syncWrite } from './design-floor-sql.mjs';
 import { readBody, sleep } from './util.mjs';
 
 const require = createRequire(import.meta.url);
 const { Pool } = require('pg');
+// The hub's GroupCommit (libs/persistence, built), so the floor batches exactly as the hub does.
+const { GroupCommit } = require(process.env.GROUP_COMMIT_JS);
 const role = process.argv[2];
 const connections = Number(process.env.POOL_MAX ?? 16);
 const RELAY_BATCH = 500;
 const RELAY_COALESCE_MS = 5;
+const MAX_GROUP = 64; // as the hub's intake groups (MAX_INTAKE_GROUP)
+
+/** Batches concurrent calls of `commit(items)`; a failed group fails each of its callers with the error. */
+const groupCommit = (commit) => {
+  const group = new GroupCommit({ commit, maxGroup: MAX_GROUP, onFailure: (error) => error });
+  return (item) => group.submit(item);
+};
 
 const sha256 = (data) => createHash('sha256').update(data).digest('hex');
 

@@ -3,14 +3,16 @@
 // straight from `pg`. A lower bound, not a copy of the hub's schema: each table has only its key, the columns a read
 // needs to find the row, and the document; no history, no agency feed, no triggers, no NOTIFY, one event per record.
 
-/** The tables: dossiers, daily per-agency numbering, the outbox, and the gateway's hash-chained exchange log. */
+/** The service's tables: dossiers, daily per-agency numbering and the outbox. */
 export const DESIGN_FLOOR_TABLES = `
   CREATE TABLE floor_dossier (code text PRIMARY KEY, agency text NOT NULL, version int NOT NULL DEFAULT 1, doc jsonb NOT NULL,
                               updated_at timestamptz NOT NULL DEFAULT now());
   CREATE TABLE floor_sequence (agency text NOT NULL, day date NOT NULL, last int NOT NULL, PRIMARY KEY (agency, day));
   CREATE TABLE floor_outbox (id bigserial PRIMARY KEY, topic text NOT NULL, key text NOT NULL, payload jsonb NOT NULL,
-                             created_at timestamptz NOT NULL DEFAULT now());
-  CREATE TABLE floor_exchange (seq bigint PRIMARY KEY, entry jsonb NOT NULL, hash text NOT NULL)`;
+                             created_at timestamptz NOT NULL DEFAULT now())`;
+
+/** The proxy's table: the hash-chained exchange log. */
+export const EXCHANGE_LOG_TABLE = 'CREATE TABLE floor_exchange (seq bigint PRIMARY KEY, entry jsonb NOT NULL, hash text NOT NULL)';
 
 export const FLOOR_TOPIC_EVENT = 'dossier.submitted.v1';
 
@@ -86,33 +88,4 @@ export function exchangeAppend(client, entries) {
     text: 'INSERT INTO floor_exchange (seq, entry, hash) SELECT * FROM unnest($1::bigint[], $2::jsonb[], $3::text[])',
     values: [entries.map((e) => e.seq), entries.map((e) => JSON.stringify(e.entry)), entries.map((e) => e.hash)],
   });
-}
-
-/**
- * Batches concurrent calls: while one `run(items)` is in flight, calls queue up and go together in the next one (the
- * hub's GroupCommit, minus its limits). `run` resolves to one result per item, in order.
- */
-export function groupCommit(run) {
-  let queue = [];
-  let busy = false;
-  const flush = async () => {
-    if (busy || queue.length === 0) return;
-    busy = true;
-    const group = queue;
-    queue = [];
-    try {
-      const results = await run(group.map((g) => g.item));
-      group.forEach((g, i) => g.resolve(results[i]));
-    } catch (e) {
-      group.forEach((g) => g.reject(e));
-    } finally {
-      busy = false;
-      void flush();
-    }
-  };
-  return (item) =>
-    new Promise((resolve, reject) => {
-      queue.push({ item, resolve, reject });
-      void flush();
-    });
 }
