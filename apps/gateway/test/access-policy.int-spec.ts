@@ -117,10 +117,13 @@ describe('access policy and client lifecycle (real PostgreSQL)', () => {
 
   it('audits every administrative action with who, what and when; operators with audit:read may query it', async () => {
     await registerClient(gateway, 'audited-portal');
-    await admin('PATCH', 'api-clients/audited-portal', { roles: ['dossier:read'] });
-    await admin('POST', 'api-clients/audited-portal:rotate-key');
+    const updated = await admin('PATCH', 'api-clients/audited-portal', { roles: ['dossier:read'] });
+    const rotated = await admin('POST', 'api-clients/audited-portal:rotate-key');
     const entries = (await admin('GET', 'audit?targetClientId=audited-portal')).json();
     expect(entries.map((e: { action: string }) => e.action)).toEqual(['api-client.registered', 'api-client.updated', 'api-client.key-rotated']);
+    // Each entry names the request that made the change (its x-correlation-id), to find it in the logs.
+    expect(entries.slice(1).map((e: { correlationId: string }) => e.correlationId)).toEqual([updated.headers['x-correlation-id'], rotated.headers['x-correlation-id']]);
+    expect(entries[0].correlationId).toEqual(expect.any(String));
     expect(entries[1]).toMatchObject({ actorClientId: 'bootstrap-admin', details: { roles: { from: ['dossier:submit', 'dossier:read'], to: ['dossier:read'] } } });
     expect(JSON.stringify(entries)).not.toMatch(/hub_[0-9a-f]{8}_|[0-9a-f]{64}/);
     // The trail is append-only.

@@ -7,6 +7,7 @@ export {
   bindRequestContext,
   currentCorrelationId,
   newCorrelationId,
+  requestContextFor,
   requestContextOf,
   runWithContext,
 } from './context/request-context';
@@ -81,7 +82,7 @@ export type { IdentityPublicKeys, IdentitySigningKey } from './identity/identity
 export { IdentityReplayCache } from './identity/identity-replay-cache';
 export { assertRequiredRoles, IDENTITY_PUBLIC_KEYS, IDENTITY_SIGNING_KEY, IdentityGuard } from './identity/identity.guard';
 export type { IdentitySigner } from './identity/identity.guard';
-export { Caller, Public, RequireRoles } from './identity/identity.decorators';
+export { Caller, Public, RequestContextParam, RequireRoles } from './identity/identity.decorators';
 
 export { READINESS_CHECK } from './health/readiness-check';
 export type { ReadinessCheck } from './health/readiness-check';

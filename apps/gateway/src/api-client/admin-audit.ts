@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { currentCorrelationId } from '@hub/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { API_CLIENT_ID_PATTERN } from './api-client-id';
 
@@ -15,6 +14,8 @@ export interface AdminAuditEntry {
   target: string;
   /** What changed; never a key or a key hash. */
   details: Record<string, unknown>;
+  /** The request that made the change; null for a change made at start-up (the bootstrap admin). */
+  correlationId: string | null;
 }
 
 export class AdminAuditQuery {
@@ -61,7 +62,7 @@ export class AdminAudit {
       entry.action,
       entry.target,
       JSON.stringify(entry.details),
-      currentCorrelationId() ?? null,
+      entry.correlationId,
     ]);
   }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Caller, PatternPipe, Public, RequireRoles, type CallerIdentity } from '@hub/platform';
+import { Caller, PatternPipe, Public, RequestContextParam, RequireRoles, type CallerIdentity, type RequestContext } from '@hub/platform';
 import { CallerGuard } from '../caller/caller.guard';
 import { CallerSecurity } from '../caller/caller-security';
 import { ApiProblems } from '../openapi/problem-responses';
@@ -39,8 +39,8 @@ export class ApiClientController {
   @ApiOperation({ summary: 'Register a system that may call the hub, with only roles its kind may hold (400 ACCESS_POLICY_VIOLATION); its API key is returned once' })
   @ApiCreatedResponse({ type: RegisteredApiClientDto })
   @ApiProblems({ 400: POLICY_PROBLEMS, 409: 'API_CLIENT_EXISTS: the id is taken' })
-  register(@Body() command: RegisterApiClientCommand, @Caller() caller: CallerIdentity): Promise<RegisteredApiClientDto> {
-    return this.registerApiClient.execute(command, caller);
+  register(@Body() command: RegisterApiClientCommand, @Caller() caller: CallerIdentity, @RequestContextParam() { correlationId }: RequestContext): Promise<RegisteredApiClientDto> {
+    return this.registerApiClient.execute(command, caller, correlationId);
   }
 
   @Get()
@@ -64,8 +64,8 @@ export class ApiClientController {
   @ApiOkResponse({ type: ApiClientView })
   @ClientIdParam()
   @ApiProblems({ 400: POLICY_PROBLEMS, 404: NOT_FOUND })
-  update(@Param('clientId', clientIdPipe) clientId: string, @Body() changes: UpdateApiClientBody, @Caller() caller: CallerIdentity): Promise<ApiClientView> {
-    return this.updateApiClient.execute({ clientId, changes, caller });
+  update(@Param('clientId', clientIdPipe) clientId: string, @Body() changes: UpdateApiClientBody, @Caller() caller: CallerIdentity, @RequestContextParam() { correlationId }: RequestContext): Promise<ApiClientView> {
+    return this.updateApiClient.execute({ clientId, changes, caller, correlationId });
   }
 
   // /v1/admin/api-clients/{clientId}:rotate-key. `::` is Fastify's escaped colon; the parameter needs an explicit
@@ -77,8 +77,8 @@ export class ApiClientController {
   @ApiOkResponse({ type: RotatedApiKeyView })
   @ClientIdParam()
   @ApiProblems({ 404: NOT_FOUND })
-  rotateKey(@Param('clientId', clientIdPipe) clientId: string, @Body() body: RotateApiKeyBody | undefined, @Caller() caller: CallerIdentity): Promise<RotatedApiKeyView> {
-    return this.rotateApiKey.execute({ clientId, gracePeriodSeconds: body?.gracePeriodSeconds ?? 0, caller });
+  rotateKey(@Param('clientId', clientIdPipe) clientId: string, @Body() body: RotateApiKeyBody | undefined, @Caller() caller: CallerIdentity, @RequestContextParam() { correlationId }: RequestContext): Promise<RotatedApiKeyView> {
+    return this.rotateApiKey.execute({ clientId, gracePeriodSeconds: body?.gracePeriodSeconds ?? 0, caller, correlationId });
   }
 }
 

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { assertRequiredRoles, bindRequestContext, newCorrelationId, requestContextOf } from '@hub/platform';
+import { assertRequiredRoles, requestContextFor } from '@hub/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { routeClassOf } from '../rate-limit/rate-limit-rules';
 import { RateLimiter } from '../rate-limit/rate-limiter';
@@ -22,7 +22,7 @@ export class CallerGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const { identity, rateLimits } = await this.callers.authenticate(credentialsOf(request.headers));
-    const ctx = requestContextOf(request) ?? bindRequestContext(request, { correlationId: newCorrelationId() });
+    const ctx = requestContextFor(request);
     ctx.identity = identity;
     const limitHeaders = await this.limiter.check({ routeClass: routeClassOf(request.method, false, false), subject: identity.clientId, overrides: rateLimits });
     void context.switchToHttp().getResponse<FastifyReply>().headers(limitHeaders);

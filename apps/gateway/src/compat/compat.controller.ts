@@ -1,6 +1,6 @@
 import { Body, Controller, Header, HttpCode, Post } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '@hub/platform';
+import { Public, RequestContextParam, type RequestContext } from '@hub/platform';
 import type { CompatAnswer } from './mapping/compat-answer';
 import { CompatCallUseCase } from './usecases/compat-call.usecase';
 import { CompatLoginUseCase } from './usecases/compat-login.usecase';
@@ -63,8 +63,8 @@ export class CompatController {
   @ApiOperation({ operationId: 'compatIntegration', summary: 'Compatibility endpoint: {session, madonvi, service, …} (DongBoHoSoMC, CapNhatTienDoHoSoMC, TraCuuHoSo, LayThuTuc, …)' })
   @ApiBody({ schema: { type: 'object', additionalProperties: true, example: CALL_EXAMPLE } })
   @ApiOkResponse(CALL_ANSWER)
-  async integration(@Body() body: unknown): Promise<CompatAnswer> {
-    return this.call.execute(body);
+  async integration(@Body() body: unknown, @RequestContextParam() context: RequestContext): Promise<CompatAnswer> {
+    return this.call.execute(body, context);
   }
 
   @Post('share')
@@ -72,7 +72,7 @@ export class CompatController {
   @ApiOperation({ operationId: 'compatShare', summary: 'Compatibility endpoint: the same handler as /dvcqg/integration' })
   @ApiBody({ schema: { type: 'object', additionalProperties: true, example: CALL_EXAMPLE } })
   @ApiOkResponse(CALL_ANSWER)
-  async share(@Body() body: unknown): Promise<CompatAnswer> {
-    return this.call.execute(body);
+  async share(@Body() body: unknown, @RequestContextParam() context: RequestContext): Promise<CompatAnswer> {
+    return this.call.execute(body, context);
   }
 }

@@ -1,11 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { currentCorrelationId, IDENTITY_HEADER, IDENTITY_SIGNING_KEY, signIdentity, type CallerIdentity, type IdentitySigningKey } from '@hub/platform';
+import { IDENTITY_HEADER, IDENTITY_SIGNING_KEY, signIdentity, type CallerIdentity, type IdentitySigningKey } from '@hub/platform';
 import { UpstreamClient } from '../proxy/upstream.client';
 import { acceptsLargeBody, routeFor } from '../proxy/upstream-routes';
 
 export interface NativeAnswer<T = unknown> {
   status: number;
   body: T;
+}
+
+/** Who a native call is made for: the verified caller, and the correlation id of the compatibility request. */
+export interface NativeCaller {
+  caller: CallerIdentity;
+  correlationId: string;
 }
 
 /**
@@ -25,12 +31,14 @@ export class NativeApi {
     this.signingKey = signingKey;
   }
 
-  async call<T = unknown>(caller: CallerIdentity, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<NativeAnswer<T>> {
+  async call<T = unknown>({ caller, correlationId }: NativeCaller, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<NativeAnswer<T>> {
     const route = routeFor(path);
     if (!route) throw new Error(`No service serves ${path}`);
-    const headers: Record<string, string> = { [IDENTITY_HEADER]: signIdentity(caller, this.signingKey, { audience: route.upstream, method, path }), accept: 'application/json' };
-    const correlationId = currentCorrelationId();
-    if (correlationId) headers['x-correlation-id'] = correlationId;
+    const headers: Record<string, string> = {
+      [IDENTITY_HEADER]: signIdentity(caller, this.signingKey, { audience: route.upstream, method, path }),
+      accept: 'application/json',
+      'x-correlation-id': correlationId,
+    };
     let payload: Buffer | undefined;
     if (body !== undefined) {
       payload = Buffer.from(JSON.stringify(body));

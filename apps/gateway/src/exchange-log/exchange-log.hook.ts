@@ -55,7 +55,7 @@ export class ExchangeLogHook {
       void reply.header(RECEIPT_HEADER, this.signer.receiptFor(entry));
       return payload;
     } catch (error) {
-      this.logger.error({ msg: 'Exchange log append failed: answering 503', err: error });
+      this.logger.error({ msg: 'Exchange log append failed: answering 503', correlationId: context.correlationId, err: error });
       const unavailable = problem(503, 'EXCHANGE_LOG_UNAVAILABLE', {
         title: 'The exchange could not be recorded',
         titleVi: 'Không ghi được nhật ký trao đổi',

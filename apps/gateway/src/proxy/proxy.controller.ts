@@ -1,6 +1,6 @@
 import { All, Controller, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Public } from '@hub/platform';
+import { Public, requestContextFor } from '@hub/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROXY_PATH } from './upstream-routes';
 import { ForwardRequestUseCase } from './usecases/forward-request/forward-request.usecase';
@@ -15,7 +15,7 @@ export class ProxyController {
   @All(PROXY_PATH)
   async forward(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const body = Buffer.isBuffer(req.body) ? req.body : undefined;
-    const res = await this.forwardRequest.execute({ method: req.method, url: req.url, headers: req.headers, body, clientIp: req.ip });
+    const res = await this.forwardRequest.execute({ method: req.method, url: req.url, headers: req.headers, body, clientIp: req.ip, context: requestContextFor(req) });
     await reply.status(res.status).headers(res.headers).send(res.body);
   }
 }

@@ -22,21 +22,25 @@ export function correlationIdOf(headers: IncomingHttpHeaders): string {
   return typeof incoming === 'string' && ACCEPTED_CORRELATION_ID.test(incoming) ? incoming : newCorrelationId();
 }
 
-export function registerRequestHooks(fastify: FastifyInstance, logger: Logger): void {
+/** `ambientContext`: also open the request's context as the ambient scope (see `request-context.ts`). */
+export function registerRequestHooks(fastify: FastifyInstance, logger: Logger, { ambientContext }: { ambientContext: boolean }): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     const correlationId = correlationIdOf(request.headers);
     const context = bindRequestContext(request, { correlationId });
     void reply.header(CORRELATION_ID_HEADER, correlationId);
-    runWithContext(context, () => done());
+    if (ambientContext) runWithContext(context, () => done());
+    else done();
   });
 
   // The body is read from socket events, which run outside the scope opened in onRequest; re-enter it so
   // guards, pipes and handlers see the context.
-  fastify.addHook('preValidation', (request, _reply, done) => {
-    const context = requestContextOf(request);
-    if (context) runWithContext(context, () => done());
-    else done();
-  });
+  if (ambientContext) {
+    fastify.addHook('preValidation', (request, _reply, done) => {
+      const context = requestContextOf(request);
+      if (context) runWithContext(context, () => done());
+      else done();
+    });
+  }
 
   fastify.addHook('onError', (request, _reply, error, done) => {
     recordRawRequestError(request, error);
@@ -46,17 +50,16 @@ export function registerRequestHooks(fastify: FastifyInstance, logger: Logger): 
   fastify.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url;
     if (route === undefined || !QUIET_ROUTES.has(route)) {
-      const context = requestContextOf(request);
       const fields = {
         msg: 'Request completed',
+        correlationId: requestContextOf(request)?.correlationId,
         method: request.method,
         route: route ?? null,
         path: request.url.split('?')[0],
         status: reply.statusCode,
         durationMs: Math.round(reply.elapsedTime),
       };
-      if (context) runWithContext(context, () => logger.info(fields));
-      else logger.info(fields);
+      logger.info(fields);
     }
     done();
   });

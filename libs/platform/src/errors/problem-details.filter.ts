@@ -1,13 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import {
-  CORRELATION_ID_HEADER,
-  currentContext,
-  newCorrelationId,
-  requestContextOf,
-  runWithContext,
-} from '../context/request-context';
+import { CORRELATION_ID_HEADER, requestContextFor } from '../context/request-context';
 import { bodyTooLargeProblem } from '../http/body-problems';
 import { AppError, type ErrorMaps, type HttpErrorMapping } from './app-error';
 import { collectErrorMaps } from './app-errors.module';
@@ -36,23 +30,12 @@ export class ProblemDetailsFilter implements ExceptionFilter, OnApplicationBoots
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const context = requestContextOf(request) ?? currentContext() ?? { correlationId: newCorrelationId() };
+    const context = requestContextFor(request);
     this.maps ??= collectErrorMaps(this.discovery).http;
     const problem = exception instanceof AppError ? appErrorProblem(exception, this.maps.get(exception.code)) : toProblem(exception, request);
     const path = request.url.split('?')[0];
 
-    runWithContext(context, () => {
-      const fields = { code: problem.code, status: problem.status, method: request.method, path };
-      if (problem.status < 500) {
-        this.logger.debug({ msg: 'Request rejected', ...fields });
-      } else if (exception instanceof ProblemException || (exception instanceof AppError && problem.code === exception.code)) {
-        // Raised on purpose (dependency down, not ready): worth a warning, not a stack-trace alarm.
-        this.logger.warn({ msg: 'Request failed', ...fields, detail: problem.detail });
-      } else {
-        const unmapped = exception instanceof AppError ? { unmappedCode: exception.code } : {};
-        this.logger.error({ msg: 'Request failed', err: exception, ...fields, ...unmapped });
-      }
-    });
+    this.log(exception, problem, { code: problem.code, status: problem.status, method: request.method, path, correlationId: context.correlationId });
     if (reply.sent) return;
 
     const document = toProblemDocument(problem, { correlationId: context.correlationId, instance: path });
@@ -62,6 +45,19 @@ export class ProblemDetailsFilter implements ExceptionFilter, OnApplicationBoots
       .header('content-type', PROBLEM_CONTENT_TYPE)
       .header(CORRELATION_ID_HEADER, context.correlationId)
       .send(JSON.stringify(document));
+  }
+
+  /** A refusal at debug, a failure raised on purpose as a warning, anything else (a bug) as an error with its stack. */
+  private log(exception: unknown, problem: ProblemException, fields: Record<string, unknown>): void {
+    if (problem.status < 500) {
+      this.logger.debug({ msg: 'Request rejected', ...fields });
+    } else if (exception instanceof ProblemException || (exception instanceof AppError && problem.code === exception.code)) {
+      // Raised on purpose (dependency down, not ready): worth a warning, not a stack-trace alarm.
+      this.logger.warn({ msg: 'Request failed', ...fields, detail: problem.detail });
+    } else {
+      const unmapped = exception instanceof AppError ? { unmappedCode: exception.code } : {};
+      this.logger.error({ msg: 'Request failed', err: exception, ...fields, ...unmapped });
+    }
   }
 }
 

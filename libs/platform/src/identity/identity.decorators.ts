@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { requestContextOf } from '../context/request-context';
+import { requestContextFor, requestContextOf, type RequestContext } from '../context/request-context';
 import { problem } from '../errors/problems';
 import type { CallerIdentity } from './caller-identity';
 
@@ -19,3 +19,6 @@ export const Caller = createParamDecorator((_data: unknown, ctx: ExecutionContex
   if (!identity) throw problem(401, 'IDENTITY_MISSING');
   return identity;
 });
+
+/** The current request's context (correlation id, and the caller once a guard verified it), for a handler to pass on. */
+export const RequestContextParam = createParamDecorator((_data: unknown, ctx: ExecutionContext): RequestContext => requestContextFor(ctx.switchToHttp().getRequest<object>()));

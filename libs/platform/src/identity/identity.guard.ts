@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { bindRequestContext, newCorrelationId, requestContextOf } from '../context/request-context';
+import { requestContextFor } from '../context/request-context';
 import { problem } from '../errors/problems';
 import { holdsRole } from './access-policy';
 import { IS_PUBLIC_KEY, REQUIRED_ROLES_KEY } from './identity.decorators';
@@ -45,8 +45,8 @@ export class IdentityGuard implements CanActivate {
       replayCache: this.replayCache,
     });
 
-    // The bound context is the same object the request's AsyncLocalStorage scope holds, so both see the caller.
-    const requestContext = requestContextOf(request) ?? bindRequestContext(request, { correlationId: newCorrelationId() });
+    // The request's context: the ambient scope, where a service opens one (AmbientContextInterceptor), holds this same object.
+    const requestContext = requestContextFor(request);
     requestContext.identity = identity;
 
     assertRequiredRoles(this.reflector, context, identity);

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AGENCY_CODE_PATTERN } from '@hub/contracts';
-import { AppError, currentContext, isInAgencyScope, ProblemException } from '@hub/platform';
+import { AppError, isInAgencyScope, ProblemException, type RequestContext } from '@hub/platform';
 import { RateLimiter } from '../../rate-limit/rate-limiter';
 import { COMPAT_OPTIONS, type CompatOptions } from '../compat-options';
 import { verifySession } from '../compat-session';
@@ -28,15 +28,15 @@ export class CompatCallUseCase {
     @Inject(COMPAT_OPTIONS) private readonly options: CompatOptions,
   ) {}
 
-  async execute(body: unknown): Promise<CompatAnswer> {
+  /** `context`: the compatibility request's own; the session's caller is recorded in it. */
+  async execute(body: unknown, context: RequestContext): Promise<CompatAnswer> {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return failed(CompatError.INVALID_REQUEST, 'Nội dung yêu cầu phải là một đối tượng JSON');
     const request = body as Record<string, unknown>;
     const claims = verifySession(request.session, this.options.sessionKey);
     const client = claims ? await this.clients.find(claims.clientId) : null;
     if (!client) return failed(CompatError.SESSION_INVALID, 'Phiên làm việc (session) không hợp lệ hoặc đã hết hạn; hãy đăng nhập lại');
     const caller = client.identity;
-    const context = currentContext();
-    if (context) context.identity = caller;
+    context.identity = caller;
     const agency = text(request.madonvi);
     if (!agency || !AGENCY_CODE_PATTERN.test(agency)) return failed(CompatError.INVALID_REQUEST, 'Thiếu hoặc sai mã đơn vị (trường madonvi)');
     if (!isInAgencyScope(caller, agency) || (caller.kind === 'agency-system' && !caller.agencyCodes.includes(agency))) {
@@ -49,15 +49,15 @@ export class CompatCallUseCase {
     }
     try {
       await this.limiter.check({ routeClass: 'write', subject: caller.clientId, overrides: client.rateLimits });
-      return await service({ caller, agency, native: this.native }, request);
+      return await service({ caller, correlationId: context.correlationId, agency, native: this.native }, request);
     } catch (error) {
-      return this.failure(error, name);
+      return this.failure(error, name, context.correlationId);
     }
   }
 
-  private failure(error: unknown, service: string): CompatAnswer {
+  private failure(error: unknown, service: string, correlationId: string): CompatAnswer {
     const code = error instanceof NativeProblem || error instanceof AppError || error instanceof ProblemException ? error.code : undefined;
-    if (!isNativeProblemCode(code) || compatMeaningOf(code).code === CompatError.UNAVAILABLE) this.logger.error({ msg: 'Compat call failed', service, code, err: error });
+    if (!isNativeProblemCode(code) || compatMeaningOf(code).code === CompatError.UNAVAILABLE) this.logger.error({ msg: 'Compat call failed', service, code, correlationId, err: error });
     const meaning = compatMeaningOf(code);
     const detail = error instanceof NativeProblem ? error.detailVi : undefined;
     return failed(meaning.code, describeProblem(detail ?? meaning.vi, undefined, service));

@@ -28,7 +28,7 @@ export class RegisterApiClientUseCase {
   ) {}
 
   /** Registers a client whose kind may hold every role asked for (deny by default: access-policy.ts). */
-  async execute(command: RegisterApiClientCommand, caller: CallerIdentity): Promise<RegisteredApiClientDto> {
+  async execute(command: RegisterApiClientCommand, caller: CallerIdentity, correlationId: string): Promise<RegisteredApiClientDto> {
     const now = this.clock.now();
     const roles = [...(command.roles ?? DEFAULT_ROLES[command.kind])];
     const expiresAt = command.expiresAt ? new Date(command.expiresAt) : null;
@@ -39,7 +39,7 @@ export class RegisterApiClientUseCase {
     await this.transactions.run(async (tx) => {
       const inserted = await this.clients.insert({ ...client, keyPrefix: prefix, keyHash: hash, active: true, createdAt: now, expiresAt }, tx);
       if (!inserted) throw ApiClientErrors.exists(command.clientId);
-      await this.audit.record(tx, { actor: caller.clientId, action: 'api-client.registered', target: client.clientId, details: { ...client, expiresAt } }, now);
+      await this.audit.record(tx, { actor: caller.clientId, action: 'api-client.registered', target: client.clientId, details: { ...client, expiresAt }, correlationId }, now);
     });
     return { ...client, expiresAt: expiresAt ? expiresAt.toISOString() : null, apiKey: key };
   }
@@ -60,10 +60,10 @@ export class RegisterApiClientUseCase {
       if (!existing) {
         const name = 'Bootstrap administrator (from configuration)';
         if (!(await this.clients.insert({ clientId: BOOTSTRAP_ADMIN_ID, name, createdAt: now, expiresAt: null, ...admin }, tx))) return;
-        await this.audit.record(tx, { actor: 'configuration', action: 'bootstrap-admin.created', target: BOOTSTRAP_ADMIN_ID, details: { keyPrefix: prefix } }, now);
+        await this.audit.record(tx, { actor: 'configuration', action: 'bootstrap-admin.created', target: BOOTSTRAP_ADMIN_ID, details: { keyPrefix: prefix }, correlationId: null }, now);
       } else {
         await this.clients.update(BOOTSTRAP_ADMIN_ID, { ...admin, previousKeyPrefix: null, previousKeyHash: null, previousKeyExpiresAt: null, expiresAt: null }, tx, now);
-        await this.audit.record(tx, { actor: 'configuration', action: 'bootstrap-admin.rekeyed', target: BOOTSTRAP_ADMIN_ID, details: { keyPrefix: prefix, wasActive: existing.active } }, now);
+        await this.audit.record(tx, { actor: 'configuration', action: 'bootstrap-admin.rekeyed', target: BOOTSTRAP_ADMIN_ID, details: { keyPrefix: prefix, wasActive: existing.active }, correlationId: null }, now);
         this.logger.warn(`${BOOTSTRAP_ADMIN_ID} re-keyed and enabled from GATEWAY_BOOTSTRAP_ADMIN_KEY_HASH (a new hash); disable it once a real administrator exists`);
       }
     });

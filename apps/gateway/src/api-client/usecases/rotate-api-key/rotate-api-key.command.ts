@@ -20,6 +20,8 @@ export interface RotateApiKeyCommand {
   clientId: string;
   gracePeriodSeconds: number;
   caller: CallerIdentity;
+  /** The request's, recorded with the audit entry. */
+  correlationId: string;
 }
 
 export class RotatedApiKeyView extends ApiClientView {

@@ -25,7 +25,7 @@ export class RotateApiKeyUseCase {
     private readonly audit: AdminAudit,
   ) {}
 
-  async execute({ clientId, gracePeriodSeconds, caller }: RotateApiKeyCommand): Promise<RotatedApiKeyView> {
+  async execute({ clientId, gracePeriodSeconds, caller, correlationId }: RotateApiKeyCommand): Promise<RotatedApiKeyView> {
     const { key, prefix, hash } = generateApiKey();
     const now = this.clock.now();
     const graceEnd = gracePeriodSeconds > 0 ? new Date(now.getTime() + gracePeriodSeconds * 1000) : null;
@@ -37,7 +37,7 @@ export class RotateApiKeyUseCase {
         : { previousKeyPrefix: null, previousKeyHash: null, previousKeyExpiresAt: null };
       const updated = (await this.clients.update(clientId, { keyPrefix: prefix, keyHash: hash, ...previous }, tx, now))!;
       const details = { keyPrefix: prefix, previousKeyPrefix: before.keyPrefix, previousKeyValidUntil: graceEnd };
-      await this.audit.record(tx, { actor: caller.clientId, action: 'api-client.key-rotated', target: clientId, details }, now);
+      await this.audit.record(tx, { actor: caller.clientId, action: 'api-client.key-rotated', target: clientId, details, correlationId }, now);
       return updated;
     });
     await this.changes.changed(clientId);

@@ -21,4 +21,6 @@ export interface UpdateApiClientCommand {
   clientId: string;
   changes: UpdateApiClientBody;
   caller: CallerIdentity;
+  /** The request's, recorded with the audit entry. */
+  correlationId: string;
 }

@@ -23,7 +23,7 @@ export class UpdateApiClientUseCase {
     private readonly audit: AdminAudit,
   ) {}
 
-  async execute({ clientId, changes, caller }: UpdateApiClientCommand): Promise<ApiClientView> {
+  async execute({ clientId, changes, caller, correlationId }: UpdateApiClientCommand): Promise<ApiClientView> {
     const { name, agencyCodes, roles, active } = changes;
     const rateLimits = changes.rateLimits && { ...changes.rateLimits };
     const expiresAt = changes.expiresAt === undefined ? undefined : changes.expiresAt === null ? null : new Date(changes.expiresAt);
@@ -39,7 +39,7 @@ export class UpdateApiClientUseCase {
       if (violations.length > 0) throw ApiClientErrors.policyViolation(violations);
       const updated = (await this.clients.update(clientId, defined, tx, now))!;
       const changed = Object.fromEntries(Object.entries(defined).map(([field, value]) => [field, { from: before[field as keyof typeof before] ?? null, to: value }]));
-      await this.audit.record(tx, { actor: caller.clientId, action: 'api-client.updated', target: clientId, details: changed }, now);
+      await this.audit.record(tx, { actor: caller.clientId, action: 'api-client.updated', target: clientId, details: changed, correlationId }, now);
       return updated;
     });
     await this.changes.changed(clientId);

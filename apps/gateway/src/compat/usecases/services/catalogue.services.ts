@@ -12,7 +12,7 @@ const PAGE_SIZE = 100;
 const MAX_PAGES = 100;
 
 async function nameOf(ctx: CompatContext, path: string): Promise<string | undefined> {
-  const res = await ctx.native.call<{ name?: string }>(ctx.caller, 'GET', path).catch(() => undefined);
+  const res = await ctx.native.call<{ name?: string }>(ctx, 'GET', path).catch(() => undefined);
   return res?.status === 200 && typeof res.body?.name === 'string' ? res.body.name : undefined;
 }
 
@@ -24,7 +24,7 @@ async function namesOf(ctx: CompatContext, resource: 'sectors' | 'agencies', cod
 
 /** The procedure's name and first sector, for records that carry only the code (best effort: blank when unknown). */
 export async function procedureNames(ctx: CompatContext, procedureCode: string): Promise<ProcedureNames> {
-  const res = await ctx.native.call<NativeProcedureView>(ctx.caller, 'GET', `/v1/procedures/${encodeURIComponent(procedureCode)}`).catch(() => undefined);
+  const res = await ctx.native.call<NativeProcedureView>(ctx, 'GET', `/v1/procedures/${encodeURIComponent(procedureCode)}`).catch(() => undefined);
   if (res?.status !== 200) return {};
   const sectorCode = res.body.sectorCodes[0];
   return { name: res.body.name, sectorCode, sectorName: sectorCode ? await nameOf(ctx, `/v1/sectors/${encodeURIComponent(sectorCode)}`) : undefined };
@@ -35,7 +35,7 @@ export async function layThuTuc(ctx: CompatContext, request: Record<string, unkn
   const code = text(request.maTTHC) ?? text(request.MaTTHC) ?? text(request.matthc);
   if (!code) return failed(CompatError.INVALID_REQUEST, 'Thiếu maTTHC');
   if (!PROCEDURE_CODE_PATTERN.test(code)) return failed(CompatError.INVALID_FIELD, `maTTHC ${code.slice(0, 60)} không đúng dạng mã thủ tục (ví dụ 1.001234)`);
-  const res = await ctx.native.call<NativeProcedureView>(ctx.caller, 'GET', `/v1/procedures/${encodeURIComponent(code)}`);
+  const res = await ctx.native.call<NativeProcedureView>(ctx, 'GET', `/v1/procedures/${encodeURIComponent(code)}`);
   if (res.status === 404) return failed(CompatError.PROCEDURE_UNKNOWN, `Không tìm thấy thủ tục hành chính có mã ${code} (trường maTTHC)`);
   if (res.status !== 200) throw problemOf(res.body);
   const [sectors, agencies] = await Promise.all([namesOf(ctx, 'sectors', res.body.sectorCodes), namesOf(ctx, 'agencies', res.body.implementingAgencyCodes)]);
@@ -45,7 +45,7 @@ export async function layThuTuc(ctx: CompatContext, request: Record<string, unkn
 async function allPages<T>(ctx: CompatContext, resource: 'agencies' | 'sectors'): Promise<T[]> {
   const items: T[] = [];
   for (let page = 1; page <= MAX_PAGES; page++) {
-    const res = await ctx.native.call<{ items: T[]; total: number }>(ctx.caller, 'GET', `/v1/${resource}?page=${page}&pageSize=${PAGE_SIZE}`);
+    const res = await ctx.native.call<{ items: T[]; total: number }>(ctx, 'GET', `/v1/${resource}?page=${page}&pageSize=${PAGE_SIZE}`);
     if (res.status !== 200) throw problemOf(res.body);
     items.push(...res.body.items);
     if (items.length >= res.body.total || res.body.items.length < PAGE_SIZE) break;

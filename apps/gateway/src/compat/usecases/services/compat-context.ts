@@ -1,10 +1,11 @@
-import type { CallerIdentity } from '@hub/platform';
 import type { CompatAnswer } from '../../mapping/compat-answer';
-import type { NativeApi } from '../../native-api';
+import type { NativeApi, NativeCaller } from '../../native-api';
 
-/** What a service handler of the compatibility endpoint gets: the verified caller, the `madonvi` it named, the native API. */
-export interface CompatContext {
-  caller: CallerIdentity;
+/**
+ * What a service handler of the compatibility endpoint gets: the verified caller, the request's correlation id (both
+ * travel with each native call: `native.call(ctx, …)`), the `madonvi` it named, the native API.
+ */
+export interface CompatContext extends NativeCaller {
   agency: string;
   native: NativeApi;
 }

@@ -68,7 +68,7 @@ export async function dongBoHoSoMC(ctx: CompatContext, request: Record<string, u
     else sent.push({ index, record: mapped.value });
   }
   if (sent.length > 0) {
-    const res = await ctx.native.call<{ results: Array<{ code: string | null; outcome: string; status: number | null; problem?: NativeProblemBody; lookupKey?: string }> }>(ctx.caller, 'POST', '/v1/dossiers:sync', {
+    const res = await ctx.native.call<{ results: Array<{ code: string | null; outcome: string; status: number | null; problem?: NativeProblemBody; lookupKey?: string }> }>(ctx, 'POST', '/v1/dossiers:sync', {
       dossiers: sent.map((s) => s.record),
     });
     if (res.status !== 200) throw problemOf(res.body);
@@ -101,7 +101,7 @@ export async function capNhatTienDoHoSoMC(ctx: CompatContext, request: Record<st
   }
   const sendable = steps.filter((s) => !byCode.has(s.step.code));
   if (sendable.length > 0) {
-    const res = await ctx.native.call<{ results: Array<{ code: string; outcome: string; status: number | null; problem?: NativeProblemBody }> }>(ctx.caller, 'POST', '/v1/dossiers:record-steps', {
+    const res = await ctx.native.call<{ results: Array<{ code: string; outcome: string; status: number | null; problem?: NativeProblemBody }> }>(ctx, 'POST', '/v1/dossiers:record-steps', {
       steps: sendable.map((s) => s.step),
     });
     if (res.status !== 200) throw problemOf(res.body);
@@ -120,7 +120,7 @@ export async function traCuuHoSo(ctx: CompatContext, request: Record<string, unk
   if (!DOSSIER_CODE_PATTERN.test(code)) return failed(CompatError.INVALID_FIELD, `mahoso ${code.slice(0, 60)} không đúng dạng <mã cơ quan>-<yyMMdd>-<số thứ tự>`);
   const empty = succeeded('Tra cứu hồ sơ thành công', { result: [] });
   if (!isInAgencyScope(ctx.caller, agencyOfDossier(code))) return empty;
-  const res = await ctx.native.call<NativeDossierView>(ctx.caller, 'GET', `/v1/dossiers/${code}`);
+  const res = await ctx.native.call<NativeDossierView>(ctx, 'GET', `/v1/dossiers/${code}`);
   if (res.status === 404) return empty;
   if (res.status !== 200) throw problemOf(res.body);
   const names = await procedureNames(ctx, res.body.procedureCode);

@@ -22,7 +22,7 @@ export async function dongBoDanhGia(ctx: CompatContext, request: Record<string, 
     if (!isInAgencyScope(ctx.caller, mapped.value.agencyCode)) return failed(CompatError.AGENCY_NOT_IN_SCOPE, describeProblem(`Hệ thống không được phép báo cáo cho đơn vị ${mapped.value.agencyCode}`, `data[${index}].MaDonVi`));
     summaries.push(mapped.value);
   }
-  const res = await ctx.native.call(ctx.caller, 'PUT', '/v1/ratings/satisfaction-summaries', { summaries });
+  const res = await ctx.native.call(ctx, 'PUT', '/v1/ratings/satisfaction-summaries', { summaries });
   if (res.status !== 200) throw problemOf(res.body);
   return succeeded('Đồng bộ kết quả đánh giá thành công', { result: { SoBanGhi: summaries.length } });
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { currentContext, currentCorrelationId, IDENTITY_HEADER, IDENTITY_SIGNING_KEY, problem, signIdentity, type CallerIdentity, type IdentitySigningKey } from '@hub/platform';
+import { IDENTITY_HEADER, IDENTITY_SIGNING_KEY, problem, signIdentity, type CallerIdentity, type IdentitySigningKey, type RequestContext } from '@hub/platform';
 import { IDEMPOTENCY_KEY_HEADER, IdempotentExchange } from '../../../idempotency/idempotent-exchange';
 import type { AuthenticatedClient } from '../../../api-client/authenticated-key-cache';
 import { CallerAuthentication, credentialsOf, hasCredentials } from '../../../caller/caller-authentication';
@@ -16,6 +16,8 @@ export interface IncomingRequest {
   body?: Buffer;
   /** The peer address: the public class is limited per IP (payment callbacks: per provider). */
   clientIp: string;
+  /** The request's context: its correlation id goes to the service, the authenticated caller is recorded in it. */
+  context: RequestContext;
 }
 
 const ANONYMOUS: AuthenticatedClient = { identity: { clientId: 'anonymous', kind: 'public', agencyCodes: [], roles: [] } satisfies CallerIdentity };
@@ -50,8 +52,7 @@ export class ForwardRequestUseCase {
     const credentials = credentialsOf(request.headers);
     const anonymousRead = !hasCredentials(credentials) && ((route.publicRead && (method === 'GET' || method === 'HEAD')) || route.publicWrite === true);
     const { identity, rateLimits } = anonymousRead ? ANONYMOUS : await this.callers.authenticate(credentials);
-    const context = currentContext();
-    if (context) context.identity = identity;
+    request.context.identity = identity;
     const routeClass = routeClassOf(method, anonymousRead, acceptsLargeBody(url));
     const limitHeaders = await this.limiter.check({
       routeClass,
@@ -61,9 +62,7 @@ export class ForwardRequestUseCase {
 
     // Bound to this one request: the target service, the method and the path with its query, for a few seconds.
     const signed = signIdentity(identity, this.signingKey, { audience: route.upstream, method, path: url });
-    const headers: Record<string, string> = { [IDENTITY_HEADER]: signed };
-    const correlationId = currentCorrelationId();
-    if (correlationId) headers['x-correlation-id'] = correlationId;
+    const headers: Record<string, string> = { [IDENTITY_HEADER]: signed, 'x-correlation-id': request.context.correlationId };
     for (const name of FORWARDED_HEADERS) {
       const value = single(request.headers[name]);
       if (value !== undefined) headers[name] = value;
