@@ -31,6 +31,8 @@ const NODE_ARGS = ['--require', 'reflect-metadata'];
  * @param {string} [opts.logLevel]  LOG_LEVEL of the apps (default `warn`: no per-request access log)
  * @param {Record<string, Record<string, string>>} [opts.env]  extra environment per app
  * @param {Record<string, string[]>} [opts.nodeArgs]  extra node flags per app, e.g. { gateway: ['--cpu-prof'] }
+ * @param {Record<string, string>} [opts.entries]  built entry point per app, instead of this checkout's (another
+ *   revision's build: lib/base-build.mjs); an app given here is not built
  */
 export async function startHub(env, opts = {}) {
   const apps = opts.apps ?? APPS;
@@ -38,7 +40,8 @@ export async function startHub(env, opts = {}) {
   if (unknown.length > 0) throw new Error(`startHub: unknown app(s) ${unknown.join(', ')}; known: ${APPS.join(', ')}`);
   const { log, cleanup } = env;
 
-  const built = ensureBuilt(apps, log);
+  const own = apps.filter((a) => !opts.entries?.[a]);
+  const built = { ...ensureBuilt(own, log), ...Object.fromEntries(apps.filter((a) => !own.includes(a)).map((a) => [a, { ok: true, stale: false }])) };
   const missing = apps.filter((a) => !built[a].ok);
   if (missing.length > 0) throw new Error(`cannot start ${missing.join(', ')}: no build (${missing.map((a) => built[a].error).join('; ')})`);
   for (const app of apps.filter((a) => built[a].stale)) env.notes.push(`${app} ran from an older build: ${built[app].error}`);
@@ -90,7 +93,7 @@ export async function startHub(env, opts = {}) {
       GATEWAY_BOOTSTRAP_ADMIN_KEY_HASH: `${adminKey.slice(4, 12)}:${createHash('sha256').update(adminKey).digest('hex')}`,
       ...(opts.env?.[app] ?? {}),
     };
-    const child = spawn(process.execPath, [...NODE_ARGS, ...(opts.nodeArgs?.[app] ?? []), entryOf(app)], {
+    const child = spawn(process.execPath, [...NODE_ARGS, ...(opts.nodeArgs?.[app] ?? []), opts.entries?.[app] ?? entryOf(app)], {
       cwd: ROOT,
       env: childEnv,
       // The IPC channel closes if the harness dies, even by SIGKILL: the app then stops itself (startServiceApp).
