@@ -40,11 +40,11 @@ export async function startHub(env, opts = {}) {
   if (unknown.length > 0) throw new Error(`startHub: unknown app(s) ${unknown.join(', ')}; known: ${APPS.join(', ')}`);
   const { log, cleanup } = env;
 
-  const own = apps.filter((a) => !opts.entries?.[a]);
-  const built = { ...ensureBuilt(own, log), ...Object.fromEntries(apps.filter((a) => !own.includes(a)).map((a) => [a, { ok: true, stale: false }])) };
-  const missing = apps.filter((a) => !built[a].ok);
+  const own = apps.filter((a) => !opts.entries?.[a]); // the others run another build, made by the caller
+  const built = ensureBuilt(own, log);
+  const missing = own.filter((a) => !built[a].ok);
   if (missing.length > 0) throw new Error(`cannot start ${missing.join(', ')}: no build (${missing.map((a) => built[a].error).join('; ')})`);
-  for (const app of apps.filter((a) => built[a].stale)) env.notes.push(`${app} ran from an older build: ${built[app].error}`);
+  for (const app of own.filter((a) => built[a].stale)) env.notes.push(`${app} ran from an older build: ${built[app].error}`);
 
   const suffix = randomSuffix();
   const identityKeys = generateIdentityKeys('bench');

@@ -45,7 +45,7 @@ export class IdentityGuard implements CanActivate {
       replayCache: this.replayCache,
     });
 
-    // The request's context: the ambient scope, where a service opens one (AmbientContextInterceptor), holds this same object.
+    // The request's context: where the service opens an ambient scope (ServiceAppOptions.ambientContext), it holds this same object.
     const requestContext = requestContextFor(request);
     requestContext.identity = identity;
 
