@@ -1,4 +1,4 @@
-import { createServiceApp, loadConfig, startServiceApp } from '@hub/platform';
+import { createServiceApp, loadConfig, newTrace, startServiceApp } from '@hub/platform';
 import { CATALOGUE_SERVICE, CatalogueAppModule } from './catalogue-app.module';
 import { CatalogueConfig } from './config/catalogue.config';
 import { seedCatalogue } from './seed/seed-catalogue';
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   });
   await startServiceApp(app, config.PORT);
   if (config.CATALOGUE_SEED) {
-    const report = await seedCatalogue(app);
+    const report = await seedCatalogue(app, newTrace());
     console.log(JSON.stringify({ msg: 'Sample catalogue data loaded', ...report }));
   }
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { runWithContext } from '@hub/platform';
 import { expectEventually, PublishedStandard, StandardCapture, testInfrastructure } from '@hub/testing';
 import { seedCatalogue } from '../src/seed/seed-catalogue';
 import { SAMPLE_STATUS_MAPPING } from '../src/seed/sample-catalogue';
@@ -27,7 +26,7 @@ describe('catalogue events on Kafka conform to the published standard', () => {
 
   it('publishes every catalogue topic of the standard, each message valid against its schemas', async () => {
     const correlationId = randomUUID();
-    await runWithContext({ correlationId }, () => seedCatalogue(catalogue.app));
+    await seedCatalogue(catalogue.app, { correlationId });
     const withdrawn = await catalogue.app.inject({
       method: 'POST',
       url: '/v1/procedures/1.009003/withdraw',

@@ -1,3 +1,4 @@
+import { newTrace } from '@hub/platform';
 import { DataSource } from 'typeorm';
 import { seedCatalogue } from '../src/seed/seed-catalogue';
 import { startCatalogue, type Catalogue } from './catalogue-test-kit';
@@ -12,7 +13,7 @@ describe('seedCatalogue (sample data for npm start)', () => {
   afterAll(() => catalogue?.close());
 
   it('loads ≥10 agencies across levels, ≥30 procedures and the sample calendars, then is idempotent', async () => {
-    const first = await seedCatalogue(catalogue.app);
+    const first = await seedCatalogue(catalogue.app, newTrace());
     expect(first.agencies.created).toBeGreaterThanOrEqual(10);
     expect(first.procedures).toMatchObject({ failed: 0 });
     expect(first.procedures.created).toBeGreaterThanOrEqual(30);
@@ -22,7 +23,7 @@ describe('seedCatalogue (sample data for npm start)', () => {
     expect(levels.map((l) => l.level)).toEqual(expect.arrayContaining(['COMMUNE', 'MINISTRY', 'PROVINCE']));
     const [{ n: outboxAfterFirst }] = await db.query('SELECT count(*)::int AS n FROM outbox');
 
-    const second = await seedCatalogue(catalogue.app);
+    const second = await seedCatalogue(catalogue.app, newTrace());
     for (const part of Object.values(second)) expect(part).toMatchObject({ created: 0, updated: 0, failed: 0 });
     const [{ n: outboxAfterSecond }] = await db.query('SELECT count(*)::int AS n FROM outbox');
     expect(outboxAfterSecond).toBe(outboxAfterFirst);

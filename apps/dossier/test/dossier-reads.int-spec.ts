@@ -85,13 +85,13 @@ describe('reading and acting on synced dossiers (real PostgreSQL)', () => {
 
   it('audits every read of personal data outside the owning agency, queryable by operators with audit:read only', async () => {
     await get(`/v1/dossiers/${code(11)}`); // the owner: not audited
-    await get(`/v1/dossiers/${code(11)}`, service.identity({ clientId: 'national-portal', kind: 'portal', roles: ['dossier:read'] }), { 'x-access-purpose': 'citizen%20view' });
+    await get(`/v1/dossiers/${code(11)}`, service.identity({ clientId: 'national-portal', kind: 'portal', roles: ['dossier:read'] }), { 'x-access-purpose': 'citizen%20view', 'x-correlation-id': 'corr-audited-read-1' });
     await get(`/v1/dossiers/${code(11)}`, service.identity({ clientId: 'vpcp-investigator', kind: 'operator', roles: ['dossier:read', 'dossier:read-personal'] }));
     const auditor = service.identity({ clientId: 'vpcp-auditor', kind: 'operator', roles: ['audit:read'] });
     const reads = await get(`/v1/personal-data-reads?dossierCode=${code(11)}`, auditor);
     expect(reads.statusCode).toBe(200);
     expect(reads.json()).toEqual([
-      expect.objectContaining({ clientId: 'national-portal', clientKind: 'portal', action: 'dossier.read', dossierCode: code(11), receivingAgencyCode: agency, disclosure: 'masked', purpose: 'citizen view' }),
+      expect.objectContaining({ clientId: 'national-portal', clientKind: 'portal', action: 'dossier.read', dossierCode: code(11), receivingAgencyCode: agency, disclosure: 'masked', purpose: 'citizen view', correlationId: 'corr-audited-read-1' }),
       expect.objectContaining({ clientId: 'vpcp-investigator', clientKind: 'operator', disclosure: 'full', purpose: null }),
     ]);
     expect((await get(`/v1/personal-data-reads?clientId=vpcp-investigator&dossierCode=${code(11)}`, auditor)).json()).toHaveLength(1);

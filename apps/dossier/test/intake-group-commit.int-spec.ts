@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { DossierReceived, DossierStatus, ProcedurePublished, dossierCodePrefix } from '@hub/contracts';
 import { MessagingLifecycle } from '@hub/messaging';
+import { newTrace } from '@hub/platform';
 import { startServiceUnderTest, uniqueSuffix, type ServiceUnderTest } from '@hub/testing';
 import { DataSource } from 'typeorm';
 import { submissionFeedRow } from '../src/agency-feed/agency-feed.writer';
@@ -56,7 +57,7 @@ describe('intake group commit against real PostgreSQL', () => {
     change(dossier);
     return {
       procedure: { code: procedureCode, version }, receivedAt: now, codePrefix: prefix, receiptDate, placeholder, dossier,
-      events: service.app.get(DossierEventsWriter).prepare(decision.events),
+      events: service.app.get(DossierEventsWriter).prepare(decision.events, newTrace()),
       lookupKeyTag: service.app.get(LookupKeys).tag(`K${fullName}`),
       feedItem: submissionFeedRow(decision.state, now),
     };

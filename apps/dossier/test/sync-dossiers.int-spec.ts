@@ -27,11 +27,14 @@ describe('POST /v1/dossiers:sync against real PostgreSQL and Kafka', () => {
     await service?.close();
   });
 
-  const sync = (dossiers: unknown[], agencies = [agency]) =>
+  const sync = (dossiers: unknown[], agencies = [agency], correlationId?: string) =>
     service.app.inject({
       method: 'POST',
       url: '/v1/dossiers:sync',
-      headers: { 'x-hub-identity': service.identity({ kind: 'agency-system', agencyCodes: agencies, roles: ['dossier:sync'] }) },
+      headers: {
+        'x-hub-identity': service.identity({ kind: 'agency-system', agencyCodes: agencies, roles: ['dossier:sync'] }),
+        ...(correlationId ? { 'x-correlation-id': correlationId } : {}),
+      },
       payload: { dossiers },
     });
   const count = async (sql: string, params: unknown[] = []) => Number((await service.app.get(DataSource).query(sql, params))[0].n);
@@ -74,7 +77,7 @@ describe('POST /v1/dossiers:sync against real PostgreSQL and Kafka', () => {
 
   it('a dossier first seen returned (10) with no change to 9 on record is finished then; dossier.received.v1 carries the verdict', async () => {
     const returned = rec({ seq: 70, status: 10, statusChangedAt: '2026-01-20T10:00:00+07:00' });
-    expect((await sync([returned])).json().results[0]).toMatchObject({ outcome: 'created', status: 10, dueAt: '2026-01-19T17:00:00+07:00' });
+    expect((await sync([returned], [agency], 'corr-sync-returned')).json().results[0]).toMatchObject({ outcome: 'created', status: 10, dueAt: '2026-01-19T17:00:00+07:00' });
     const [row] = await service.app.get(DataSource).query('SELECT finished_at, timeliness FROM dossier WHERE code = $1', [returned.code]);
     expect(row).toEqual({ finished_at: new Date('2026-01-20T10:00:00+07:00'), timeliness: 'LATE' });
     const received = await expectEventually(() => {
@@ -83,6 +86,8 @@ describe('POST /v1/dossiers:sync against real PostgreSQL and Kafka', () => {
       return m!;
     });
     expect(JSON.parse(String(received.value))).toMatchObject({ status: 10, timeliness: 'LATE', finishedAt: '2026-01-20T10:00:00+07:00' });
+    // The sync request's correlation id, handed down in the command, is the event's.
+    expect(String(received.headers?.['correlation-id'])).toBe('corr-sync-returned');
   });
 
   it('changes nothing when the same batch comes again; stale and conflicting versions are told apart', async () => {

@@ -20,11 +20,6 @@ import { ProxyModule } from './proxy/proxy.module';
 import { StandardModule } from './standard/standard.module';
 
 export const GATEWAY_SERVICE = 'gateway';
-/**
- * The gateway writes no events and passes each request's context explicitly (proxy, compat adapter, admin audit), so
- * it keeps the ambient scope closed: on Node 20 an open one runs a hook for every promise, and a proxied request makes many.
- */
-export const GATEWAY_AMBIENT_CONTEXT = false;
 
 const MIGRATIONS = [ApiClient1764115600000, IdempotencyKey1764800000000, ApiClientRateLimits1764800000001, ExchangeLog1764800000002, ApiClientLifecycle1765400000000];
 

@@ -1,13 +1,13 @@
 import { SwaggerModule } from '@nestjs/swagger';
 import { createServiceApp, loadConfig, startServiceApp } from '@hub/platform';
 import { GatewayConfig } from './config/gateway.config';
-import { GATEWAY_AMBIENT_CONTEXT, GATEWAY_SERVICE, GatewayAppModule } from './gateway-app.module';
+import { GATEWAY_SERVICE, GatewayAppModule } from './gateway-app.module';
 import { buildGatewayDocument } from './openapi/gateway-document';
 import { GetOpenApiDocumentUseCase } from './openapi/usecases/merge-openapi/get-openapi-document.usecase';
 
 async function main(): Promise<void> {
   const config = loadConfig(GatewayConfig);
-  const app = await createServiceApp(GatewayAppModule.forRoot(config), { service: GATEWAY_SERVICE, config, ambientContext: GATEWAY_AMBIENT_CONTEXT });
+  const app = await createServiceApp(GatewayAppModule.forRoot(config), { service: GATEWAY_SERVICE, config });
   const own = buildGatewayDocument(app);
   app.get(GetOpenApiDocumentUseCase).setGatewayDocument(own);
   // Swagger UI (assets from swagger-ui-dist, no CDN) reads the merged document of all services.

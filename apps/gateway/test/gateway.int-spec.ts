@@ -5,7 +5,7 @@ import { startServiceUnderTest, type ServiceUnderTest } from '@hub/testing';
 import { bootstrapAdminKeyHash } from '../src/api-client/bootstrap-admin';
 import { GatewayConfig } from '../src/config/gateway.config';
 import { uniqueRateLimitPrefix } from './support/gateway-harness';
-import { GATEWAY_AMBIENT_CONTEXT, GATEWAY_SERVICE, GatewayAppModule } from '../src/gateway-app.module';
+import { GATEWAY_SERVICE, GatewayAppModule } from '../src/gateway-app.module';
 
 const ADMIN_KEY = 'hub_0a1b2c3d_' + 'A'.repeat(43);
 
@@ -40,7 +40,6 @@ describe('gateway against real PostgreSQL', () => {
     });
     gateway = await startServiceUnderTest({
       service: GATEWAY_SERVICE,
-      ambientContext: GATEWAY_AMBIENT_CONTEXT,
       configClass: GatewayConfig,
       module: GatewayAppModule.forRoot,
       env: {

@@ -5,7 +5,7 @@ import { rolesOfKind } from '@hub/platform';
 import { bootstrapAdminKeyHash } from '../src/api-client/bootstrap-admin';
 import { GatewayConfig } from '../src/config/gateway.config';
 import { uniqueRateLimitPrefix } from './support/gateway-harness';
-import { GATEWAY_AMBIENT_CONTEXT, GATEWAY_SERVICE, GatewayAppModule } from '../src/gateway-app.module';
+import { GATEWAY_SERVICE, GatewayAppModule } from '../src/gateway-app.module';
 import { UPSTREAM_ROUTES } from '../src/proxy/upstream-routes';
 
 const ADMIN_KEY = 'hub_0a1b2c3d_' + 'F'.repeat(43);
@@ -37,7 +37,6 @@ describeHostileInput(
     const url = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
     return startServiceUnderTest({
       service: GATEWAY_SERVICE,
-      ambientContext: GATEWAY_AMBIENT_CONTEXT,
       configClass: GatewayConfig,
       module: GatewayAppModule.forRoot,
       env: { CATALOGUE_URL: url, DOSSIER_URL: url, PAYMENT_URL: url, RATING_URL: url, GATEWAY_BOOTSTRAP_ADMIN_KEY_HASH: bootstrapAdminKeyHash(ADMIN_KEY), RATE_LIMIT_KEY_PREFIX: uniqueRateLimitPrefix() },

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startServiceUnderTest, type ServiceUnderTest } from '@hub/testing';
 import { GatewayConfig } from '../src/config/gateway.config';
-import { GATEWAY_AMBIENT_CONTEXT, GATEWAY_SERVICE, GatewayAppModule } from '../src/gateway-app.module';
+import { GATEWAY_SERVICE, GatewayAppModule } from '../src/gateway-app.module';
 
 const NOWHERE = 'http://127.0.0.1:9'; // nothing listens on the discard port
 
@@ -35,7 +35,6 @@ describe('gateway: the merged OpenAPI document while services are down', () => {
     dossier.setUp(false);
     gateway = await startServiceUnderTest({
       service: GATEWAY_SERVICE,
-      ambientContext: GATEWAY_AMBIENT_CONTEXT,
       configClass: GatewayConfig,
       module: GatewayAppModule.forRoot,
       env: { CATALOGUE_URL: catalogue.url, DOSSIER_URL: dossier.url, PAYMENT_URL: NOWHERE, RATING_URL: NOWHERE },

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServiceUnderTest, type ServiceUnderTest } from '@hub/testing';
 import { GatewayConfig } from '../src/config/gateway.config';
-import { GATEWAY_AMBIENT_CONTEXT, GATEWAY_SERVICE, GatewayAppModule } from '../src/gateway-app.module';
+import { GATEWAY_SERVICE, GatewayAppModule } from '../src/gateway-app.module';
 
 const DOCS = join(__dirname, '../../../docs/standard');
 const NOWHERE = 'http://127.0.0.1:9'; // nothing listens on the discard port: serving the standard needs no service
@@ -13,7 +13,6 @@ describe('gateway: the published data-packet standard', () => {
   beforeAll(async () => {
     gateway = await startServiceUnderTest({
       service: GATEWAY_SERVICE,
-      ambientContext: GATEWAY_AMBIENT_CONTEXT,
       configClass: GatewayConfig,
       module: GatewayAppModule.forRoot,
       env: { CATALOGUE_URL: NOWHERE, DOSSIER_URL: NOWHERE, PAYMENT_URL: NOWHERE, RATING_URL: NOWHERE, STANDARD_DIR: DOCS },

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DossierStatus, DossierStatusChanged, type DossierStatusChangedV1 } from '@hub/contracts';
 import { MessagingLifecycle } from '@hub/messaging';
+import { newTrace } from '@hub/platform';
 import { startServiceUnderTest, type ServiceUnderTest } from '@hub/testing';
 import { DataSource } from 'typeorm';
 import { PaymentConfig } from '../src/config/payment.config';
@@ -95,7 +96,8 @@ describe('payments: requests, callbacks, expiry, refunds, reconciliation (real P
     m.MaXacThuc = platformChecksum(m, CALLBACK_FIELDS, secret);
     return m;
   }
-  const postCallback = (body: object, provider = 'sandbox') => service.app.inject({ method: 'POST', url: `/v1/payment-callbacks/${provider}`, payload: body });
+  const postCallback = (body: object, provider = 'sandbox', headers: Record<string, string> = {}) =>
+    service.app.inject({ method: 'POST', url: `/v1/payment-callbacks/${provider}`, payload: body, headers });
 
   const events = async (topic: string, paymentId: string): Promise<number> =>
     Number((await db.query(`SELECT count(*) AS n FROM outbox WHERE topic = $1 AND payload->>'paymentId' = $2`, [topic, paymentId]))[0].n);
@@ -195,9 +197,12 @@ describe('payments: requests, callbacks, expiry, refunds, reconciliation (real P
     expect(outcomes.map((o: { outcome: string }) => o.outcome)).toEqual(['FORGED', 'FORGED', 'FORGED', 'UNKNOWN_PROVIDER', 'AMOUNT_MISMATCH', 'AMOUNT_MISMATCH']);
   });
 
-  it('keeps a success when a failure arrives after it, and records the conflict', async () => {
+  it("keeps a success (announced under the callback's correlation id) when a failure arrives after it, and records the conflict", async () => {
     const p = await pendingPayment();
-    expect((await postCallback(callback(p.reference, p.amount))).json().MaLoi).toBe('00');
+    const correlationId = `callback-${randomUUID()}`;
+    expect((await postCallback(callback(p.reference, p.amount), 'sandbox', { 'x-correlation-id': correlationId })).json().MaLoi).toBe('00');
+    const [succeeded] = await db.query(`SELECT headers->>'correlation-id' AS "correlationId" FROM outbox WHERE topic = 'payment.succeeded.v1' AND payload->>'paymentId' = $1`, [p.paymentId]);
+    expect(succeeded.correlationId).toBe(correlationId);
     const late = await postCallback(callback(p.reference, p.amount, { MaLoi: '24', MaGiaoDich: 'TX-OTHER' }));
     expect(late.json().MaLoi).toBe('00');
     expect(await paymentRow(p.paymentId)).toMatchObject({ state: 'SUCCEEDED', review_reason: 'CONFLICTING_CALLBACK' });
@@ -209,7 +214,7 @@ describe('payments: requests, callbacks, expiry, refunds, reconciliation (real P
     await db.query(`UPDATE payment SET expires_at = now() - interval '1 minute' WHERE payment_id = $1`, [p.paymentId]);
     const expire = service.app.get(ExpirePaymentsUseCase);
     const candidate = await db.transaction((tx) => service.app.get(PaymentRepository).find(tx, p.paymentId));
-    const [, answer] = await Promise.all([expire.expireOne(candidate!, new Date()), postCallback(callback(p.reference, p.amount))]);
+    const [, answer] = await Promise.all([expire.expireOne(candidate!, new Date(), newTrace()), postCallback(callback(p.reference, p.amount))]);
     expect(answer.json().MaLoi).toBe('00');
     const row = await paymentRow(p.paymentId);
     expect(row.state).toBe('SUCCEEDED');

@@ -52,8 +52,10 @@ describe('ratings API (real database and broker)', () => {
     await service?.close();
   });
 
-  it('records a rating in the window and announces it without the comment', async () => {
-    const res = await post('/v1/ratings', rating(1, { comment: 'Cán bộ hướng dẫn tận tình', criteria: [{ criterion: 'STAFF_ATTITUDE', level: 'VERY_SATISFIED' }] }));
+  it("records a rating in the window and announces it without the comment, under the request's correlation id", async () => {
+    const correlationId = `rating-${randomUUID()}`;
+    const headers = { ...as('portal'), 'x-correlation-id': correlationId };
+    const res = await post('/v1/ratings', rating(1, { comment: 'Cán bộ hướng dẫn tận tình', criteria: [{ criterion: 'STAFF_ATTITUDE', level: 'VERY_SATISFIED' }] }), headers);
     expect(res.statusCode).toBe(201);
     const body = res.json();
     expect(body).toMatchObject({ dossierCode: code(1), level: 'SATISFIED', active: true });
@@ -66,6 +68,7 @@ describe('ratings API (real database and broker)', () => {
     expect(event.value).not.toContain('tận tình');
     expect(JSON.parse(event.value!)).toMatchObject({ receivingAgencyCode: agency, level: 'SATISFIED', criteria: [{ criterion: 'STAFF_ATTITUDE', level: 'VERY_SATISFIED' }] });
     expect(event.headers[EventHeaders.EventType]).toBe('rating.given');
+    expect(event.headers[EventHeaders.CorrelationId]).toBe(correlationId);
   });
 
   it('refuses a rating outside the window (409 with the reason) and for unknown or foreign dossiers alike (404)', async () => {

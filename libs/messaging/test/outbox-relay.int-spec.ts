@@ -2,7 +2,7 @@ import { Test } from '@nestjs/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DossierSubmitted, EventHeaders } from '@hub/contracts';
 import { PersistenceModule } from '@hub/persistence';
-import { runWithContext } from '@hub/platform';
+import { newTrace } from '@hub/platform';
 import { createTestDatabase, expectEventually, KafkaProbe, testInfrastructure, testKafkaSasl, type TestDatabase } from '@hub/testing';
 import { DataSource } from 'typeorm';
 import { KafkaClient, MessagingModule, OutboxRelay, OutboxWriter } from '../src';
@@ -56,7 +56,7 @@ describe('outbox relay against real PostgreSQL and Kafka', () => {
     // 20 dossiers × 30 events each, written in many small transactions as use cases would.
     for (let round = 0; round < 30; round++) {
       await ds.transaction(async (tx) => {
-        for (let key = 1; key <= 20; key++) written.push((await writer.append(tx, DossierSubmitted, payload(code(key)))).eventId);
+        for (let key = 1; key <= 20; key++) written.push((await writer.append(tx, DossierSubmitted, payload(code(key)), newTrace())).eventId);
       });
     }
     a.get(OutboxRelay).start();
@@ -76,10 +76,10 @@ describe('outbox relay against real PostgreSQL and Kafka', () => {
     expect(Number(n)).toBe(0);
   });
 
-  it('carries the payload it wrote, and the correlation and causation ids of the context that wrote the event', async () => {
+  it('carries the payload it wrote, and the correlation and causation ids of the trace it was handed', async () => {
     const ds = a.get(DataSource);
-    await runWithContext({ correlationId: 'corr-relay-test', causationId: '6f1c1a52-7d0e-4a47-9d5e-2a0b8f3c9e11' }, () =>
-      ds.transaction((tx) => a.get(OutboxWriter).append(tx, DossierSubmitted, payload(code(99)))),
+    await ds.transaction((tx) =>
+      a.get(OutboxWriter).append(tx, DossierSubmitted, payload(code(99)), { correlationId: 'corr-relay-test', causationId: '6f1c1a52-7d0e-4a47-9d5e-2a0b8f3c9e11' }),
     );
     const m = await expectEventually(() => {
       const found = probe.messages.find((x) => x.key === code(99));
@@ -99,8 +99,8 @@ describe('outbox relay against real PostgreSQL and Kafka', () => {
 
   it('refuses to write an event that violates its contract, or outside a transaction', async () => {
     const ds = a.get(DataSource);
-    await expect(ds.transaction((tx) => a.get(OutboxWriter).append(tx, DossierSubmitted, { ...payload(code(1)), procedureVersion: 0 }))).rejects.toThrow(/violates its contract/);
-    await expect(a.get(OutboxWriter).append(ds.manager, DossierSubmitted, payload(code(1)))).rejects.toThrow(/inside a transaction/);
+    await expect(ds.transaction((tx) => a.get(OutboxWriter).append(tx, DossierSubmitted, { ...payload(code(1)), procedureVersion: 0 }, newTrace()))).rejects.toThrow(/violates its contract/);
+    await expect(a.get(OutboxWriter).append(ds.manager, DossierSubmitted, payload(code(1)), newTrace())).rejects.toThrow(/inside a transaction/);
   });
 });
 
@@ -128,7 +128,7 @@ describe('outbox relay wake-up', () => {
     const code = `H77.${1000 + Math.floor(Math.random() * 8999)}-261126-0001`;
     // Let the relay finish its first (empty) batch and go to sleep.
     await new Promise((r) => setTimeout(r, 1000));
-    await app.get(DataSource).transaction((tx) => app.get(OutboxWriter).append(tx, DossierSubmitted, payload(code)));
+    await app.get(DataSource).transaction((tx) => app.get(OutboxWriter).append(tx, DossierSubmitted, payload(code), newTrace()));
     await expectEventually(() => expect(probe.messages.some((m) => m.key === code)).toBe(true), { timeoutMs: 15_000 });
   });
 });
@@ -198,7 +198,7 @@ describe('outbox relay round trips at low load', () => {
 
     const agency = `H66.${1000 + Math.floor(Math.random() * 8999)}`;
     for (let i = 1; i <= events; i++) {
-      const { eventId } = await ds.transaction((tx) => writerApp.get(OutboxWriter).append(tx, DossierSubmitted, payload(code(agency, i))));
+      const { eventId } = await ds.transaction((tx) => writerApp.get(OutboxWriter).append(tx, DossierSubmitted, payload(code(agency, i)), newTrace()));
       await expectEventually(
         async () => {
           const [row] = await ds.query('SELECT published_at FROM outbox WHERE event_id = $1', [eventId]);
@@ -220,7 +220,7 @@ describe('outbox relay round trips at low load', () => {
     sent.length = 0;
     // One commit (one NOTIFY) of twelve events: claims of 5, 5 and 2 rows, the last two without a wake-up of their own.
     await ds.transaction(async (tx) => {
-      for (let i = 1; i <= 12; i++) await writerApp.get(OutboxWriter).append(tx, DossierSubmitted, payload(code(agency, i)));
+      for (let i = 1; i <= 12; i++) await writerApp.get(OutboxWriter).append(tx, DossierSubmitted, payload(code(agency, i)), newTrace());
     });
     await expectEventually(async () => expect(await unpublished()).toBe(0), { timeoutMs: 10_000 });
     expect(sent.filter(isClaim)).toHaveLength(3);

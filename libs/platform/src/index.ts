@@ -1,17 +1,8 @@
 // Decorator metadata (config conversion, DI) must exist before any decorated class in this library loads.
 import 'reflect-metadata';
 
-export {
-  CORRELATION_ID_HEADER,
-  currentContext,
-  bindRequestContext,
-  currentCorrelationId,
-  newCorrelationId,
-  requestContextFor,
-  requestContextOf,
-  runWithContext,
-} from './context/request-context';
-export type { RequestContext } from './context/request-context';
+export { CORRELATION_ID_HEADER, bindRequestContext, newCorrelationId, newTrace, requestContextFor, requestContextOf } from './context/request-context';
+export type { CommandOrigin, EventTrace, RequestContext } from './context/request-context';
 
 export { BaseServiceConfig, jsonBudgetOf, kafkaConnectionOf, KAFKA_SASL_MECHANISMS, LOG_LEVELS, parseBrokerList } from './config/base-service.config';
 export type { KafkaConnection, KafkaSaslMechanism } from './config/base-service.config';
@@ -82,7 +73,7 @@ export type { IdentityPublicKeys, IdentitySigningKey } from './identity/identity
 export { IdentityReplayCache } from './identity/identity-replay-cache';
 export { assertRequiredRoles, IDENTITY_PUBLIC_KEYS, IDENTITY_SIGNING_KEY, IdentityGuard } from './identity/identity.guard';
 export type { IdentitySigner } from './identity/identity.guard';
-export { Caller, Public, RequestContextParam, RequireRoles } from './identity/identity.decorators';
+export { Caller, Public, RequestContextParam, RequireRoles, Trace } from './identity/identity.decorators';
 
 export { READINESS_CHECK } from './health/readiness-check';
 export type { ReadinessCheck } from './health/readiness-check';

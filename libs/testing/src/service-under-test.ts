@@ -49,8 +49,6 @@ export async function startServiceUnderTest<C extends BaseServiceConfig>(opts: {
   configClass: new () => C;
   module: (config: C) => DynamicModule;
   env?: Record<string, string>;
-  /** `ServiceAppOptions.ambientContext`, as the service's main.ts sets it (default true). */
-  ambientContext?: boolean;
   /** Awaited after init, e.g. `(app) => app.get(MessagingLifecycle).ready()` so consumers have joined. */
   afterInit?: (app: NestFastifyApplication) => Promise<void>;
 }): Promise<ServiceUnderTest<C>> {
@@ -73,7 +71,7 @@ export async function startServiceUnderTest<C extends BaseServiceConfig>(opts: {
     await db.drop().catch(() => undefined);
     throw error;
   };
-  const app = await createServiceApp(opts.module(config), { service: opts.service, config, ambientContext: opts.ambientContext }).catch(dropAndThrow);
+  const app = await createServiceApp(opts.module(config), { service: opts.service, config }).catch(dropAndThrow);
   // The gateway's part: sign the caller of a placeholder for the request it arrived on.
   app.getHttpAdapter().getInstance().addHook('onRequest', async (request) => {
     const header = request.headers[IDENTITY_HEADER];

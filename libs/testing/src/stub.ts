@@ -26,7 +26,7 @@ export function inlineTransactions(tx: EntityManager = {} as EntityManager): Tra
 }
 
 /** The shape of `OutboxWriter.append` (libs/messaging), restated here: messaging's own tests use this library. */
-type AppendFn = (tx: EntityManager, def: EventDefinition<object>, payload: object) => Promise<{ eventId: string; topic: string; key: string }>;
+type AppendFn = (tx: EntityManager, def: EventDefinition<object>, payload: object, trace: { correlationId: string; causationId?: string }) => Promise<{ eventId: string; topic: string; key: string }>;
 
 /**
  * An outbox for use-case unit tests: `append` is a Jest mock that answers what the real writer would (the key

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Public, RequireRoles, validationFailed } from '@hub/platform';
+import { Public, RequireRoles, Trace, validationFailed, type EventTrace } from '@hub/platform';
 import { PathParams } from '../shared/path-params';
 import { AgencyNodeView, AgencyPageView, AgencySubtreePageView, AgencyView } from './agency.view';
 import { DEFAULT_SUBTREE_PAGE, MAX_SUBTREE_PAGE, parseSubtreeCursor, parseSubtreeLimit } from './usecases/get-agency-subtree/subtree-cursor';
@@ -31,8 +31,8 @@ export class AgencyController {
   @ApiOperation({ summary: 'Create an agency (201) or update it (200); publishes catalogue.agency.upserted.v1 when something changed' })
   @ApiCreatedResponse({ type: AgencyView, description: 'Created' })
   @ApiOkResponse({ type: AgencyView, description: 'Updated, or unchanged when the same data was sent again' })
-  async upsert(@Body() command: UpsertAgencyCommand, @Res({ passthrough: true }) reply: FastifyReply): Promise<AgencyView> {
-    const { result, agency } = await this.upsertAgency.execute(command);
+  async upsert(@Body() command: UpsertAgencyCommand, @Trace() trace: EventTrace, @Res({ passthrough: true }) reply: FastifyReply): Promise<AgencyView> {
+    const { result, agency } = await this.upsertAgency.execute({ ...command, trace });
     void reply.status(result === 'created' ? 201 : 200);
     return agency;
   }

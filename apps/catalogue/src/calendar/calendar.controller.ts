@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Public, RequireRoles } from '@hub/platform';
+import { Public, RequireRoles, Trace, type EventTrace } from '@hub/platform';
 import { PathParams } from '../shared/path-params';
 import { CalendarView, DueDateView } from './calendar.view';
 import { ComputeDueDateQuery } from './usecases/compute-due-date/compute-due-date.query';
@@ -41,9 +41,10 @@ export class CalendarController {
     @Param('scope', PathParams.calendarScope()) scope: string,
     @Param('year', PathParams.calendarYear()) year: string,
     @Body() command: PutCalendarCommand,
+    @Trace() trace: EventTrace,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CalendarView> {
-    const { result, calendar } = await this.putCalendar.execute({ ...command, scope, year: Number(year) });
+    const { result, calendar } = await this.putCalendar.execute({ ...command, scope, year: Number(year), trace });
     void reply.status(result === 'created' ? 201 : 200);
     return calendar;
   }

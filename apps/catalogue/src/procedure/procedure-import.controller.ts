@@ -3,7 +3,7 @@ import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { Caller, RequireRoles, type CallerIdentity } from '@hub/platform';
+import { Caller, RequireRoles, Trace, type CallerIdentity, type EventTrace } from '@hub/platform';
 import { CATALOGUE_SETTINGS, type CatalogueSettings } from '../config/catalogue.config';
 import { IMPORT_ROUTE_CONFIG, NDJSON } from './import-http.setup';
 import { ProcedureErrors } from './procedure.errors';
@@ -35,15 +35,15 @@ export class ProcedureImportController {
   @ApiConsumes('application/json', NDJSON)
   @ApiBody({ schema: { type: 'object', properties: { records: { type: 'array', items: { type: 'object' } } }, example: IMPORT_BODY_EXAMPLE } })
   @ApiOkResponse({ type: ImportReportView })
-  async import(@Req() request: FastifyRequest, @Caller() caller: CallerIdentity): Promise<ImportReportView> {
+  async import(@Req() request: FastifyRequest, @Caller() caller: CallerIdentity, @Trace() trace: EventTrace): Promise<ImportReportView> {
     const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     const limit = this.settings.importBodyLimitBytes;
     if (type === NDJSON) {
       const length = Number(request.headers['content-length']);
       if (Number.isFinite(length) && length > limit) throw ProcedureErrors.importTooLarge(limit);
-      return this.importProcedures.execute({ source: ndjsonRecords(request.body as Readable, limit, this.settings.jsonBudget, this.settings.importMaxRecords), caller });
+      return this.importProcedures.execute({ source: ndjsonRecords(request.body as Readable, limit, this.settings.jsonBudget, this.settings.importMaxRecords), caller, trace });
     }
-    if (type === 'application/json') return this.importProcedures.execute({ source: jsonRecords(request.body, this.settings.importMaxRecords), caller });
+    if (type === 'application/json') return this.importProcedures.execute({ source: jsonRecords(request.body, this.settings.importMaxRecords), caller, trace });
     throw ProcedureErrors.importMediaType(type || '(none)');
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Caller, Public, RequireRoles, validationFailed, type CallerIdentity } from '@hub/platform';
+import { Caller, Public, RequireRoles, Trace, validationFailed, type CallerIdentity, type EventTrace } from '@hub/platform';
 import { parseInstantOrDate } from '../shared/dates';
 import { PathParams } from '../shared/path-params';
 import { CreateProcedureCommand, ProcedureContentDto } from './procedure-content';
@@ -104,8 +104,13 @@ export class ProcedureController {
   @ApiOperation({ summary: 'Publish the draft as a new version; the previous version gets effectiveTo; emits catalogue.procedure.published.v1' })
   @PathExamples.procedureCode()
   @ApiCreatedResponse({ type: PublishedVersionView })
-  publish(@Param('code', PathParams.procedureCode()) code: string, @Body() command: PublishProcedureCommand, @Caller() caller: CallerIdentity): Promise<PublishedVersionView> {
-    return this.publishProcedure.execute({ ...command, code, caller });
+  publish(
+    @Param('code', PathParams.procedureCode()) code: string,
+    @Body() command: PublishProcedureCommand,
+    @Caller() caller: CallerIdentity,
+    @Trace() trace: EventTrace,
+  ): Promise<PublishedVersionView> {
+    return this.publishProcedure.execute({ ...command, code, caller, trace });
   }
 
   @Post(':code/withdraw')
@@ -114,8 +119,13 @@ export class ProcedureController {
   @ApiOperation({ summary: 'Withdraw (abolish) the procedure; emits catalogue.procedure.withdrawn.v1' })
   @PathExamples.procedureCode()
   @ApiOkResponse({ type: WithdrawnView })
-  withdraw(@Param('code', PathParams.procedureCode()) code: string, @Body() command: WithdrawProcedureCommand, @Caller() caller: CallerIdentity): Promise<WithdrawnView> {
-    return this.withdrawProcedure.execute({ ...command, code, caller });
+  withdraw(
+    @Param('code', PathParams.procedureCode()) code: string,
+    @Body() command: WithdrawProcedureCommand,
+    @Caller() caller: CallerIdentity,
+    @Trace() trace: EventTrace,
+  ): Promise<WithdrawnView> {
+    return this.withdrawProcedure.execute({ ...command, code, caller, trace });
   }
 }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { WorkingCalendar } from '@hub/calendar';
 import { ProcedurePublished } from '@hub/contracts';
 import { OutboxWriter } from '@hub/messaging';
+import type { EventTrace } from '@hub/platform';
 import type { EntityManager } from 'typeorm';
 import { formatInZone } from '../shared/dates';
 import { normalizeSearchText } from '../shared/vietnamese-text';
@@ -44,7 +45,8 @@ export interface PlannedVersion {
 
 /**
  * Appends versions: the previous one gets `effectiveTo` = the new `effectiveFrom` (never overwritten), the
- * procedure moves to PUBLISHED, and the full snapshot goes to the outbox in the same transaction.
+ * procedure moves to PUBLISHED, and the full snapshot goes to the outbox in the same transaction, under the
+ * `trace` of the work that publishes (the publish or import request, the seed).
  *
  * Dates: a new version must start after the previous one started, and not before the previous one was
  * entered (what the hub has published since then stays history). The first version may start at any time.
@@ -58,7 +60,7 @@ export class VersionPublisher {
   ) {}
 
   /** One version, for the publish endpoint. */
-  async publish(tx: EntityManager, request: PublishRequest): Promise<PublishOutcome> {
+  async publish(tx: EntityManager, request: PublishRequest, trace: EventTrace): Promise<PublishOutcome> {
     const { procedure } = request;
     assertLifecycleAllows({ ...procedure, updatedAt: request.enteredAt }, 'publish-version');
     const latest = await this.procedures.latestVersion(tx, procedure.code);
@@ -67,7 +69,7 @@ export class VersionPublisher {
     await this.procedures.insertVersion(tx, version);
     Object.assign(procedure, { status: 'PUBLISHED', latestVersion: version.version, updatedAt: request.enteredAt });
     await this.procedures.update(tx, procedure);
-    await this.outbox.append(tx, ProcedurePublished, publishedSnapshot(version));
+    await this.outbox.append(tx, ProcedurePublished, publishedSnapshot(version), trace);
     return { version, previous: latest ? { version: latest.version, effectiveTo: version.effectiveFrom } : null };
   }
 
@@ -107,7 +109,7 @@ export class VersionPublisher {
    * go through the outbox one by one. Returns the codes whose new procedure row already existed (created
    * concurrently): nothing is written for those.
    */
-  async writeMany(tx: EntityManager, planned: PlannedVersion[]): Promise<Set<string>> {
+  async writeMany(tx: EntityManager, planned: PlannedVersion[], trace: EventTrace): Promise<Set<string>> {
     const fresh = planned.filter((p) => p.isNew).map((p) => p.version);
     const taken = await this.procedures.insertPublishedMany(tx, fresh);
     const writable = planned.filter((p) => !taken.has(p.version.procedureCode));
@@ -117,7 +119,7 @@ export class VersionPublisher {
     );
     await this.procedures.insertVersions(tx, writable.map((p) => p.version));
     await this.procedures.markPublished(tx, writable.filter((p) => !p.isNew).map((p) => p.version));
-    for (const p of writable) await this.outbox.append(tx, ProcedurePublished, publishedSnapshot(p.version));
+    for (const p of writable) await this.outbox.append(tx, ProcedurePublished, publishedSnapshot(p.version), trace);
     return taken;
   }
 }

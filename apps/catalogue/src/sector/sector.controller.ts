@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Public, RequireRoles } from '@hub/platform';
+import { Public, RequireRoles, Trace, type EventTrace } from '@hub/platform';
 import { PageQuery } from '../shared/paging';
 import { PathParams } from '../shared/path-params';
 import { SectorPageView, SectorView } from './sector.view';
@@ -26,8 +26,8 @@ export class SectorController {
   @ApiOperation({ summary: 'Create a sector (201) or update it (200); publishes catalogue.sector.upserted.v1 when something changed' })
   @ApiCreatedResponse({ type: SectorView })
   @ApiOkResponse({ type: SectorView })
-  async upsert(@Body() command: UpsertSectorCommand, @Res({ passthrough: true }) reply: FastifyReply): Promise<SectorView> {
-    const { result, sector } = await this.upsertSector.execute(command);
+  async upsert(@Body() command: UpsertSectorCommand, @Trace() trace: EventTrace, @Res({ passthrough: true }) reply: FastifyReply): Promise<SectorView> {
+    const { result, sector } = await this.upsertSector.execute({ ...command, trace });
     void reply.status(result === 'created' ? 201 : 200);
     return sector;
   }

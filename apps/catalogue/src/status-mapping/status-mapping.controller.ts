@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Caller, Public, RequireRoles, validationFailed, type CallerIdentity } from '@hub/platform';
+import { Caller, Public, RequireRoles, Trace, validationFailed, type CallerIdentity, type EventTrace } from '@hub/platform';
 import { PathParams } from '../shared/path-params';
 import { StatusMappingView } from './status-mapping.view';
 import { GetStatusMappingUseCase } from './usecases/get-status-mapping/get-status-mapping.usecase';
@@ -28,9 +28,10 @@ export class StatusMappingController {
     @Param('agencyCode', PathParams.agencyCode('agencyCode')) agencyCode: string,
     @Body() command: PutStatusMappingCommand,
     @Caller() caller: CallerIdentity,
+    @Trace() trace: EventTrace,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StatusMappingView> {
-    const { result, mapping } = await this.putMapping.execute({ ...command, agencyCode, caller });
+    const { result, mapping } = await this.putMapping.execute({ ...command, agencyCode, caller, trace });
     void reply.status(result === 'created' ? 201 : 200);
     return mapping;
   }

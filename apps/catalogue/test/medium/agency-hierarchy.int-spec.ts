@@ -1,5 +1,5 @@
 import { OutboxWriter } from '@hub/messaging';
-import { Clock } from '@hub/platform';
+import { Clock, newTrace } from '@hub/platform';
 import { createMediumDatabase, type MediumDatabase } from '@hub/testing';
 import { AgencyRepository } from '../../src/agency/agency.repository';
 import { GetAgencyUseCase } from '../../src/agency/usecases/get-agency/get-agency.usecase';
@@ -21,6 +21,7 @@ describe('agency hierarchy on PostgreSQL (medium)', () => {
   const PROVINCE = '000.00.00.H31';
   const DEPARTMENT = '000.00.15.H31';
   const UNIT = '000.15.01.H31';
+  const trace = newTrace();
 
   const outboxRows = async (): Promise<Array<{ key: string; revision: number }>> =>
     (await db.dataSource.query(`SELECT key, (payload->>'revision')::int AS revision FROM outbox ORDER BY id`)) as Array<{ key: string; revision: number }>;
@@ -32,9 +33,9 @@ describe('agency hierarchy on PostgreSQL (medium)', () => {
     get = new GetAgencyUseCase(agencies);
     subtree = new GetAgencySubtreeUseCase(agencies);
     ancestors = new GetAgencyAncestorsUseCase(agencies);
-    await upsert.execute({ code: PROVINCE, name: 'UBND thành phố Hà Nội', level: 'PROVINCE' });
-    await upsert.execute({ code: DEPARTMENT, name: 'Sở Xây dựng', level: 'UNIT', parentCode: PROVINCE });
-    await upsert.execute({ code: UNIT, name: 'Phòng Cấp phép', level: 'UNIT', parentCode: DEPARTMENT });
+    await upsert.execute({ code: PROVINCE, name: 'UBND thành phố Hà Nội', level: 'PROVINCE', trace });
+    await upsert.execute({ code: DEPARTMENT, name: 'Sở Xây dựng', level: 'UNIT', parentCode: PROVINCE, trace });
+    await upsert.execute({ code: UNIT, name: 'Phòng Cấp phép', level: 'UNIT', parentCode: DEPARTMENT, trace });
   });
   afterAll(() => db.close());
 
@@ -68,7 +69,7 @@ describe('agency hierarchy on PostgreSQL (medium)', () => {
 
   it('refuses a parent two levels below, and writes and publishes nothing then', async () => {
     const before = await outboxRows();
-    await expect(upsert.execute({ code: PROVINCE, name: 'UBND thành phố Hà Nội', level: 'PROVINCE', parentCode: UNIT })).rejects.toMatchObject({
+    await expect(upsert.execute({ code: PROVINCE, name: 'UBND thành phố Hà Nội', level: 'PROVINCE', parentCode: UNIT, trace })).rejects.toMatchObject({
       code: 'AGENCY_HIERARCHY_CYCLE',
     });
     expect(await outboxRows()).toEqual(before);
@@ -77,9 +78,9 @@ describe('agency hierarchy on PostgreSQL (medium)', () => {
 
   it('publishes a snapshot per change only: the same data again is unchanged, a rename is revision 2', async () => {
     const before = (await outboxRows()).length;
-    expect((await upsert.execute({ code: DEPARTMENT, name: 'Sở Xây dựng', level: 'UNIT', parentCode: PROVINCE })).result).toBe('unchanged');
+    expect((await upsert.execute({ code: DEPARTMENT, name: 'Sở Xây dựng', level: 'UNIT', parentCode: PROVINCE, trace })).result).toBe('unchanged');
     expect(await outboxRows()).toHaveLength(before);
-    expect((await upsert.execute({ code: DEPARTMENT, name: 'Sở Xây dựng Hà Nội', level: 'UNIT', parentCode: PROVINCE })).result).toBe('updated');
+    expect((await upsert.execute({ code: DEPARTMENT, name: 'Sở Xây dựng Hà Nội', level: 'UNIT', parentCode: PROVINCE, trace })).result).toBe('updated');
     expect((await outboxRows()).slice(before)).toEqual([{ key: DEPARTMENT, revision: 2 }]);
   });
 });

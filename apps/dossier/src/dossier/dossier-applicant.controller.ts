@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, type PipeTransform } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, RequireRoles, validationFailed, type CallerIdentity } from '@hub/platform';
+import { Caller, type CallerIdentity, type EventTrace, RequireRoles, Trace, validationFailed } from '@hub/platform';
 import { DossierCodePipe } from './dossier.controller';
 import { DossierView } from './usecases/get-dossier/dossier.view';
 import { SubmitSupplementBody, SubmitSupplementUseCase } from './usecases/submit-supplement/submit-supplement.usecase';
@@ -32,8 +32,8 @@ export class DossierApplicantController {
   @RequireRoles('dossier:applicant-action')
   @ApiOperation({ summary: 'The applicant withdraws the dossier (status 7)' })
   @ApiOkResponse({ type: DossierView })
-  withdraw(@Param('code', WithdrawTargetPipe) code: string, @Caller() caller: CallerIdentity): Promise<DossierView> {
-    return this.withdrawDossier.execute({ code, caller });
+  withdraw(@Param('code', WithdrawTargetPipe) code: string, @Caller() caller: CallerIdentity, @Trace() trace: EventTrace): Promise<DossierView> {
+    return this.withdrawDossier.execute({ code, caller, trace });
   }
 
   @Post(':code/supplements')
@@ -42,7 +42,7 @@ export class DossierApplicantController {
   @RequireRoles('dossier:applicant-action')
   @ApiOperation({ summary: 'The applicant supplies documents (status 5 only; the agency moves the dossier back to 4)' })
   @ApiOkResponse({ type: DossierView })
-  supplement(@Param('code', DossierCodePipe) code: string, @Body() body: SubmitSupplementBody, @Caller() caller: CallerIdentity): Promise<DossierView> {
-    return this.submitSupplement.execute({ code, note: body.note ?? null, caller });
+  supplement(@Param('code', DossierCodePipe) code: string, @Body() body: SubmitSupplementBody, @Caller() caller: CallerIdentity, @Trace() trace: EventTrace): Promise<DossierView> {
+    return this.submitSupplement.execute({ code, note: body.note ?? null, caller, trace });
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, personalDataAccess, type CallerIdentity } from '@hub/platform';
+import { Clock, personalDataAccess, type CommandOrigin } from '@hub/platform';
 import { PersonalDataAudit } from '../personal-data-audit/personal-data-audit';
 import type { DossierState } from './domain/dossier-state';
 import { DossierView } from './usecases/get-dossier/dossier.view';
@@ -16,11 +16,11 @@ export class DossierDisclosure {
     private readonly clock: Clock,
   ) {}
 
-  async view(state: DossierState, caller: CallerIdentity, action: string, purpose: string | null = null): Promise<DossierView> {
+  async view(state: DossierState, { caller, trace }: CommandOrigin, action: string, purpose: string | null = null): Promise<DossierView> {
     const access = personalDataAccess(caller, state.receivingAgencyCode);
     if (access.audited) {
       await this.audit.record(
-        { caller, action, dossierCode: state.code, receivingAgencyCode: state.receivingAgencyCode, disclosure: access.disclosure, purpose },
+        { caller, action, dossierCode: state.code, receivingAgencyCode: state.receivingAgencyCode, disclosure: access.disclosure, purpose, correlationId: trace.correlationId },
         this.clock.now(),
       );
     }

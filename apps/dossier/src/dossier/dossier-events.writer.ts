@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DossierDueSoon, DossierNoticeIssued, DossierOverdue, DossierReceived, DossierStatusChanged, type EventDefinition } from '@hub/contracts';
 import { OutboxWriter, outboxInsertFrom, type PreparedEvent } from '@hub/messaging';
+import type { EventTrace } from '@hub/platform';
 import type { EntityManager } from 'typeorm';
 import type { DossierEvent } from './domain/events';
 
@@ -32,15 +33,15 @@ export class DossierEventsWriter {
    * appends 1,000 to 3,000 events): the rows are one jsonb parameter, inserted in the order given, so ids, and with
    * them the relay's per-key order, follow the decisions.
    */
-  async append(tx: EntityManager, events: readonly DossierEvent[]): Promise<void> {
+  async append(tx: EntityManager, events: readonly DossierEvent[], trace: EventTrace): Promise<void> {
     if (events.length === 0) return;
     if (!tx.queryRunner?.isTransactionActive) throw new Error('DossierEventsWriter.append must run inside a transaction');
-    const rows = this.prepare(events).map(({ eventId, topic, key, payload, headers }) => ({ eventId, topic, key, payload, headers }));
+    const rows = this.prepare(events, trace).map(({ eventId, topic, key, payload, headers }) => ({ eventId, topic, key, payload, headers }));
     await tx.query(`WITH events AS (${PREPARED_EVENTS}) ${outboxInsertFrom('events')}`, [JSON.stringify(rows)]);
   }
 
   /** Validates and builds them for a repository statement that inserts them itself. */
-  prepare(events: readonly DossierEvent[]): PreparedEvent[] {
-    return events.map((event) => this.outbox.prepare(definitionOf(event), event.payload));
+  prepare(events: readonly DossierEvent[], trace: EventTrace): PreparedEvent[] {
+    return events.map((event) => this.outbox.prepare(definitionOf(event), event.payload, trace));
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '@hub/persistence';
-import { Clock, requireVisible, type CallerIdentity } from '@hub/platform';
+import { Clock, requireVisible, type CommandOrigin } from '@hub/platform';
 import type { EntityManager } from 'typeorm';
 import { CalendarReadModel } from '../calendar-read-model/calendar-read-model';
 import { decide, type DossierCommand } from './domain/decide';
@@ -29,7 +29,7 @@ export class DossierLifecycle {
    */
   run(
     code: string,
-    caller: CallerIdentity,
+    { caller, trace }: CommandOrigin,
     command: (now: Date) => DossierCommand,
     hooks: { loaded?: (before: DossierState) => void; onSaved?: (tx: EntityManager, state: DossierState, now: Date) => Promise<unknown> } = {},
   ): Promise<DossierState> {
@@ -44,7 +44,7 @@ export class DossierLifecycle {
       if (decision.outcome === 'rejected') throw dossierError(decision.rejection);
       if (decision.outcome !== 'updated') return decision.state;
       await this.store.save(tx, [{ before: stored.state, after: { state: decision.state, identity: { ...stored.identity, updatedAt: now } } }]);
-      await this.events.append(tx, decision.events);
+      await this.events.append(tx, decision.events, trace);
       await hooks.onSaved?.(tx, decision.state, now);
       return decision.state;
     });

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Caller, RequireRoles, type CallerIdentity } from '@hub/platform';
+import { Caller, type CallerIdentity, type EventTrace, RequireRoles, Trace } from '@hub/platform';
 import { ProcedureVersionRepository } from '../procedure-read-model/procedure-version.repository';
 import { DossierCodePipe } from './dossier.controller';
 import { renderNoticesHtml } from './notice-html';
@@ -43,7 +43,7 @@ export class DossierNoticeController {
   @RequireRoles('dossier:notice')
   @ApiOperation({ summary: 'Record a notice; form 04 (apology and new appointment) moves the due date, once per dossier' })
   @ApiCreatedResponse({ type: NoticeView })
-  issue(@Param('code', DossierCodePipe) code: string, @Body() notice: NoticeDto, @Caller() caller: CallerIdentity): Promise<NoticeView> {
-    return this.issueNotice.execute({ code, notice, caller });
+  issue(@Param('code', DossierCodePipe) code: string, @Body() notice: NoticeDto, @Caller() caller: CallerIdentity, @Trace() trace: EventTrace): Promise<NoticeView> {
+    return this.issueNotice.execute({ code, notice, caller, trace });
   }
 }

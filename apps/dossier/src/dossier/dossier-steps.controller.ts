@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, RequireRoles, type CallerIdentity } from '@hub/platform';
+import { Caller, type CallerIdentity, type EventTrace, RequireRoles, Trace } from '@hub/platform';
 import { MAX_STEPS_BATCH, RecordStepsBody, RecordStepsResponse } from './usecases/record-steps/record-steps.command';
 import { RecordStepsUseCase } from './usecases/record-steps/record-steps.usecase';
 
@@ -21,7 +21,7 @@ export class DossierStepsController {
       'the status machine in time order; older ones are recorded as history. Version and content hash of the dossier stay.',
   })
   @ApiOkResponse({ type: RecordStepsResponse })
-  record(@Body() body: RecordStepsBody, @Caller() caller: CallerIdentity): Promise<RecordStepsResponse> {
-    return this.recordSteps.execute({ steps: body.steps, caller });
+  record(@Body() body: RecordStepsBody, @Caller() caller: CallerIdentity, @Trace() trace: EventTrace): Promise<RecordStepsResponse> {
+    return this.recordSteps.execute({ steps: body.steps, caller, trace });
   }
 }

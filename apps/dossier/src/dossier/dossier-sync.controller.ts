@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, RequireRoles, type CallerIdentity } from '@hub/platform';
+import { Caller, type CallerIdentity, type EventTrace, RequireRoles, Trace } from '@hub/platform';
 import { MAX_SYNC_BATCH, SyncDossiersBody, SyncDossiersResponse } from './usecases/sync-dossiers/sync-dossiers.command';
 import { SyncDossiersUseCase } from './usecases/sync-dossiers/sync-dossiers.usecase';
 
@@ -22,7 +22,7 @@ export class DossierSyncController {
       'content VERSION_CONFLICT; a lower version is stale.',
   })
   @ApiOkResponse({ type: SyncDossiersResponse })
-  sync(@Body() body: SyncDossiersBody, @Caller() caller: CallerIdentity): Promise<SyncDossiersResponse> {
-    return this.syncDossiers.execute({ records: body.dossiers, caller });
+  sync(@Body() body: SyncDossiersBody, @Caller() caller: CallerIdentity, @Trace() trace: EventTrace): Promise<SyncDossiersResponse> {
+    return this.syncDossiers.execute({ records: body.dossiers, caller, trace });
   }
 }

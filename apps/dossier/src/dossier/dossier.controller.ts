@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DOSSIER_CODE_EXAMPLE, DOSSIER_CODE_PATTERN } from '@hub/contracts';
-import { ACCESS_PURPOSE_HEADER, accessPurposeOf, Caller, MAX_ACCESS_PURPOSE_LENGTH, PatternPipe, RequireRoles, validationFailed, type CallerIdentity } from '@hub/platform';
+import { ACCESS_PURPOSE_HEADER, accessPurposeOf, Caller, type CallerIdentity, type EventTrace, MAX_ACCESS_PURPOSE_LENGTH, PatternPipe, RequireRoles, Trace, validationFailed } from '@hub/platform';
 import { DossierView, StatusChangeView } from './usecases/get-dossier/dossier.view';
 import { GetDossierUseCase } from './usecases/get-dossier/get-dossier.usecase';
 import { GetDossierStateUseCase } from './usecases/get-dossier-state/get-dossier-state.usecase';
@@ -28,8 +28,8 @@ export class DossierController {
   @RequireRoles('dossier:submit')
   @ApiOperation({ summary: 'Submit a dossier online (status 1) for a published procedure' })
   @ApiCreatedResponse({ type: SubmittedDossierDto })
-  submit(@Body() command: SubmitDossierCommand, @Caller() caller: CallerIdentity): Promise<SubmittedDossierDto> {
-    return this.submitDossier.execute({ ...command, caller });
+  submit(@Body() command: SubmitDossierCommand, @Caller() caller: CallerIdentity, @Trace() trace: EventTrace): Promise<SubmittedDossierDto> {
+    return this.submitDossier.execute({ ...command, caller, trace });
   }
 
   @Get()
@@ -49,12 +49,12 @@ export class DossierController {
   })
   @ApiHeader({ name: ACCESS_PURPOSE_HEADER, required: false, description: `Why the record is read (kept in the audit trail; percent-encode non-ASCII text; at most ${MAX_ACCESS_PURPOSE_LENGTH} characters)` })
   @ApiOkResponse({ type: DossierView })
-  get(@Param('code', DossierCodePipe) code: string, @Headers(ACCESS_PURPOSE_HEADER) purposeHeader: string | undefined, @Caller() caller: CallerIdentity): Promise<DossierView> {
+  get(@Param('code', DossierCodePipe) code: string, @Headers(ACCESS_PURPOSE_HEADER) purposeHeader: string | undefined, @Caller() caller: CallerIdentity, @Trace() trace: EventTrace): Promise<DossierView> {
     const purpose = accessPurposeOf(purposeHeader);
     if (purpose === undefined) {
       throw validationFailed([{ field: ACCESS_PURPOSE_HEADER, code: 'INVALID_PURPOSE', message: `at most ${MAX_ACCESS_PURPOSE_LENGTH} characters, no control characters, sent once` }]);
     }
-    return this.getDossier.execute({ code, caller, purpose });
+    return this.getDossier.execute({ code, caller, purpose, trace });
   }
 
   @Get(':code/history')

@@ -5,7 +5,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import { formatInZone } from '@hub/calendar';
 import { DOSSIER_CODE_PATTERN } from '@hub/contracts';
-import { currentCorrelationId, type CallerIdentity } from '@hub/platform';
+import type { CallerIdentity } from '@hub/platform';
 import type { DataSource } from 'typeorm';
 
 /** One read of an applicant's personal data by someone other than the owning agency. */
@@ -17,6 +17,8 @@ export interface PersonalDataReadEntry {
   receivingAgencyCode: string;
   disclosure: 'full' | 'masked';
   purpose: string | null;
+  /** The request the read was made in. */
+  correlationId: string;
 }
 
 export class PersonalDataReadsQuery {
@@ -69,7 +71,7 @@ export class PersonalDataAudit {
     await this.dataSource.query(
       `INSERT INTO personal_data_read (read_at, client_id, client_kind, action, dossier_code, receiving_agency_code, disclosure, purpose, correlation_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [at, entry.caller.clientId, entry.caller.kind, entry.action, entry.dossierCode, entry.receivingAgencyCode, entry.disclosure, entry.purpose, currentCorrelationId() ?? null],
+      [at, entry.caller.clientId, entry.caller.kind, entry.action, entry.dossierCode, entry.receivingAgencyCode, entry.disclosure, entry.purpose, entry.correlationId],
     );
   }
 

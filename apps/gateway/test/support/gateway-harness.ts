@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { startServiceUnderTest, uniqueSuffix, type ServiceUnderTest } from '@hub/testing';
 import { bootstrapAdminKeyHash } from '../../src/api-client/bootstrap-admin';
 import { GatewayConfig } from '../../src/config/gateway.config';
-import { GATEWAY_AMBIENT_CONTEXT, GATEWAY_SERVICE, GatewayAppModule, type GatewayModuleOptions } from '../../src/gateway-app.module';
+import { GATEWAY_SERVICE, GatewayAppModule, type GatewayModuleOptions } from '../../src/gateway-app.module';
 
 export type Gateway = ServiceUnderTest<GatewayConfig>;
 
@@ -50,7 +50,6 @@ export const uniqueRateLimitPrefix = () => `hub:test:${uniqueSuffix()}:`;
 export function startGateway(upstreamUrl: string, env: Record<string, string> = {}, options: GatewayModuleOptions = {}): Promise<Gateway> {
   return startServiceUnderTest({
     service: GATEWAY_SERVICE,
-    ambientContext: GATEWAY_AMBIENT_CONTEXT,
     configClass: GatewayConfig,
     module: (config) => GatewayAppModule.forRoot(config, options),
     env: {

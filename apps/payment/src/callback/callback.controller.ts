@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PatternPipe, Public } from '@hub/platform';
+import { PatternPipe, Public, Trace, type EventTrace } from '@hub/platform';
 import type { FastifyReply } from 'fastify';
 import { HandleCallbackUseCase } from './usecases/handle-callback/handle-callback.usecase';
 import { PathExamples } from '../shared/path-examples';
@@ -23,8 +23,9 @@ export class CallbackController {
     @Param('provider', new PatternPipe((v) => /^[a-z][a-z0-9-]{1,30}$/.test(v), 'provider', 'sandbox')) provider: string,
     @Body() body: unknown,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Trace() trace: EventTrace,
   ): Promise<object> {
-    const answer = await this.handleCallback.execute({ provider, body });
+    const answer = await this.handleCallback.execute({ provider, body, trace });
     reply.status(answer.status);
     return answer.body;
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, PatternPipe, RequireRoles, type CallerIdentity } from '@hub/platform';
+import { Caller, PatternPipe, RequireRoles, Trace, type CallerIdentity, type EventTrace } from '@hub/platform';
 import type { FastifyRequest } from 'fastify';
 import { DossierPaymentsQuery, DossierPaymentsView } from '../fee-assessment/usecases/get-dossier-payments/dossier-payments.view';
 import { GetDossierPaymentsUseCase } from '../fee-assessment/usecases/get-dossier-payments/get-dossier-payments.usecase';
@@ -33,8 +33,8 @@ export class PaymentController {
   @RequireRoles('payment:create')
   @ApiOperation({ summary: 'Start paying a request at a provider: answers the payment page URL (one payment in flight per request)' })
   @ApiCreatedResponse({ type: CreatedPaymentView })
-  create(@Body() body: CreatePaymentBody, @Caller() caller: CallerIdentity, @Req() req: FastifyRequest): Promise<CreatedPaymentView> {
-    return this.createPayment.execute({ ...body, caller, clientIp: req.ip });
+  create(@Body() body: CreatePaymentBody, @Caller() caller: CallerIdentity, @Trace() trace: EventTrace, @Req() req: FastifyRequest): Promise<CreatedPaymentView> {
+    return this.createPayment.execute({ ...body, caller, trace, clientIp: req.ip });
   }
 
   @Post(':paymentId/refunds')

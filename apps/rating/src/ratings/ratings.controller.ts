@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, RequireRoles, type CallerIdentity } from '@hub/platform';
+import { Caller, RequireRoles, Trace, type CallerIdentity, type EventTrace } from '@hub/platform';
 import { RatingHistoryQuery, RatingHistoryView, RatingQueries, RatingSummaryQuery, RatingSummaryView } from './usecases/rating-queries';
 import { MAX_RATING_SYNC_BATCH, RateDossierBody, RatingRecordedView, SyncRatingsBody } from './usecases/rating.command';
 import { RateDossierUseCase } from './usecases/rate-dossier.usecase';
@@ -20,8 +20,8 @@ export class RatingsController {
   @RequireRoles('rating:submit')
   @ApiOperation({ summary: "The applicant's rating of a dossier, while its rating window is open (after statuses 2, 3, 5, 9, 10)" })
   @ApiCreatedResponse({ type: RatingRecordedView })
-  async create(@Body() rating: RateDossierBody, @Caller() caller: CallerIdentity): Promise<RatingRecordedView> {
-    const { created: _created, ...view } = await this.rate.execute({ rating, caller });
+  async create(@Body() rating: RateDossierBody, @Caller() caller: CallerIdentity, @Trace() trace: EventTrace): Promise<RatingRecordedView> {
+    const { created: _created, ...view } = await this.rate.execute({ rating, caller, trace });
     return view;
   }
 
@@ -31,8 +31,8 @@ export class RatingsController {
   @RequireRoles('rating:submit')
   @ApiOperation({ summary: `Ratings collected by an agency system: 1 to ${MAX_RATING_SYNC_BATCH}, each answered alone, idempotent on sourceRatingId` })
   @ApiOkResponse({ type: SyncRatingsResponse })
-  syncRatings(@Body() body: SyncRatingsBody, @Caller() caller: CallerIdentity): Promise<SyncRatingsResponse> {
-    return this.sync.execute({ items: body.ratings, caller });
+  syncRatings(@Body() body: SyncRatingsBody, @Caller() caller: CallerIdentity, @Trace() trace: EventTrace): Promise<SyncRatingsResponse> {
+    return this.sync.execute({ items: body.ratings, caller, trace });
   }
 
   @Get('ratings/summary')

@@ -1,4 +1,5 @@
 import { decodePayload, EventHeaders, type EventDefinition, type DeadLetterReason } from '@hub/contracts';
+import type { EventTrace } from '@hub/platform';
 import type { KafkaMessage } from 'kafkajs';
 
 export interface ConsumedEvent<P> {
@@ -12,6 +13,11 @@ export interface ConsumedEvent<P> {
   producer: string;
   correlationId: string;
   causationId?: string;
+}
+
+/** The trace of the work an event causes: its correlation carried on, the event itself as the cause. */
+export function traceOf(event: Pick<ConsumedEvent<unknown>, 'correlationId' | 'eventId'>): EventTrace {
+  return { correlationId: event.correlationId, causationId: event.eventId };
 }
 
 export type DecodedMessage<P> =

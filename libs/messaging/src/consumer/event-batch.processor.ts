@@ -1,6 +1,6 @@
 import type { Logger } from '@nestjs/common';
 import type { EventDefinition } from '@hub/contracts';
-import { AppError, runWithContext, type ConsumerDisposition } from '@hub/platform';
+import { AppError, type ConsumerDisposition } from '@hub/platform';
 import type { KafkaMessage } from 'kafkajs';
 import type { EntityManager } from 'typeorm';
 import { consumedEvents } from '../messaging.metrics';
@@ -92,8 +92,7 @@ export class EventBatchProcessor {
         }
         const batch = this.binding.handleBatch;
         if (batch && toApply.length > 0) {
-          // One call for the chunk; its logs and events carry the first event's correlation.
-          await runWithContext({ correlationId: toApply[0].correlationId, causationId: toApply[0].eventId }, () => batch(toApply, tx));
+          await batch(toApply, tx);
         } else {
           for (const event of toApply) await this.runHandler(tx, event);
         }
@@ -154,12 +153,12 @@ export class EventBatchProcessor {
         }
         p.failures++;
         p.lastError = errorText(e);
-        this.logger.warn(`${this.binding.consumer}: ${p.event.topic}@${p.event.offset} failed (attempt ${p.failures}/${maxAttempts}): ${p.lastError}`);
+        this.logger.warn({ msg: `${this.binding.consumer}: ${p.event.topic}@${p.event.offset} failed (attempt ${p.failures}/${maxAttempts}): ${p.lastError}`, ...logFieldsOf(p.event) });
       }
     }
     // A database outage looks like a failing handler; it must stop the batch, not dead-letter it.
     await this.db.query('SELECT 1');
-    this.logger.error(`${this.binding.consumer}: dead-lettering ${p.event.topic}@${p.event.offset} after ${maxAttempts} attempts`);
+    this.logger.error({ msg: `${this.binding.consumer}: dead-lettering ${p.event.topic}@${p.event.offset} after ${maxAttempts} attempts`, ...logFieldsOf(p.event) });
     await this.deadLetter({
       consumer: this.binding.consumer,
       topic: p.event.topic,
@@ -175,7 +174,7 @@ export class EventBatchProcessor {
   /** Dead-letters a message whose handler refused it for good, with the error's code as the reason. */
   private async reject(event: ConsumedEvent<object>, raw: KafkaMessage, error: unknown): Promise<void> {
     const reason = error instanceof AppError ? error.code : 'HANDLER_FAILED';
-    this.logger.warn(`${this.binding.consumer}: dead-lettering ${event.topic}@${event.offset} at once: ${reason} ${errorText(error)}`);
+    this.logger.warn({ msg: `${this.binding.consumer}: dead-lettering ${event.topic}@${event.offset} at once: ${reason} ${errorText(error)}`, ...logFieldsOf(event) });
     await this.deadLetter({ consumer: this.binding.consumer, topic: event.topic, partition: event.partition, message: raw, reason, error: errorText(error) });
     consumedEvents.inc({ topic: event.topic, outcome: 'dead_lettered' });
   }
@@ -200,8 +199,13 @@ export class EventBatchProcessor {
   }
 
   private runHandler(tx: EntityManager, event: ConsumedEvent<object>): Promise<void> {
-    return runWithContext({ correlationId: event.correlationId, causationId: event.eventId }, () => this.binding.handle(event, tx));
+    return this.binding.handle(event, tx);
   }
+}
+
+/** A line about one event names its correlation and id, as a request's line names its correlation. */
+function logFieldsOf(event: ConsumedEvent<object>): { correlationId: string; eventId: string } {
+  return { correlationId: event.correlationId, eventId: event.eventId };
 }
 
 function errorText(e: unknown): string {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { decodePayload, EventHeaders, fastValidInstance, type EventDefinition } from '@hub/contracts';
-import { currentContext, newCorrelationId } from '@hub/platform';
+import type { EventTrace } from '@hub/platform';
 import type { EntityManager } from 'typeorm';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 
@@ -19,17 +19,18 @@ export interface PreparedEvent extends AppendedEvent {
 
 /**
  * Records an event in the outbox inside the caller's transaction, so the state change and the event
- * commit together. The relay publishes it after commit.
+ * commit together. The relay publishes it after commit. `trace` is the work's origin (the request's `@Trace()`, a
+ * consumed event's `traceOf(event)`, a job's `newTrace()`): its correlation and causation ids go in the envelope.
  */
 @Injectable()
 export class OutboxWriter {
   constructor(@Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions) {}
 
-  async append<P extends object>(tx: EntityManager, def: EventDefinition<P>, payload: P): Promise<AppendedEvent> {
+  async append<P extends object>(tx: EntityManager, def: EventDefinition<P>, payload: P, trace: EventTrace): Promise<AppendedEvent> {
     if (!tx.queryRunner?.isTransactionActive) {
       throw new Error(`OutboxWriter.append(${def.topic}) must run inside a transaction`);
     }
-    const event = this.prepare(def, payload);
+    const event = this.prepare(def, payload, trace);
     await tx.query('INSERT INTO outbox (event_id, topic, key, payload, headers) VALUES ($1, $2, $3, $4, $5)', [
       event.eventId,
       event.topic,
@@ -45,7 +46,7 @@ export class OutboxWriter {
    * writing it. The caller must insert it (see `outboxInsertFrom`) in the same transaction as the state
    * change: a hot write path then costs one statement instead of one per event.
    */
-  prepare<P extends object>(def: EventDefinition<P>, payload: P): PreparedEvent {
+  prepare<P extends object>(def: EventDefinition<P>, payload: P, trace: EventTrace): PreparedEvent {
     // A producer bug must fail the use case, not poison every consumer downstream. What is stored is the contract's
     // instance, as a consumer will read it: a payload of plain JSON values is checked as it is (the fast path), anything
     // else (a Date, an undefined member) is first written and read back as JSON.
@@ -54,7 +55,6 @@ export class OutboxWriter {
     if (!decoded.ok) {
       throw new Error(`Event ${def.topic} violates its contract: ${decoded.violations.map((v) => `${v.field}: ${v.message}`).join('; ')}`);
     }
-    const ctx = currentContext();
     const eventId = randomUUID();
     const headers: Record<string, string> = {
       [EventHeaders.EventId]: eventId,
@@ -62,9 +62,9 @@ export class OutboxWriter {
       [EventHeaders.EventVersion]: String(def.version),
       [EventHeaders.OccurredAt]: new Date().toISOString(),
       [EventHeaders.Producer]: this.options.service,
-      [EventHeaders.CorrelationId]: ctx?.correlationId ?? newCorrelationId(),
+      [EventHeaders.CorrelationId]: trace.correlationId,
     };
-    if (ctx?.causationId) headers[EventHeaders.CausationId] = ctx.causationId;
+    if (trace.causationId) headers[EventHeaders.CausationId] = trace.causationId;
     return { eventId, topic: def.topic, key: def.keyOf(payload), payload: decoded.value, headers };
   }
 }

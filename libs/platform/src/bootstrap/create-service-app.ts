@@ -21,12 +21,6 @@ export interface ServiceAppOptions {
   openApi?: OpenApiInfo & { path?: string };
   /** Replaces the stdout logger, e.g. to capture or silence logs in tests. */
   logger?: Logger;
-  /**
-   * Opens each request's context as the ambient scope (default true), so code deep in a call sees its correlation id
-   * unasked: the outbox stamps it on events, the logger on lines. Node 20 then runs a hook for every promise of the
-   * process; a service that passes the context explicitly (the gateway) turns it off.
-   */
-  ambientContext?: boolean;
 }
 
 export interface ServiceRuntime {
@@ -65,7 +59,7 @@ export async function createServiceApp(
     clientErrorHandler: createClientErrorHandler(logger),
   });
   const fastify = adapter.getInstance();
-  registerRequestHooks(fastify, logger, { ambientContext: options.ambientContext ?? true });
+  registerRequestHooks(fastify, logger);
   registerRequestGuards(fastify, { maxUrlBytes: config.MAX_URL_BYTES });
   registerJsonBodyParser(fastify, jsonBudgetOf(config));
   registerHttpMetrics(fastify);

@@ -1,13 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import {
-  bindRequestContext,
-  CORRELATION_ID_HEADER,
-  newCorrelationId,
-  requestContextOf,
-  runWithContext,
-} from '../context/request-context';
+import { bindRequestContext, CORRELATION_ID_HEADER, newCorrelationId, requestContextOf } from '../context/request-context';
 import { recordRawRequestError } from '../errors/raw-request-error';
 
 // Anything else (too long, spaces, control characters) could pollute logs, so a fresh id is used instead.
@@ -22,25 +16,14 @@ export function correlationIdOf(headers: IncomingHttpHeaders): string {
   return typeof incoming === 'string' && ACCEPTED_CORRELATION_ID.test(incoming) ? incoming : newCorrelationId();
 }
 
-/** `ambientContext`: also open the request's context as the ambient scope (see `request-context.ts`). */
-export function registerRequestHooks(fastify: FastifyInstance, logger: Logger, { ambientContext }: { ambientContext: boolean }): void {
+/** Binds each request's context (its correlation id, echoed in the answer) to the request, and logs its completion. */
+export function registerRequestHooks(fastify: FastifyInstance, logger: Logger): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     const correlationId = correlationIdOf(request.headers);
-    const context = bindRequestContext(request, { correlationId });
+    bindRequestContext(request, { correlationId });
     void reply.header(CORRELATION_ID_HEADER, correlationId);
-    if (ambientContext) runWithContext(context, () => done());
-    else done();
+    done();
   });
-
-  // The body is read from socket events, which run outside the scope opened in onRequest; re-enter it so
-  // guards, pipes and handlers see the context.
-  if (ambientContext) {
-    fastify.addHook('preValidation', (request, _reply, done) => {
-      const context = requestContextOf(request);
-      if (context) runWithContext(context, () => done());
-      else done();
-    });
-  }
 
   fastify.addHook('onError', (request, _reply, error, done) => {
     recordRawRequestError(request, error);

@@ -4,11 +4,11 @@ import { Type } from 'class-transformer';
 import { IsInt, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Writable } from 'node:stream';
 import { BaseServiceConfig } from '../config/base-service.config';
-import { currentContext, currentCorrelationId } from '../context/request-context';
+import type { EventTrace, RequestContext } from '../context/request-context';
 import { notFound } from '../errors/problems';
 import { READINESS_CHECK } from '../health/readiness-check';
 import type { CallerIdentity } from '../identity/caller-identity';
-import { Caller, Public, RequireRoles } from '../identity/identity.decorators';
+import { Caller, Public, RequestContextParam, RequireRoles, Trace } from '../identity/identity.decorators';
 import { generateIdentityKeys, parseIdentitySigningKey } from '../identity/identity-keys';
 import { signIdentity } from '../identity/identity-token';
 import { createLogger } from '../logging/create-logger';
@@ -48,8 +48,8 @@ class SubmitDossierDto {
 @Controller('dossiers')
 class DossierController {
   @Post()
-  submit(@Body() dto: SubmitDossierDto, @Caller() caller: CallerIdentity) {
-    return { title: dto.title, clientId: caller.clientId, correlationId: currentCorrelationId(), ctxCaller: currentContext()?.identity?.clientId };
+  submit(@Body() dto: SubmitDossierDto, @Caller() caller: CallerIdentity, @RequestContextParam() context: RequestContext) {
+    return { title: dto.title, clientId: caller.clientId, correlationId: context.correlationId, ctxCaller: context.identity?.clientId };
   }
 
   @Get('boom')
@@ -75,8 +75,8 @@ class DossierController {
 
   @Public()
   @Get('lookup')
-  lookup() {
-    return { correlationId: currentCorrelationId() };
+  lookup(@Trace() trace: EventTrace) {
+    return { correlationId: trace.correlationId };
   }
 }
 

@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { requestContextFor, requestContextOf, type RequestContext } from '../context/request-context';
+import { requestContextFor, requestContextOf, type EventTrace, type RequestContext } from '../context/request-context';
 import { problem } from '../errors/problems';
 import type { CallerIdentity } from './caller-identity';
 
@@ -22,3 +22,6 @@ export const Caller = createParamDecorator((_data: unknown, ctx: ExecutionContex
 
 /** The current request's context (correlation id, and the caller once a guard verified it), for a handler to pass on. */
 export const RequestContextParam = createParamDecorator((_data: unknown, ctx: ExecutionContext): RequestContext => requestContextFor(ctx.switchToHttp().getRequest<object>()));
+
+/** The current request's trace (its correlation id), for a command whose use case writes events. */
+export const Trace = createParamDecorator((_data: unknown, ctx: ExecutionContext): EventTrace => ({ correlationId: requestContextFor(ctx.switchToHttp().getRequest<object>()).correlationId }));

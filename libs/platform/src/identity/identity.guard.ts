@@ -45,7 +45,6 @@ export class IdentityGuard implements CanActivate {
       replayCache: this.replayCache,
     });
 
-    // The request's context: where the service opens an ambient scope (ServiceAppOptions.ambientContext), it holds this same object.
     const requestContext = requestContextFor(request);
     requestContext.identity = identity;
 

@@ -1,6 +1,5 @@
 import pino, { DestinationStream, Logger } from 'pino';
 import type { LogLevelName } from '../config/base-service.config';
-import { currentCorrelationId } from '../context/request-context';
 
 const SECRET_HEADERS = ['authorization', 'x-api-key', 'x-hub-identity', 'cookie'];
 
@@ -16,7 +15,7 @@ const REDACTED_PATHS = [
   '*.DATABASE_URL',
 ];
 
-/** JSON lines carrying `service` and, inside a request or message context, its `correlationId`. */
+/** JSON lines carrying `service`; a line about a request or an event names its `correlationId` as a field. */
 export function createLogger(service: string, level: LogLevelName = 'info', destination?: DestinationStream): Logger {
   return pino(
     {
@@ -24,10 +23,6 @@ export function createLogger(service: string, level: LogLevelName = 'info', dest
       base: { service },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
-      mixin: () => {
-        const correlationId = currentCorrelationId();
-        return correlationId ? { correlationId } : {};
-      },
       redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
     },
     destination,

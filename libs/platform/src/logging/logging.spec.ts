@@ -1,5 +1,4 @@
 import { Writable } from 'node:stream';
-import { runWithContext } from '../context/request-context';
 import { createLogger } from './create-logger';
 import { PinoLoggerService } from './pino-logger.service';
 
@@ -15,13 +14,13 @@ function capture() {
 }
 
 describe('createLogger', () => {
-  it('writes JSON with service, level label and the current correlation id', () => {
+  it('writes JSON with service, level label, time and the fields it is given', () => {
     const { lines, logger } = capture();
-    logger.info('outside');
-    runWithContext({ correlationId: 'corr-1' }, () => logger.warn({ dossierCode: 'H26.1' }, 'inside'));
-    expect(lines[0]).toMatchObject({ service: 'dossier', level: 'info', msg: 'outside' });
+    logger.info('plain');
+    logger.warn({ correlationId: 'corr-1', dossierCode: 'H26.1' }, 'about a request');
+    expect(lines[0]).toMatchObject({ service: 'dossier', level: 'info', msg: 'plain' });
     expect(lines[0]).not.toHaveProperty('correlationId');
-    expect(lines[1]).toMatchObject({ service: 'dossier', level: 'warn', msg: 'inside', correlationId: 'corr-1', dossierCode: 'H26.1' });
+    expect(lines[1]).toMatchObject({ service: 'dossier', level: 'warn', msg: 'about a request', correlationId: 'corr-1', dossierCode: 'H26.1' });
     expect(typeof lines[1].time).toBe('string');
   });
 

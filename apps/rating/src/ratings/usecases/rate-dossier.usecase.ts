@@ -38,7 +38,7 @@ export class RateDossierUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute({ rating, sourceRatingId, caller }: RateDossierCommand): Promise<RatingRecorded> {
+  async execute({ rating, sourceRatingId, caller, trace }: RateDossierCommand): Promise<RatingRecorded> {
     const criteria = rating.criteria ?? [];
     const repeated = criteria.findIndex((c, i) => criteria.findIndex((o) => o.criterion === c.criterion) !== i);
     if (repeated >= 0) throw invalidInput([{ field: `criteria.${repeated}.criterion`, code: 'DUPLICATE', message: `criterion ${criteria[repeated].criterion} is rated twice` }]);
@@ -77,7 +77,7 @@ export class RateDossierUseCase {
           criteria: criteria.map((c) => ({ criterion: c.criterion, level: c.level })),
           channel: rating.channel,
           ratedAt: ratedAt.toISOString(),
-        });
+        }, trace);
       }
       const active = await this.ratings.activeId(tx, dossier.dossierCode);
       return { ratingId: stored.ratingId, dossierCode: dossier.dossierCode, level: rating.level, ratedAt: ratedAt.toISOString(), active: active === stored.ratingId, created: stored.created };

@@ -11,7 +11,7 @@ import {
   type RatingCriterion,
   type SatisfactionLevel,
 } from '@hub/contracts';
-import type { CallerIdentity } from '@hub/platform';
+import type { CallerIdentity, EventTrace } from '@hub/platform';
 import { RATED_AT_EXAMPLE, RATING_ID_EXAMPLE } from './rating.examples';
 
 export const MAX_COMMENT_LENGTH = 2000;
@@ -50,6 +50,7 @@ export interface RateDossierCommand {
   /** Set for ratings from an agency system's sync: a second rating with the same source id is a duplicate. */
   sourceRatingId?: string;
   caller: CallerIdentity;
+  trace: EventTrace;
 }
 
 export class RatingRecordedView {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AppError, validatePayload, type CallerIdentity, type FieldError } from '@hub/platform';
+import { AppError, validatePayload, type CallerIdentity, type EventTrace, type FieldError } from '@hub/platform';
 import { RateDossierUseCase } from './rate-dossier.usecase';
 import { SyncRatingItem } from './rating.command';
 
@@ -32,19 +32,19 @@ export class SyncRatingsResponse {
 export class SyncRatingsUseCase {
   constructor(private readonly rate: RateDossierUseCase) {}
 
-  async execute(command: { items: unknown[]; caller: CallerIdentity }): Promise<SyncRatingsResponse> {
+  async execute(command: { items: unknown[]; caller: CallerIdentity; trace: EventTrace }): Promise<SyncRatingsResponse> {
     const results: RatingSyncResult[] = [];
-    for (const [index, raw] of command.items.entries()) results.push(await this.one(index, raw, command.caller));
+    for (const [index, raw] of command.items.entries()) results.push(await this.one(index, raw, command.caller, command.trace));
     return { results };
   }
 
-  private async one(index: number, raw: unknown, caller: CallerIdentity): Promise<RatingSyncResult> {
+  private async one(index: number, raw: unknown, caller: CallerIdentity, trace: EventTrace): Promise<RatingSyncResult> {
     const sourceId = typeof raw === 'object' && raw !== null && typeof (raw as { sourceRatingId?: unknown }).sourceRatingId === 'string' ? (raw as { sourceRatingId: string }).sourceRatingId : null;
     const parsed = validatePayload(SyncRatingItem, raw);
     if (!parsed.ok) return { index, sourceRatingId: sourceId, outcome: 'rejected', ratingId: null, problem: { code: 'VALIDATION_FAILED', detail: 'The rating contains invalid fields.', errors: parsed.errors } };
     const { sourceRatingId, ...rating } = parsed.value;
     try {
-      const r = await this.rate.execute({ rating, sourceRatingId, caller });
+      const r = await this.rate.execute({ rating, sourceRatingId, caller, trace });
       return { index, sourceRatingId, outcome: r.created ? 'created' : 'duplicate', ratingId: r.ratingId };
     } catch (e) {
       if (!(e instanceof AppError)) throw e;

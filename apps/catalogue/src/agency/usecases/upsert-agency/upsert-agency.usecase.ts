@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AgencyUpserted } from '@hub/contracts';
 import { OutboxWriter } from '@hub/messaging';
-import { Clock, invalidInput } from '@hub/platform';
+import { Clock, invalidInput, type EventTrace } from '@hub/platform';
 import { TransactionRunner } from '@hub/persistence';
 import type { EntityManager } from 'typeorm';
 import { planUpsert, type UpsertResult } from '../../../shared/versioned-upsert';
@@ -31,15 +31,15 @@ export class UpsertAgencyUseCase {
     private readonly transactions: TransactionRunner,
   ) {}
 
-  async execute(command: UpsertAgencyCommand): Promise<UpsertedAgency> {
+  async execute({ trace, ...command }: UpsertAgencyCommand & { trace: EventTrace }): Promise<UpsertedAgency> {
     if (command.validFrom && command.validTo && command.validTo < command.validFrom) {
       throw invalidInput([{ field: 'validTo', code: 'BEFORE_VALID_FROM', message: 'validTo must not be before validFrom' }]);
     }
-    return this.transactions.run((tx) => this.upsert(tx, command));
+    return this.transactions.run((tx) => this.upsert(tx, command, trace));
   }
 
   /** The write itself, inside the transaction of `execute`. */
-  private async upsert(tx: EntityManager, command: UpsertAgencyCommand): Promise<UpsertedAgency> {
+  private async upsert(tx: EntityManager, command: UpsertAgencyCommand, trace: EventTrace): Promise<UpsertedAgency> {
     await this.agencies.lockWrites(tx);
     const parentCode = command.parentCode ?? null;
     if (parentCode !== null) {
@@ -68,7 +68,7 @@ export class UpsertAgencyUseCase {
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     } satisfies AgencyEntity);
-    await this.outbox.append(tx, AgencyUpserted, agencySnapshot(saved));
+    await this.outbox.append(tx, AgencyUpserted, agencySnapshot(saved), trace);
     return { result: plan.result, agency: AgencyView.from(saved) };
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CalendarInvalidError, NATIONAL_SCOPE, WorkingCalendar, type CalendarSettings, type CalendarYear } from '@hub/calendar';
 import { CalendarUpdated, canonicalJson } from '@hub/contracts';
 import { OutboxWriter } from '@hub/messaging';
-import { Clock, type FieldError } from '@hub/platform';
+import { Clock, type EventTrace, type FieldError } from '@hub/platform';
 import { TransactionRunner } from '@hub/persistence';
 import type { EntityManager } from 'typeorm';
 import { AgencyRepository } from '../../../agency/agency.repository';
@@ -33,11 +33,11 @@ export class PutCalendarUseCase {
     private readonly transactions: TransactionRunner,
   ) {}
 
-  execute({ scope, year, ...command }: PutCalendarCommand & { scope: string; year: number }): Promise<PutCalendarResult> {
-    return this.transactions.run((tx) => this.put(tx, scope, year, command));
+  execute({ scope, year, trace, ...command }: PutCalendarCommand & { scope: string; year: number; trace: EventTrace }): Promise<PutCalendarResult> {
+    return this.transactions.run((tx) => this.put(tx, scope, year, command, trace));
   }
 
-  private async put(tx: EntityManager, scope: string, year: number, command: PutCalendarCommand): Promise<PutCalendarResult> {
+  private async put(tx: EntityManager, scope: string, year: number, command: PutCalendarCommand, trace: EventTrace): Promise<PutCalendarResult> {
     if (scope !== NATIONAL_SCOPE && !(await this.agencies.findByCode(scope, tx))) throw CalendarErrors.scopeUnknown(scope);
     const settings = compactSettings(command.settings ?? {});
     const entry: CalendarYear = {
@@ -76,7 +76,7 @@ export class PutCalendarUseCase {
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     } satisfies CalendarYearEntity);
-    await this.outbox.append(tx, CalendarUpdated, calendarSnapshot(saved));
+    await this.outbox.append(tx, CalendarUpdated, calendarSnapshot(saved), trace);
     return { result: plan.result, calendar: CalendarView.from(saved, national?.settings) };
   }
 }

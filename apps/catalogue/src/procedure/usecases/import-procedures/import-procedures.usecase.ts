@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { WorkingCalendar } from '@hub/calendar';
-import { AppError, Clock, validatePayload, type CallerIdentity, type FieldError } from '@hub/platform';
+import { AppError, Clock, validatePayload, type CallerIdentity, type EventTrace, type FieldError } from '@hub/platform';
 import { TransactionRunner } from '@hub/persistence';
 import type { EntityManager } from 'typeorm';
 import { CATALOGUE_SETTINGS, type CatalogueSettings } from '../../../config/catalogue.config';
@@ -46,7 +46,7 @@ export class ImportProceduresUseCase {
     private readonly transactions: TransactionRunner,
   ) {}
 
-  async execute({ source, caller }: { source: AsyncIterable<RawRecord> | Iterable<RawRecord>; caller: CallerIdentity }): Promise<ImportReportView> {
+  async execute({ source, caller, trace }: { source: AsyncIterable<RawRecord> | Iterable<RawRecord>; caller: CallerIdentity; trace: EventTrace }): Promise<ImportReportView> {
     const started = Date.now();
     const report = await this.transactions.run(async (tx) => {
       const calendar = await this.policy.calendar(tx);
@@ -58,11 +58,11 @@ export class ImportProceduresUseCase {
         if (++read > this.settings.importMaxRecords) throw ProcedureErrors.importTooManyRecords(this.settings.importMaxRecords);
         chunk.push(record);
         if (chunk.length >= this.settings.importChunkSize) {
-          results.add(await this.importChunk(tx, chunk, caller.clientId, calendar));
+          results.add(await this.importChunk(tx, chunk, caller.clientId, calendar, trace));
           chunk = [];
         }
       }
-      if (chunk.length > 0) results.add(await this.importChunk(tx, chunk, caller.clientId, calendar));
+      if (chunk.length > 0) results.add(await this.importChunk(tx, chunk, caller.clientId, calendar, trace));
       return results.report();
     });
     this.logger.log(
@@ -72,7 +72,7 @@ export class ImportProceduresUseCase {
     return report;
   }
 
-  private async importChunk(tx: EntityManager, raws: RawRecord[], actor: string, calendar: WorkingCalendar): Promise<ImportRecordResultView[]> {
+  private async importChunk(tx: EntityManager, raws: RawRecord[], actor: string, calendar: WorkingCalendar, trace: EventTrace): Promise<ImportRecordResultView[]> {
     const results = new Map<number, ImportRecordResultView>();
     const prepared: Prepared[] = [];
     for (const raw of raws) {
@@ -90,7 +90,7 @@ export class ImportProceduresUseCase {
     // that its second record follows the first.
     let wave: Array<PlannedVersion & { index: number }> = [];
     const flush = async () => {
-      const taken = await this.publisher.writeMany(tx, wave);
+      const taken = await this.publisher.writeMany(tx, wave, trace);
       for (const p of wave) {
         const code = p.version.procedureCode;
         if (taken.has(code)) {

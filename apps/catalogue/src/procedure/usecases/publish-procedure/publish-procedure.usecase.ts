@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, type CallerIdentity } from '@hub/platform';
+import { Clock, type CallerIdentity, type EventTrace } from '@hub/platform';
 import { TransactionRunner } from '@hub/persistence';
 import { formatInZone, parseInstantOrDate } from '../../../shared/dates';
 import { ProcedureErrors } from '../../procedure.errors';
@@ -21,7 +21,7 @@ export class PublishProcedureUseCase {
     private readonly transactions: TransactionRunner,
   ) {}
 
-  async execute({ code, caller, ...command }: PublishProcedureCommand & { code: string; caller: CallerIdentity }): Promise<PublishedVersionView> {
+  async execute({ code, caller, trace, ...command }: PublishProcedureCommand & { code: string; caller: CallerIdentity; trace: EventTrace }): Promise<PublishedVersionView> {
     const effectiveFrom = command.effectiveFrom === undefined ? undefined : parseInstantOrDate(command.effectiveFrom);
     return this.transactions.run(async (tx) => {
       const procedure = await this.procedures.findForUpdate(tx, code);
@@ -31,15 +31,19 @@ export class PublishProcedureUseCase {
       // The draft was checked when written; agencies and the date window may have changed since.
       this.policy.assertDecisionDate(content);
       const refs = await this.policy.assertReferences(content, tx);
-      const { version, previous } = await this.publisher.publish(tx, {
-        procedure: Object.assign(procedure, { draft: null }),
-        content,
-        effectiveFrom,
-        enteredAt: this.clock.now(),
-        actor: caller.clientId,
-        refs,
-        calendar: await this.policy.calendar(tx),
-      });
+      const { version, previous } = await this.publisher.publish(
+        tx,
+        {
+          procedure: Object.assign(procedure, { draft: null }),
+          content,
+          effectiveFrom,
+          enteredAt: this.clock.now(),
+          actor: caller.clientId,
+          refs,
+          calendar: await this.policy.calendar(tx),
+        },
+        trace,
+      );
       const summary = {
         code,
         version: version.version,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ProcedureWithdrawn, type ProcedureWithdrawnV1 } from '@hub/contracts';
 import { OutboxWriter } from '@hub/messaging';
-import { Clock, type CallerIdentity } from '@hub/platform';
+import { Clock, type CallerIdentity, type EventTrace } from '@hub/platform';
 import { TransactionRunner } from '@hub/persistence';
 import { formatInZone, parseInstantOrDate } from '../../../shared/dates';
 import type { Withdrawal } from '../../procedure.entity';
@@ -24,7 +24,7 @@ export class WithdrawProcedureUseCase {
     private readonly transactions: TransactionRunner,
   ) {}
 
-  async execute({ code, caller, ...command }: WithdrawProcedureCommand & { code: string; caller: CallerIdentity }): Promise<WithdrawnView> {
+  async execute({ code, caller, trace, ...command }: WithdrawProcedureCommand & { code: string; caller: CallerIdentity; trace: EventTrace }): Promise<WithdrawnView> {
     const now = this.clock.now();
     const withdrawnAt = command.withdrawnAt === undefined ? now : (parseInstantOrDate(command.withdrawnAt) ?? now);
     return this.transactions.run(async (tx) => {
@@ -48,7 +48,7 @@ export class WithdrawProcedureUseCase {
       await this.procedures.update(tx, procedure);
       const event: ProcedureWithdrawnV1 = { code, lastVersion: latest.version, withdrawnAt: formatInZone(withdrawnAt), reason: command.reason };
       if (decision) event.decision = decision;
-      await this.outbox.append(tx, ProcedureWithdrawn, event);
+      await this.outbox.append(tx, ProcedureWithdrawn, event, trace);
       return { code, lastVersion: latest.version, withdrawnAt: formatInZone(withdrawnAt), reason: command.reason };
     });
   }

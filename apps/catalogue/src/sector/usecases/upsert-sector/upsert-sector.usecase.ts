@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SectorUpserted } from '@hub/contracts';
 import { OutboxWriter } from '@hub/messaging';
-import { Clock } from '@hub/platform';
+import { Clock, type EventTrace } from '@hub/platform';
 import { TransactionRunner } from '@hub/persistence';
 import type { EntityManager } from 'typeorm';
 import { planUpsert, type UpsertResult } from '../../../shared/versioned-upsert';
@@ -26,11 +26,11 @@ export class UpsertSectorUseCase {
     private readonly transactions: TransactionRunner,
   ) {}
 
-  execute(command: UpsertSectorCommand): Promise<UpsertedSector> {
-    return this.transactions.run((tx) => this.upsert(tx, command));
+  execute({ trace, ...command }: UpsertSectorCommand & { trace: EventTrace }): Promise<UpsertedSector> {
+    return this.transactions.run((tx) => this.upsert(tx, command, trace));
   }
 
-  private async upsert(tx: EntityManager, command: UpsertSectorCommand): Promise<UpsertedSector> {
+  private async upsert(tx: EntityManager, command: UpsertSectorCommand, trace: EventTrace): Promise<UpsertedSector> {
     await this.sectors.lock(tx, command.code);
     const existing = await this.sectors.findByCode(command.code, tx);
     const active = command.active ?? true;
@@ -45,7 +45,7 @@ export class UpsertSectorUseCase {
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     } satisfies SectorEntity);
-    await this.outbox.append(tx, SectorUpserted, sectorSnapshot(saved));
+    await this.outbox.append(tx, SectorUpserted, sectorSnapshot(saved), trace);
     return { result: plan.result, sector: SectorView.from(saved) };
   }
 }

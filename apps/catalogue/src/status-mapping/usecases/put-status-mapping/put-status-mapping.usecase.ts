@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { canonicalJson, StatusMappingUpdated } from '@hub/contracts';
 import { OutboxWriter } from '@hub/messaging';
-import { authorize, Clock, holdsRole, type CallerIdentity } from '@hub/platform';
+import { authorize, Clock, holdsRole, type CallerIdentity, type EventTrace } from '@hub/platform';
 import { TransactionRunner } from '@hub/persistence';
 import type { EntityManager } from 'typeorm';
 import { planUpsert, type UpsertResult } from '../../../shared/versioned-upsert';
@@ -33,16 +33,16 @@ export class PutStatusMappingUseCase {
     private readonly transactions: TransactionRunner,
   ) {}
 
-  async execute({ agencyCode, caller, ...command }: PutStatusMappingCommand & { agencyCode: string; caller: CallerIdentity }): Promise<PutStatusMappingResult> {
+  async execute({ agencyCode, caller, trace, ...command }: PutStatusMappingCommand & { agencyCode: string; caller: CallerIdentity; trace: EventTrace }): Promise<PutStatusMappingResult> {
     // The national catalogue writers (operators only, by the access policy) maintain every agency's mapping; an
     // agency system with status-mapping:write only its own agencies' (a catalogue:write stored on one grants nothing).
     if (!holdsRole(caller, 'catalogue:write')) {
       authorize(caller, 'status-mapping:write', { agencyCode, outOfScope: () => StatusMappingErrors.scopeViolation(agencyCode) });
     }
-    return this.transactions.run((tx) => this.put(tx, agencyCode, command, caller.clientId));
+    return this.transactions.run((tx) => this.put(tx, agencyCode, command, caller.clientId, trace));
   }
 
-  private async put(tx: EntityManager, agencyCode: string, command: PutStatusMappingCommand, actor: string): Promise<PutStatusMappingResult> {
+  private async put(tx: EntityManager, agencyCode: string, command: PutStatusMappingCommand, actor: string, trace: EventTrace): Promise<PutStatusMappingResult> {
     if (!(await this.agencies.findByCode(agencyCode, tx))) throw AgencyErrors.notFound(agencyCode);
     await this.mappings.lock(tx, agencyCode);
     const entries: StatusMappingEntry[] = [...command.mappings]
@@ -54,7 +54,7 @@ export class PutStatusMappingUseCase {
     if (plan.result === 'unchanged') return { result: plan.result, mapping: StatusMappingView.from(plan.existing, true) };
     const entity = { agencyCode, version: plan.revision, mappings: entries, createdBy: actor, createdAt: this.clock.now() };
     await this.mappings.insert(tx, entity);
-    await this.outbox.append(tx, StatusMappingUpdated, { agencyCode, version: entity.version, mappings: entries });
+    await this.outbox.append(tx, StatusMappingUpdated, { agencyCode, version: entity.version, mappings: entries }, trace);
     return { result: plan.result, mapping: StatusMappingView.from(entity, true) };
   }
 }

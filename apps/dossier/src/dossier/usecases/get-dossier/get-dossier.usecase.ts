@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import type { EventTrace } from '@hub/platform';
 import { DossierDisclosure } from '../../dossier-disclosure';
 import { GetDossierStateUseCase, type GetDossierStateQuery } from '../get-dossier-state/get-dossier-state.usecase';
 import type { DossierView } from './dossier.view';
 
-/** Which dossier, who asks, and why (`x-access-purpose`, kept in the audit trail). */
+/** Which dossier, who asks, and why (`x-access-purpose`), in which request: both kept in the audit trail. */
 export interface GetDossierQuery extends GetDossierStateQuery {
   purpose: string | null;
+  trace: EventTrace;
 }
 
 /**
@@ -19,7 +21,7 @@ export class GetDossierUseCase {
     private readonly disclosure: DossierDisclosure,
   ) {}
 
-  async execute({ purpose, ...query }: GetDossierQuery): Promise<DossierView> {
-    return this.disclosure.view(await this.state.execute(query), query.caller, 'dossier.read', purpose);
+  async execute({ purpose, trace, ...query }: GetDossierQuery): Promise<DossierView> {
+    return this.disclosure.view(await this.state.execute(query), { caller: query.caller, trace }, 'dossier.read', purpose);
   }
 }

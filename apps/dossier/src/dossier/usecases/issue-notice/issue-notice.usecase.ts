@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CallerIdentity } from '@hub/platform';
+import type { CallerIdentity, EventTrace } from '@hub/platform';
 import { NoticeView } from '../get-dossier/dossier.view';
 import { DossierLifecycle } from '../../dossier-lifecycle';
 import { noticeInputOf } from '../sync-dossiers/sync-record.parser';
@@ -9,6 +9,7 @@ export interface IssueNoticeCommand {
   code: string;
   notice: NoticeDto;
   caller: CallerIdentity;
+  trace: EventTrace;
 }
 
 /** The agency records a notice (form 04: the one apology and new appointment). */
@@ -16,9 +17,9 @@ export interface IssueNoticeCommand {
 export class IssueNoticeUseCase {
   constructor(private readonly lifecycle: DossierLifecycle) {}
 
-  async execute({ caller, ...command }: IssueNoticeCommand): Promise<NoticeView> {
+  async execute({ caller, trace, ...command }: IssueNoticeCommand): Promise<NoticeView> {
     const notice = noticeInputOf(command.notice);
-    const state = await this.lifecycle.run(command.code, caller, () => ({ kind: 'issue-notice', notice }));
+    const state = await this.lifecycle.run(command.code, { caller, trace }, () => ({ kind: 'issue-notice', notice }));
     const stored = state.notices.find((n) => n.form === notice.form && n.number === notice.number);
     return NoticeView.from(stored ?? { ...notice, late: false, source: 'agency' });
   }

@@ -1,4 +1,4 @@
-import type { CallerIdentity } from '@hub/platform';
+import type { CallerIdentity, EventTrace } from '@hub/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, IsArray, Matches } from 'class-validator';
 import { DOSSIER_CODE_PATTERN } from '@hub/contracts';
@@ -11,6 +11,7 @@ export const MAX_STEPS_BATCH = 1000;
 export interface RecordStepsCommand {
   steps: unknown[];
   caller: CallerIdentity;
+  trace: EventTrace;
 }
 export const RECORD_STEPS_OUTCOMES = ['updated', 'unchanged', 'rejected'] as const;
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DossierStatus } from '@hub/contracts';
-import { AppError, validatePayload, type CallerIdentity } from '@hub/platform';
+import { AppError, validatePayload, type CommandOrigin } from '@hub/platform';
 import type { Step } from '../../domain/dossier-state';
 import { stepTermsOf, type StepWithTerms } from '../../step-terms';
 import { DossierLifecycle } from '../../dossier-lifecycle';
@@ -24,20 +24,20 @@ interface Group {
 export class RecordStepsUseCase {
   constructor(private readonly lifecycle: DossierLifecycle) {}
 
-  async execute({ steps, caller }: RecordStepsCommand): Promise<RecordStepsResponse> {
+  async execute({ steps, ...origin }: RecordStepsCommand): Promise<RecordStepsResponse> {
     if (steps.length < 1 || steps.length > MAX_STEPS_BATCH) throw DossierErrors.batchTooLarge(steps.length, MAX_STEPS_BATCH);
     const groups = groupByDossier(steps);
     const results: RecordStepsResultDto[] = [];
-    for (const group of groups.values()) results.push(await this.recordOne(group, caller));
+    for (const group of groups.values()) results.push(await this.recordOne(group, origin));
     return { results };
   }
 
-  private async recordOne(group: Group, caller: CallerIdentity): Promise<RecordStepsResultDto> {
+  private async recordOne(group: Group, origin: CommandOrigin): Promise<RecordStepsResultDto> {
     const base = { code: group.code, indexes: group.indexes };
     if (group.error) return { ...base, outcome: 'rejected', status: null, problem: recordProblem(group.error) };
     try {
       let before = -1;
-      const state = await this.lifecycle.run(group.code, caller, () => ({ kind: 'record-steps', steps: group.steps }), { loaded: (s) => (before = s.steps.length) });
+      const state = await this.lifecycle.run(group.code, origin, () => ({ kind: 'record-steps', steps: group.steps }), { loaded: (s) => (before = s.steps.length) });
       return { ...base, outcome: state.steps.length > before ? 'updated' : 'unchanged', status: state.status };
     } catch (error) {
       if (error instanceof AppError) return { ...base, outcome: 'rejected', status: null, problem: recordProblem(error as DossierError) };

@@ -54,10 +54,12 @@ function setup(found: typeof procedure | null = procedure, { taken = 0, inForce 
   return { usecase, calls, lookups, forgotten };
 }
 
+const trace = { correlationId: 'corr-intake-1' };
+
 describe('SubmitDossierUseCase', () => {
   it('numbers the dossier by the Vietnamese receipt date and hands the state and its events to one write', async () => {
     const { usecase, calls, lookups } = setup();
-    const result = await usecase.execute({ ...command, caller: portal });
+    const result = await usecase.execute({ ...command, caller: portal, trace });
     expect(lookups).toEqual([[procedure.code, new Date('2026-01-11T17:30:00Z')]]);
     expect(result).toMatchObject({ code: `${AGENCY}-260112-0007`, status: 1, procedureVersion: procedure.version });
     expect(calls).toHaveLength(1);
@@ -75,12 +77,15 @@ describe('SubmitDossierUseCase', () => {
     // Only dossier.received.v1 (source hub, status 1): dossier.submitted.v1 is retired.
     expect(events.map((e) => [e.topic, e.key])).toEqual([[DossierReceived.topic, placeholder]]);
     expect(events[0].payload).toMatchObject({ dossierCode: placeholder, status: 1, source: 'hub', channel: 'ONLINE', revision: 1 });
+    // The request's trace, handed down in the command, is the event's correlation; a request causes it, no event.
+    expect(events[0].headers).toMatchObject({ 'correlation-id': trace.correlationId, producer: 'dossier' });
+    expect(events[0].headers).not.toHaveProperty('causation-id');
     expect(JSON.stringify(dossier)).not.toContain(result.lookupKey);
   });
 
   it('skips codes an agency system already took, under a fresh placeholder each time', async () => {
     const { usecase, calls } = setup(procedure, { taken: 2 });
-    const result = await usecase.execute({ ...command, caller: portal });
+    const result = await usecase.execute({ ...command, caller: portal, trace });
     expect(result.code).toBe(`${AGENCY}-260112-0009`);
     expect(calls).toHaveLength(3);
     expect(new Set(calls.map((c) => c.placeholder)).size).toBe(3);
@@ -88,7 +93,7 @@ describe('SubmitDossierUseCase', () => {
 
   it('decides again under the version in force when the one it kept is no longer (a newer version reached the database)', async () => {
     const { usecase, calls, lookups, forgotten } = setup(procedure, { inForce: procedure.version + 1 });
-    const result = await usecase.execute({ ...command, caller: portal });
+    const result = await usecase.execute({ ...command, caller: portal, trace });
     expect(forgotten).toEqual([procedure.code]);
     expect(lookups).toHaveLength(2);
     expect(calls.map((c) => c.procedure.version)).toEqual([procedure.version, procedure.version + 1]);
@@ -103,7 +108,7 @@ describe('SubmitDossierUseCase', () => {
     ['an agency system acting for another agency', procedure, command, { ...portal, kind: 'agency-system' as const, agencyCodes: ['000.00.00.H55'] }, 'AGENCY_SCOPE_VIOLATION'],
   ])('refuses %s and writes nothing', async (_case, found, cmd, caller, code) => {
     const { usecase, calls } = setup(found);
-    await expect(usecase.execute({ ...cmd, caller })).rejects.toMatchObject({ code });
+    await expect(usecase.execute({ ...cmd, caller, trace })).rejects.toMatchObject({ code });
     expect(calls).toHaveLength(0);
   });
 });

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { localDateOf } from '@hub/calendar';
 import { DossierStatus, dossierCodePrefix } from '@hub/contracts';
-import { assertMayActFor, Clock, type CallerIdentity } from '@hub/platform';
+import { assertMayActFor, Clock, type CallerIdentity, type EventTrace } from '@hub/platform';
 import { submissionFeedRow } from '../../../agency-feed/agency-feed.writer';
 import { ProceduresInForce } from '../../../procedure-read-model/procedures-in-force';
 import { decide, type IntakeCommand } from '../../domain/decide';
@@ -30,7 +30,7 @@ export class SubmitDossierUseCase {
     private readonly lookupKeys: LookupKeys,
   ) {}
 
-  async execute({ caller, ...command }: SubmitDossierCommand & { caller: CallerIdentity }): Promise<SubmittedDossierDto> {
+  async execute({ caller, trace, ...command }: SubmitDossierCommand & { caller: CallerIdentity; trace: EventTrace }): Promise<SubmittedDossierDto> {
     assertMayActFor(caller, command.receivingAgencyCode, () => DossierErrors.agencyScopeViolation(command.receivingAgencyCode));
     const now = this.clock.now();
     const receiptDate = localDateOf(now);
@@ -57,7 +57,7 @@ export class SubmitDossierUseCase {
         receiptDate,
         placeholder,
         dossier: { state: intake.state, identity },
-        events: this.events.prepare(intake.events),
+        events: this.events.prepare(intake.events, trace),
         lookupKeyTag,
         feedItem: submissionFeedRow(intake.state, now),
       });

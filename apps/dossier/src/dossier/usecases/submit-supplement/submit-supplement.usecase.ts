@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import type { CallerIdentity } from '@hub/platform';
+import type { CallerIdentity, EventTrace } from '@hub/platform';
 import { DossierDisclosure } from '../../dossier-disclosure';
 import { AgencyFeedWriter } from '../../../agency-feed/agency-feed.writer';
 import { DossierLifecycle } from '../../dossier-lifecycle';
@@ -16,6 +16,7 @@ export interface SubmitSupplementCommand {
   code: string;
   note: string | null;
   caller: CallerIdentity;
+  trace: EventTrace;
 }
 
 /**
@@ -30,8 +31,8 @@ export class SubmitSupplementUseCase {
     private readonly feed: AgencyFeedWriter,
   ) {}
 
-  async execute({ caller, ...command }: SubmitSupplementCommand): Promise<DossierView> {
-    const state = await this.lifecycle.run(command.code, caller, (now) => ({ kind: 'supplement', at: now, note: command.note }), {
+  async execute({ caller, trace, ...command }: SubmitSupplementCommand): Promise<DossierView> {
+    const state = await this.lifecycle.run(command.code, { caller, trace }, (now) => ({ kind: 'supplement', at: now, note: command.note }), {
       // The receiving agency's feed learns of it in the same transaction (no event carries supplements).
       onSaved: (tx, saved, now) =>
         this.feed.record(tx, {
@@ -42,6 +43,6 @@ export class SubmitSupplementUseCase {
           supplement: { note: command.note },
         }),
     });
-    return this.disclosure.view(state, caller, 'dossier.supplement');
+    return this.disclosure.view(state, { caller, trace }, 'dossier.supplement');
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { CallerIdentity } from '@hub/platform';
+import type { CallerIdentity, EventTrace } from '@hub/platform';
 import { ArrayMinSize, IsArray } from 'class-validator';
 import { DOSSIER_ERROR_CODES } from '../../dossier.errors';
 import type { RecordProblem } from './record-problem';
@@ -41,8 +41,9 @@ export class SyncDossiersResponse {
   @ApiProperty({ type: [SyncResultDto] }) results!: SyncResultDto[];
 }
 
-/** The command: the records as sent, and when the hub received them. */
+/** The command: the records as sent, who sent them, and the trace of the request they came in. */
 export interface SyncDossiersCommand {
   records: unknown[];
   caller: CallerIdentity;
+  trace: EventTrace;
 }

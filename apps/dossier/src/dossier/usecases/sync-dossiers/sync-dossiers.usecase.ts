@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { formatInZone } from '@hub/calendar';
 import { TransactionRunner } from '@hub/persistence';
-import { Clock, isInAgencyScope, type CallerIdentity } from '@hub/platform';
+import { Clock, isInAgencyScope, type CallerIdentity, type CommandOrigin } from '@hub/platform';
 import type { EntityManager } from 'typeorm';
 import { CalendarReadModel } from '../../../calendar-read-model/calendar-read-model';
 import { ProcedureVersionRepository } from '../../../procedure-read-model/procedure-version.repository';
@@ -42,10 +42,10 @@ export class SyncDossiersUseCase {
     private readonly lookupKeys: LookupKeys,
   ) {}
 
-  async execute({ caller, ...command }: SyncDossiersCommand): Promise<SyncDossiersResponse> {
+  async execute({ caller, trace, ...command }: SyncDossiersCommand): Promise<SyncDossiersResponse> {
     if (command.records.length < 1 || command.records.length > MAX_SYNC_BATCH) throw DossierErrors.batchTooLarge(command.records.length, MAX_SYNC_BATCH);
     const { prepared, rejected } = await this.prepare(command.records, caller);
-    const applied = prepared.length === 0 ? { results: new Map<number, SyncResultDto>(), writes: new Map(), events: [] } : await this.transactions.run((tx) => this.apply(tx, prepared, caller));
+    const applied = prepared.length === 0 ? { results: new Map<number, SyncResultDto>(), writes: new Map(), events: [] } : await this.transactions.run((tx) => this.apply(tx, prepared, { caller, trace }));
     const results = command.records.map((_, index) => {
       const failure = rejected.get(index);
       if (failure) return rejectedResult(failure.code, failure);
@@ -70,7 +70,7 @@ export class SyncDossiersUseCase {
     };
   }
 
-  private async apply(tx: EntityManager, prepared: PreparedRecord[], caller: CallerIdentity): Promise<Applied> {
+  private async apply(tx: EntityManager, prepared: PreparedRecord[], { caller, trace }: CommandOrigin): Promise<Applied> {
     const codes = prepared.map((p) => p.command.code);
     await this.store.lock(tx, codes);
     const loaded = await this.store.load(tx, codes);
@@ -81,7 +81,7 @@ export class SyncDossiersUseCase {
       applied.results.set(record.index, this.applyOne(record, current, caller, now, applied));
     }
     await this.store.save(tx, [...applied.writes.values()]);
-    await this.events.append(tx, applied.events);
+    await this.events.append(tx, applied.events, trace);
     return applied;
   }
 

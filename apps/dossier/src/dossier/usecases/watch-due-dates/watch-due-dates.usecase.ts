@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '@hub/persistence';
+import { newTrace } from '@hub/platform';
 import type { EntityManager } from 'typeorm';
 import { CalendarReadModel } from '../../../calendar-read-model/calendar-read-model';
 import { watchDue } from '../../domain/watch';
@@ -27,8 +28,9 @@ export class WatchDueDatesUseCase {
     private readonly events: DossierEventsWriter,
   ) {}
 
-  /** Returns the number of dossiers flagged (0 when another replica holds the pass). */
+  /** Returns the number of dossiers flagged (0 when another replica holds the pass). The pass is one trace. */
   execute(now: Date): Promise<number> {
+    const trace = newTrace();
     return this.transactions.run(async (tx) => {
       const [{ locked }] = await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [WATCH_LOCK_KEY]);
       if (!locked) return 0;
@@ -43,7 +45,7 @@ export class WatchDueDatesUseCase {
         const flagged = calendar ? watchDue(stored.state, now, calendar) : null;
         if (!flagged) continue;
         writes.push({ before: stored.state, after: { state: flagged.state, identity: { ...stored.identity, updatedAt: now } } });
-        await this.events.append(tx, flagged.events);
+        await this.events.append(tx, flagged.events, trace);
       }
       await this.store.save(tx, writes);
       return writes.length;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CallerIdentity } from '@hub/platform';
+import type { CallerIdentity, EventTrace } from '@hub/platform';
 import { DossierDisclosure } from '../../dossier-disclosure';
 import { AgencyFeedWriter } from '../../../agency-feed/agency-feed.writer';
 import { DossierLifecycle } from '../../dossier-lifecycle';
@@ -8,6 +8,7 @@ import type { DossierView } from '../get-dossier/dossier.view';
 export interface WithdrawDossierCommand {
   code: string;
   caller: CallerIdentity;
+  trace: EventTrace;
 }
 
 /** The applicant withdraws through the portal: status 7, through the same machine as every change. */
@@ -19,11 +20,11 @@ export class WithdrawDossierUseCase {
     private readonly feed: AgencyFeedWriter,
   ) {}
 
-  async execute({ code, caller }: WithdrawDossierCommand): Promise<DossierView> {
-    const state = await this.lifecycle.run(code, caller, (now) => ({ kind: 'withdraw', at: now }), {
+  async execute({ code, ...origin }: WithdrawDossierCommand): Promise<DossierView> {
+    const state = await this.lifecycle.run(code, origin, (now) => ({ kind: 'withdraw', at: now }), {
       // The receiving agency's feed learns of it in the same transaction.
       onSaved: (tx, saved, now) => this.feed.record(tx, { type: 'dossier.withdrawn', dossierCode: saved.code, occurredAt: now, sourceKey: `dossier.withdrawn:${saved.code}` }),
     });
-    return this.disclosure.view(state, caller, 'dossier.withdraw');
+    return this.disclosure.view(state, origin, 'dossier.withdraw');
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { TransactionRunner } from '@hub/persistence';
-import { Clock } from '@hub/platform';
+import { Clock, type EventTrace } from '@hub/platform';
 import { PaymentRepository } from '../../../payment/payment.repository';
 import { SettlePayment } from '../../../payment/usecases/settle-payment/settle-payment';
 import type { PaymentProvider, ProviderReceipt, VerifiedCallback } from '../../../provider/payment-provider';
@@ -12,6 +12,7 @@ import { CallbackLogRepository } from '../../callback-log.repository';
 export interface HandleCallbackCommand {
   provider: string;
   body: unknown;
+  trace: EventTrace;
 }
 
 /** The answer in the provider's own vocabulary (never problem+json), and its HTTP status. */
@@ -68,17 +69,17 @@ export class HandleCallbackUseCase {
       return this.reply(provider, false, 'Invalid message', verified.reference);
     }
     const cb = verified.callback;
-    const [outcome, accepted, detail] = await this.apply(provider, cb, now);
+    const [outcome, accepted, detail] = await this.apply(provider, cb, now, cmd.trace);
     await this.outcome(logId, outcome, detail);
     return this.reply(provider, accepted, accepted ? 'Success' : detail ?? outcome, cb.reference);
   }
 
-  private async apply(provider: PaymentProvider, cb: VerifiedCallback, now: Date): Promise<[string, boolean, string?]> {
+  private async apply(provider: PaymentProvider, cb: VerifiedCallback, now: Date, trace: EventTrace): Promise<[string, boolean, string?]> {
     const seen = await this.transactions.run((tx) => this.payments.findByReference(tx, provider.name, cb.reference));
     if (!seen) {
       const refund = await this.transactions.run((tx) => this.refunds.byReference(tx, cb.reference));
       if (!refund) return ['UNKNOWN_REFERENCE', false, 'Unknown reference'];
-      const result = await this.transactions.run((tx) => this.completeRefund.apply(tx, refund, cb, now));
+      const result = await this.transactions.run((tx) => this.completeRefund.apply(tx, refund, cb, now, trace));
       return [`REFUND_${result}`, result !== 'AMOUNT_MISMATCH', result === 'AMOUNT_MISMATCH' ? 'Amount mismatch' : undefined];
     }
     // The e-receipt is fetched before the row lock (a network call must not hold it); only for a success not yet recorded.
@@ -101,6 +102,7 @@ export class HandleCallbackUseCase {
         payment,
         cb.paid ? { kind: 'paid', transactionId: cb.transactionId, bankCode: cb.bankCode, ...receipt } : { kind: 'failed', resultCode: cb.resultCode },
         now,
+        trace,
       );
       return [result, true];
     });

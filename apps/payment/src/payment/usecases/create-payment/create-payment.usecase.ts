@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { formatInZone } from '@hub/calendar';
 import { TransactionRunner } from '@hub/persistence';
-import { Clock, requireVisible, type CallerIdentity } from '@hub/platform';
+import { Clock, requireVisible, type CallerIdentity, type EventTrace } from '@hub/platform';
 import { PaymentConfig } from '../../../config/payment.config';
 import { PaymentRequestRepository } from '../../../payment-request/payment-request.repository';
 import { ProviderRegistry } from '../../../provider/provider.registry';
@@ -14,6 +14,7 @@ import type { CreatedPaymentView, CreatePaymentBody } from './create-payment.dto
 
 export interface CreatePaymentCommand extends CreatePaymentBody {
   caller: CallerIdentity;
+  trace: EventTrace;
   clientIp: string;
 }
 
@@ -62,7 +63,7 @@ export class CreatePaymentUseCase {
       this.logger.warn(`INIT of ${payment.reference} at ${provider.name} failed: ${(e as Error).message}`);
       await this.transactions.run(async (tx) => {
         const locked = await this.payments.find(tx, payment.paymentId, true);
-        if (locked) await this.settle.apply(tx, locked, { kind: 'failed', resultCode: 'INIT_FAILED' }, this.clock.now());
+        if (locked) await this.settle.apply(tx, locked, { kind: 'failed', resultCode: 'INIT_FAILED' }, this.clock.now(), cmd.trace);
       });
       throw PaymentErrors.providerUnavailable(provider.name, (e as Error).message);
     }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { TransactionRunner } from '@hub/persistence';
+import { newTrace, type EventTrace } from '@hub/platform';
 import type { Payment } from '../../payment';
 import { PaymentRepository } from '../../payment.repository';
 import { ProviderRegistry } from '../../../provider/provider.registry';
@@ -12,7 +13,7 @@ const BATCH = 50;
  * Expires PENDING payments past `expiresAt`, after asking the provider (QUERY) whether they went through: a paid one
  * is settled as a success, a failed one as a failure. Safe with several replicas and against callbacks: each payment
  * is decided under its row lock on its reloaded state, so only the first of them changes it. A provider that cannot
- * be asked leaves the payment PENDING for the next pass.
+ * be asked leaves the payment PENDING for the next pass. Each payment is work of its own: its events get a fresh trace.
  */
 @Injectable()
 export class ExpirePaymentsUseCase {
@@ -29,13 +30,13 @@ export class ExpirePaymentsUseCase {
     const candidates = await this.transactions.run((tx) => this.payments.expiredCandidates(tx, now, BATCH));
     const counts: Record<string, number> = {};
     for (const p of candidates) {
-      const result = await this.expireOne(p, now);
+      const result = await this.expireOne(p, now, newTrace());
       counts[result] = (counts[result] ?? 0) + 1;
     }
     return counts;
   }
 
-  async expireOne(candidate: Payment, now: Date): Promise<SettleResult | 'UNREACHABLE'> {
+  async expireOne(candidate: Payment, now: Date, trace: EventTrace): Promise<SettleResult | 'UNREACHABLE'> {
     const provider = this.providers.find(candidate.provider);
     let status: ProviderStatus = { status: 'UNKNOWN' };
     if (provider) {
@@ -57,7 +58,7 @@ export class ExpirePaymentsUseCase {
         await this.payments.update(tx, { ...payment, reviewReason: 'AMOUNT_MISMATCH', updatedAt: now });
         return 'CONFLICT';
       } else if (status.status === 'FAILED') outcome = { kind: 'failed', resultCode: status.resultCode };
-      return this.settle.apply(tx, payment, outcome, now);
+      return this.settle.apply(tx, payment, outcome, now, trace);
     });
   }
 }

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { formatInZone } from '@hub/calendar';
 import { PaymentExpired, PaymentFailed, PaymentSucceeded } from '@hub/contracts';
 import { OutboxWriter } from '@hub/messaging';
+import type { EventTrace } from '@hub/platform';
 import type { EntityManager } from 'typeorm';
 import { PaymentConfig } from '../../../config/payment.config';
 import { PaymentRequestRepository } from '../../../payment-request/payment-request.repository';
@@ -22,7 +23,8 @@ export type SettleResult = 'APPLIED' | 'LATE_SUCCESS' | 'DUPLICATE' | 'IGNORED' 
 /**
  * Applies a provider outcome to a payment loaded FOR UPDATE in the caller's transaction: the state machine decides,
  * then the payment, its request and the event are written together. Callbacks and the expiry job share it, so a
- * callback racing the expiry job is settled once, whichever locks the row first.
+ * callback racing the expiry job is settled once, whichever locks the row first. `trace` is the origin of the work
+ * (the callback's request, the expiry pass's item) that the event records.
  */
 @Injectable()
 export class SettlePayment {
@@ -34,7 +36,7 @@ export class SettlePayment {
     private readonly config: PaymentConfig,
   ) {}
 
-  async apply(tx: EntityManager, payment: Payment, outcome: ProviderOutcome, now: Date): Promise<SettleResult> {
+  async apply(tx: EntityManager, payment: Payment, outcome: ProviderOutcome, now: Date, trace: EventTrace): Promise<SettleResult> {
     const event = outcome.kind === 'paid' ? 'SUCCEED' : outcome.kind === 'failed' ? 'FAIL' : 'EXPIRE';
     const decision = decide(payment.state, event);
     if (decision.kind === 'refused') return 'IGNORED';
@@ -48,12 +50,12 @@ export class SettlePayment {
     const facts = { paymentId: payment.paymentId, dossierCode: payment.dossierCode, requestId: payment.requestId, amount: payment.amount, provider: payment.provider, reference: payment.reference };
     if (outcome.kind === 'failed') {
       await this.payments.update(tx, { ...payment, state: decision.to, updatedAt: now, settledAt: now });
-      await this.outbox.append(tx, PaymentFailed, { ...facts, receivingAgencyCode: payment.receivingAgencyCode, failedAt: formatInZone(now), providerCode: outcome.resultCode.slice(0, 20) || 'UNKNOWN' });
+      await this.outbox.append(tx, PaymentFailed, { ...facts, receivingAgencyCode: payment.receivingAgencyCode, failedAt: formatInZone(now), providerCode: outcome.resultCode.slice(0, 20) || 'UNKNOWN' }, trace);
       return 'APPLIED';
     }
     if (outcome.kind === 'expired') {
       await this.payments.update(tx, { ...payment, state: decision.to, updatedAt: now, settledAt: now });
-      await this.outbox.append(tx, PaymentExpired, { ...facts, receivingAgencyCode: payment.receivingAgencyCode, expiredAt: formatInZone(now) });
+      await this.outbox.append(tx, PaymentExpired, { ...facts, receivingAgencyCode: payment.receivingAgencyCode, expiredAt: formatInZone(now) }, trace);
       return 'APPLIED';
     }
     const request = await this.requests.find(tx, payment.requestId, true);
@@ -95,7 +97,7 @@ export class SettlePayment {
       treasuryAccount: settled.treasuryAccount ?? undefined,
       requestPaid,
       late: decision.late === true,
-    });
+    }, trace);
     return decision.late ? 'LATE_SUCCESS' : 'APPLIED';
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { formatInZone } from '@hub/calendar';
 import { PaymentRefunded } from '@hub/contracts';
 import { OutboxWriter } from '@hub/messaging';
+import type { EventTrace } from '@hub/platform';
 import type { EntityManager } from 'typeorm';
 import { decide } from '../../../payment/payment-lifecycle';
 import { PaymentRepository } from '../../../payment/payment.repository';
@@ -20,7 +21,7 @@ export class CompleteRefundUseCase {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async apply(tx: EntityManager, refund: Refund, cb: VerifiedCallback, now: Date): Promise<RefundCallbackResult> {
+  async apply(tx: EntityManager, refund: Refund, cb: VerifiedCallback, now: Date, trace: EventTrace): Promise<RefundCallbackResult> {
     const locked = await this.refunds.byReference(tx, refund.reference, true);
     if (!locked || !OPEN_REFUND_STATES.includes(locked.state)) return 'DUPLICATE';
     if (cb.paid && (cb.amount !== locked.amount || (cb.currency !== '' && cb.currency !== 'VND'))) return 'AMOUNT_MISMATCH';
@@ -47,7 +48,7 @@ export class CompleteRefundUseCase {
         refundedTotal: refunded,
         outcome: refunded === payment.amount ? 'REFUNDED' : 'PARTIALLY_REFUNDED',
         refundedAt: formatInZone(now),
-      });
+      }, trace);
     }
     return 'APPLIED';
   }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { TransactionRunner } from '@hub/persistence';
+import { newTrace } from '@hub/platform';
 import { PaymentRepository } from '../../../payment/payment.repository';
 import { ProviderRegistry } from '../../../provider/provider.registry';
 import { RefundRepository } from '../../refund.repository';
@@ -48,8 +49,9 @@ export class DispatchRefundsUseCase {
           await this.refunds.setState(tx, refund.refundId, 'PENDING', now, { attempt: true });
           continue;
         }
-        // Given up: the refund fails as if the provider had said so, and the payment leaves REFUND_PENDING.
-        await this.completeRefund.apply(tx, refund, { reference: refund.reference, paid: false, resultCode: 'NOT_SENT', amount: undefined, currency: '', transactionId: '', bankCode: '', occurredAt: now }, now);
+        // Given up: the refund fails as if the provider had said so, and the payment leaves REFUND_PENDING. Each refund
+        // given up is work of its own: its event gets a fresh trace.
+        await this.completeRefund.apply(tx, refund, { reference: refund.reference, paid: false, resultCode: 'NOT_SENT', amount: undefined, currency: '', transactionId: '', bankCode: '', occurredAt: now }, now, newTrace());
       }
       return sent;
     });
