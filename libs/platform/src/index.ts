@@ -91,6 +91,7 @@ export type { PlatformModuleOptions } from './bootstrap/platform.module';
 export { SERVICE_NAME } from './bootstrap/service-name.token';
 
 export { Clock } from './clock/clock';
+export { ed25519Sign, ed25519Verify } from './crypto/ed25519';
 export { hashSecret, secretMatches } from './crypto/secret-hash';
 
 export { AppError, consumerDispositionOf } from './errors/app-error';

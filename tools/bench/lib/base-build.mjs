@@ -1,9 +1,10 @@
 // A build of another revision, to measure a change against the code before it in the same run (scenario intake-ab).
 // The revision's tracked files are extracted (git archive) into .local/bench/base/<sha>, share this checkout's
-// node_modules (refused when package-lock.json differs: the two builds must run on the same dependencies) and are
-// built there with the same nx target; a later run reuses the build.
+// node_modules (refused unless every package the revision's package-lock.json pins is pinned the same here: the base
+// must run on its own dependencies; packages this checkout adds are there but unused) and are built there with the same
+// nx target; a later run reuses the build.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './util.mjs';
 
@@ -15,6 +16,14 @@ function git(args, options = {}) {
   return res.stdout;
 }
 
+/** The packages `baseLock` pins (path@version) that `lock` does not pin alike: none when the base can share node_modules. */
+export function dependenciesNotHere(baseLock, lock) {
+  const here = JSON.parse(lock).packages ?? {};
+  return Object.entries(JSON.parse(baseLock).packages ?? {})
+    .filter(([path, pkg]) => path !== '' && (here[path]?.version !== pkg.version || here[path]?.integrity !== pkg.integrity))
+    .map(([path, pkg]) => `${path.replace(/^node_modules\//, '')}@${pkg.version}`);
+}
+
 /** Built entry point of `app` in a base build's directory. */
 export const baseEntryOf = (dir, app) => join(dir, `dist/apps/${app}/apps/${app}/src/main.js`);
 
@@ -24,10 +33,9 @@ export const baseEntryOf = (dir, app) => join(dir, `dist/apps/${app}/apps/${app}
  */
 export function ensureBaseBuild(revision, apps, log) {
   const sha = git(['rev-parse', '--verify', `${revision}^{commit}`]).trim();
-  const lockHere = git(['hash-object', 'package-lock.json']).trim();
-  const lockThere = git(['rev-parse', `${sha}:package-lock.json`]).trim();
-  if (lockHere !== lockThere) {
-    throw new Error(`${revision} (${sha.slice(0, 12)}) has another package-lock.json than this checkout: its build would run on other dependencies`);
+  const changed = dependenciesNotHere(git(['show', `${sha}:package-lock.json`]), readFileSync(join(ROOT, 'package-lock.json'), 'utf8'));
+  if (changed.length > 0) {
+    throw new Error(`${revision} (${sha.slice(0, 12)}) pins packages this checkout does not (${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ', …' : ''}): its build would run on other dependencies`);
   }
   const dir = join(BASE_DIR, sha);
   if (apps.every((app) => existsSync(baseEntryOf(dir, app)))) {

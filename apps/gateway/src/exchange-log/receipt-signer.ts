@@ -1,5 +1,6 @@
-import { sign, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ed25519Sign } from '@hub/platform';
 import { generateEd25519Key, parseEd25519PrivateKey, type Ed25519Jwk } from '../signing-keys/ed25519-keys';
 
 export const RECEIPT_SIGNING_KEY = Symbol('RECEIPT_SIGNING_KEY');
@@ -31,7 +32,7 @@ export class ReceiptSigner {
    * 32 bytes of the entry's SHA-256 hash.
    */
   receiptFor(entry: { seq: number; recordedAt: Date; entryHash: string }): string {
-    const sig = sign(null, Buffer.from(entry.entryHash, 'hex'), this.privateKey).toString('base64url');
+    const sig = ed25519Sign(Buffer.from(entry.entryHash, 'hex'), this.privateKey).toString('base64url');
     return `seq=${entry.seq}; at=${entry.recordedAt.toISOString()}; hash=${entry.entryHash}; kid=${this.publicJwk.kid}; sig=${sig}`;
   }
 }

@@ -1,4 +1,5 @@
-import { randomUUID, sign, verify } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { ed25519Sign, ed25519Verify } from '../crypto/ed25519';
 import { problem } from '../errors/problems';
 import { CALLER_KINDS, CallerIdentity, CallerKind } from './caller-identity';
 import type { IdentityPublicKeys, IdentitySigningKey } from './identity-keys';
@@ -59,7 +60,7 @@ export function signIdentity(
     exp: now + ttlMs,
   };
   const signed = `${VERSION}.${key.kid}.${Buffer.from(JSON.stringify(claims), 'utf8').toString('base64url')}`;
-  return `${signed}.${sign(null, Buffer.from(signed, 'utf8'), key.privateKey).toString('base64url')}`;
+  return `${signed}.${ed25519Sign(Buffer.from(signed, 'utf8'), key.privateKey).toString('base64url')}`;
 }
 
 export interface VerifyIdentityOptions {
@@ -79,7 +80,7 @@ export function verifyIdentity(header: string, options: VerifyIdentityOptions): 
   if (!key) throw invalid('The identity is signed with an unknown key.');
   const signatureBytes = Buffer.from(signature, 'base64url');
   // Comparing the canonical encoding also rejects alternative encodings of a valid signature.
-  if (signatureBytes.toString('base64url') !== signature || !verify(null, Buffer.from(`${VERSION}.${kid}.${payload}`, 'utf8'), key, signatureBytes)) {
+  if (signatureBytes.toString('base64url') !== signature || !ed25519Verify(Buffer.from(`${VERSION}.${kid}.${payload}`, 'utf8'), signatureBytes, key)) {
     throw invalid('The identity signature does not match.');
   }
 
