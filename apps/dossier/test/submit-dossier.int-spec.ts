@@ -21,7 +21,7 @@ describe('dossier intake against real PostgreSQL and Kafka', () => {
     await app.get(DataSource).transaction((tx) =>
       app.get(ProcedureVersionRepository).insertVersion(tx, { ...ProcedurePublished.example, implementingAgencyCodes: [agency], effectiveFrom: '2026-01-01T00:00:00+07:00' }),
     );
-    await probe.watch(DossierReceived.topic);
+    await probe.watch(DossierReceived.topic, { fromBeginning: false });
   });
 
   afterAll(async () => {

@@ -19,7 +19,7 @@ describe('POST /v1/dossiers:sync against real PostgreSQL and Kafka', () => {
   beforeAll(async () => {
     service = await startServiceUnderTest({ service: DOSSIER_SERVICE, configClass: DossierConfig, module: DossierAppModule.forRoot, afterInit: (app) => app.get(MessagingLifecycle).ready() });
     await seedReferenceData(service, agency, procedureCode);
-    await probe.watch(DossierReceived.topic);
+    await probe.watch(DossierReceived.topic, { fromBeginning: false });
   });
 
   afterAll(async () => {
