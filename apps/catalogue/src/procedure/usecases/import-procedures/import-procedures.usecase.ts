@@ -65,10 +65,12 @@ export class ImportProceduresUseCase {
       if (chunk.length > 0) results.add(await this.importChunk(tx, chunk, caller.clientId, calendar, trace));
       return results.report();
     });
-    this.logger.log(
-      `import by ${caller.clientId}: ${report.total} records (${report.created} created, ${report.updated} updated, ` +
+    this.logger.log({
+      msg:
+        `import by ${caller.clientId}: ${report.total} records (${report.created} created, ${report.updated} updated, ` +
         `${report.unchanged} unchanged, ${report.failed} failed) in ${Date.now() - started} ms`,
-    );
+      correlationId: trace.correlationId,
+    });
     return report;
   }
 

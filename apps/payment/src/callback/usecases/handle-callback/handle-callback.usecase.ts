@@ -64,7 +64,7 @@ export class HandleCallbackUseCase {
     }
     const verified = provider.verifyCallback(cmd.body, now);
     if (!verified.ok) {
-      this.logger.warn(`forged callback #${logId} from ${provider.name}: ${verified.reason}`);
+      this.logger.warn({ msg: `forged callback #${logId} from ${provider.name}: ${verified.reason}`, correlationId: cmd.trace.correlationId });
       await this.outcome(logId, 'FORGED', verified.reason);
       return this.reply(provider, false, 'Invalid message', verified.reference);
     }

@@ -60,7 +60,7 @@ export class CreatePaymentUseCase {
         at: now,
       }));
     } catch (e) {
-      this.logger.warn(`INIT of ${payment.reference} at ${provider.name} failed: ${(e as Error).message}`);
+      this.logger.warn({ msg: `INIT of ${payment.reference} at ${provider.name} failed: ${(e as Error).message}`, correlationId: cmd.trace.correlationId });
       await this.transactions.run(async (tx) => {
         const locked = await this.payments.find(tx, payment.paymentId, true);
         if (locked) await this.settle.apply(tx, locked, { kind: 'failed', resultCode: 'INIT_FAILED' }, this.clock.now(), cmd.trace);
