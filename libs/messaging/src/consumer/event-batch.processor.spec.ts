@@ -3,6 +3,7 @@ import { AppError, consumerDispositionOf } from '@hub/platform';
 import type { KafkaMessage } from 'kafkajs';
 import type { EntityManager } from 'typeorm';
 import { DEFAULT_CONSUMER_OPTIONS } from '../messaging.options';
+import { traceOf } from './consumed-event';
 import type { DeadLetter } from './dead-letter.publisher';
 import { EventBatchProcessor, type TransactionalDatabase } from './event-batch.processor';
 
@@ -72,6 +73,7 @@ function setup(handle: (code: string) => Promise<void>, classify?: (e: unknown) 
   const db = new FakeDatabase();
   const deadLetters: DeadLetter[] = [];
   const sleeps: number[] = [];
+  const logged: unknown[] = [];
   const processor = new EventBatchProcessor(
     {
       consumer: 'test:Handler.handle',
@@ -87,14 +89,14 @@ function setup(handle: (code: string) => Promise<void>, classify?: (e: unknown) 
       deadLetters.push(l);
     },
     { ...DEFAULT_CONSUMER_OPTIONS, maxAttempts: 3 },
-    { warn: () => undefined, error: () => undefined },
+    { warn: (line: unknown) => void logged.push(line), error: (line: unknown) => void logged.push(line) },
     async (ms) => {
       sleeps.push(ms);
     },
     classify,
   );
   const run = (messages: KafkaMessage[]) => processor.process(DossierSubmitted.topic, 0, messages, async () => undefined);
-  return { db, deadLetters, applied: db.applied, sleeps, run };
+  return { db, deadLetters, applied: db.applied, sleeps, logged, run };
 }
 
 const A = '000.00.15.H31-260112-0001';
@@ -133,6 +135,19 @@ describe('EventBatchProcessor', () => {
     await poisoned.run([message(A), message(B)]);
     expect(poisoned.applied).toEqual([B]);
     expect(poisoned.deadLetters).toEqual([expect.objectContaining({ reason: 'HANDLER_FAILED', error: 'always fails' })]);
+  });
+
+  it("names the failing event's correlation and id on every line about it", async () => {
+    const { logged, run } = setup(async () => {
+      throw new Error('always fails');
+    });
+    await run([message(A, { eventId: '5d3c1f0e-2a4b-4c6d-8e9f-0a1b2c3d4e5f' })]);
+    expect(logged.length).toBeGreaterThanOrEqual(2);
+    for (const line of logged) expect(line).toMatchObject({ correlationId: 'corr-1', eventId: '5d3c1f0e-2a4b-4c6d-8e9f-0a1b2c3d4e5f', msg: expect.stringContaining('@') });
+  });
+
+  it('traceOf: the work an event causes carries its correlation on, the event as the cause', () => {
+    expect(traceOf({ correlationId: 'corr-1', eventId: '5d3c1f0e-2a4b-4c6d-8e9f-0a1b2c3d4e5f' })).toEqual({ correlationId: 'corr-1', causationId: '5d3c1f0e-2a4b-4c6d-8e9f-0a1b2c3d4e5f' });
   });
 
   it('propagates a database outage instead of dead-lettering', async () => {
