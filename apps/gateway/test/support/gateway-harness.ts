@@ -33,6 +33,8 @@ export async function startFakeUpstream(answer: (req: SeenRequest) => FakeAnswer
       setTimeout(() => res.writeHead(out.status, { 'content-type': 'application/json' }).end(JSON.stringify(out.body)), out.delayMs ?? 0);
     });
   });
+  // As the services (Fastify's default): node's 5 s would close idle connections the gateway's client may still reuse.
+  server.keepAliveTimeout = 72_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { url, seen, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };

@@ -43,7 +43,8 @@ class ParcelController {
 
   @Get('busy')
   busy(): never {
-    throw new AppError<ParcelErrorCode>('PARCEL_DEPOT_BUSY', '', { params: { retryAfterSeconds: 7, depot: 'D-2' } });
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:7'), { code: 'ECONNREFUSED' });
+    throw new AppError<ParcelErrorCode>('PARCEL_DEPOT_BUSY', '', { params: { retryAfterSeconds: 7, depot: 'D-2' }, cause: refused });
   }
 
   @Get('unmapped')
@@ -110,13 +111,16 @@ describe('AppError over HTTP', () => {
   });
 
   it('sends the fixed headers and those whose param is set, the fixed extensions, and no detail for an empty message', async () => {
-    const res = await app.inject({ method: 'GET', url: '/parcels/busy' });
+    const res = await app.inject({ method: 'GET', url: '/parcels/busy', headers: { 'x-correlation-id': 'c-busy' } });
     expect(res.statusCode).toBe(503);
     expect(res.headers).toMatchObject({ 'x-depot-policy': 'one-at-a-time', 'retry-after': '7' });
     expect(res.headers).not.toHaveProperty('x-depot-queue');
     const body = res.json();
     expect(body).toMatchObject({ code: 'PARCEL_DEPOT_BUSY', error: 'depot_busy', depot: 'D-2', message: { vi: 'Kho đang bận', en: 'Depot busy' } });
     expect(body).not.toHaveProperty('detail');
+    // What it wraps is logged with the failure, and never answered.
+    expect(logLines).toContainEqual(expect.objectContaining({ level: 'warn', correlationId: 'c-busy', code: 'PARCEL_DEPOT_BUSY', cause: 'ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:7' }));
+    expect(res.body).not.toContain('ECONNREFUSED');
   });
 
   it('answers an unmapped code with a bare 500 and logs it as an error', async () => {

@@ -53,12 +53,23 @@ export class ProblemDetailsFilter implements ExceptionFilter, OnApplicationBoots
       this.logger.debug({ msg: 'Request rejected', ...fields });
     } else if (exception instanceof ProblemException || (exception instanceof AppError && problem.code === exception.code)) {
       // Raised on purpose (dependency down, not ready): worth a warning, not a stack-trace alarm.
-      this.logger.warn({ msg: 'Request failed', ...fields, detail: problem.detail });
+      this.logger.warn({ msg: 'Request failed', ...fields, detail: problem.detail, ...causeOf(exception) });
     } else {
       const unmapped = exception instanceof AppError ? { unmappedCode: exception.code } : {};
       this.logger.error({ msg: 'Request failed', err: exception, ...fields, ...unmapped });
     }
   }
+}
+
+/**
+ * What a failure raised on purpose wraps (a socket reset, a refused connection, a timeout), for the log line only: the
+ * answer never shows it. Its code (`ECONNRESET`, `UND_ERR_SOCKET`...) and message, capped.
+ */
+function causeOf(exception: unknown): { cause?: string } {
+  const cause = (exception as { cause?: unknown } | null)?.cause;
+  if (!(cause instanceof Error)) return {};
+  const code = (cause as { code?: unknown }).code;
+  return { cause: `${typeof code === 'string' ? `${code}: ` : ''}${cause.message}`.slice(0, 300) };
 }
 
 /** An AppError through its feature's mapping; without one it is a bug, hidden behind INTERNAL_ERROR and logged. */
