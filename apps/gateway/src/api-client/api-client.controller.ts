@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Caller, PatternPipe, Public, RequestContextParam, RequireRoles, type CallerIdentity, type RequestContext } from '@hub/platform';
+import { Caller, PatternPipe, Public, RequireRoles, Trace, type CallerIdentity, type EventTrace } from '@hub/platform';
 import { CallerGuard } from '../caller/caller.guard';
 import { CallerSecurity } from '../caller/caller-security';
 import { ApiProblems } from '../openapi/problem-responses';
@@ -39,7 +39,7 @@ export class ApiClientController {
   @ApiOperation({ summary: 'Register a system that may call the hub, with only roles its kind may hold (400 ACCESS_POLICY_VIOLATION); its API key is returned once' })
   @ApiCreatedResponse({ type: RegisteredApiClientDto })
   @ApiProblems({ 400: POLICY_PROBLEMS, 409: 'API_CLIENT_EXISTS: the id is taken' })
-  register(@Body() command: RegisterApiClientCommand, @Caller() caller: CallerIdentity, @RequestContextParam() { correlationId }: RequestContext): Promise<RegisteredApiClientDto> {
+  register(@Body() command: RegisterApiClientCommand, @Caller() caller: CallerIdentity, @Trace() { correlationId }: EventTrace): Promise<RegisteredApiClientDto> {
     return this.registerApiClient.execute(command, caller, correlationId);
   }
 
@@ -64,7 +64,7 @@ export class ApiClientController {
   @ApiOkResponse({ type: ApiClientView })
   @ClientIdParam()
   @ApiProblems({ 400: POLICY_PROBLEMS, 404: NOT_FOUND })
-  update(@Param('clientId', clientIdPipe) clientId: string, @Body() changes: UpdateApiClientBody, @Caller() caller: CallerIdentity, @RequestContextParam() { correlationId }: RequestContext): Promise<ApiClientView> {
+  update(@Param('clientId', clientIdPipe) clientId: string, @Body() changes: UpdateApiClientBody, @Caller() caller: CallerIdentity, @Trace() { correlationId }: EventTrace): Promise<ApiClientView> {
     return this.updateApiClient.execute({ clientId, changes, caller, correlationId });
   }
 
@@ -77,7 +77,7 @@ export class ApiClientController {
   @ApiOkResponse({ type: RotatedApiKeyView })
   @ClientIdParam()
   @ApiProblems({ 404: NOT_FOUND })
-  rotateKey(@Param('clientId', clientIdPipe) clientId: string, @Body() body: RotateApiKeyBody | undefined, @Caller() caller: CallerIdentity, @RequestContextParam() { correlationId }: RequestContext): Promise<RotatedApiKeyView> {
+  rotateKey(@Param('clientId', clientIdPipe) clientId: string, @Body() body: RotateApiKeyBody | undefined, @Caller() caller: CallerIdentity, @Trace() { correlationId }: EventTrace): Promise<RotatedApiKeyView> {
     return this.rotateApiKey.execute({ clientId, gracePeriodSeconds: body?.gracePeriodSeconds ?? 0, caller, correlationId });
   }
 }

@@ -62,7 +62,7 @@ describe('a request context handed to the handler', () => {
 
 /**
  * On Node 20 one AsyncLocalStorage, once run, makes every promise of the process run a hook until it is disabled
- * (~9 % of a service's CPU per intake, measured with `npm run bench -- intake-ab`). Context is passed explicitly.
+ * (3–6 % of an app's CPU per intake, measured with `npm run bench -- intake-ab`). Context is passed explicitly.
  */
 describe('no ambient context', () => {
   const root = join(__dirname, '../../../..');
