@@ -1,3 +1,4 @@
+import { rateLimitStoreCalls } from '../src/rate-limit/rate-limit.metrics';
 import { closeReplica, registerClient, startFakeUpstream, startGateway, startReplica, TEST_ADMIN_KEY, type Gateway } from './support/gateway-harness';
 
 // A generous Redis timeout: on a loaded machine a slow call would switch to the per-replica fallback (tested below).
@@ -52,6 +53,31 @@ describe('rate limits in Redis through the gateway', () => {
     expect(answers.filter((a) => a.statusCode === 201)).toHaveLength(5);
     expect(answers.filter((a) => a.statusCode === 429)).toHaveLength(35);
     expect(upstream.seen.length - forwarded).toBe(5);
+  });
+
+  it("shares Redis calls between a busy client's requests (leases), and still admits no more than its limit", async () => {
+    const key = await registerClient(gateway, 'rl-leased');
+    const patched = await gateway.app.inject({
+      method: 'PATCH',
+      url: '/v1/admin/api-clients/rl-leased',
+      headers: { 'x-api-key': TEST_ADMIN_KEY },
+      payload: { rateLimits: { write: 100 } },
+    });
+    expect(patched.statusCode).toBe(200);
+    const storeCalls = async () => (await rateLimitStoreCalls.get()).values.reduce((sum, v) => sum + v.value, 0);
+    const callsBefore = await storeCalls();
+    const forwardedBefore = upstream.seen.length;
+    const answers = await Promise.all(Array.from({ length: 300 }, (_, i) => write(i % 2 ? gateway : replica, key)));
+    const forwarded = upstream.seen.length - forwardedBefore;
+    expect(answers.filter((a) => a.statusCode === 201)).toHaveLength(forwarded);
+    expect(answers.filter((a) => a.statusCode !== 201 && a.statusCode !== 429)).toEqual([]);
+    // 100 a minute refill one token every 600 ms: a slow run may see one or two more.
+    expect(forwarded).toBeGreaterThanOrEqual(100);
+    expect(forwarded).toBeLessThanOrEqual(102);
+    // A lease holds up to 2 tokens at this limit (1/50 of it), and one refusal answers every request still waiting.
+    const calls = (await storeCalls()) - callsBefore;
+    expect(calls).toBeGreaterThanOrEqual(50);
+    expect(calls).toBeLessThan(300 / 4);
   });
 
   it('limits anonymous catalogue reads per IP', async () => {
