@@ -7,3 +7,4 @@ export * from './transaction-runner';
 export * from './outbox-parking.migration';
 export * from './prepared-query';
 export * from './group-commit';
+export * from './pg-notifications';

@@ -4,6 +4,7 @@ import { READINESS_CHECK, type ReadinessCheck } from '@hub/platform';
 import { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { ensureDatabase } from './ensure-database';
 import { MESSAGING_MIGRATIONS } from './outbox-parking.migration';
+import { PgNotifications } from './pg-notifications';
 import { runMigrations } from './run-migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { DataSourceTransactionRunner, TransactionRunner } from './transaction-runner';
@@ -70,8 +71,9 @@ export class PersistenceModule implements OnModuleInit {
         { provide: OPTIONS, useValue: options },
         postgresCheck,
         { provide: TransactionRunner, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new DataSourceTransactionRunner(ds) },
+        PgNotifications,
       ],
-      exports: [TypeOrmModule, postgresCheck, TransactionRunner],
+      exports: [TypeOrmModule, postgresCheck, TransactionRunner, PgNotifications],
     };
   }
 

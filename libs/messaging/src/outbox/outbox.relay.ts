@@ -1,9 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { queryPrepared } from '@hub/persistence';
+import { PgNotifications, queryPrepared } from '@hub/persistence';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { KafkaClient } from '../kafka/kafka.client';
 import { outboxOldestPendingSeconds, outboxParked, outboxPublished, outboxPublishFailures, outboxSizeRefusals } from '../messaging.metrics';
 import { backoff, DEFAULT_RELAY_OPTIONS, MESSAGING_OPTIONS, type MessagingOptions, type RelayOptions } from '../messaging.options';
@@ -42,7 +40,8 @@ const PRUNE_EVERY_MS = 3600_000;
 export class OutboxRelay {
   private readonly logger = new Logger('OutboxRelay');
   private readonly options: RelayOptions;
-  private listener?: Client;
+  /** Ends the subscription to `outbox` notifications (the process's one LISTEN connection, `PgNotifications`). */
+  private unsubscribe?: () => void;
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
@@ -56,6 +55,7 @@ export class OutboxRelay {
     @InjectDataSource() private readonly dataSource: DataSource,
     kafka: KafkaClient,
     @Inject(MESSAGING_OPTIONS) messaging: MessagingOptions,
+    private readonly notifications: PgNotifications,
   ) {
     this.options = { ...DEFAULT_RELAY_OPTIONS, ...messaging.relay };
     this.producer = new RelayProducer(kafka.kafka);
@@ -64,7 +64,8 @@ export class OutboxRelay {
   start(): void {
     if (this.running) return;
     this.running = true;
-    void this.listen();
+    // A commit notifies at its end (the insert trigger); while LISTEN is down, the poll (`pollIntervalMs`) finds it.
+    this.unsubscribe = this.notifications.subscribe('outbox', { notified: () => this.requestWake(), listening: () => this.requestWake() });
     this.loop = this.run();
   }
 
@@ -76,8 +77,8 @@ export class OutboxRelay {
     await this.loop;
     await this.publishBatch().catch(() => 0);
     await this.producer.close();
-    await this.listener?.end().catch(() => undefined);
-    this.listener = undefined;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
   }
 
   /** Publishes until the outbox is empty; returns how many rows it published or parked. For tests and shutdown. */
@@ -198,29 +199,6 @@ export class OutboxRelay {
     if (Date.now() - this.lastPrune < PRUNE_EVERY_MS) return;
     this.lastPrune = Date.now();
     await this.dataSource.query(`DELETE FROM outbox WHERE published_at < now() - make_interval(secs => $1)`, [this.options.retentionMs / 1000]);
-  }
-
-  private async listen(): Promise<void> {
-    const { url } = this.dataSource.options as PostgresConnectionOptions;
-    while (this.running && !this.listener) {
-      const client = new Client({ connectionString: url });
-      try {
-        await client.connect();
-        client.on('notification', () => this.requestWake());
-        client.on('error', (e) => {
-          this.logger.warn(`LISTEN connection lost: ${e.message}`);
-          this.listener = undefined;
-          void client.end().catch(() => undefined);
-          if (this.running) setTimeout(() => void this.listen(), 1000);
-        });
-        await client.query('LISTEN outbox');
-        this.listener = client;
-      } catch (e) {
-        await client.end().catch(() => undefined);
-        this.logger.warn(`LISTEN failed, polling only for now: ${(e as Error).message}`);
-        await this.sleep(this.options.pollIntervalMs);
-      }
-    }
   }
 
   private requestWake(): void {
