@@ -25,6 +25,9 @@ describe('rate limits in Redis through the gateway', () => {
   });
 
   const write = (g: Gateway, apiKey: string) => g.app.inject({ method: 'POST', url: '/v1/dossiers', headers: { 'x-api-key': apiKey }, payload: {} });
+  /** An operator's override of a client's limits. */
+  const override = (clientId: string, rateLimits: Record<string, number>) =>
+    gateway.app.inject({ method: 'PATCH', url: `/v1/admin/api-clients/${clientId}`, headers: { 'x-api-key': TEST_ADMIN_KEY }, payload: { rateLimits } });
 
   it('shares one limit between two gateway replicas, with IETF headers and a 429 problem with Retry-After', async () => {
     const key = await registerClient(gateway, 'rl-shared');
@@ -57,13 +60,7 @@ describe('rate limits in Redis through the gateway', () => {
 
   it("shares Redis calls between a busy client's requests (leases), and still admits no more than its limit", async () => {
     const key = await registerClient(gateway, 'rl-leased');
-    const patched = await gateway.app.inject({
-      method: 'PATCH',
-      url: '/v1/admin/api-clients/rl-leased',
-      headers: { 'x-api-key': TEST_ADMIN_KEY },
-      payload: { rateLimits: { write: 100 } },
-    });
-    expect(patched.statusCode).toBe(200);
+    expect((await override('rl-leased', { write: 100 })).statusCode).toBe(200);
     const storeCalls = async () => (await rateLimitStoreCalls.get()).values.reduce((sum, v) => sum + v.value, 0);
     const callsBefore = await storeCalls();
     const forwardedBefore = upstream.seen.length;
@@ -98,23 +95,13 @@ describe('rate limits in Redis through the gateway', () => {
 
   it("applies an operator's per-client override", async () => {
     const key = await registerClient(gateway, 'rl-override');
-    const patched = await gateway.app.inject({
-      method: 'PATCH',
-      url: '/v1/admin/api-clients/rl-override',
-      headers: { 'x-api-key': TEST_ADMIN_KEY },
-      payload: { rateLimits: { write: 2 } },
-    });
+    const patched = await override('rl-override', { write: 2 });
     expect(patched.statusCode).toBe(200);
     expect(patched.json().rateLimits).toEqual({ write: 2 });
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await write(gateway, key)).statusCode);
     expect(statuses).toEqual([201, 201, 429]);
-    const invalid = await gateway.app.inject({
-      method: 'PATCH',
-      url: '/v1/admin/api-clients/rl-override',
-      headers: { 'x-api-key': TEST_ADMIN_KEY },
-      payload: { rateLimits: { write: 0, public: 5 } },
-    });
+    const invalid = await override('rl-override', { write: 0, public: 5 });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['rateLimits.public', 'rateLimits.write']);
   });
