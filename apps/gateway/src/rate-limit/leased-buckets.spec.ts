@@ -1,13 +1,12 @@
 import { LeasedBuckets, type DecisionSource } from './leased-buckets';
-import type { RateLimitDecision, RateLimitPolicy } from './rate-limit-rules';
-import type { Grant } from './token-lease';
+import { takeTokens, type Bucket, type Grant, type RateLimitDecision, type RateLimitPolicy } from './rate-limit-rules';
 
-/** The shared bucket as token-bucket.lua keeps it, in memory, on a clock the test moves. */
+/** The shared bucket with token-bucket.lua's arithmetic (`takeTokens`), in memory, on a clock the test moves. */
 class FakeStore {
   now = 0;
   calls: number[] = [];
   failing = false;
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly buckets = new Map<string, Bucket>();
   private held: Array<() => void> = [];
   holding = false;
 
@@ -15,14 +14,9 @@ class FakeStore {
     this.calls.push(want);
     if (this.holding) await new Promise<void>((release) => this.held.push(release));
     if (this.failing) throw new Error('connect ECONNREFUSED 127.0.0.1:6379');
-    const windowMs = policy.windowSeconds * 1000;
-    const rate = policy.limit / windowMs;
-    const previous = this.buckets.get(key) ?? { tokens: policy.limit, at: this.now };
-    let tokens = Math.min(policy.limit, previous.tokens + Math.max(0, this.now - previous.at) * rate);
-    const granted = Math.max(0, Math.min(want, Math.floor(tokens)));
-    tokens -= granted;
-    this.buckets.set(key, { tokens, at: this.now });
-    return { granted, remaining: Math.floor(tokens), retryAfterMs: tokens < 1 ? Math.ceil((1 - tokens) / rate) : 0, resetMs: Math.ceil((policy.limit - tokens) / rate) };
+    const { bucket, grant } = takeTokens(this.buckets.get(key), this.now, policy, want);
+    this.buckets.set(key, bucket);
+    return grant;
   };
 
   /** Answers the calls held so far. */

@@ -1,5 +1,5 @@
-import type { RateLimitDecision, RateLimitPolicy } from './rate-limit-rules';
-import { leaseOf, leaseSize, noDemand, noteDemand, takeFromLease, type Demand, type Grant, type Lease } from './token-lease';
+import type { Grant, RateLimitDecision, RateLimitPolicy } from './rate-limit-rules';
+import { leaseOf, leaseSize, noDemand, noteDemand, takeFromLease, type Demand, type Lease } from './token-lease';
 
 /** Takes up to `want` tokens of the shared bucket `key` (one Redis round trip); rejects when the store cannot answer. */
 export type TakeShared = (key: string, policy: RateLimitPolicy, want: number) => Promise<Grant>;

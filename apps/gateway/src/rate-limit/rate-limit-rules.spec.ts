@@ -1,4 +1,4 @@
-import { anonymousSubject, policyFor, rateLimitHeaders, routeClassOf, takeToken, type RateLimitPolicies } from './rate-limit-rules';
+import { anonymousSubject, policyFor, rateLimitHeaders, routeClassOf, takeToken, takeTokens, type RateLimitPolicies } from './rate-limit-rules';
 
 const policies: RateLimitPolicies = {
   read: { limit: 100, windowSeconds: 60 },
@@ -43,6 +43,16 @@ describe('rate-limit rules', () => {
     expect(decisions[3].retryAfterMs).toBe(20_000); // 3 per minute: one token every 20 s
     expect(takeToken(bucket, 1_000 + 19_999, policies.write).decision.allowed).toBe(false);
     expect(takeToken(bucket, 1_000 + 20_000, policies.write).decision.allowed).toBe(true);
+  });
+
+  it('grants several tokens at once, only whole ones the bucket holds, and says when the next one is there', () => {
+    const policy = { limit: 10, windowSeconds: 10 }; // one token a second
+    const first = takeTokens(undefined, 0, policy, 4);
+    expect(first.grant).toEqual({ granted: 4, remaining: 6, retryAfterMs: 0, resetMs: 4_000 });
+    const rest = takeTokens(first.bucket, 0, policy, 64);
+    expect(rest.grant).toEqual({ granted: 6, remaining: 0, retryAfterMs: 1_000, resetMs: 10_000 });
+    expect(takeTokens(rest.bucket, 500, policy, 1).grant).toMatchObject({ granted: 0, retryAfterMs: 500 });
+    expect(takeTokens(rest.bucket, 2_500, policy, 5).grant).toMatchObject({ granted: 2, remaining: 0, retryAfterMs: 500 });
   });
 
   it('never holds more than the limit, however long the pause', () => {

@@ -48,26 +48,44 @@ export function policyFor(routeClass: RouteClass, defaults: RateLimitPolicies, o
   return override === undefined ? base : { ...base, limit: override };
 }
 
+/** What taking up to `want` tokens from a bucket gave (token-bucket.lua answers the same for the shared bucket). */
+export interface Grant {
+  granted: number;
+  /** Whole tokens left in the bucket after this grant. */
+  remaining: number;
+  /** Milliseconds until the bucket holds a whole token again (0 while it holds one). */
+  retryAfterMs: number;
+  /** Milliseconds until the bucket is full again. */
+  resetMs: number;
+}
+
 /**
- * One request against a token bucket; the same arithmetic as the Redis script (token-bucket.lua), used by the
- * per-replica fallback when Redis is unreachable.
+ * Up to `want` whole tokens from a token bucket: the arithmetic of the Redis script (token-bucket.lua), which the
+ * shared buckets run; here for the per-replica fallback when Redis is unreachable.
  */
-export function takeToken(bucket: Bucket | undefined, now: number, policy: RateLimitPolicy): { bucket: Bucket; decision: RateLimitDecision } {
+export function takeTokens(bucket: Bucket | undefined, now: number, policy: RateLimitPolicy, want: number): { bucket: Bucket; grant: Grant } {
   const windowMs = policy.windowSeconds * 1000;
   const rate = policy.limit / windowMs;
   const previous = bucket ?? { tokens: policy.limit, at: now };
   let tokens = Math.min(policy.limit, previous.tokens + Math.max(0, now - previous.at) * rate);
-  const allowed = tokens >= 1;
-  if (allowed) tokens -= 1;
+  const granted = Math.max(0, Math.min(want, Math.floor(tokens)));
+  tokens -= granted;
   return {
     bucket: { tokens, at: now },
-    decision: {
-      allowed,
+    grant: {
+      granted,
       remaining: Math.floor(tokens),
-      retryAfterMs: allowed ? 0 : Math.ceil((1 - tokens) / rate),
+      retryAfterMs: tokens < 1 ? Math.ceil((1 - tokens) / rate) : 0,
       resetMs: Math.ceil((policy.limit - tokens) / rate),
     },
   };
+}
+
+/** One request against a token bucket (`takeTokens` of one). */
+export function takeToken(bucket: Bucket | undefined, now: number, policy: RateLimitPolicy): { bucket: Bucket; decision: RateLimitDecision } {
+  const { bucket: next, grant } = takeTokens(bucket, now, policy, 1);
+  const allowed = grant.granted === 1;
+  return { bucket: next, decision: { allowed, remaining: grant.remaining, retryAfterMs: allowed ? 0 : grant.retryAfterMs, resetMs: grant.resetMs } };
 }
 
 /** IETF draft-ietf-httpapi-ratelimit-headers: `RateLimit-Policy` and `RateLimit` as structured fields. */

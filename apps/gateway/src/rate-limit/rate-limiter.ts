@@ -2,11 +2,10 @@ import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from 
 import type { ReadinessCheck } from '@hub/platform';
 import { Redis } from 'ioredis';
 import { LeasedBuckets } from './leased-buckets';
-import { policyFor, rateLimitHeaders, takeToken, type Bucket, type RateLimitDecision, type RateLimitOverrides, type RateLimitPolicies, type RateLimitPolicy, type RouteClass } from './rate-limit-rules';
+import { policyFor, rateLimitHeaders, takeToken, type Bucket, type Grant, type RateLimitDecision, type RateLimitOverrides, type RateLimitPolicies, type RateLimitPolicy, type RouteClass } from './rate-limit-rules';
 import { RateLimitErrors } from './rate-limit.errors';
 import { rateLimitDecisions, rateLimitStoreCalls } from './rate-limit.metrics';
 import { TOKEN_BUCKET_LUA } from './token-bucket.lua';
-import type { Grant } from './token-lease';
 
 export interface RateLimitOptions {
   redisUrl: string;

@@ -1,7 +1,7 @@
 /**
  * Token bucket in one Redis round trip, atomic across every gateway replica. The clock is Redis's own (TIME),
- * so replicas with skewed clocks share one bucket fairly. Same arithmetic as takeToken in rate-limit-rules.ts, for
- * up to ARGV[3] tokens at once (a replica's lease, token-lease.ts): it grants what the bucket holds of them, whole.
+ * so replicas with skewed clocks share one bucket fairly. Same arithmetic as takeTokens in rate-limit-rules.ts: it takes
+ * up to ARGV[3] tokens at once (a replica's lease, token-lease.ts) and grants what the bucket holds of them, whole.
  * KEYS[1] bucket; ARGV[1] limit; ARGV[2] window in ms; ARGV[3] tokens wanted (default 1).
  * Returns { granted, remaining, retryAfterMs (until a whole token is there again; 0 while one is), resetMs }.
  */

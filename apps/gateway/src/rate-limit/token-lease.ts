@@ -1,4 +1,4 @@
-import type { RateLimitDecision, RateLimitPolicy } from './rate-limit-rules';
+import type { Grant, RateLimitDecision, RateLimitPolicy } from './rate-limit-rules';
 
 /**
  * Token leases: a replica takes several tokens of a shared bucket in one Redis round trip and hands them out to the
@@ -24,17 +24,6 @@ export const LEASE_TTL_MS = 1_000;
 export const REFUSAL_TTL_MS = 1_000;
 /** Demand is counted in windows of this length; the rate blends the current and the previous window. */
 export const DEMAND_WINDOW_MS = 1_000;
-
-/** Redis's answer to "take up to `want` tokens" (token-bucket.lua). */
-export interface Grant {
-  granted: number;
-  /** Whole tokens left in the shared bucket after this grant. */
-  remaining: number;
-  /** Milliseconds until the bucket holds a whole token again (0 while it holds one). */
-  retryAfterMs: number;
-  /** Milliseconds until the bucket is full again. */
-  resetMs: number;
-}
 
 export type Lease =
   | { kind: 'tokens'; left: number; remaining: number; resetMs: number; expiresAt: number }
