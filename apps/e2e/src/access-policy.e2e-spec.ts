@@ -1,10 +1,8 @@
-import { APPLICANT, DEPARTMENT, publishProcedure, uniqueProcedureCode } from './support/catalogue-fixtures';
+import { APPLICANT, BACKLOG, DEPARTMENT, publishProcedure, uniqueProcedureCode } from './support/catalogue-fixtures';
 import { expectEventually } from '@hub/testing';
 import { Hub } from './support/hub';
 
 const PROCEDURE = uniqueProcedureCode();
-// The dossier service's fresh consumer group first replays every catalogue event earlier runs left on the broker.
-const BACKLOG = { timeoutMs: 300_000, intervalMs: 1000 };
 
 /** Who may do what (issue 11), through the gateway against the built hub. */
 describe('access policy end to end: kinds bound to roles, personal data by need, the audit trail', () => {
@@ -27,7 +25,7 @@ describe('access policy end to end: kinds bound to roles, personal data by need,
       expect({ status: res.status, body: res.body }).toMatchObject({ status: 201 });
       return res.body.code as string;
     }, BACKLOG);
-  }, 420_000);
+  }, 480_000);
 
   afterAll(async () => {
     await hub?.stop();

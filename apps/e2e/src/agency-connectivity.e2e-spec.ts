@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expectEventually } from '@hub/testing';
-import { APPLICANT, CATCH_UP, DEPARTMENT, OTHER_PROVINCE, publishProcedure, uniqueProcedureCode } from './support/catalogue-fixtures';
+import { APPLICANT, BACKLOG, DEPARTMENT, OTHER_PROVINCE, publishProcedure, uniqueProcedureCode } from './support/catalogue-fixtures';
 import { Hub } from './support/hub';
 
 const PROCEDURE = uniqueProcedureCode();
@@ -126,7 +126,7 @@ describe('agency connectivity through the gateway: the feed and a signed webhook
       const res = await hub.request('POST', '/v1/dossiers:sync', { apiKey: agencySystem, body: { dossiers: records } });
       expect(res.status).toBe(200);
       expect(res.body.results.map((r: { outcome: string }) => r.outcome)).toEqual(['created', 'created']);
-    }, { ...CATCH_UP, timeoutMs: 360_000 });
+    }, BACKLOG);
     for (const [i, code] of codes.entries()) {
       const res = await hub.request('POST', `/v1/dossiers/${code}/supplements`, { apiKey: portal, body: { note: `Bản sao CCCD ${i + 1}` } });
       expect(res.status).toBe(200);

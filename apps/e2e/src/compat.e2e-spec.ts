@@ -1,13 +1,11 @@
 import { expectEventually } from '@hub/testing';
-import { CATCH_UP, DEPARTMENT, OTHER_PROVINCE, PROVINCE, publishProcedure, SECTOR, uniqueProcedureCode } from './support/catalogue-fixtures';
+import { BACKLOG, CATCH_UP, DEPARTMENT, OTHER_PROVINCE, PROVINCE, publishProcedure, SECTOR, uniqueProcedureCode } from './support/catalogue-fixtures';
 import { Hub } from './support/hub';
 
 const PROCEDURE = uniqueProcedureCode();
 const FEES = [{ code: 'LP01', name: 'Lệ phí cấp giấy phép', amount: 75_000 }];
 /** `yyyyMMddHHmmss` in Asia/Ho_Chi_Minh, as the agency systems send dates. */
 const compatDate = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 19).replace(/[-T:]/g, '');
-/** A fresh consumer group replays every compacted catalogue topic of the shared broker first: on a busy broker that takes minutes. */
-const BACKLOG = { ...CATCH_UP, timeoutMs: 360_000 };
 const codeFor = (agency: string, ms: number, seq: string) => `${agency}-${compatDate(ms).slice(2, 8)}-${seq}`;
 
 /** The call an existing agency system makes: JSON, `Charset: utf-8`, optional `dstcode`, no Authorization header. */

@@ -1,5 +1,5 @@
 import { expectEventually } from '@hub/testing';
-import { APPLICANT, CATCH_UP, DEPARTMENT, OTHER_PROVINCE, publishProcedure, uniqueProcedureCode } from './support/catalogue-fixtures';
+import { APPLICANT, BACKLOG, DEPARTMENT, OTHER_PROVINCE, publishProcedure, uniqueProcedureCode } from './support/catalogue-fixtures';
 import { Hub } from './support/hub';
 
 const PROCEDURE = uniqueProcedureCode();
@@ -26,7 +26,7 @@ describe('dossier lifecycle through the gateway: sync, reads, public lookup, eve
     agencySystem = registered.body.apiKey;
     otherSystem = await hub.registerClient('quangtri-one-stop', 'agency-system', ['dossier:read'], [OTHER_PROVINCE]);
     await publishProcedure(hub, operator, PROCEDURE, FEES);
-  });
+  }, 420_000);
 
   afterAll(async () => {
     await hub?.stop();
@@ -58,7 +58,7 @@ describe('dossier lifecycle through the gateway: sync, reads, public lookup, eve
       expect(res.status).toBe(200);
       expect(res.body.results[0]).toMatchObject({ code, outcome: 'created', version: 1, status: 4 });
       return res.body.results[0];
-    }, CATCH_UP);
+    }, BACKLOG);
     expect(result.lookupKey).toMatch(/^[2-9A-Z]{8}$/);
     expect((await hub.request('POST', '/v1/dossiers:sync', { apiKey: agencySystem, body: { dossiers: [record] } })).body.results[0].outcome).toBe('unchanged');
 
@@ -81,10 +81,10 @@ describe('dossier lifecycle through the gateway: sync, reads, public lookup, eve
     await expectEventually(async () => {
       const res = await hub.request('GET', `/v1/payments?dossierCode=${code}`, { apiKey: portal });
       expect(res.body.assessment).toMatchObject({ status: 'ASSESSED', totalAmount: 75_000 });
-    }, CATCH_UP);
+    }, BACKLOG);
     await expectEventually(async () => {
       const res = await hub.request('GET', `/v1/ratings/eligibility/${code}`, { apiKey: portal });
       expect(res.body).toMatchObject({ dossierCode: code, status: 4 });
-    }, CATCH_UP);
-  });
+    }, BACKLOG);
+  }, 900_000);
 });

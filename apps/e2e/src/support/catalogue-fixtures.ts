@@ -16,6 +16,14 @@ export function uniqueProcedureCode(): string {
 /** Fresh consumer groups replay the compacted catalogue topics before they are current. */
 export const CATCH_UP = { timeoutMs: 120_000, intervalMs: 500 };
 
+/**
+ * For the first write that needs the catalogue in a fresh dossier service (PROCEDURE_NOT_YET_KNOWN until then): its new
+ * consumer group replays every procedure the run's other suites published first, minutes on a busy 2-core machine.
+ * One try every 2 s, which the bulk budget (`RATE_LIMIT_BULK`, 30 a minute) refills: retrying faster only spends the
+ * budget, and a failure would then report a 429 instead of why the dossier service refused.
+ */
+export const BACKLOG = { timeoutMs: 360_000, intervalMs: 2_000 };
+
 /** A published procedure, created through the public API as an operator would. */
 export async function publishProcedure(hub: Hub, operatorKey: string, code: string, fees: { code: string; name: string; amount: number }[]): Promise<void> {
   for (const [agency, level, parentCode] of [
