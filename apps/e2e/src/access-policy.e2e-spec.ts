@@ -1,5 +1,6 @@
 import { APPLICANT, BACKLOG, DEPARTMENT, publishProcedure, uniqueProcedureCode } from './support/catalogue-fixtures';
 import { expectEventually } from '@hub/testing';
+import { numberDossiersFromOwnBlock } from './support/dossier-code-blocks';
 import { Hub } from './support/hub';
 
 const PROCEDURE = uniqueProcedureCode();
@@ -20,6 +21,7 @@ describe('access policy end to end: kinds bound to roles, personal data by need,
     hanoiSystem = await hub.registerClient('hanoi-one-stop', 'agency-system', ['dossier:submit', 'dossier:read'], [DEPARTMENT]);
     auditor = await hub.registerClient('vpcp-auditor', 'operator', ['audit:read']);
     await publishProcedure(hub, operator, PROCEDURE, []);
+    await numberDossiersFromOwnBlock(hub, [DEPARTMENT]);
     code = await expectEventually(async () => {
       const res = await hub.request('POST', '/v1/dossiers', { apiKey: hanoiSystem, body: { procedureCode: PROCEDURE, receivingAgencyCode: DEPARTMENT, channel: 'COUNTER', applicant: APPLICANT } });
       expect({ status: res.status, body: res.body }).toMatchObject({ status: 201 });

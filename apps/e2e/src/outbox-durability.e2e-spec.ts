@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { expectEventually, startLocalKafka, stopLocalKafka } from '@hub/testing';
-import { APPLICANT, CATCH_UP, DEPARTMENT, publishProcedure, uniqueProcedureCode } from './support/catalogue-fixtures';
+import { APPLICANT, BACKLOG, DEPARTMENT, publishProcedure, uniqueProcedureCode } from './support/catalogue-fixtures';
+import { numberDossiersFromOwnBlock } from './support/dossier-code-blocks';
 import { Hub } from './support/hub';
 
 const PROCEDURE = uniqueProcedureCode();
@@ -27,23 +28,19 @@ describeLocal('outbox durability: intake keeps working while Kafka is down', () 
     const operator = await hub.registerClient('operator', 'operator', ['catalogue:write']);
     portal = await hub.registerClient('portal', 'portal', ['dossier:submit', 'payment:read', 'rating:read']);
     await publishProcedure(hub, operator, PROCEDURE, [{ code: 'LP01', name: 'Lệ phí', amount: 50_000 }]);
-    // Every e2e Hub numbers DEPARTMENT's dossiers of today from 0001 while sharing the broker: payment's fresh consumer
-    // group replays other suites' dossier.received.v1 under those same codes. This Hub numbers from a block of its own.
-    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-    const firstSequence = 9_000 + Math.floor(Math.random() * 900) * 10;
-    await queryOne(hub.databases.get('dossier')!.url, 'INSERT INTO dossier_code_sequence (agency_code, receipt_date, last_value) VALUES ($1, $2, $3)', [DEPARTMENT, today, firstSequence]);
+    await numberDossiersFromOwnBlock(hub, [DEPARTMENT]);
     // The procedure must be in the dossier read model before the broker goes away.
     await expectEventually(async () => {
       const res = await hub.request('POST', '/v1/dossiers', { apiKey: portal, body: { procedureCode: PROCEDURE, receivingAgencyCode: DEPARTMENT, applicant: APPLICANT } });
       expect(res.status).toBe(201);
-    }, CATCH_UP);
+    }, BACKLOG);
     // And in payment's fee schedules, so that what this test waits for is the intake's own event, not a procedure
     // snapshot still in flight when the broker stopped (the assessment needs both).
     await expectEventually(async () => {
       const fees = await queryOne<{ n: string }>(hub.databases.get('payment')!.url, 'SELECT count(*) AS n FROM fee_schedule WHERE procedure_code = $1', [PROCEDURE]);
       expect(Number(fees.n)).toBe(1);
-    }, CATCH_UP);
-  });
+    }, BACKLOG);
+  }, 900_000);
 
   afterAll(async () => {
     startLocalKafka();

@@ -1,6 +1,7 @@
 import { expectEventually } from '@hub/testing';
 import { HubClient, HubProblemError, type Dossier } from '@hub/sdk';
-import { APPLICANT, CATCH_UP, DEPARTMENT, publishProcedure, uniqueProcedureCode } from './support/catalogue-fixtures';
+import { APPLICANT, BACKLOG, DEPARTMENT, publishProcedure, uniqueProcedureCode } from './support/catalogue-fixtures';
+import { numberDossiersFromOwnBlock } from './support/dossier-code-blocks';
 import { Hub } from './support/hub';
 
 const PROCEDURE = uniqueProcedureCode();
@@ -14,6 +15,7 @@ describe('the SDK through the gateway: OAuth2, intake with an idempotency key, f
     const operator = await hub.registerClient('sdk-operator', 'operator', ['catalogue:write']);
     const secret = await hub.registerClient('sdk-one-stop', 'agency-system', ['dossier:submit', 'dossier:read', 'payment:read'], [DEPARTMENT]);
     await publishProcedure(hub, operator, PROCEDURE, [{ code: 'LP01', name: 'Lệ phí', amount: 30_000 }]);
+    await numberDossiersFromOwnBlock(hub, [DEPARTMENT]);
     sdk = new HubClient({ baseUrl: hub.url, credentials: { clientId: 'sdk-one-stop', clientSecret: secret, scope: 'dossier:submit dossier:read payment:read' } });
   });
 
@@ -28,7 +30,7 @@ describe('the SDK through the gateway: OAuth2, intake with an idempotency key, f
     const first = await expectEventually(async () => {
       key = crypto.randomUUID();
       return sdk.submitDossier(request, { idempotencyKey: key });
-    }, CATCH_UP);
+    }, BACKLOG);
     expect(first.meta).toMatchObject({ status: 201, replayed: false, receipt: expect.stringMatching(/^seq=\d+; /) });
 
     const retry = await sdk.submitDossier(request, { idempotencyKey: key });
@@ -40,7 +42,7 @@ describe('the SDK through the gateway: OAuth2, intake with an idempotency key, f
       const res = await sdk.call<{ assessment: { status: string; totalAmount: number } }>({ method: 'GET', path: '/v1/payments', query: { dossierCode: first.data.code } });
       expect(res.data.assessment.status).toBe('ASSESSED');
       return res.data;
-    }, CATCH_UP);
+    }, BACKLOG);
     expect(fees.assessment.totalAmount).toBe(30_000);
 
     const keys = await sdk.call<{ keys: { kid: string }[] }>({ method: 'GET', path: '/.well-known/hub-receipt-keys' });
@@ -48,5 +50,5 @@ describe('the SDK through the gateway: OAuth2, intake with an idempotency key, f
 
     const missingKey = await sdk.call({ method: 'POST', path: '/v1/payments', body: { dossierCode: first.data.code } }).catch((e: unknown) => e);
     expect((missingKey as HubProblemError).problem.code).toBe('IDEMPOTENCY_KEY_REQUIRED');
-  });
+  }, 900_000);
 });

@@ -1,6 +1,7 @@
 import { DossierReceived, EventHeaders } from '@hub/contracts';
 import { expectEventually, KafkaProbe, testInfrastructure } from '@hub/testing';
-import { APPLICANT, CATCH_UP, DEPARTMENT, OTHER_PROVINCE, publishProcedure, uniqueProcedureCode } from './support/catalogue-fixtures';
+import { APPLICANT, BACKLOG, CATCH_UP, DEPARTMENT, OTHER_PROVINCE, publishProcedure, uniqueProcedureCode } from './support/catalogue-fixtures';
+import { numberDossiersFromOwnBlock } from './support/dossier-code-blocks';
 import { Hub } from './support/hub';
 
 const PROCEDURE = uniqueProcedureCode();
@@ -26,6 +27,7 @@ describe('walking skeleton: a dossier travels from the gateway through all four 
     // Dossier codes restart with every run's fresh database: only this run's events count.
     await probe.watch(DossierReceived.topic, { fromBeginning: false });
     await publishProcedure(hub, operator, PROCEDURE, FEES);
+    await numberDossiersFromOwnBlock(hub, [DEPARTMENT]);
   });
 
   afterAll(async () => {
@@ -44,7 +46,7 @@ describe('walking skeleton: a dossier travels from the gateway through all four 
       });
       expect(res.status).toBe(201);
       return res.body;
-    }, CATCH_UP);
+    }, BACKLOG);
     expect(submitted.code).toMatch(/^000\.00\.15\.H31-\d{6}-\d{4}$/);
     expect(submitted).toMatchObject({ status: 1, procedureCode: PROCEDURE, procedureVersion: 1, channel: 'ONLINE' });
     expect(submitted.lookupKey).toMatch(/^[2-9A-Z]{8}$/);
@@ -55,14 +57,14 @@ describe('walking skeleton: a dossier travels from the gateway through all four 
       // AWAITING_PROCEDURE first if the dossier arrives before payment has the procedure version.
       expect(res.body.assessment.status).toBe('ASSESSED');
       return res.body;
-    }, CATCH_UP);
+    }, BACKLOG);
     expect(payments.assessment).toMatchObject({ status: 'ASSESSED', totalAmount: 1_325_000, currency: 'VND', lines: FEES });
 
     const eligibility = await expectEventually(async () => {
       const res = await hub.request('GET', `/v1/ratings/eligibility/${submitted.code}`, { apiKey: portal });
       expect(res.status).toBe(200);
       return res.body;
-    }, CATCH_UP);
+    }, BACKLOG);
     expect(eligibility).toEqual({ dossierCode: submitted.code, status: 1, canRate: false, reason: 'NOT_YET_RECEIVED' });
 
     // The correlation id given at the gateway travels in the event's envelope.
@@ -76,7 +78,7 @@ describe('walking skeleton: a dossier travels from the gateway through all four 
     // Online intake is announced by dossier.received.v1 from the hub at status 1 (dossier.submitted.v1 is retired).
     expect(JSON.parse(event.value!)).toMatchObject({ dossierCode: submitted.code, status: 1, source: 'hub', channel: 'ONLINE' });
     expect(JSON.parse(event.value!)).not.toHaveProperty('applicant');
-  });
+  }, 900_000);
 
   it('keeps every agency to its own dossiers', async () => {
     const own = await expectEventually(async () => {

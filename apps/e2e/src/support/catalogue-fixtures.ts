@@ -17,9 +17,10 @@ export function uniqueProcedureCode(): string {
 export const CATCH_UP = { timeoutMs: 120_000, intervalMs: 500 };
 
 /**
- * For the first write that needs the catalogue in a fresh dossier service (PROCEDURE_NOT_YET_KNOWN until then): its new
- * consumer group replays every procedure the run's other suites published first, minutes on a busy 2-core machine.
- * One try every 2 s, which the bulk budget (`RATE_LIMIT_BULK`, 30 a minute) refills: retrying faster only spends the
+ * For the first effect a fresh consumer group must replay the run's backlog to reach: the first write that needs the
+ * catalogue in a new dossier service (PROCEDURE_NOT_YET_KNOWN until then), the first dossier payment or rating learns
+ * of. The other suites of the run published first; replaying it takes minutes on a busy 2-core machine. One try
+ * every 2 s, which the bulk budget (`RATE_LIMIT_BULK`, 30 a minute) refills: retrying a sync faster only spends the
  * budget, and a failure would then report a 429 instead of why the dossier service refused.
  */
 export const BACKLOG = { timeoutMs: 360_000, intervalMs: 2_000 };
