@@ -36,7 +36,7 @@ child.on('exit', (code, signal) => {
     spawnSync('bash', ['deploy/local/kafka-stop.sh'], { stdio: 'inherit', env: { ...process.env, KAFKA_PORT: String(LOCAL_KAFKA_PORT) } });
   }
   if (code !== 0) {
-    console.log(`[test] the data-packet check of the e2e capture did not run (the tests failed); capture kept in ${captureDir}`);
+    console.log(`[test] the data-packet check of the e2e capture did not run (the tests failed); capture kept in ${captureDir}, the e2e Hubs' app logs in ${captureDir}/logs`);
     process.exit(code ?? (signal ? 130 : 1));
   }
   // After every suite: the capture is complete. No broker or database needed.

@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { createTestDatabase, testKafkaEnv, uniqueSuffix, type TestDatabase } from '@hub/testing';
 import { generateIdentityKeys } from '@hub/platform';
-import { HubCapture } from './standard-capture';
+import { captureDir, HubCapture } from './standard-capture';
 
 const ROOT = resolve(__dirname, '../../../..');
 const SERVICES = ['catalogue', 'dossier', 'payment', 'rating', 'gateway'] as const;
@@ -160,6 +161,21 @@ export class Hub {
     // The capture reads the broker while the apps stop; the databases (their outboxes) go after both.
     await Promise.all([stopped, this.capture?.finish([...this.databases.values()].map((db) => db.url))]);
     await Promise.all([...this.databases.values()].map((db) => db.drop()));
+    this.keepLogs();
+  }
+
+  /**
+   * The apps' output, in `<capture dir>/logs/<suite>-<n>-<service>.log` when the run captures (`npm test`): the
+   * directory is removed after a passing run and kept, with its path printed, after a failing one.
+   */
+  private keepLogs(): void {
+    const dir = captureDir();
+    if (!dir || this.logs.size === 0) return;
+    const logs = join(dir, 'logs');
+    mkdirSync(logs, { recursive: true });
+    const suite = basename(expect.getState().testPath ?? 'hub', '.e2e-spec.ts');
+    const prefix = `${suite}-${Date.now()}`;
+    for (const [service, lines] of this.logs) writeFileSync(join(logs, `${prefix}-${service}.log`), lines.join(''));
   }
 }
 

@@ -28,7 +28,7 @@ type Offsets = Map<string, Map<number, number>>;
 
 const READ_TIMEOUT_MS = 60_000;
 
-function captureDir(): string | undefined {
+export function captureDir(): string | undefined {
   return process.env[CAPTURE_DIR_ENV] || undefined;
 }
 
