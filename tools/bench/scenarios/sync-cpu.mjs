@@ -2,6 +2,7 @@
 // code, in this process): where dossier-sync's time goes once the database and the broker are taken out. Baseline:
 // JSON.parse of the body and JSON.stringify of the records, what a service that stored the records as they came would
 // do at least.
+import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { fmt, median } from '../lib/stats.mjs';
@@ -78,7 +79,8 @@ export async function run(ctx) {
     if (created.length !== BATCH) throw new Error(`only ${created.length} of ${BATCH} records decided as created: ${JSON.stringify(decisions.find((d) => d.outcome !== 'created')).slice(0, 400)}`);
     JSON.stringify(created.map((d) => m.columnValuesOf(dossierTable, m.rowOf(d.state, identity))));
     lap('rows');
-    const outbox = events.prepare(created.flatMap((d) => d.events));
+    // A batch's events share the trace of its request (the command carries it since the platform keeps no ambient context).
+    const outbox = events.prepare(created.flatMap((d) => d.events), { correlationId: randomUUID() });
     JSON.stringify(outbox.map(({ eventId, topic, key, payload, headers }) => ({ eventId, topic, key, payload, headers })));
     lap('events');
     return t;
