@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import type { Hub } from './hub';
 
-const FIRST_BLOCK = 100; // codes from 1000: below them, suites' fixed codes (7001, 8108, …) and other Hubs' 0001…
-const LAST_BLOCK = 999; // a sequence of 10000 or more would make a five-digit code
+// Codes 1000–6999: below them, the Hubs that number from 0001; above them, the codes suites sync themselves (7001,
+// 7101, 8001–8116, …).
+const FIRST_BLOCK = 100;
+const LAST_BLOCK = 699;
 
 /**
  * Makes `hub` number the online intakes of `agencyCodes` today from a block of ten codes of its own.
