@@ -26,6 +26,7 @@ export {
   ZONE_OFFSET,
   formatCompact,
   formatInZone,
+  isIsoInstant,
   localDateOf,
   parseCompact,
   parseIsoInstant,

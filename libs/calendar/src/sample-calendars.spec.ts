@@ -67,6 +67,7 @@ describe('public entry point', () => {
         'classifyCompletion',
         'formatCompact',
         'formatInZone',
+        'isIsoInstant',
         'isTimeLimitUnit',
         'localDateOf',
         'parseCompact',

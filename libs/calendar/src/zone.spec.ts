@@ -4,6 +4,7 @@ import {
   MS_PER_DAY,
   formatCompact,
   formatInZone,
+  isIsoInstant,
   localDateOf,
   parseCompact,
   parseIsoInstant,
@@ -105,6 +106,65 @@ describe('parseIsoInstant', () => {
   it('round-trips formatInZone', () => {
     const d = new Date('2026-09-02T01:02:03.004Z');
     expect(parseIsoInstant(formatInZone(d)).getTime()).toBe(d.getTime());
+  });
+});
+
+describe('isIsoInstant', () => {
+  const two = (rnd: () => number, max: number) => String(Math.floor(rnd() * (max + 1))).padStart(2, '0');
+  /** Instant-shaped strings with every field allowed out of its range, some broken at one character. */
+  function nearInstant(rnd: () => number): string {
+    const y = String(Math.floor(rnd() * 10_000)).padStart(4, '0');
+    const sec = rnd() < 0.8 ? `:${two(rnd, 61)}${rnd() < 0.4 ? `.${String(rnd()).slice(2, 3 + Math.floor(rnd() * 10))}` : ''}` : '';
+    const offset = rnd() < 0.3 ? 'Z' : `${rnd() < 0.5 ? '+' : '-'}${two(rnd, 25)}:${two(rnd, 61)}`;
+    const s = `${y}-${two(rnd, 13)}-${two(rnd, 32)}T${two(rnd, 25)}:${two(rnd, 61)}${sec}${offset}`;
+    if (rnd() < 0.8) return s;
+    const at = Math.floor(rnd() * (s.length + 1));
+    return s.slice(0, at) + ' x0:-TZ+.'[Math.floor(rnd() * 9)] + s.slice(at + 1);
+  }
+
+  it.each([
+    ['2026-01-12T09:30:00+07:00', true],
+    ['2026-01-12T09:30+07:00', true],
+    ['2026-01-12T09:30:00.123456789Z', true],
+    ['2024-02-29T00:00:00Z', true],
+    ['0100-01-01T00:00:00Z', true],
+    ['2026-01-12T10:00:00-23:59', true],
+    ['2026-02-29T00:00:00Z', false],
+    ['2100-02-29T00:00:00Z', false],
+    ['0099-01-01T00:00:00Z', false],
+    ['2026-01-12T24:00+07:00', false],
+    ['2026-01-12T09:30:00', false],
+    ['2026-01-12T09:30:00+24:00', false],
+    ['2026-01-12 09:30:00+07:00', false],
+  ])('%s → %s', (value, expected) => {
+    expect(isIsoInstant(value)).toBe(expected);
+  });
+
+  it('refuses what is not a string', () => {
+    for (const value of [undefined, null, 20260112, new Date(), { toString: () => '2026-01-12T09:30:00Z' }]) {
+      expect(isIsoInstant(value)).toBe(false);
+    }
+  });
+
+  it('accepts exactly what parseIsoInstant accepts, and those the platform reads as the same instant', () => {
+    const rnd = seededRandom(2026_12_03);
+    let accepted = 0;
+    for (let i = 0; i < 10_000; i += 1) {
+      const s = nearInstant(rnd);
+      let parsed: Date | undefined;
+      try {
+        parsed = parseIsoInstant(s);
+      } catch (e) {
+        expect(e).toBeInstanceOf(CalendarArgumentError);
+      }
+      expect([s, isIsoInstant(s)]).toEqual([s, parsed !== undefined]);
+      if (parsed !== undefined) {
+        accepted += 1;
+        // V8 reads ISO strings leniently (30 February is 2 March), so only the value of an accepted one is compared.
+        expect([s, parsed.getTime()]).toEqual([s, Date.parse(s.replace(/(\.\d{3})\d+/, '$1'))]);
+      }
+    }
+    expect(accepted).toBeGreaterThan(500);
   });
 });
 

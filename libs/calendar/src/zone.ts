@@ -70,10 +70,11 @@ export function localDateOfDay(day: number): string {
 export function tryParseLocalDate(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
   const m = LOCAL_DATE_RE.exec(value);
-  if (!m) return undefined;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
+  return m ? dayIndexOfParts(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+}
+
+/** Day index of a year, month (1–12) and day of the month, or `undefined` when they are not a real date. */
+function dayIndexOfParts(y: number, mo: number, d: number): number | undefined {
   const ms = Date.UTC(y, mo - 1, d);
   const back = new Date(ms);
   // Date.UTC maps years 0–99 to 1900–1999; such years are rejected by the round trip below as well.
@@ -141,7 +142,7 @@ export function zonedInstant(localDate: string, time = '00:00'): Date {
 }
 
 const ISO_INSTANT_RE =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|([+-])(\d{2}):(\d{2}))$/;
 
 /**
  * Parses an ISO-8601 instant that carries an explicit offset (`Z` or `±HH:MM`), e.g.
@@ -149,31 +150,36 @@ const ISO_INSTANT_RE =
  * ambiguous, and this library never guesses. Fractions beyond milliseconds are truncated.
  */
 export function parseIsoInstant(value: string): Date {
+  const read = readIsoInstant(value);
+  if (typeof read === 'string') throw new CalendarArgumentError('value', read, value);
+  return new Date(read);
+}
+
+/**
+ * Whether `value` is an instant {@link parseIsoInstant} accepts, without building an error for one it refuses:
+ * for validating many values (a sync batch's dates), where most are valid and the reason is reported elsewhere.
+ */
+export function isIsoInstant(value: unknown): boolean {
+  return typeof readIsoInstant(value) === 'number';
+}
+
+/** The epoch milliseconds of an ISO-8601 instant with an offset, or why it is not one. */
+function readIsoInstant(value: unknown): number | string {
   const m = typeof value === 'string' ? ISO_INSTANT_RE.exec(value) : null;
-  if (!m) {
-    throw new CalendarArgumentError('value', 'must be an ISO-8601 instant with an offset (Z or ±HH:MM)', value);
-  }
-  const [, y, mo, d, h, mi, s = '00', frac = '', offset] = m;
-  const day = tryParseLocalDate(`${y}-${mo}-${d}`);
-  if (day === undefined || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) {
-    throw new CalendarArgumentError('value', 'is not a real date and time', value);
-  }
-  let offsetMs = 0;
-  if (offset !== 'Z') {
-    const om = /^([+-])(\d{2}):(\d{2})$/.exec(offset);
-    if (!om || Number(om[2]) > 23 || Number(om[3]) > 59) {
-      throw new CalendarArgumentError('value', 'has an invalid offset', value);
-    }
-    offsetMs = (om[1] === '-' ? -1 : 1) * (Number(om[2]) * MS_PER_HOUR + Number(om[3]) * MS_PER_MINUTE);
-  }
-  const ms =
+  if (!m) return 'must be an ISO-8601 instant with an offset (Z or ±HH:MM)';
+  const [, y, mo, d, h, mi, s = '00', frac = '', sign, oh, om] = m;
+  const day = dayIndexOfParts(Number(y), Number(mo), Number(d));
+  if (day === undefined || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return 'is not a real date and time';
+  if (sign !== undefined && (Number(oh) > 23 || Number(om) > 59)) return 'has an invalid offset';
+  const offsetMs = sign === undefined ? 0 : (sign === '-' ? -1 : 1) * (Number(oh) * MS_PER_HOUR + Number(om) * MS_PER_MINUTE);
+  return (
     day * MS_PER_DAY +
     Number(h) * MS_PER_HOUR +
     Number(mi) * MS_PER_MINUTE +
     Number(s) * 1000 +
     Number(frac.padEnd(3, '0').slice(0, 3)) -
-    offsetMs;
-  return new Date(ms);
+    offsetMs
+  );
 }
 
 /**

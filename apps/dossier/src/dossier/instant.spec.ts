@@ -1,11 +1,15 @@
 import fc from 'fast-check';
 import { validateSync } from 'class-validator';
 import isISO8601 from 'validator/lib/isISO8601';
-import { INSTANT_MESSAGE, IsInstantWithOffset, isInstantWithOffset } from './instant';
+import { isIsoInstant } from '@hub/calendar';
+import { INSTANT_MESSAGE, IsInstantWithOffset } from './instant';
 
-/** The pair of checks IsInstantWithOffset replaced. */
+/**
+ * The pair of checks IsInstantWithOffset replaced. It also took `24:00` (the end of a day, ISO 8601:2004) when written
+ * without seconds; the hub's parser never did, so a date the hub could not read is now refused at the door.
+ */
 const SHAPE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
-const before = (s: string) => isISO8601(s, { strict: true }) && SHAPE.test(s);
+const before = (s: string) => isISO8601(s, { strict: true }) && SHAPE.test(s) && !s.includes('T24:');
 
 const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
 /** Strings shaped like instants, with every field allowed out of its range, and some broken at one character. */
@@ -25,13 +29,13 @@ const broken = fc.tuple(nearInstant, fc.nat(), fc.constantFrom('', ' ', 'x', '0'
   return s.slice(0, at) + c + s.slice(at + 1);
 });
 
-describe('isInstantWithOffset', () => {
+describe('IsInstantWithOffset', () => {
   it.each([
     ['2026-01-12T09:30:00+07:00', true],
     ['2026-01-12T09:30+07:00', true],
     ['2026-01-12T09:30:00.123456789Z', true],
     ['2024-02-29T00:00:00Z', true],
-    ['2026-01-12T24:00+07:00', true],
+    ['2026-01-12T24:00+07:00', false],
     ['2026-02-29T00:00:00Z', false],
     ['2100-02-29T00:00:00Z', false],
     ['2026-04-31T00:00:00Z', false],
@@ -44,17 +48,13 @@ describe('isInstantWithOffset', () => {
     ['2026-01-12T09:30:00+24:00', false],
     ['2026-01-12 09:30:00+07:00', false],
     ['20260112T093000+0700', false],
-  ])('%s → %s, as the two checks it replaced', (value, expected) => {
-    expect(isInstantWithOffset(value)).toBe(expected);
+  ])('%s → %s, as the two checks it replaced (but 24:00)', (value, expected) => {
+    expect(isIsoInstant(value)).toBe(expected);
     expect(before(value)).toBe(expected);
   });
 
-  it('accepts exactly what @IsISO8601({ strict: true }) with @Matches(INSTANT_WITH_OFFSET) accepted', () => {
-    fc.assert(fc.property(fc.oneof(nearInstant, broken), (s) => isInstantWithOffset(s) === before(s)), { numRuns: 20_000 });
-  });
-
-  it('refuses what is not a string', () => {
-    for (const value of [undefined, null, 20260112, new Date(), { toString: () => '2026-01-12T09:30:00Z' }]) expect(isInstantWithOffset(value)).toBe(false);
+  it('accepts exactly what @IsISO8601({ strict: true }) with the offset pattern accepted, but 24:00', () => {
+    fc.assert(fc.property(fc.oneof(nearInstant, broken), (s) => isIsoInstant(s) === before(s)), { numRuns: 20_000 });
   });
 
   it('as a decorator, answers with its message', () => {
