@@ -73,13 +73,21 @@ export function tryParseLocalDate(value: unknown): number | undefined {
   return m ? dayIndexOfParts(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Whether a year, month (1–12) and day of the month name a real date. Years 0–99 are refused: `Date.UTC` would read
+ * them as 1900–1999, and no date this hub meets is that old.
+ */
+function isRealDate(y: number, mo: number, d: number): boolean {
+  if (y < 100 || mo < 1 || mo > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (mo === 2 && leap ? 29 : DAYS_IN_MONTH[mo - 1]);
+}
+
 /** Day index of a year, month (1–12) and day of the month, or `undefined` when they are not a real date. */
 function dayIndexOfParts(y: number, mo: number, d: number): number | undefined {
-  const ms = Date.UTC(y, mo - 1, d);
-  const back = new Date(ms);
-  // Date.UTC maps years 0–99 to 1900–1999; such years are rejected by the round trip below as well.
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return undefined;
-  return ms / MS_PER_DAY;
+  return isRealDate(y, mo, d) ? Date.UTC(y, mo - 1, d) / MS_PER_DAY : undefined;
 }
 
 /** Day index of a `YYYY-MM-DD` argument, throwing {@link CalendarArgumentError} when invalid. */
@@ -163,23 +171,23 @@ export function isIsoInstant(value: unknown): boolean {
   return typeof readIsoInstant(value) === 'number';
 }
 
-/** The epoch milliseconds of an ISO-8601 instant with an offset, or why it is not one. */
+/**
+ * The epoch milliseconds of an ISO-8601 instant with an offset, or why it is not one. Written for speed (a sync batch
+ * checks thousands): numbers straight from the match, the calendar checked by arithmetic.
+ */
 function readIsoInstant(value: unknown): number | string {
   const m = typeof value === 'string' ? ISO_INSTANT_RE.exec(value) : null;
   if (!m) return 'must be an ISO-8601 instant with an offset (Z or ±HH:MM)';
-  const [, y, mo, d, h, mi, s = '00', frac = '', sign, oh, om] = m;
-  const day = dayIndexOfParts(Number(y), Number(mo), Number(d));
-  if (day === undefined || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return 'is not a real date and time';
-  if (sign !== undefined && (Number(oh) > 23 || Number(om) > 59)) return 'has an invalid offset';
-  const offsetMs = sign === undefined ? 0 : (sign === '-' ? -1 : 1) * (Number(oh) * MS_PER_HOUR + Number(om) * MS_PER_MINUTE);
-  return (
-    day * MS_PER_DAY +
-    Number(h) * MS_PER_HOUR +
-    Number(mi) * MS_PER_MINUTE +
-    Number(s) * 1000 +
-    Number(frac.padEnd(3, '0').slice(0, 3)) -
-    offsetMs
-  );
+  const y = +m[1], mo = +m[2], d = +m[3], h = +m[4], mi = +m[5], s = m[6] === undefined ? 0 : +m[6];
+  if (!isRealDate(y, mo, d) || h > 23 || mi > 59 || s > 59) return 'is not a real date and time';
+  let offsetMs = 0;
+  if (m[8] !== undefined) {
+    const oh = +m[9], om = +m[10];
+    if (oh > 23 || om > 59) return 'has an invalid offset';
+    offsetMs = (m[8] === '-' ? -1 : 1) * (oh * MS_PER_HOUR + om * MS_PER_MINUTE);
+  }
+  const ms = m[7] === undefined ? 0 : +m[7].slice(0, 3).padEnd(3, '0');
+  return Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMs;
 }
 
 /**
