@@ -1,4 +1,5 @@
-import { IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsInstant } from './validation/is-instant';
 
 /**
  * The envelope every event carries in its Kafka headers (names in `EventHeaders`), as the data-packet standard
@@ -13,7 +14,7 @@ export class EventEnvelopeV1 {
   /** The version in the topic name, as decimal digits. */
   @Matches(/^[1-9]\d*$/) 'event-version'!: string;
   /** When the fact happened (the producing transaction), RFC 3339. */
-  @IsISO8601({ strict: true }) 'occurred-at'!: string;
+  @IsInstant() 'occurred-at'!: string;
   /** The service that produced the event. */
   @IsString() @MinLength(1) @MaxLength(100) producer!: string;
   /** Shared by everything one request caused, across services. */

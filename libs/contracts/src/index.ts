@@ -16,4 +16,5 @@ export * from './topic-access';
 export * from './validation/validation-metadata-cache';
 export * from './validation/fast-validation';
 export * from './validation/validate-instance';
+export * from './validation/is-instant';
 export * from './canonical-json';

@@ -1,5 +1,5 @@
-import { DOSSIER_CODE_PATTERN, DossierSubmitted, FEE_CHANNELS, defineEvent } from '@hub/contracts';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Min } from 'class-validator';
+import { DOSSIER_CODE_PATTERN, DossierSubmitted, FEE_CHANNELS, IsInstant, defineEvent } from '@hub/contracts';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
 import { findIncompatibilities } from './compatibility';
 import { buildStandard, paths } from './standard';
 
@@ -27,7 +27,7 @@ describe('findIncompatibilities on dossier.submitted.v1', () => {
       @Matches(/^(?:\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}|[A-Z]\d{2}\.\d{1,4})$/) receivingAgencyCode!: string;
       @IsIn(FEE_CHANNELS) channel!: string;
       @IsIn([1]) status!: number;
-      @IsISO8601({ strict: true }) submittedAt!: string;
+      @IsInstant() submittedAt!: string;
       @IsOptional() @IsString() note?: string;
     }
     expect(changed(Additive, DossierSubmitted.example)).toEqual([]);
@@ -41,7 +41,7 @@ describe('findIncompatibilities on dossier.submitted.v1', () => {
       @Matches(/^(?:\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}|[A-Z]\d{2}\.\d{1,4})$/) receivingAgencyCode!: string;
       @IsIn(['ONLINE', 'COUNTER']) channel!: string; // POSTAL dropped
       @IsIn([1, 2]) status!: number; // widened
-      @IsISO8601({ strict: true }) submittedAt!: string;
+      @IsInstant() submittedAt!: string;
       @IsString() applicantName!: string; // new and required
     }
     const found = changed(Incompatible, DossierSubmitted.example);

@@ -1,6 +1,6 @@
-import { WORKING_PERIODS_JSON_SCHEMA } from '@hub/contracts';
+import { IS_INSTANT, WORKING_PERIODS_JSON_SCHEMA } from '@hub/contracts';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
-import { getMetadataStorage, IS_ENUM, IS_IN, IS_ISO8601, IS_NEGATIVE, IS_POSITIVE, IS_URL, MAX, MIN, ValidationTypes } from 'class-validator';
+import { getMetadataStorage, IS_ENUM, IS_IN, IS_NEGATIVE, IS_POSITIVE, IS_URL, MAX, MIN, ValidationTypes } from 'class-validator';
 import { targetConstructorToSchema } from 'class-validator-jsonschema';
 import { defaultConverters, type ISchemaConverters } from 'class-validator-jsonschema/build/defaultConverters';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
@@ -20,8 +20,8 @@ const COMPONENT_REF = '#/components/schemas/';
  * - `@IsEnum` lists the enum's values only: the default lists a numeric enum's reverse names too, as strings
  *   (class-validator does accept those names; the standard does not publish them: prefer `@IsIn` for an exact list);
  * - `@IsUrl` is a `uri`;
- * - `@IsISO8601` is a date-time: every producer sends RFC 3339 timestamps (the contract test and the conformance
- *   test over real Kafka messages hold them to it);
+ * - `@IsInstant` (libs/contracts) is a date-time: it accepts RFC 3339 timestamps with an offset only (the contract
+ *   test and the conformance test over real Kafka messages hold producers to it);
  * - `@IsIn` over integers is an integer enum;
  * - `@IsDefined` is expressed by `required` alone;
  * - custom validators (`ValidateBy`) need their schema here, or generation fails (never a silent `{}`).
@@ -29,7 +29,7 @@ const COMPONENT_REF = '#/components/schemas/';
 const CONVERTERS: ISchemaConverters = {
   [MIN]: (meta) => ({ minimum: meta.constraints[0] }),
   [MAX]: (meta) => ({ maximum: meta.constraints[0] }),
-  [IS_ISO8601]: { type: 'string', format: 'date-time' },
+  [IS_INSTANT]: { type: 'string', format: 'date-time' },
   [IS_IN]: (meta) => enumSchema(meta.constraints[0] as unknown[]),
   // A TypeScript enum's values, without the reverse names of a numeric enum (the default lists both, as strings).
   [IS_ENUM]: (meta) => enumSchema(Object.entries(meta.constraints[0] as object).filter(([k]) => Number.isNaN(Number(k))).map(([, v]) => v as unknown)),

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import { formatInZone } from '@hub/calendar';
-import { DOSSIER_CODE_PATTERN } from '@hub/contracts';
+import { DOSSIER_CODE_PATTERN, IsInstant } from '@hub/contracts';
 import type { CallerIdentity } from '@hub/platform';
 import type { DataSource } from 'typeorm';
 
@@ -27,7 +27,7 @@ export class PersonalDataReadsQuery {
   @ApiPropertyOptional({ description: 'Reads by this client' })
   @IsOptional() @MaxLength(64) @Matches(/^[a-z0-9][a-z0-9-]*$/, { message: 'clientId must be a client id' }) clientId?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'Reads at or after this time' })
-  @IsOptional() @IsISO8601({ strict: true }) since?: string;
+  @IsOptional() @IsInstant() since?: string;
   @ApiPropertyOptional({ description: 'Entries after this id (the last id of the previous page)' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) after?: number;
   @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;

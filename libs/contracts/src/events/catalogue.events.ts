@@ -7,7 +7,6 @@ import {
   IsDefined,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   Matches,
@@ -22,6 +21,7 @@ import {
 import { AGENCY_CODE_PATTERN, PROCEDURE_CODE_PATTERN } from '../codes/codes';
 import { DOSSIER_STATUSES, FEE_CHANNELS, type Channel } from '../codes/dossier-status';
 import { defineEvent } from '../event-definition';
+import { IsInstant } from '../validation/is-instant';
 
 export const TIME_LIMIT_UNITS = ['WORKING_DAY', 'DAY', 'WORKING_HOUR'] as const;
 export const ONLINE_LEVELS = ['FULL', 'PARTIAL', 'NONE'] as const;
@@ -139,7 +139,7 @@ export class ProcedurePublishedV1 {
   @IsArray() @IsString({ each: true }) sectorCodes!: string[];
   @IsArray() @Matches(AGENCY_CODE_PATTERN, { each: true }) implementingAgencyCodes!: string[];
   @IsIn(ONLINE_LEVELS) onlineLevel!: OnlineLevel;
-  @IsISO8601({ strict: true }) effectiveFrom!: string;
+  @IsInstant() effectiveFrom!: string;
   @IsArray() @ArrayMaxSize(3) @ValidateNested({ each: true }) @Type(() => ChannelTermsV1) channels!: ChannelTermsV1[];
 
   @IsOptional() @Matches(AGENCY_CODE_PATTERN) publishingAgencyCode?: string;
@@ -151,7 +151,7 @@ export class ProcedurePublishedV1 {
   @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => LegalDocumentV1) legalBasis?: LegalDocumentV1[];
   @IsOptional() @ValidateNested() @Type(() => PublicationDecisionV1) publicationDecision?: PublicationDecisionV1;
   /** When this version was entered (published) in the catalogue. */
-  @IsOptional() @IsISO8601({ strict: true }) publishedAt?: string;
+  @IsOptional() @IsInstant() publishedAt?: string;
   /**
    * Whether the version was entered within its deadline after the publication decision (10 / 5 / 2 working days on
    * the national calendar), as the catalogue judged it; UNKNOWN when a calendar year it needed was missing.
@@ -164,7 +164,7 @@ export class ProcedureWithdrawnV1 {
   @Matches(PROCEDURE_CODE_PATTERN) code!: string;
   /** The last version, whose `effectiveTo` is `withdrawnAt`. */
   @IsInt() @Min(1) lastVersion!: number;
-  @IsISO8601({ strict: true }) withdrawnAt!: string;
+  @IsInstant() withdrawnAt!: string;
   @IsString() @MaxLength(2000) reason!: string;
   @IsOptional() @ValidateNested() @Type(() => PublicationDecisionV1) decision?: PublicationDecisionV1;
 }

@@ -1,9 +1,10 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { FeeLineV1 } from './catalogue.events';
 import { AGENCY_CODE_PATTERN, DOSSIER_CODE_PATTERN, PROCEDURE_CODE_PATTERN } from '../codes/codes';
 import { DOSSIER_STATUSES, DossierStatus, FEE_CHANNELS, type Channel } from '../codes/dossier-status';
 import { defineEvent } from '../event-definition';
+import { IsInstant } from '../validation/is-instant';
 
 /**
  * A dossier entered the hub (status 1, submitted online). Carries no personal data.
@@ -18,7 +19,7 @@ export class DossierSubmittedV1 {
   @Matches(AGENCY_CODE_PATTERN) receivingAgencyCode!: string;
   @IsIn(FEE_CHANNELS) channel!: Channel;
   @IsIn([DossierStatus.Submitted]) status!: DossierStatus.Submitted;
-  @IsISO8601({ strict: true }) submittedAt!: string;
+  @IsInstant() submittedAt!: string;
 }
 
 /** @deprecated Retired in favour of `DossierReceived` (`dossier.received.v1`); see `DossierSubmittedV1`. */
@@ -59,8 +60,8 @@ export class DossierFactsV1 {
   @IsInt() @Min(1) procedureVersion!: number;
   @Matches(AGENCY_CODE_PATTERN) receivingAgencyCode!: string;
   @IsIn(FEE_CHANNELS) channel!: Channel;
-  @IsISO8601({ strict: true }) receivedAt!: string;
-  @IsOptional() @IsISO8601({ strict: true }) dueAt!: string | null;
+  @IsInstant() receivedAt!: string;
+  @IsOptional() @IsInstant() dueAt!: string | null;
   @IsIn(DUE_DATE_STATES) dueDateState!: DueDateStateV1;
   /** Sum of the dossier's fees, whole VND. */
   @IsInt() @Min(0) feeTotal!: number;
@@ -74,25 +75,25 @@ export class DossierFactsV1 {
 /** First sight of a dossier by the hub, whatever the channel and status (online intake or agency sync). */
 export class DossierReceivedV1 extends DossierFactsV1 {
   @IsIn(DOSSIER_STATUSES) status!: DossierStatus;
-  @IsISO8601({ strict: true }) statusChangedAt!: string;
+  @IsInstant() statusChangedAt!: string;
   @IsIn(DOSSIER_SOURCES) source!: DossierSource;
   /**
    * Set when the dossier is first seen finished (status 9, or 10 with no change to 9 on record: finishing is the
    * first of those). Added after the first release: absent from older producers' events.
    */
   @IsOptional() @IsIn(TIMELINESS_CLASSES) timeliness?: Timeliness | null;
-  @IsOptional() @IsISO8601({ strict: true }) finishedAt?: string | null;
+  @IsOptional() @IsInstant() finishedAt?: string | null;
 }
 
 /** One status change, in the dossier's own order (several per sync record when its steps changed the status). */
 export class DossierStatusChangedV1 extends DossierFactsV1 {
   @IsIn(DOSSIER_STATUSES) from!: DossierStatus;
   @IsIn(DOSSIER_STATUSES) to!: DossierStatus;
-  @IsISO8601({ strict: true }) at!: string;
+  @IsInstant() at!: string;
   @IsIn(DOSSIER_SOURCES) source!: DossierSource;
   /** Set when the dossier is finished (status 9, and 10 after it; finishing is the first change to 9, or to 10 when 9 was skipped). */
   @IsOptional() @IsIn(TIMELINESS_CLASSES) timeliness!: Timeliness | null;
-  @IsOptional() @IsISO8601({ strict: true }) finishedAt!: string | null;
+  @IsOptional() @IsInstant() finishedAt!: string | null;
   /**
    * The dossier's fee lines as the agency synced them, set when it enters status 6 (the agency asks for a financial
    * obligation). Added after the first release: absent from older producers' events.
@@ -105,10 +106,10 @@ export class DossierNoticeIssuedV1 {
   @Matches(AGENCY_CODE_PATTERN) receivingAgencyCode!: string;
   @IsIn(NOTICE_FORM_CODES) form!: (typeof NOTICE_FORM_CODES)[number];
   @IsString() @MaxLength(100) number!: string;
-  @IsISO8601({ strict: true }) issuedAt!: string;
-  @IsOptional() @IsISO8601({ strict: true }) newDueAt!: string | null;
+  @IsInstant() issuedAt!: string;
+  @IsOptional() @IsInstant() newDueAt!: string | null;
   @IsBoolean() late!: boolean;
-  @IsOptional() @IsISO8601({ strict: true }) dueAt!: string | null;
+  @IsOptional() @IsInstant() dueAt!: string | null;
   @IsInt() @Min(1) revision!: number;
 }
 
@@ -118,8 +119,8 @@ export class DossierDueWatchV1 {
   @Matches(PROCEDURE_CODE_PATTERN) procedureCode!: string;
   @Matches(AGENCY_CODE_PATTERN) receivingAgencyCode!: string;
   @IsIn(DOSSIER_STATUSES) status!: DossierStatus;
-  @IsISO8601({ strict: true }) dueAt!: string;
-  @IsISO8601({ strict: true }) flaggedAt!: string;
+  @IsInstant() dueAt!: string;
+  @IsInstant() flaggedAt!: string;
 }
 
 const FACTS_EXAMPLE = {

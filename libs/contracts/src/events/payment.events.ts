@@ -1,6 +1,7 @@
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { AGENCY_CODE_PATTERN, DOSSIER_CODE_PATTERN } from '../codes/codes';
 import { defineEvent } from '../event-definition';
+import { IsInstant } from '../validation/is-instant';
 
 /** What every payment event carries: whole VND and the provider's own references, never card or account data. */
 export class PaymentFactsV1 {
@@ -21,7 +22,7 @@ export class PaymentFactsV1 {
  * Optional fields were added after the first release (tolerant readers ignore them).
  */
 export class PaymentSucceededV1 extends PaymentFactsV1 {
-  @IsISO8601({ strict: true }) succeededAt!: string;
+  @IsInstant() succeededAt!: string;
   @IsOptional() @Matches(AGENCY_CODE_PATTERN) receivingAgencyCode?: string;
   /** The provider's transaction id (`MaGiaoDich`). */
   @IsOptional() @IsString() @MaxLength(100) transactionId?: string;
@@ -35,14 +36,14 @@ export class PaymentSucceededV1 extends PaymentFactsV1 {
 }
 
 export class PaymentFailedV1 extends PaymentFactsV1 {
-  @IsISO8601({ strict: true }) failedAt!: string;
+  @IsInstant() failedAt!: string;
   @Matches(AGENCY_CODE_PATTERN) receivingAgencyCode!: string;
   /** The provider's result code (`MaLoi`). */
   @IsString() @MaxLength(20) providerCode!: string;
 }
 
 export class PaymentExpiredV1 extends PaymentFactsV1 {
-  @IsISO8601({ strict: true }) expiredAt!: string;
+  @IsInstant() expiredAt!: string;
   @Matches(AGENCY_CODE_PATTERN) receivingAgencyCode!: string;
 }
 
@@ -56,7 +57,7 @@ export class PaymentRefundedV1 extends PaymentFactsV1 {
   /** Every completed refund of the payment so far, this one included. */
   @IsInt() @Min(1) @Max(Number.MAX_SAFE_INTEGER) refundedTotal!: number;
   @IsIn(REFUND_OUTCOMES) outcome!: (typeof REFUND_OUTCOMES)[number];
-  @IsISO8601({ strict: true }) refundedAt!: string;
+  @IsInstant() refundedAt!: string;
   @Matches(AGENCY_CODE_PATTERN) receivingAgencyCode!: string;
 }
 

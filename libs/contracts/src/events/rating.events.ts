@@ -1,7 +1,8 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsUUID, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsUUID, Matches, ValidateNested } from 'class-validator';
 import { AGENCY_CODE_PATTERN, DOSSIER_CODE_PATTERN, PROCEDURE_CODE_PATTERN } from '../codes/codes';
 import { defineEvent } from '../event-definition';
+import { IsInstant } from '../validation/is-instant';
 
 /** Circular 32/2017 Art. 12 overall level, also used per criterion. */
 export const SATISFACTION_LEVELS = ['VERY_SATISFIED', 'SATISFIED', 'NOT_SATISFIED'] as const;
@@ -42,7 +43,7 @@ export class RatingGivenV1 {
   @IsIn(SATISFACTION_LEVELS) level!: SatisfactionLevel;
   @IsArray() @ArrayMaxSize(12) @ValidateNested({ each: true }) @Type(() => CriterionRatingV1) criteria!: CriterionRatingV1[];
   @IsIn(RATING_CHANNELS) channel!: RatingChannel;
-  @IsISO8601({ strict: true }) ratedAt!: string;
+  @IsInstant() ratedAt!: string;
 }
 
 export const RatingGiven = defineEvent({

@@ -1,9 +1,10 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { AGENCY_CODE_PATTERN, DOSSIER_CODE_PATTERN, PROCEDURE_CODE_PATTERN } from '../codes/codes';
 import { DOSSIER_STATUSES, FEE_CHANNELS, type Channel, type DossierStatus } from '../codes/dossier-status';
 import { CriterionRatingV1, RATING_CHANNELS, SATISFACTION_LEVELS, type RatingChannel, type SatisfactionLevel } from '../events/rating.events';
 import { definePacket } from '../packets';
+import { IsInstant } from '../validation/is-instant';
 
 /**
  * What an agency system learns through `GET /v1/agency-feed` and its webhooks: the changes made on the portal side
@@ -36,8 +37,8 @@ export class FeedDossierV1 {
   @Matches(AGENCY_CODE_PATTERN) receivingAgencyCode!: string;
   @IsIn(FEE_CHANNELS) channel!: Channel;
   @IsIn(DOSSIER_STATUSES) status!: DossierStatus;
-  @IsISO8601({ strict: true }) receivedAt!: string;
-  @IsOptional() @IsISO8601({ strict: true }) dueAt!: string | null;
+  @IsInstant() receivedAt!: string;
+  @IsOptional() @IsInstant() dueAt!: string | null;
   @ValidateNested() @Type(() => FeedApplicantV1) applicant!: FeedApplicantV1;
   @IsOptional() @IsString() @MaxLength(2000) summary!: string | null;
 }
@@ -81,9 +82,9 @@ export class AgencyFeedItemV1 {
   @Matches(DOSSIER_CODE_PATTERN) dossierCode!: string;
   @Matches(AGENCY_CODE_PATTERN) agencyCode!: string;
   /** When the change happened (submission, withdrawal, payment, rating). */
-  @IsISO8601({ strict: true }) occurredAt!: string;
+  @IsInstant() occurredAt!: string;
   /** When the hub recorded it in the feed. */
-  @IsISO8601({ strict: true }) recordedAt!: string;
+  @IsInstant() recordedAt!: string;
   @ValidateNested() @Type(() => FeedDossierV1) dossier!: FeedDossierV1;
   @IsOptional() @ValidateNested() @Type(() => FeedPaymentV1) payment?: FeedPaymentV1;
   @IsOptional() @ValidateNested() @Type(() => FeedRefundV1) refund?: FeedRefundV1;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import {
   DOSSIER_CODE_EXAMPLE,
   DOSSIER_CODE_PATTERN,
@@ -10,6 +10,7 @@ import {
   type RatingChannel,
   type RatingCriterion,
   type SatisfactionLevel,
+  IsInstant,
 } from '@hub/contracts';
 import type { CallerIdentity, EventTrace } from '@hub/platform';
 import { RATED_AT_EXAMPLE, RATING_ID_EXAMPLE } from './rating.examples';
@@ -32,7 +33,7 @@ export class RateDossierBody {
   @ApiPropertyOptional({ maxLength: MAX_COMMENT_LENGTH, description: 'Personal data: shown to the owning agency and operators only' })
   @IsOptional() @IsString() @MaxLength(MAX_COMMENT_LENGTH) comment?: string;
   @ApiProperty({ enum: RATING_CHANNELS }) @IsIn(RATING_CHANNELS, { message: `channel must be one of ${RATING_CHANNELS.join(', ')}` }) channel!: RatingChannel;
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) ratedAt!: string;
+  @ApiProperty({ format: 'date-time' }) @IsInstant() ratedAt!: string;
 }
 
 /** A rating collected by an agency system, named by the source's own id (the sync is idempotent on it). */

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, Length, ValidateIf } from 'class-validator';
-import { NOTICE_FORM_CODES } from '@hub/contracts';
+import { IsInstant, NOTICE_FORM_CODES } from '@hub/contracts';
 import type { NoticeForm } from '../../domain/dossier-state';
-import { IsInstantWithOffset } from '../../instant';
 
 /** A notice (forms 01–05 of Circular 01/2018, renumbered by 03/2025) as the agency records it. */
 export class NoticeDto {
@@ -13,7 +12,7 @@ export class NoticeDto {
   @IsString() @Length(1, 100) number!: string;
 
   @ApiProperty({ example: '2026-01-14T10:00:00+07:00' })
-  @IsInstantWithOffset() issuedAt!: string;
+  @IsInstant() issuedAt!: string;
 
   @ApiProperty({ example: 'Nguyễn Văn B', maxLength: 200 })
   @IsString() @Length(1, 200) signedBy!: string;
@@ -24,5 +23,5 @@ export class NoticeDto {
 
   @ApiPropertyOptional({ description: 'Form 04 only (required there): the new appointment, later than the current due date' })
   @ValidateIf((n: NoticeDto) => n.form === '04' || n.newDueAt !== undefined)
-  @IsInstantWithOffset() newDueAt?: string;
+  @IsInstant() newDueAt?: string;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
-import { AGENCY_CODE_PATTERN, FEE_CHANNELS, type Channel } from '@hub/contracts';
+import { IsIn, IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { AGENCY_CODE_PATTERN, FEE_CHANNELS, type Channel, IsInstant } from '@hub/contracts';
 import { StatusNameView } from '../get-dossier/dossier.view';
 
 export const DUE_STATES = ['DUE_SOON', 'OVERDUE'] as const;
@@ -11,7 +11,7 @@ export class ListDossiersQuery {
   @ApiPropertyOptional() @IsOptional() @Matches(AGENCY_CODE_PATTERN, { message: 'receivingAgencyCode must look like 000.00.15.H31 or H55.242' }) receivingAgencyCode?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 10 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10) status?: number;
   @ApiPropertyOptional({ enum: DUE_STATES }) @IsOptional() @IsIn(DUE_STATES) dueState?: (typeof DUE_STATES)[number];
-  @ApiPropertyOptional({ format: 'date-time', description: 'Only dossiers changed at or after this time' }) @IsOptional() @IsISO8601({ strict: true }) updatedSince?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Only dossiers changed at or after this time' }) @IsOptional() @IsInstant() updatedSince?: string;
   @ApiPropertyOptional({ description: 'From `nextCursor` of the previous page' }) @IsOptional() @MaxLength(200) @Matches(/^[A-Za-z0-9_-]+$/) cursor?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) limit?: number;
 }

@@ -1,24 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { AGENCY_CODE_PATTERN, DOSSIER_CODE_PATTERN, FEE_CHANNELS, FeeLineV1, PROCEDURE_CODE_PATTERN, type Channel } from '@hub/contracts';
-import { IsInstantWithOffset } from '../../instant';
+import { AGENCY_CODE_PATTERN, DOSSIER_CODE_PATTERN, FEE_CHANNELS, FeeLineV1, IsInstant, PROCEDURE_CODE_PATTERN, type Channel } from '@hub/contracts';
 import { NoticeDto } from '../issue-notice/notice.dto';
 import { SyncApplicantDto } from './sync-applicant.dto';
 
 export const LOOKUP_KEY_PATTERN = /^[A-Za-z0-9]{6,32}$/;
 
 export class StepDto {
-  @ApiProperty() @IsInstantWithOffset() at!: string;
+  @ApiProperty() @IsInstant() at!: string;
   @ApiProperty({ minimum: 1, maximum: 10 }) @IsInt() @Min(1) @Max(10) status!: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) handledBy?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) position?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) unit?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) content?: string;
   @ApiPropertyOptional({ description: 'When the step started (NgayBatDau); informative' })
-  @IsOptional() @IsInstantWithOffset() startedAt?: string;
+  @IsOptional() @IsInstant() startedAt?: string;
   @ApiPropertyOptional({ description: "The end the agency's own rules set for this step (NgayKetThucTheoQuyDinh); informative: the hub computes the dossier's due date itself" })
-  @IsOptional() @IsInstantWithOffset() dueAt?: string;
+  @IsOptional() @IsInstant() dueAt?: string;
 }
 
 export class DocumentDto {
@@ -39,9 +38,9 @@ export class ResultDto {
 export class SupplementDto {
   @ApiPropertyOptional({ description: "The sending system's id of the supplement (HoSoBoSungId; kept across re-sends)" }) @IsOptional() @IsString() @Length(1, 200) id?: string;
   @ApiProperty({ description: 'When the agency took in the documents the applicant supplied' })
-  @IsInstantWithOffset() at!: string;
+  @IsInstant() at!: string;
   @ApiPropertyOptional({ description: 'When the agency had asked for them' })
-  @IsOptional() @IsInstantWithOffset() requestedAt?: string;
+  @IsOptional() @IsInstant() requestedAt?: string;
   @ApiPropertyOptional({ maxLength: 2000, description: 'What was asked for or supplied' }) @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
 
@@ -55,12 +54,12 @@ export class SyncRecordDto {
   @ApiProperty({ enum: FEE_CHANNELS }) @IsIn(FEE_CHANNELS) channel!: Channel;
   @ApiPropertyOptional({ minimum: 1, maximum: 10, description: 'National status; or send localStatus' }) @IsOptional() @IsInt() @Min(1) @Max(10) status?: number;
   @ApiPropertyOptional({ description: "The system's own status code, translated with its registered mapping" }) @IsOptional() @IsString() @Length(1, 50) localStatus?: string;
-  @ApiProperty() @IsInstantWithOffset() receivedAt!: string;
+  @ApiProperty() @IsInstant() receivedAt!: string;
   @ApiPropertyOptional({ description: 'Omitted: the stored time when the status is unchanged, else receivedAt on first sight and the arrival time later' })
-  @IsOptional() @IsInstantWithOffset() statusChangedAt?: string;
+  @IsOptional() @IsInstant() statusChangedAt?: string;
   @ApiProperty({ type: SyncApplicantDto }) @ValidateNested() @Type(() => SyncApplicantDto) applicant!: SyncApplicantDto;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) summary?: string;
-  @ApiPropertyOptional() @IsOptional() @IsInstantWithOffset() appointmentAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInstant() appointmentAt?: string;
   @ApiPropertyOptional({ type: [StepDto] }) @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => StepDto) steps?: StepDto[];
   @ApiPropertyOptional({ type: [DocumentDto] }) @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => DocumentDto) documents?: DocumentDto[];
   @ApiPropertyOptional({ type: [FeeLineV1] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => FeeLineV1) fees?: FeeLineV1[];

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { AGENCY_CODE_PATTERN, HUB_ROLES, type HubRole } from '@hub/contracts';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { AGENCY_CODE_PATTERN, HUB_ROLES, type HubRole, IsInstant } from '@hub/contracts';
 import { CALLER_KINDS, MAX_AGENCY_CODES_PER_CLIENT, type CallerKind } from '@hub/platform';
 import { API_CLIENT_ID_EXAMPLE, API_CLIENT_ID_PATTERN } from '../../api-client-id';
 
@@ -28,7 +28,7 @@ export class RegisterApiClientCommand {
   @IsOptional() @IsArray() @ArrayMaxSize(HUB_ROLES.length) @IsIn(HUB_ROLES, { each: true }) roles?: HubRole[];
 
   @ApiPropertyOptional({ format: 'date-time', example: '2027-01-01T00:00:00+07:00', description: 'Keys and tokens are refused from this instant (in the future); absent: no expiry' })
-  @IsOptional() @IsISO8601({ strict: true, strictSeparator: true }) expiresAt?: string;
+  @IsOptional() @IsInstant() expiresAt?: string;
 }
 
 export class RegisteredApiClientDto {

@@ -2,11 +2,13 @@ import fc from 'fast-check';
 import { validateSync } from 'class-validator';
 import isISO8601 from 'validator/lib/isISO8601';
 import { isIsoInstant } from '@hub/calendar';
-import { INSTANT_MESSAGE, IsInstantWithOffset } from './instant';
+import { fastValidInstance, hasFastValidation } from './fast-validation';
+import { INSTANT_MESSAGE, IsInstant } from './is-instant';
 
 /**
- * The pair of checks IsInstantWithOffset replaced. It also took `24:00` (the end of a day, ISO 8601:2004) when written
- * without seconds; the hub's parser never did, so a date the hub could not read is now refused at the door.
+ * What IsInstant replaced: `@IsISO8601({ strict: true })`, with (in the dossier's request bodies) a pattern requiring a
+ * time and an offset. Where a string has both, IsInstant accepts what the pair accepted, except `24:00` (the end of a
+ * day, ISO 8601:2004, when written without seconds), which the hub's parser never read.
  */
 const SHAPE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 const before = (s: string) => isISO8601(s, { strict: true }) && SHAPE.test(s) && !s.includes('T24:');
@@ -29,7 +31,7 @@ const broken = fc.tuple(nearInstant, fc.nat(), fc.constantFrom('', ' ', 'x', '0'
   return s.slice(0, at) + c + s.slice(at + 1);
 });
 
-describe('IsInstantWithOffset', () => {
+describe('IsInstant', () => {
   it.each([
     ['2026-01-12T09:30:00+07:00', true],
     ['2026-01-12T09:30+07:00', true],
@@ -57,12 +59,32 @@ describe('IsInstantWithOffset', () => {
     fc.assert(fc.property(fc.oneof(nearInstant, broken), (s) => isIsoInstant(s) === before(s)), { numRuns: 20_000 });
   });
 
-  it('as a decorator, answers with its message', () => {
-    class Probe {
-      @IsInstantWithOffset() at!: unknown;
-    }
-    const probe = Object.assign(new Probe(), { at: '2026-02-30T09:00:00+07:00' });
-    expect(validateSync(probe).map((e) => e.constraints)).toEqual([{ isInstantWithOffset: INSTANT_MESSAGE.replace('$property', 'at') }]);
-    expect(validateSync(Object.assign(new Probe(), { at: '2026-02-28T09:00:00+07:00' }))).toEqual([]);
+  it.each(['2026-01-12', '2026-01-12T09:30:00', '2026-01-12T09:30', '2026-W03', '2026-012'])(
+    'refuses %s, which @IsISO8601({ strict: true }) alone took: no offset, no instant',
+    (value) => {
+      expect(isISO8601(value, { strict: true })).toBe(true);
+      expect(isIsoInstant(value)).toBe(false);
+    },
+  );
+
+  class Probe {
+    @IsInstant() at!: unknown;
+    @IsInstant({ each: true }) seen!: unknown[];
+  }
+
+  it('as a decorator, answers with its message, for one value and for each of a list', () => {
+    const probe = Object.assign(new Probe(), { at: '2026-02-30T09:00:00+07:00', seen: ['2026-02-28T09:00:00Z', '2026-02-28'] });
+    expect(validateSync(probe).map((e) => e.constraints)).toEqual([
+      { isInstant: INSTANT_MESSAGE.replace('$property', 'at') },
+      { isInstant: 'each value in ' + INSTANT_MESSAGE.replace('$property', 'seen') },
+    ]);
+    expect(validateSync(Object.assign(new Probe(), { at: '2026-02-28T09:00:00+07:00', seen: [] }))).toEqual([]);
+  });
+
+  it('takes the validation fast path, which accepts the valid and leaves the invalid to class-validator', () => {
+    expect(hasFastValidation(Probe)).toBe(true);
+    expect(fastValidInstance(Probe, { at: '2026-02-28T09:00:00+07:00', seen: ['2026-02-28T09:00:00Z'] }, 'forbid')).toBeInstanceOf(Probe);
+    expect(fastValidInstance(Probe, { at: '2026-02-29T09:00:00+07:00', seen: [] }, 'forbid')).toBeUndefined();
+    expect(fastValidInstance(Probe, { at: '2026-02-28T09:00:00+07:00', seen: ['2026-02-28'] }, 'forbid')).toBeUndefined();
   });
 });
