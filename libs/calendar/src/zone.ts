@@ -203,7 +203,7 @@ export function formatCompact(d: Date): string {
 export function parseCompact(value: string): Date {
   const m = typeof value === 'string' ? /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(value) : null;
   if (!m) throw new CalendarArgumentError('value', 'must be yyyyMMddHHmmss', value);
-  const day = tryParseLocalDate(`${m[1]}-${m[2]}-${m[3]}`);
+  const day = dayIndexOfParts(Number(m[1]), Number(m[2]), Number(m[3]));
   if (day === undefined || Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6]) > 59) {
     throw new CalendarArgumentError('value', 'is not a real date and time', value);
   }
