@@ -11,6 +11,7 @@ import { PinoLoggerService } from '../logging/pino-logger.service';
 import { registerHttpMetrics } from '../metrics/http-metrics.hook';
 import { enableDefaultMetrics, metricsRegistry } from '../metrics/metrics-registry';
 import { buildOpenApiDocument, OpenApiInfo, setupOpenApi } from '../openapi/openapi';
+import { installFastAsyncResourceBind } from './async-resource-bind';
 import { PlatformModule } from './platform.module';
 import { registerRequestHooks } from './request-hooks';
 
@@ -50,6 +51,8 @@ export async function createServiceApp(
   options: ServiceAppOptions,
 ): Promise<NestFastifyApplication> {
   const { service, config } = options;
+  // Node 20's AsyncResource#bind costs every request with a body (fastify binds its parser's callback): see the module.
+  installFastAsyncResourceBind();
   const logger = options.logger ?? createLogger(service, config.LOG_LEVEL);
 
   const adapter = new FastifyAdapter({

@@ -81,7 +81,9 @@ describe('no ambient context', () => {
         .flatMap(sources),
     );
     expect(files.length).toBeGreaterThan(100);
-    const offenders = files.filter((file) => /['"](?:node:)?async_hooks['"]/.test(readFileSync(file, 'utf8')));
+    // The one exception keeps no context: it replaces Node 20's costly AsyncResource#bind (async-resource-bind.ts).
+    const allowed = join(__dirname, 'async-resource-bind.ts');
+    const offenders = files.filter((file) => file !== allowed && /['"](?:node:)?async_hooks['"]/.test(readFileSync(file, 'utf8')));
     expect(offenders.map((file) => file.slice(root.length + 1))).toEqual([]);
   });
 });
