@@ -22,9 +22,9 @@ const isFast = (bind: unknown): boolean => (bind as { [FAST_BIND]?: boolean })[F
  * `AsyncResource#bind` without Node 20's per-call cost. Node 20 gives every bound function an `asyncResource`
  * accessor that is deprecated (DEP0172): each `bind` wraps its getter and setter in `util.deprecate` and defines both
  * with `Object.defineProperties`. Fastify binds one function per request that has a body (its content-type parser,
- * `new AsyncResource(…).bind(onDone)`), so every POST pays for it, in every service. Measured with
- * `npm run bench -- intake-ab` (8 pairs, this as a preload against none): CPU per intake, gateway 0.80×, dossier
- * 0.87×, the machine 0.88×; intakes per second 1.11× (docs/performance.md).
+ * `new AsyncResource(…).bind(onDone)`), so every POST pays for it, in every service: 11–21 µs a call in a
+ * micro-benchmark against ~0.05 µs for this one, and more than that under load (`npm run bench -- intake-ab`, 8 pairs
+ * against the build without it: CPU per intake, gateway 0.83×, dossier 0.90×, machine 0.90×; docs/performance.md).
  *
  * The bound function runs `fn` in the resource's scope, exactly as Node's does: `resource.runInAsyncScope(fn,
  * thisArg ?? this, ...args)` (the async ids of the resource, and any AsyncLocalStorage store captured when the
