@@ -29,7 +29,8 @@ export class DossierController {
   @ApiOperation({ summary: 'Submit a dossier online (status 1) for a published procedure' })
   @ApiCreatedResponse({ type: SubmittedDossierDto })
   submit(@Body() command: SubmitDossierCommand, @Caller() caller: CallerIdentity, @Trace() trace: EventTrace): Promise<SubmittedDossierDto> {
-    return this.submitDossier.execute({ ...command, caller, trace });
+    // Object.assign, not `{ ...command, caller, trace }`: fields added after a spread are Node 20's slow path.
+    return this.submitDossier.execute(Object.assign({}, command, { caller, trace }));
   }
 
   @Get()
