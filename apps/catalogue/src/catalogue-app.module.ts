@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@hub/messaging';
 import { PersistenceModule } from '@hub/persistence';
-import { AppErrorsModule, kafkaConnectionOf } from '@hub/platform';
+import { AppErrorsModule, kafkaConnectionOf, outboxRelayOf } from '@hub/platform';
 import { AgencyModule } from './agency/agency.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { catalogueHttpErrors } from './catalogue.http-errors';
@@ -23,7 +23,7 @@ export class CatalogueAppModule {
       module: CatalogueAppModule,
       imports: [
         PersistenceModule.forRoot({ url: config.DATABASE_URL, migrations: CATALOGUE_MIGRATIONS }),
-        MessagingModule.forRoot({ service: CATALOGUE_SERVICE, groupId: config.KAFKA_GROUP_ID, ...kafkaConnectionOf(config),
+        MessagingModule.forRoot({ service: CATALOGUE_SERVICE, groupId: config.KAFKA_GROUP_ID, ...kafkaConnectionOf(config), relay: outboxRelayOf(config),
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
           topicReplicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
         }),

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@hub/messaging';
 import { PersistenceModule } from '@hub/persistence';
-import { AppErrorsModule, kafkaConnectionOf } from '@hub/platform';
+import { AppErrorsModule, kafkaConnectionOf, outboxRelayOf } from '@hub/platform';
 import type { DossierConfig } from './config/dossier.config';
 import { dossierConsumerErrors } from './dossier.consumer-errors';
 import { dossierHttpErrors } from './dossier.http-errors';
@@ -33,7 +33,7 @@ export class DossierAppModule {
           entities: [DossierEntity, DossierStatusHistoryEntity, DossierNoticeEntity, ProcedureVersionEntity, ProcedureWithdrawalEntity, CalendarYearEntity, StatusMappingEntity],
           migrations: [DossierIntake1764115300000, DossierLifecycle1764200000000, AgencyFeed1765200000000, PersonalDataRead1765400000001, LegacyLookupKeysIndex1766000000000, LookupKeyFormsIndex1766100000000, AgencyFeedNotifyAgencies1766200000000],
         }),
-        MessagingModule.forRoot({ service: DOSSIER_SERVICE, groupId: config.KAFKA_GROUP_ID, ...kafkaConnectionOf(config),
+        MessagingModule.forRoot({ service: DOSSIER_SERVICE, groupId: config.KAFKA_GROUP_ID, ...kafkaConnectionOf(config), relay: outboxRelayOf(config),
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
           topicReplicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
         }),

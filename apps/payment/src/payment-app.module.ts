@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@hub/messaging';
 import { PersistenceModule } from '@hub/persistence';
-import { AppErrorsModule, kafkaConnectionOf } from '@hub/platform';
+import { AppErrorsModule, kafkaConnectionOf, outboxRelayOf } from '@hub/platform';
 import type { PaymentConfig } from './config/payment.config';
 import { paymentConsumerErrors } from './payment.consumer-errors';
 import { paymentHttpErrors } from './payment.http-errors';
@@ -18,7 +18,7 @@ export class PaymentAppModule {
       module: PaymentAppModule,
       imports: [
         PersistenceModule.forRoot({ url: config.DATABASE_URL, migrations: [FeeAssessment1764115400000, Payments1765100000000] }),
-        MessagingModule.forRoot({ service: PAYMENT_SERVICE, groupId: config.KAFKA_GROUP_ID, ...kafkaConnectionOf(config),
+        MessagingModule.forRoot({ service: PAYMENT_SERVICE, groupId: config.KAFKA_GROUP_ID, ...kafkaConnectionOf(config), relay: outboxRelayOf(config),
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
           topicReplicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
         }),

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@hub/messaging';
 import { PersistenceModule } from '@hub/persistence';
-import { AppErrorsModule, kafkaConnectionOf } from '@hub/platform';
+import { AppErrorsModule, kafkaConnectionOf, outboxRelayOf } from '@hub/platform';
 import type { RatingConfig } from './config/rating.config';
 import { ratingConsumerErrors } from './rating.consumer-errors';
 import { ratingHttpErrors } from './rating.http-errors';
@@ -26,7 +26,7 @@ export class RatingAppModule {
       module: RatingAppModule,
       imports: [
         PersistenceModule.forRoot({ url: config.DATABASE_URL, migrations: [RateableDossier1764115500000, RateableDossierRevision1764200100000, ServiceIndex1764300000000, SatisfactionSummary1765300000000] }),
-        MessagingModule.forRoot({ service: RATING_SERVICE, groupId: config.KAFKA_GROUP_ID, ...kafkaConnectionOf(config),
+        MessagingModule.forRoot({ service: RATING_SERVICE, groupId: config.KAFKA_GROUP_ID, ...kafkaConnectionOf(config), relay: outboxRelayOf(config),
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
           topicReplicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
           // The index applies a whole chunk in about ten statements (@ConsumeEventBatch): bigger chunks, fewer round

@@ -25,7 +25,11 @@ export interface RelayOptions {
   maxBatchBytes: number;
   /** Fallback poll when no NOTIFY arrives (missed notification, listener reconnecting). */
   pollIntervalMs: number;
-  /** Published rows are kept this long for audit and replay, then deleted. */
+  /**
+   * 0 (the default): a row is deleted as soon as Kafka has its event (the topic is where events are replayed from).
+   * More: the row is marked published and kept this long, then deleted (an outbox that doubles as a local audit of
+   * what was sent, at the cost of rewriting each row once more).
+   */
   retentionMs: number;
   maxBackoffMs: number;
   /**
@@ -50,7 +54,7 @@ export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
   batchSize: 500,
   maxBatchBytes: 900_000,
   pollIntervalMs: 1000,
-  retentionMs: 7 * 24 * 3600_000,
+  retentionMs: 0,
   maxBackoffMs: 10_000,
   coalesceMs: 5,
 };

@@ -9,7 +9,7 @@ import { KafkaClient, MessagingModule, OutboxRelay, OutboxWriter } from '../src'
 import { CLAIM_SQL } from '../src/outbox/relay-batch';
 
 /** One "service instance": its own Nest context with persistence and messaging on the shared database. */
-async function instance(url: string, relay: { pollIntervalMs: number; batchSize?: number }): Promise<INestApplicationContext> {
+async function instance(url: string, relay: { pollIntervalMs: number; batchSize?: number; retentionMs?: number }): Promise<INestApplicationContext> {
   const moduleRef = await Test.createTestingModule({
     imports: [
       PersistenceModule.forRoot({ url, entities: [], migrations: [] }),
@@ -72,7 +72,8 @@ describe('outbox relay against real PostgreSQL and Kafka', () => {
       const order = ours.filter((m) => m.key === code(key)).map((m) => m.headers[EventHeaders.EventId]);
       expect(order).toEqual(written.filter((_, i) => i % 20 === key - 1));
     }
-    const [{ n }] = await ds.query('SELECT count(*) AS n FROM outbox WHERE published_at IS NULL');
+    // Each row is deleted once Kafka has its event (no retention configured): none is left, published or not.
+    const [{ n }] = await ds.query('SELECT count(*) AS n FROM outbox');
     expect(Number(n)).toBe(0);
   });
 
@@ -130,6 +131,42 @@ describe('outbox relay wake-up', () => {
     await new Promise((r) => setTimeout(r, 1000));
     await app.get(DataSource).transaction((tx) => app.get(OutboxWriter).append(tx, DossierSubmitted, payload(code), newTrace()));
     await expectEventually(() => expect(probe.messages.some((m) => m.key === code)).toBe(true), { timeoutMs: 15_000 });
+  });
+});
+
+describe('outbox relay with a retention', () => {
+  let db: TestDatabase;
+  let app: INestApplicationContext;
+  const probe = new KafkaProbe(testInfrastructure().kafkaBrokers);
+
+  beforeAll(async () => {
+    db = await createTestDatabase('relay_retention');
+    app = await instance(db.url, { pollIntervalMs: 200, retentionMs: 3600_000 });
+    await probe.watch(DossierSubmitted.topic);
+  });
+
+  afterAll(async () => {
+    await app?.get(OutboxRelay).stop();
+    await probe.close();
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('marks each published row and keeps it, and the prune deletes only rows published before the retention', async () => {
+    const ds = app.get(DataSource);
+    const code = `H78.${1000 + Math.floor(Math.random() * 8999)}-261126-0001`;
+    const { eventId } = await ds.transaction((tx) => app.get(OutboxWriter).append(tx, DossierSubmitted, payload(code), newTrace()));
+    // A row published two hours ago (the retention is one): the first cycle's prune removes it, and only it.
+    const { eventId: oldId } = await ds.transaction((tx) => app.get(OutboxWriter).append(tx, DossierSubmitted, payload(`${code}0`), newTrace()));
+    await ds.query(`UPDATE outbox SET published_at = now() - interval '2 hours' WHERE event_id = $1`, [oldId]);
+    app.get(OutboxRelay).start();
+
+    await expectEventually(() => expect(probe.messages.some((m) => m.key === code)).toBe(true), { timeoutMs: 15_000 });
+    await expectEventually(async () => {
+      const rows: Array<{ event_id: string; published_at: Date | null; attempts: number }> = await ds.query('SELECT event_id, published_at, attempts FROM outbox');
+      expect(rows).toEqual([{ event_id: eventId, published_at: expect.any(Date), attempts: 1 }]);
+    });
+    expect(probe.messages.some((m) => m.key === `${code}0`)).toBe(false);
   });
 });
 
@@ -191,7 +228,7 @@ describe('outbox relay round trips at low load', () => {
     const events = 10;
     const ds = writerApp.get(DataSource);
     relayApp.get(OutboxRelay).start();
-    // The first cycle (empty) and the first prune, then the relay sleeps.
+    // The first cycle (empty), then the relay sleeps.
     await expectEventually(() => expect(sent.some(isClaim)).toBe(true));
     await new Promise((r) => setTimeout(r, 500));
     sent.length = 0;
@@ -201,8 +238,7 @@ describe('outbox relay round trips at low load', () => {
       const { eventId } = await ds.transaction((tx) => writerApp.get(OutboxWriter).append(tx, DossierSubmitted, payload(code(agency, i)), newTrace()));
       await expectEventually(
         async () => {
-          const [row] = await ds.query('SELECT published_at FROM outbox WHERE event_id = $1', [eventId]);
-          expect(row.published_at).not.toBeNull();
+          expect(await ds.query('SELECT id FROM outbox WHERE event_id = $1', [eventId])).toEqual([]);
         },
         { intervalMs: 20 },
       );
@@ -210,7 +246,7 @@ describe('outbox relay round trips at low load', () => {
       await new Promise((r) => setTimeout(r, 150));
     }
 
-    // One claim per commit; per event BEGIN, claim (which takes the relay lock too), mark, COMMIT.
+    // One claim per commit; per event BEGIN, claim (which takes the relay lock too), delete, COMMIT.
     expect({ claims: sent.filter(isClaim).length, statementsPerEvent: sent.length / events }).toEqual({ claims: events, statementsPerEvent: 4 });
   });
 

@@ -4,7 +4,7 @@ import 'reflect-metadata';
 export { CORRELATION_ID_HEADER, bindRequestContext, newCorrelationId, newTrace, requestContextFor, requestContextOf } from './context/request-context';
 export type { CommandOrigin, EventTrace, RequestContext } from './context/request-context';
 
-export { BaseServiceConfig, jsonBudgetOf, kafkaConnectionOf, KAFKA_SASL_MECHANISMS, LOG_LEVELS, parseBrokerList } from './config/base-service.config';
+export { BaseServiceConfig, jsonBudgetOf, kafkaConnectionOf, KAFKA_SASL_MECHANISMS, outboxRelayOf, LOG_LEVELS, parseBrokerList } from './config/base-service.config';
 export type { KafkaConnection, KafkaSaslMechanism } from './config/base-service.config';
 export type { LogLevelName } from './config/base-service.config';
 export { ConfigError, loadConfig } from './config/load-config';

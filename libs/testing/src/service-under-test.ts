@@ -64,6 +64,9 @@ export async function startServiceUnderTest<C extends BaseServiceConfig>(opts: {
     ...(opts.service === 'gateway' ? { IDENTITY_SIGNING_KEY: TEST_KEYS.signingKey } : {}),
     LOOKUP_KEY_SECRET: TEST_LOOKUP_KEY_SECRET,
     LOG_LEVEL: 'warn',
+    // Tests read what a use case wrote from its outbox, and the service's relay runs meanwhile: it keeps the rows it
+    // sent instead of deleting them (the default, run by libs/messaging's relay tests and the benchmarks).
+    OUTBOX_RETENTION_HOURS: '1',
     ...opts.env,
   });
   // A service that fails to start leaves nothing behind: no open pools or consumers, no database.

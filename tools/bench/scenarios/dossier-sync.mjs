@@ -244,7 +244,8 @@ export async function run(ctx) {
   });
 
   const [{ pending, outbox }] = await ctx.withPg(hub.databases.dossier, (c) =>
-    c.query('SELECT count(*) FILTER (WHERE published_at IS NULL)::int AS pending, count(*)::int AS outbox FROM outbox').then((r) => r.rows),
+    // The relay deletes what it sent: the rows written are the ids the outbox's sequence handed out.
+    c.query('SELECT count(*) FILTER (WHERE published_at IS NULL)::int AS pending, (SELECT last_value FROM outbox_id_seq)::int AS outbox FROM outbox').then((r) => r.rows),
   );
   const m = (samples, key) => fmt(median(samples.map((s) => s[key])));
   const notes = [];

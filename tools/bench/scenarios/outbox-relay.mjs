@@ -11,7 +11,7 @@ const require = createRequire(import.meta.url);
 
 export const name = 'outbox-relay';
 export const description =
-  'Events/s published by the real OutboxRelay (built code: claim a batch of committed outbox rows FOR UPDATE SKIP LOCKED, sendBatch, mark published, commit) ' +
+  'Events/s published by the real OutboxRelay (built code: claim a batch of committed outbox rows FOR UPDATE SKIP LOCKED, sendBatch, delete the sent rows, commit) ' +
   'vs a bare kafkajs idempotent producer sending the same events in batches of the same size (acks=-1), on the local broker.';
 
 const TOPIC_PARTITIONS = 3; // as the hub's own topics (MessagingOptions.topicPartitions default)
@@ -201,6 +201,7 @@ function statementKind(sql) {
   const s = sql.replace(/\s+/g, ' ').trim();
   if (/^SELECT pg_try_advisory_xact_lock/i.test(s)) return 'advisory lock';
   if (/^SELECT id, topic/i.test(s)) return 'claim (SELECT … FOR UPDATE SKIP LOCKED)';
+  if (/^DELETE FROM outbox WHERE id/i.test(s)) return 'delete sent (DELETE … = ANY)';
   if (/^UPDATE outbox SET published_at/i.test(s)) return 'mark published (UPDATE … = ANY)';
   if (/^(START TRANSACTION|BEGIN)/i.test(s)) return 'BEGIN';
   if (/^COMMIT/i.test(s)) return 'COMMIT';

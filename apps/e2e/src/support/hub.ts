@@ -86,6 +86,9 @@ export class Hub {
         ...(service === 'gateway' ? { IDENTITY_SIGNING_KEY: identityKeys.signingKey } : { IDENTITY_PUBLIC_KEYS: identityKeys.publicKeys }),
         LOOKUP_KEY_SECRET: lookupKeySecret,
         LOG_LEVEL: 'warn',
+        // The capture (`standard-capture.ts`) learns from the outboxes which events on the topics are this hub's: keep
+        // published rows (marked, not deleted) for the run.
+        OUTBOX_RETENTION_HOURS: '1',
         CATALOGUE_URL: serviceUrl('catalogue'),
         DOSSIER_URL: serviceUrl('dossier'),
         PAYMENT_URL: serviceUrl('payment'),

@@ -25,11 +25,23 @@ interface CycleOutcome {
 // FOR UPDATE SKIP LOCKED additionally guarantees no row is claimed twice.
 const RELAY_LOCK_KEY = 4_711_002;
 const PRUNE_EVERY_MS = 3600_000;
+/**
+ * What becomes of a row once Kafka has it. By default it is deleted: a delete writes ~50 bytes of WAL and no index
+ * entry, where marking it published wrote a new version of the whole row (its payload and headers, ~1 KB for an
+ * intake's event) and an entry in each of its indexes, and the prune deleted it again later (`docs/performance.md`).
+ * With `retentionMs` > 0 the row is marked and kept that long, then pruned.
+ *
+ * Not a prepared statement: planned at each cycle for the table as it is then. A prepared one kept the generic plan
+ * made while the outbox looked empty, a sequential scan, and ran it over a table of hundreds of pages of deleted rows
+ * (between two vacuums) at every cycle under load: 1 ms and more, against ~20 µs a row by the primary key.
+ */
+const REMOVE_SQL = 'DELETE FROM outbox WHERE id = ANY($1)';
+const MARK_SQL = 'UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1)';
 
 /**
- * Publishes committed outbox rows to Kafka in batches. Wakes on NOTIFY (sent by the insert trigger
- * at commit), with a slow poll as fallback. At-least-once: a crash between send and mark re-sends,
- * and consumers' inboxes drop the duplicate.
+ * Publishes committed outbox rows to Kafka in batches, and deletes them once sent (or marks them, see
+ * `RelayOptions.retentionMs`). Wakes on NOTIFY (sent by the insert trigger at commit), with a slow poll as fallback.
+ * At-least-once: a crash between send and delete re-sends, and consumers' inboxes drop the duplicate.
  *
  * Batches are bounded in rows (`batchSize`) and in bytes (`maxBatchBytes`, keys + values + headers). If the broker
  * still refuses a batch for its size (a topic whose `max.message.bytes` is below the bound), the batch is split in
@@ -131,7 +143,7 @@ export class OutboxRelay {
       const outcome: SendOutcome = { published: [], parked: [] };
       await this.sendSplitting(rows, outcome);
       if (outcome.published.length > 0) {
-        await queryPrepared(runner, 'hub_outbox_mark', 'UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1)', [outcome.published.map((r) => r.id)]);
+        await runner.query(this.options.retentionMs > 0 ? MARK_SQL : REMOVE_SQL, [outcome.published.map((r) => r.id)]);
       }
       for (const { row, reason } of outcome.parked) {
         await runner.query('UPDATE outbox SET parked_at = now(), parked_reason = $2, attempts = attempts + 1 WHERE id = $1', [row.id, reason]);
@@ -196,7 +208,7 @@ export class OutboxRelay {
   }
 
   private async pruneIfDue(): Promise<void> {
-    if (Date.now() - this.lastPrune < PRUNE_EVERY_MS) return;
+    if (this.options.retentionMs <= 0 || Date.now() - this.lastPrune < PRUNE_EVERY_MS) return;
     this.lastPrune = Date.now();
     await this.dataSource.query(`DELETE FROM outbox WHERE published_at < now() - make_interval(secs => $1)`, [this.options.retentionMs / 1000]);
   }

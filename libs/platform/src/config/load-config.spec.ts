@@ -1,6 +1,6 @@
 import { IsString } from 'class-validator';
 import { generateIdentityKeys } from '../identity/identity-keys';
-import { BaseServiceConfig, parseBrokerList } from './base-service.config';
+import { BaseServiceConfig, outboxRelayOf, parseBrokerList } from './base-service.config';
 import { ConfigError, loadConfig } from './load-config';
 
 const validEnv = {
@@ -42,6 +42,7 @@ describe('loadConfig', () => {
       KAFKA_SSL: false,
       KAFKA_TOPIC_PARTITIONS: 3,
       KAFKA_TOPIC_REPLICATION_FACTOR: 1,
+      OUTBOX_RETENTION_HOURS: 0,
       BODY_LIMIT_BYTES: 1048576,
       JSON_MAX_DEPTH: 64,
       JSON_MAX_ITEMS: 1000000,
@@ -108,6 +109,19 @@ describe('loadConfig', () => {
     const error = errorOf(() => loadConfig(DossierConfig, validEnv));
     expect(error.message).toBe('Invalid configuration for dossier:\n  - DOSSIER_CODE_PREFIX: must be a string');
     expect(loadConfig(DossierConfig, { ...validEnv, DOSSIER_CODE_PREFIX: 'H26' }).DOSSIER_CODE_PREFIX).toBe('H26');
+  });
+});
+
+describe('outboxRelayOf', () => {
+  it('deletes sent outbox rows by default, and keeps them OUTBOX_RETENTION_HOURS when set', () => {
+    expect(outboxRelayOf(loadConfig(BaseServiceConfig, validEnv))).toEqual({ retentionMs: 0 });
+    expect(outboxRelayOf(loadConfig(BaseServiceConfig, { ...validEnv, OUTBOX_RETENTION_HOURS: '168' }))).toEqual({ retentionMs: 168 * 3600_000 });
+  });
+
+  it('refuses a negative, fractional or over-a-year retention', () => {
+    for (const value of ['-1', '1.5', '9000']) {
+      expect(errorOf(() => loadConfig(BaseServiceConfig, { ...validEnv, OUTBOX_RETENTION_HOURS: value })).issues.map((i) => i.variable)).toEqual(['OUTBOX_RETENTION_HOURS']);
+    }
   });
 });
 
