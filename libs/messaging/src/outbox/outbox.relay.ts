@@ -33,7 +33,7 @@ const PRUNE_EVERY_MS = 3600_000;
  *
  * Not a prepared statement: planned at each cycle for the table as it is then. A prepared one kept the generic plan
  * made while the outbox looked empty, a sequential scan, and ran it over a table of hundreds of pages of deleted rows
- * (between two vacuums) at every cycle under load: 1 ms and more, against ~20 µs a row by the primary key.
+ * (between two vacuums) at every cycle under load: 1 ms and more, against ~4 µs a row by the primary key.
  */
 const REMOVE_SQL = 'DELETE FROM outbox WHERE id = ANY($1)';
 const MARK_SQL = 'UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1)';
