@@ -84,7 +84,7 @@ export class BaseServiceConfig {
 
   /**
    * Hours a published outbox row is kept (marked published) before it is deleted. 0, the default: deleted as soon as
-   * Kafka has its event, which costs the database a tenth of the write (README, "Configuration").
+   * Kafka has its event, without rewriting the row (deploy/docker/README.md, "Environment of the apps").
    */
   @IsInt({ message: 'must be an integer number of hours' })
   @Min(0, { message: 'must not be negative' })
