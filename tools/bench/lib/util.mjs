@@ -78,11 +78,21 @@ export function treeCpuSeconds(rootPid) {
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux); undefined elsewhere. */
 export function cpuSeconds(pid) {
+  return processCounters(pid)?.cpuSec;
+}
+
+/**
+ * What a process has used so far, from /proc (Linux; undefined elsewhere): CPU seconds (user + system), of which in
+ * the kernel, and minor page faults (first touches of memory: on these VMs each costs ~10 µs of kernel time,
+ * `docs/performance.md`).
+ */
+export function processCounters(pid) {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // fields[11] = utime, fields[12] = stime (fields 14 and 15 of proc(5)), in clock ticks (USER_HZ = 100 on Linux).
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    // fields[7] = minflt, fields[11] = utime, fields[12] = stime (fields 10, 14 and 15 of proc(5)); times in clock
+    // ticks (USER_HZ = 100 on Linux).
+    return { cpuSec: (Number(fields[11]) + Number(fields[12])) / 100, sysSec: Number(fields[12]) / 100, minorFaults: Number(fields[7]) };
   } catch {
     return undefined;
   }

@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { fmt, median } from '../lib/stats.mjs';
-import { cpuProfileArgs, cpuSeconds } from '../lib/util.mjs';
+import { cpuProfileArgs, cpuSeconds, processCounters } from '../lib/util.mjs';
 import { AGENCIES, BATCH, PROCEDURE, RAW_SYNC_TABLE, rawUpsert, record } from '../lib/sync-records.mjs';
 import { startBareChain, startDesignFloor } from '../lib/bare-chain.mjs';
 import { DESIGN_FLOOR_TABLES, syncWrite } from '../lib/design-floor-sql.mjs';
@@ -120,8 +120,8 @@ export async function run(ctx) {
   const cpuOf = async () => {
     const backends = await dossierBackends();
     return {
-      gateway: cpuSeconds(hub.pidOf('gateway')),
-      dossier: cpuSeconds(hub.pidOf('dossier')),
+      gateway: processCounters(hub.pidOf('gateway')),
+      dossier: processCounters(hub.pidOf('dossier')),
       postgres: new Map(backends.map((pid) => [pid, cpuSeconds(pid) ?? 0])),
     };
   };
@@ -147,8 +147,12 @@ export async function run(ctx) {
       const after = await cpuOf();
       const n = latencies.length;
       Object.assign(sample, {
-        cpuGatewayMs: ((after.gateway - before.gateway) * 1000) / n,
-        cpuDossierMs: ((after.dossier - before.dossier) * 1000) / n,
+        cpuGatewayMs: ((after.gateway.cpuSec - before.gateway.cpuSec) * 1000) / n,
+        cpuDossierMs: ((after.dossier.cpuSec - before.dossier.cpuSec) * 1000) / n,
+        sysGatewayMs: ((after.gateway.sysSec - before.gateway.sysSec) * 1000) / n,
+        sysDossierMs: ((after.dossier.sysSec - before.dossier.sysSec) * 1000) / n,
+        faultsGateway: (after.gateway.minorFaults - before.gateway.minorFaults) / n,
+        faultsDossier: (after.dossier.minorFaults - before.dossier.minorFaults) / n,
         // Backends that lived through the whole window (a pool may open or close some: a lower bound).
         cpuPostgresMs: ([...after.postgres].reduce((s, [pid, cpu]) => s + (before.postgres.has(pid) ? cpu - before.postgres.get(pid) : 0), 0) * 1000) / n,
         lagP99,
@@ -256,6 +260,7 @@ export async function run(ctx) {
     const s = cmp.samples.subject;
     notes.push(
       `Per ${label} batch (median): CPU gateway ${m(s, 'cpuGatewayMs')} ms, dossier ${m(s, 'cpuDossierMs')} ms, its PostgreSQL backends ${m(s, 'cpuPostgresMs')} ms; ` +
+        `in the kernel: gateway ${m(s, 'sysGatewayMs')} ms, dossier ${m(s, 'sysDossierMs')} ms; minor page faults: gateway ${m(s, 'faultsGateway')}, dossier ${m(s, 'faultsDossier')}; ` +
         `dossier event-loop delay p99 ${m(s, 'lagP99')} ms, max ${m(s, 'lagMax')} ms (over the measured window).`,
     );
   }
