@@ -33,8 +33,11 @@ export interface RelayOptions {
   retentionMs: number;
   maxBackoffMs: number;
   /**
-   * After a NOTIFY wakes it, the relay waits this long before claiming, so the commits of a burst that land meanwhile
-   * share one claim / produce / mark cycle instead of one cycle each. 0 claims at once.
+   * After a NOTIFY wakes it, the relay waits this long before claiming, so the commits that land meanwhile share one
+   * claim / produce / delete cycle instead of one cycle each. 0 claims at once. A cycle costs about the same for one
+   * event as for twenty (round trips to PostgreSQL and Kafka, each waking a process), so the default, 25 ms, trades
+   * that much delay of an event on its way to Kafka for less CPU per intake (`docs/performance.md`, "The relay waits
+   * 25 ms"). Services take it from `OUTBOX_COALESCE_MS`.
    */
   coalesceMs: number;
 }
@@ -56,7 +59,7 @@ export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
   pollIntervalMs: 1000,
   retentionMs: 0,
   maxBackoffMs: 10_000,
-  coalesceMs: 5,
+  coalesceMs: 25,
 };
 
 export const DEFAULT_CONSUMER_OPTIONS: ConsumerOptions = {

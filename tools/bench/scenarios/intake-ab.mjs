@@ -2,14 +2,15 @@
 // checkout's build and a base (another revision's build, or this build with other node flags), and take the same
 // intake load in alternation (`compare`: base, change, change, base, …), so drift of the machine falls on both.
 // BENCH_AB_BASE=<revision> (default HEAD~1) picks the base revision; BENCH_AB_NODE_ARGS='{"gateway":["--require","x.cjs"]}'
-// gives the base's apps node flags instead (then the base is this build: an ablation by preload).
+// gives the base's apps node flags instead (then the base is this build: an ablation by preload). BENCH_AB_CONNECTIONS=1
+// loads each hub with one intake at a time instead of 16 connections.
 import { AGENCIES, intakeBody, seedProcedure } from '../lib/intake-requests.mjs';
 import { ensureBaseBuild, baseEntryOf } from '../lib/base-build.mjs';
 import { fmt, median } from '../lib/stats.mjs';
 
 export const name = 'intake-ab';
 export const description =
-  'POST /v1/dossiers through the gateway, 16 connections over 16 agencies, on two hubs loaded in alternation: this ' +
+  'POST /v1/dossiers through the gateway, 16 connections (BENCH_AB_CONNECTIONS) over 16 agencies, on two hubs loaded in alternation: this ' +
   'checkout (the change) against a base (BENCH_AB_BASE, default HEAD~1; or this build with BENCH_AB_NODE_ARGS), with ' +
   'the CPU per intake of each process of both.';
 
@@ -27,8 +28,15 @@ function baseOf(ctx) {
   return { label: `${revision} (${sha.slice(0, 12)})`, nodeArgs: undefined, entries: Object.fromEntries(APPS.map((app) => [app, baseEntryOf(dir, app)])) };
 }
 
+/** BENCH_AB_CONNECTIONS (default 16): 1 compares one intake at a time, for a change to the latency of a lone request. */
+function connectionsOf() {
+  const value = process.env.BENCH_AB_CONNECTIONS ?? '16';
+  if (!/^[1-9]\d{0,3}$/.test(value)) throw new Error(`BENCH_AB_CONNECTIONS must be a whole number from 1 to 9999, not ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
 export async function run(ctx) {
-  const connections = 16;
+  const connections = connectionsOf();
   const base = baseOf(ctx);
   const start = async (tag, extra) => {
     const gatewayEnv = { RATE_LIMIT_WRITE: '1000000000', RATE_LIMIT_KEY_PREFIX: `hub:bench:${tag}:${process.pid}:${Date.now()}:` };

@@ -43,6 +43,7 @@ describe('loadConfig', () => {
       KAFKA_TOPIC_PARTITIONS: 3,
       KAFKA_TOPIC_REPLICATION_FACTOR: 1,
       OUTBOX_RETENTION_HOURS: 0,
+      OUTBOX_COALESCE_MS: 25,
       BODY_LIMIT_BYTES: 1048576,
       JSON_MAX_DEPTH: 64,
       JSON_MAX_ITEMS: 1000000,
@@ -114,8 +115,20 @@ describe('loadConfig', () => {
 
 describe('outboxRelayOf', () => {
   it('deletes sent outbox rows by default, and keeps them OUTBOX_RETENTION_HOURS when set', () => {
-    expect(outboxRelayOf(loadConfig(BaseServiceConfig, validEnv))).toEqual({ retentionMs: 0 });
-    expect(outboxRelayOf(loadConfig(BaseServiceConfig, { ...validEnv, OUTBOX_RETENTION_HOURS: '168' }))).toEqual({ retentionMs: 168 * 3600_000 });
+    expect(outboxRelayOf(loadConfig(BaseServiceConfig, validEnv)).retentionMs).toBe(0);
+    expect(outboxRelayOf(loadConfig(BaseServiceConfig, { ...validEnv, OUTBOX_RETENTION_HOURS: '168' })).retentionMs).toBe(168 * 3600_000);
+  });
+
+  it('waits 25 ms after a wake by default, and OUTBOX_COALESCE_MS when set (0 claims at once)', () => {
+    expect(outboxRelayOf(loadConfig(BaseServiceConfig, validEnv))).toEqual({ retentionMs: 0, coalesceMs: 25 });
+    expect(outboxRelayOf(loadConfig(BaseServiceConfig, { ...validEnv, OUTBOX_COALESCE_MS: '0' })).coalesceMs).toBe(0);
+    expect(outboxRelayOf(loadConfig(BaseServiceConfig, { ...validEnv, OUTBOX_COALESCE_MS: '100' })).coalesceMs).toBe(100);
+  });
+
+  it('refuses a negative, fractional or over-a-second coalescing wait', () => {
+    for (const value of ['-1', '2.5', '1001', 'soon']) {
+      expect(errorOf(() => loadConfig(BaseServiceConfig, { ...validEnv, OUTBOX_COALESCE_MS: value })).issues.map((i) => i.variable)).toEqual(['OUTBOX_COALESCE_MS']);
+    }
   });
 
   it('refuses a negative, fractional or over-a-year retention', () => {
