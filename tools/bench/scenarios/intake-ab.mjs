@@ -37,6 +37,7 @@ function connectionsOf() {
 
 export async function run(ctx) {
   const connections = connectionsOf();
+  const connectionsText = connections === 1 ? '1 connection' : `${connections} connections`;
   const base = baseOf(ctx);
   const start = async (tag, extra) => {
     const gatewayEnv = { RATE_LIMIT_WRITE: '1000000000', RATE_LIMIT_KEY_PREFIX: `hub:bench:${tag}:${process.pid}:${Date.now()}:` };
@@ -64,8 +65,8 @@ export async function run(ctx) {
     baseline: { label: `base: ${base.label}`, measure: before.measure },
     subject: { label: 'this checkout', measure: change.measure },
     metrics: [
-      { key: 'rps', metric: `intakes/s, ${connections} connections over ${AGENCIES.length} agencies`, unit: 'intakes/s', better: 'higher' },
-      { key: 'p50', metric: `p50 latency, ${connections} connections`, unit: 'ms', better: 'lower' },
+      { key: 'rps', metric: `intakes/s, ${connectionsText} over ${AGENCIES.length} agencies`, unit: 'intakes/s', better: 'higher' },
+      { key: 'p50', metric: `p50 latency, ${connectionsText}`, unit: 'ms', better: 'lower' },
     ],
   });
   const cpu = (side, proc) => median(cmp.samples[side].map((s) => s.cpuUsPerReq?.[proc]));

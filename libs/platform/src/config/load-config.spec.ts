@@ -119,6 +119,12 @@ describe('outboxRelayOf', () => {
     expect(outboxRelayOf(loadConfig(BaseServiceConfig, { ...validEnv, OUTBOX_RETENTION_HOURS: '168' })).retentionMs).toBe(168 * 3600_000);
   });
 
+  it('refuses a negative, fractional or over-a-year retention', () => {
+    for (const value of ['-1', '1.5', '9000']) {
+      expect(errorOf(() => loadConfig(BaseServiceConfig, { ...validEnv, OUTBOX_RETENTION_HOURS: value })).issues.map((i) => i.variable)).toEqual(['OUTBOX_RETENTION_HOURS']);
+    }
+  });
+
   it('waits 25 ms after a wake by default, and OUTBOX_COALESCE_MS when set (0 claims at once)', () => {
     expect(outboxRelayOf(loadConfig(BaseServiceConfig, validEnv))).toEqual({ retentionMs: 0, coalesceMs: 25 });
     expect(outboxRelayOf(loadConfig(BaseServiceConfig, { ...validEnv, OUTBOX_COALESCE_MS: '0' })).coalesceMs).toBe(0);
@@ -128,12 +134,6 @@ describe('outboxRelayOf', () => {
   it('refuses a negative, fractional or over-a-second coalescing wait', () => {
     for (const value of ['-1', '2.5', '1001', 'soon']) {
       expect(errorOf(() => loadConfig(BaseServiceConfig, { ...validEnv, OUTBOX_COALESCE_MS: value })).issues.map((i) => i.variable)).toEqual(['OUTBOX_COALESCE_MS']);
-    }
-  });
-
-  it('refuses a negative, fractional or over-a-year retention', () => {
-    for (const value of ['-1', '1.5', '9000']) {
-      expect(errorOf(() => loadConfig(BaseServiceConfig, { ...validEnv, OUTBOX_RETENTION_HOURS: value })).issues.map((i) => i.variable)).toEqual(['OUTBOX_RETENTION_HOURS']);
     }
   });
 });
