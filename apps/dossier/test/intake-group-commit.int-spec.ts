@@ -114,6 +114,15 @@ describe('intake group commit against real PostgreSQL', () => {
     expect(await ds.query('SELECT count(*)::int AS n FROM outbox WHERE key = $1', [codeOf(agency, 2)])).toEqual([{ n: 0 }]);
   });
 
+  it('stores every character of a group as given: quotes, backslashes, line breaks, Vietnamese and astral characters', async () => {
+    const agency = `G51.${run}`;
+    const names = ['Nguyễn Thị "Bé" Hai', 'back\\slash \\" and \\\\u00e9', 'line\nbreak\ttab', '{"fullName":"not a field"}', 'Trần 𝔘 Ω'];
+    const codes = codesOf(await Promise.all([writer.insert(intakeFor(`G52.${run}`, 'blocker')), ...names.map((name) => writer.insert(intakeFor(agency, name)))]));
+    expect(codes).toEqual([codeOf(`G52.${run}`, 1), ...names.map((_, i) => codeOf(agency, i + 1))]);
+    const rows = await ds.query(`SELECT applicant->>'fullName' AS name, received_at FROM dossier WHERE receiving_agency_code = $1 ORDER BY code`, [agency]);
+    expect(rows).toEqual(names.map((name) => ({ name, received_at: now })));
+  });
+
   it('stores a group with a bad intake one by one: only the bad intake fails, and its number is not used', async () => {
     const agency = `G31.${run}`;
     const good = (i: number) => intakeFor(agency, `applicant ${i}`);

@@ -48,8 +48,9 @@ export const MAX_INTAKE_GROUP = 64;
  */
 const INSERT_NUMBERED_GROUP = `
   WITH req AS (
-    SELECT * FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                         $9::text[], $10::int[], $11::timestamptz[], $12::text[])
+    SELECT * FROM ROWS FROM (json_to_recordset($1::json) AS (agency_code text, receipt_date date, prefix text, placeholder text, dossier text,
+                                                            history text, events text, feed text, procedure_code text,
+                                                            procedure_version int, received_at timestamptz, lookup_key_tag text))
       WITH ORDINALITY AS r(agency_code, receipt_date, prefix, placeholder, dossier, history, events, feed, procedure_code, procedure_version, received_at,
                            lookup_key_tag, i)
   ), in_force AS (
@@ -136,28 +137,30 @@ export class NumberedIntakeWriter {
     return outcomes;
   }
 
-  /** The statement's parameters: one array per column, one element per intake (in the order of `req` above). */
-  private parametersOf(intakes: readonly NumberedIntake[]): unknown[][] {
-    const columns: unknown[][] = Array.from({ length: 12 }, () => []);
-    for (const intake of intakes) {
+  /**
+   * The statement's one parameter: the intakes as a JSON array, one object per intake with the columns of `req` above
+   * (the dossier row, its history, events and feed item nested as JSON, which `json_to_recordset` hands over as their
+   * text). One `JSON.stringify`, and no array literal for node-postgres to escape and PostgreSQL to parse.
+   */
+  private parametersOf(intakes: readonly NumberedIntake[]): [string] {
+    const rows = intakes.map((intake) => {
       const { state, identity } = intake.dossier;
-      const row = [
-        state.receivingAgencyCode,
-        intake.receiptDate,
-        intake.codePrefix,
-        intake.placeholder,
-        JSON.stringify(this.columnsOf(DossierEntity, rowOf(state, identity))),
-        JSON.stringify(historyRowsOf(state, 0).map((h) => this.columnsOf(DossierStatusHistoryEntity, h))),
-        JSON.stringify(intake.events.map(({ eventId, topic, payload, headers }) => ({ eventId, topic, payload, headers }))),
-        intake.feedItem && feedColumnsOf(intake.feedItem),
-        intake.procedure.code,
-        intake.procedure.version,
-        intake.receivedAt,
-        intake.lookupKeyTag,
-      ];
-      row.forEach((value, c) => columns[c].push(value));
-    }
-    return columns;
+      return {
+        agency_code: state.receivingAgencyCode,
+        receipt_date: intake.receiptDate,
+        prefix: intake.codePrefix,
+        placeholder: intake.placeholder,
+        dossier: this.columnsOf(DossierEntity, rowOf(state, identity)),
+        history: historyRowsOf(state, 0).map((h) => this.columnsOf(DossierStatusHistoryEntity, h)),
+        events: intake.events.map(({ eventId, topic, payload, headers }) => ({ eventId, topic, payload, headers })),
+        feed: intake.feedItem && feedColumnsOf(intake.feedItem),
+        procedure_code: intake.procedure.code,
+        procedure_version: intake.procedure.version,
+        received_at: intake.receivedAt,
+        lookup_key_tag: intake.lookupKeyTag,
+      };
+    });
+    return [JSON.stringify(rows)];
   }
 
   private columnsOf<T extends ObjectLiteral>(target: EntityTarget<T>, entity: T): Record<string, unknown> {
@@ -174,6 +177,6 @@ function isRefusal(error: unknown): boolean {
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !code.startsWith('08') && !code.startsWith('57P');
 }
 
-function feedColumnsOf(item: NewFeedRow): string {
-  return JSON.stringify({ agency_code: item.agencyCode, type: item.type, occurred_at: item.occurredAt, data: item.data, source_key: item.sourceKey });
+function feedColumnsOf(item: NewFeedRow): Record<string, unknown> {
+  return { agency_code: item.agencyCode, type: item.type, occurred_at: item.occurredAt, data: item.data, source_key: item.sourceKey };
 }
