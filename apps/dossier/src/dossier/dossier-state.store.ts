@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { In, type EntityManager, type EntityMetadata, type ObjectLiteral } from 'typeorm';
+import type { EntityManager, EntityMetadata } from 'typeorm';
 import type { DossierState } from './domain/dossier-state';
 import { DossierEntity, DossierNoticeEntity, DossierStatusHistoryEntity } from './dossier.entity';
 import { changeOf, historyRowsOf, noticeOf, rowOf, stateOf } from './dossier-row.mapper';
+import { entitiesOf, recordsetOf } from './entity-columns';
 
 /** A stored dossier: its domain state and the columns the domain does not own. */
 export interface StoredDossier {
@@ -34,15 +35,19 @@ export class DossierStateStore {
     );
   }
 
+  /**
+   * The stored dossiers of `codes` (those that exist), with their history and notices: three statements, each with the
+   * codes as one array parameter, the rows mapped by the entities' metadata (`entitiesOf`).
+   */
   async load(tx: EntityManager, codes: readonly string[]): Promise<Map<string, StoredDossier>> {
     const unique = [...new Set(codes)];
     const result = new Map<string, StoredDossier>();
     if (unique.length === 0) return result;
-    const rows = await tx.find(DossierEntity, { where: { code: In(unique) } });
+    const rows = await select<DossierEntity>(tx, DossierEntity, 'SELECT * FROM dossier WHERE code = ANY($1::text[])', unique);
     if (rows.length === 0) return result;
     const found = rows.map((r) => r.code);
-    const history = await tx.find(DossierStatusHistoryEntity, { where: { dossierCode: In(found) }, order: { dossierCode: 'ASC', seq: 'ASC' } });
-    const notices = await tx.find(DossierNoticeEntity, { where: { dossierCode: In(found) }, order: { dossierCode: 'ASC', issuedAt: 'ASC' } });
+    const history = await select<DossierStatusHistoryEntity>(tx, DossierStatusHistoryEntity, 'SELECT * FROM dossier_status_history WHERE dossier_code = ANY($1::text[]) ORDER BY dossier_code, seq', found);
+    const notices = await select<DossierNoticeEntity>(tx, DossierNoticeEntity, 'SELECT * FROM dossier_notice WHERE dossier_code = ANY($1::text[]) ORDER BY dossier_code, issued_at', found);
     const historyOf = groupBy(history, (h) => h.dossierCode);
     const noticesOf = groupBy(notices, (n) => n.dossierCode);
     for (const row of rows) {
@@ -90,32 +95,8 @@ function insertFromJson(metadata: EntityMetadata): string {
   return `INSERT INTO "${metadata.tableName}" (${columns}) SELECT ${columns} FROM jsonb_populate_recordset(NULL::"${metadata.tableName}", $1::jsonb)`;
 }
 
-/** An entity as `{ column_name: value }`, the shape `jsonb_populate_record(set)` reads. */
-export function columnValuesOf<T extends ObjectLiteral>(metadata: EntityMetadata, entity: T): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
-  for (const [column, read] of readersOf(metadata)) values[column] = read(entity) ?? null;
-  return values;
-}
-
-type ColumnReader = readonly [column: string, read: (entity: ObjectLiteral) => unknown];
-const readers = new WeakMap<EntityMetadata, ColumnReader[]>();
-
-/** Per column, how to read its value: the property itself for a plain column, TypeORM's getter for an embedded, relation or referencing one. */
-function readersOf(metadata: EntityMetadata): ColumnReader[] {
-  let list = readers.get(metadata);
-  if (!list) {
-    list = metadata.columns.map((c): ColumnReader => {
-      const plain = !c.embeddedMetadata && !c.relationMetadata && !c.referencedColumn;
-      return [c.databaseName, plain ? (entity) => entity[c.propertyName] : (entity) => c.getEntityValue(entity)];
-    });
-    readers.set(metadata, list);
-  }
-  return list;
-}
-
-/** Entities as a JSON array of `{ column_name: value }`, the shape `jsonb_populate_recordset` reads. */
-function recordsetOf<T extends ObjectLiteral>(metadata: EntityMetadata, entities: readonly T[]): string {
-  return JSON.stringify(entities.map((entity) => columnValuesOf(metadata, entity)));
+async function select<T extends object>(tx: EntityManager, target: new () => T, sql: string, codes: readonly string[]): Promise<T[]> {
+  return entitiesOf<T>(tx.connection.getMetadata(target), await tx.query(sql, [codes]));
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {

@@ -6,7 +6,8 @@ import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { NewFeedRow } from '../agency-feed/agency-feed.store';
 import { DossierEntity, DossierStatusHistoryEntity } from './dossier.entity';
 import { historyRowsOf, rowOf } from './dossier-row.mapper';
-import { columnValuesOf, type StoredDossier } from './dossier-state.store';
+import type { StoredDossier } from './dossier-state.store';
+import { columnValuesOf } from './entity-columns';
 import { lookupHashSql } from './lookup-key';
 
 /** One online intake to number and store. `dossier`, `events` and `feedItem` carry `placeholder` wherever the code belongs. */

@@ -1,0 +1,68 @@
+import { MessagingLifecycle } from '@hub/messaging';
+import { startServiceUnderTest, type ServiceUnderTest } from '@hub/testing';
+import { DataSource, In } from 'typeorm';
+import { DossierConfig } from '../src/config/dossier.config';
+import { DOSSIER_SERVICE, DossierAppModule } from '../src/dossier-app.module';
+import { DossierStateStore } from '../src/dossier/dossier-state.store';
+import { DossierEntity, DossierNoticeEntity, DossierStatusHistoryEntity } from '../src/dossier/dossier.entity';
+import { changeOf, noticeOf, stateOf } from '../src/dossier/dossier-row.mapper';
+import { record, seedReferenceData, uniqueAgency } from './sync-support';
+
+/**
+ * The store reads dossiers with hand-written statements and maps their rows by the entities' metadata: what it loads
+ * must be exactly what TypeORM's own `find` reads from the same rows (types, nulls, order of history and notices).
+ */
+describe('DossierStateStore.load against real PostgreSQL', () => {
+  let service: ServiceUnderTest<DossierConfig>;
+  const agency = uniqueAgency();
+  const procedureCode = `1.${100_000 + Math.floor(Math.random() * 900_000)}`;
+
+  beforeAll(async () => {
+    service = await startServiceUnderTest({ service: DOSSIER_SERVICE, configClass: DossierConfig, module: DossierAppModule.forRoot, afterInit: (app) => app.get(MessagingLifecycle).ready() });
+    await seedReferenceData(service, agency, procedureCode);
+  });
+
+  afterAll(() => service?.close());
+
+  it('loads what TypeORM reads: every column with its type, nulls, history and notices in order; unknown codes are absent', async () => {
+    const batch = [
+      record(agency, procedureCode, { seq: 1 }),
+      record(agency, procedureCode, { seq: 2, status: 4, statusChangedAt: '2026-01-13T10:00:00+07:00', steps: [{ at: '2026-01-13T10:00:00+07:00', status: 4 }] }),
+      record(agency, procedureCode, { seq: 3, status: 10, statusChangedAt: '2026-01-14T10:00:00+07:00', summary: 'Cấp "bản sao" \\ lần 2' }),
+    ];
+    const res = await service.app.inject({
+      method: 'POST',
+      url: '/v1/dossiers:sync',
+      headers: { 'x-hub-identity': service.identity({ kind: 'agency-system', agencyCodes: [agency], roles: ['dossier:sync'] }) },
+      payload: { dossiers: batch },
+    });
+    expect(res.json().results.map((r: { outcome: string }) => r.outcome)).toEqual(['created', 'created', 'created']);
+    const codes = batch.map((r) => r.code as string);
+    const ds = service.app.get(DataSource);
+    // Two notices on one dossier, inserted out of their order of issue; one with its nullable columns null.
+    await ds.query(
+      `INSERT INTO dossier_notice (dossier_code, form, number, issued_at, signed_by, reason, new_due_at, late, source)
+       VALUES ($1, '02', 'N2', '2026-01-15T03:00:00Z', 'B', 'thiếu giấy tờ', '2026-01-20T10:00:00Z', true, 'agency'),
+              ($1, '01', 'N1', '2026-01-14T03:00:00Z', 'A', NULL, NULL, false, 'hub')`,
+      [codes[1]],
+    );
+
+    const loaded = await ds.transaction((tx) => service.app.get(DossierStateStore).load(tx, [...codes, `${agency}-260112-9999`, codes[0]]));
+
+    const rows = await ds.manager.find(DossierEntity, { where: { code: In(codes) } });
+    const history = await ds.manager.find(DossierStatusHistoryEntity, { where: { dossierCode: In(codes) }, order: { dossierCode: 'ASC', seq: 'ASC' } });
+    const notices = await ds.manager.find(DossierNoticeEntity, { where: { dossierCode: In(codes) }, order: { dossierCode: 'ASC', issuedAt: 'ASC' } });
+    expect([...loaded.keys()].sort()).toEqual(codes);
+    expect(notices.map((n) => n.number)).toEqual(['N1', 'N2']);
+    expect(history.length).toBeGreaterThanOrEqual(codes.length);
+    for (const row of rows) {
+      const stored = loaded.get(row.code)!;
+      const own = <T extends { dossierCode: string }>(list: T[]) => list.filter((x) => x.dossierCode === row.code);
+      expect(stored.state).toEqual(stateOf(row, own(history).map(changeOf), own(notices).map(noticeOf)));
+      expect(stored.identity).toEqual({ submittedBy: row.submittedBy, lookupKeyHash: row.lookupKeyHash, submittedAt: row.submittedAt, updatedAt: row.updatedAt });
+      expect(stored.identity.submittedAt).toBeInstanceOf(Date);
+    }
+    expect(loaded.get(codes[1])!.state.notices.map((n) => n.number)).toEqual(['N1', 'N2']);
+    expect(loaded.get(codes[2])!.state.summary).toBe('Cấp "bản sao" \\ lần 2');
+  });
+});
