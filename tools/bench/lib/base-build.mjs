@@ -1,4 +1,4 @@
-// A build of another revision, to measure a change against the code before it in the same run (scenario intake-ab).
+// A build of another revision, to measure a change against the code before it in the same run (scenarios intake-ab, sync-ab).
 // The revision's tracked files are extracted (git archive) into .local/bench/base/<sha>, share this checkout's
 // node_modules (refused unless every package the revision's package-lock.json pins is pinned the same here: the base
 // must run on its own dependencies; packages this checkout adds are there but unused) and are built there with the same
@@ -65,4 +65,19 @@ export function ensureBaseBuild(revision, apps, log) {
   }
   log(`base built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return { sha, dir };
+}
+
+/**
+ * The base an A/B scenario (`intake-ab`, `sync-ab`) measures this checkout against → `{ label, nodeArgs, entries }`:
+ * this build with other node flags when BENCH_AB_NODE_ARGS is set (`'{"gateway":["--require","x.cjs"]}'`: an
+ * ablation by preload), otherwise the build of BENCH_AB_BASE (default HEAD~1).
+ */
+export function baseOf(ctx, apps) {
+  if (process.env.BENCH_AB_NODE_ARGS) {
+    const nodeArgs = JSON.parse(process.env.BENCH_AB_NODE_ARGS);
+    return { label: `this build with ${JSON.stringify(nodeArgs)}`, nodeArgs, entries: undefined };
+  }
+  const revision = process.env.BENCH_AB_BASE || 'HEAD~1';
+  const { sha, dir } = ensureBaseBuild(revision, apps, ctx.log);
+  return { label: `${revision} (${sha.slice(0, 12)})`, nodeArgs: undefined, entries: Object.fromEntries(apps.map((app) => [app, baseEntryOf(dir, app)])) };
 }

@@ -5,8 +5,9 @@
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { fmt, median } from '../lib/stats.mjs';
-import { cpuProfileArgs, cpuSeconds, processCounters } from '../lib/util.mjs';
+import { cpuProfileArgs, cpuSeconds } from '../lib/util.mjs';
 import { AGENCIES, BATCH, PROCEDURE, RAW_SYNC_TABLE, rawUpsert, record } from '../lib/sync-records.mjs';
+import { Batches, prepareSyncHub, syncCounters, syncGatewayEnv } from '../lib/sync-hub.mjs';
 import { startBareChain, startDesignFloor } from '../lib/bare-chain.mjs';
 import { DESIGN_FLOOR_TABLES, syncWrite } from '../lib/design-floor-sql.mjs';
 
@@ -20,28 +21,6 @@ export const description =
   'and the floor of the design: the same hops doing only the durable work the design requires (the upsert with one ' +
   'outbox event per record, the relay to Kafka, the exchange log before the answer).';
 
-/** Batches of new dossiers (`create`), or the next version of batches already created (`update`), per side. */
-class Batches {
-  constructor(offset) {
-    this.next = offset;
-    this.created = []; // { first, version }
-    this.cursor = 0;
-  }
-  create() {
-    const first = this.next;
-    this.next += BATCH;
-    const batch = { first, version: 1 };
-    this.created.push(batch);
-    return Array.from({ length: BATCH }, (_, i) => record(first + i, 1));
-  }
-  update() {
-    if (this.created.length === 0) return this.create();
-    const batch = this.created[this.cursor++ % this.created.length];
-    batch.version++;
-    return Array.from({ length: BATCH }, (_, i) => record(batch.first + i, batch.version));
-  }
-}
-
 async function metric(url, name) {
   const text = await fetch(`${url}/metrics`).then((r) => r.text(), () => '');
   // Lines carry the service's default label: `name{service="dossier"} 0.012`.
@@ -51,43 +30,9 @@ async function metric(url, name) {
 
 export async function run(ctx) {
   const { Pool } = require('pg');
-  const { SAMPLE_NATIONAL_CALENDARS } = ctx.requireDist('dossier', 'libs/calendar/src/index.js');
-  // The gateway's 10 s upstream timeout is raised so that a batch slowed down by a busy shared machine is measured, not
-  // answered 504 (the notes give the batch times). The bulk limit (30 batches a minute per client by default) would
-  // answer 429 to a run of back-to-back batches: lifted, and counted in a key space of this run's own.
-  const hub = await ctx.startHub({
-    apps: ['gateway', 'dossier'],
-    env: { gateway: { UPSTREAM_TIMEOUT_MS: '120000', RATE_LIMIT_BULK: '1000000000', RATE_LIMIT_KEY_PREFIX: `hub:bench:${process.pid}:${Date.now()}:` } },
-    nodeArgs: cpuProfileArgs(),
-  });
-  await ctx.withPg(hub.databases.dossier, async (c) => {
-    await c.query(
-      `INSERT INTO procedure_version (code, version, name, implementing_agency_codes, channels, online_level, effective_from)
-       VALUES ($1, 1, 'Đăng ký khai sinh (bench)', $2, $3, 'FULL', '2020-01-01T00:00:00+07:00')`,
-      [PROCEDURE, AGENCIES, JSON.stringify([{ channel: 'COUNTER', timeLimit: { amount: 5, unit: 'WORKING_DAY' }, fees: [] }])],
-    );
-    for (const y of SAMPLE_NATIONAL_CALENDARS) {
-      await c.query(
-        `INSERT INTO calendar_year (scope, year, holidays, working_days, settings, revision) VALUES ('national', $1, $2, $3, '{}', 1000000)
-         ON CONFLICT (scope, year) DO UPDATE SET holidays = EXCLUDED.holidays, working_days = EXCLUDED.working_days, revision = EXCLUDED.revision`,
-        [y.year, [...y.holidays], [...y.workingDays]],
-      );
-    }
-  });
-  const apiKey = await hub.registerClient({ clientId: `bench-sync-${hub.suffix}`, kind: 'agency-system', roles: ['dossier:sync', 'dossier:read'], agencyCodes: AGENCIES });
-
+  const hub = await ctx.startHub({ apps: ['gateway', 'dossier'], env: { gateway: syncGatewayEnv() }, nodeArgs: cpuProfileArgs() });
+  const { sync } = await prepareSyncHub(ctx, hub);
   const subjectBatches = new Batches(1);
-  const sync = async (records) => {
-    const res = await fetch(`${hub.url}/v1/dossiers:sync`, {
-      method: 'POST',
-      headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },
-      body: JSON.stringify({ dossiers: records }),
-    });
-    const body = await res.json();
-    if (res.status !== 200) throw new Error(`sync answered ${res.status} ${JSON.stringify(body).slice(0, 500)}`);
-    const bad = body.results.filter((r) => r.outcome !== 'created' && r.outcome !== 'updated');
-    if (bad.length > 0) throw new Error(`sync: ${bad.length} records not created/updated, e.g. ${JSON.stringify(bad[0])}`);
-  };
   await sync(subjectBatches.create()); // warm-up: JIT, pools, prepared metadata
   await sync(subjectBatches.update());
   ctx.log(`sync answers 200 with ${BATCH} records created, then updated`);
@@ -115,22 +60,13 @@ export async function run(ctx) {
   await rawInsert(rawBatches.create());
   await rawInsert(rawBatches.update());
 
-  const dossierBackends = async () =>
-    ctx.withPg(hub.databases.dossier, (c) => c.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).then((r) => r.rows.map((x) => x.pid));
-  const cpuOf = async () => {
-    const backends = await dossierBackends();
-    return {
-      gateway: processCounters(hub.pidOf('gateway')),
-      dossier: processCounters(hub.pidOf('dossier')),
-      postgres: new Map(backends.map((pid) => [pid, cpuSeconds(pid) ?? 0])),
-    };
-  };
+  const counters = syncCounters(ctx, hub);
 
   /** Sequential batches for the measured duration (at least 3): records/s, batch latency, CPU per batch. */
   const measure = (send, next, withCpu) => async () => {
     const { durationSec } = ctx.options;
     const latencies = [];
-    const before = withCpu ? await cpuOf() : null;
+    const before = withCpu ? await counters.read() : null;
     if (withCpu) await metric(hub.urls.dossier, 'nodejs_eventloop_lag_p99_seconds'); // a scrape resets the lag histogram
     const t0 = performance.now();
     while (latencies.length < 3 || performance.now() - t0 < durationSec * 1000) {
@@ -144,17 +80,9 @@ export async function run(ctx) {
     if (withCpu) {
       const lagP99 = await metric(hub.urls.dossier, 'nodejs_eventloop_lag_p99_seconds');
       const lagMax = await metric(hub.urls.dossier, 'nodejs_eventloop_lag_max_seconds');
-      const after = await cpuOf();
-      const n = latencies.length;
+      const after = await counters.read();
       Object.assign(sample, {
-        cpuGatewayMs: ((after.gateway.cpuSec - before.gateway.cpuSec) * 1000) / n,
-        cpuDossierMs: ((after.dossier.cpuSec - before.dossier.cpuSec) * 1000) / n,
-        sysGatewayMs: ((after.gateway.sysSec - before.gateway.sysSec) * 1000) / n,
-        sysDossierMs: ((after.dossier.sysSec - before.dossier.sysSec) * 1000) / n,
-        faultsGateway: (after.gateway.minorFaults - before.gateway.minorFaults) / n,
-        faultsDossier: (after.dossier.minorFaults - before.dossier.minorFaults) / n,
-        // Backends that lived through the whole window (a pool may open or close some: a lower bound).
-        cpuPostgresMs: ([...after.postgres].reduce((s, [pid, cpu]) => s + (before.postgres.has(pid) ? cpu - before.postgres.get(pid) : 0), 0) * 1000) / n,
+        ...counters.perBatch(before, after, latencies.length),
         lagP99,
         lagMax,
       });

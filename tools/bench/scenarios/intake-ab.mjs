@@ -5,7 +5,7 @@
 // gives the base's apps node flags instead (then the base is this build: an ablation by preload). BENCH_AB_CONNECTIONS=1
 // loads each hub with one intake at a time instead of 16 connections.
 import { AGENCIES, intakeBody, seedProcedure } from '../lib/intake-requests.mjs';
-import { ensureBaseBuild, baseEntryOf } from '../lib/base-build.mjs';
+import { baseOf } from '../lib/base-build.mjs';
 import { fmt, median } from '../lib/stats.mjs';
 
 export const name = 'intake-ab';
@@ -18,16 +18,6 @@ const APPS = ['gateway', 'dossier'];
 const CLIENT = { clientId: 'bench-intake-ab', kind: 'portal', roles: ['dossier:submit', 'dossier:read'], agencyCodes: [] };
 const bodyFor = (agency, i) => JSON.stringify(intakeBody(agency, i));
 
-function baseOf(ctx) {
-  if (process.env.BENCH_AB_NODE_ARGS) {
-    const nodeArgs = JSON.parse(process.env.BENCH_AB_NODE_ARGS);
-    return { label: `this build with ${JSON.stringify(nodeArgs)}`, nodeArgs, entries: undefined };
-  }
-  const revision = process.env.BENCH_AB_BASE || 'HEAD~1';
-  const { sha, dir } = ensureBaseBuild(revision, APPS, ctx.log);
-  return { label: `${revision} (${sha.slice(0, 12)})`, nodeArgs: undefined, entries: Object.fromEntries(APPS.map((app) => [app, baseEntryOf(dir, app)])) };
-}
-
 /** BENCH_AB_CONNECTIONS (default 16): 1 compares one intake at a time, for a change to the latency of a lone request. */
 function connectionsOf() {
   const value = process.env.BENCH_AB_CONNECTIONS ?? '16';
@@ -38,7 +28,7 @@ function connectionsOf() {
 export async function run(ctx) {
   const connections = connectionsOf();
   const connectionsText = connections === 1 ? '1 connection' : `${connections} connections`;
-  const base = baseOf(ctx);
+  const base = baseOf(ctx, APPS);
   const start = async (tag, extra) => {
     const gatewayEnv = { RATE_LIMIT_WRITE: '1000000000', RATE_LIMIT_KEY_PREFIX: `hub:bench:${tag}:${process.pid}:${Date.now()}:` };
     const hub = await ctx.startHub({ apps: APPS, env: { gateway: gatewayEnv }, ...extra });
