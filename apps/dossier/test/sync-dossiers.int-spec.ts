@@ -1,6 +1,7 @@
 import { DossierReceived } from '@hub/contracts';
 import { MessagingLifecycle, OutboxRelay } from '@hub/messaging';
 import { expectEventually, KafkaProbe, startServiceUnderTest, testInfrastructure, type ServiceUnderTest } from '@hub/testing';
+import { JSON_CHUNK_CHARS } from '@hub/persistence';
 import { DataSource } from 'typeorm';
 import { DossierConfig } from '../src/config/dossier.config';
 import { CalendarUpdatedConsumer } from '../src/dossier/consumers/calendar-updated.consumer';
@@ -109,6 +110,27 @@ describe('POST /v1/dossiers:sync against real PostgreSQL and Kafka', () => {
     expect(next[2].problem).toMatchObject({ code: 'INVALID_STATUS_TRANSITION', field: 'status', detail: 'A dossier in status 4 cannot move to status 3' });
     const history = await service.app.get(DataSource).query('SELECT from_status, to_status, source, version FROM dossier_status_history WHERE dossier_code = $1 ORDER BY seq', [batch[0].code]);
     expect(history).toEqual([{ from_status: null, to_status: 2, source: 'sync', version: 1 }, { from_status: 2, to_status: 4, source: 'sync', version: 3 }]);
+  });
+
+  it('stores a batch that travels in several JSON chunks whole: every row, history row and event, events in batch order', async () => {
+    // ~1.5 KB a record: 120 records make several chunks of rows and of events (JSON_CHUNK_CHARS).
+    const seqs = Array.from({ length: 120 }, (_, i) => 300 + i);
+    const summary = (seq: number) => `Hồ sơ "${seq}" \\ ${'đăng ký khai sinh '.repeat(30)}`;
+    const batch = seqs.map((seq) => rec({ seq, summary: summary(seq) }));
+    expect(JSON.stringify(batch).length).toBeGreaterThan(3 * JSON_CHUNK_CHARS);
+    const res = await sync(batch);
+    expect(res.json().results.map((r: { outcome: string }) => r.outcome)).toEqual(seqs.map(() => 'created'));
+    const codes = batch.map((r) => r.code as string);
+    const ds = service.app.get(DataSource);
+    const rows = await ds.query('SELECT code, summary FROM dossier WHERE code = ANY($1) ORDER BY code', [codes]);
+    expect(rows).toEqual(seqs.map((seq, i) => ({ code: codes[i], summary: summary(seq) })));
+    expect(await count('SELECT count(*) AS n FROM dossier_status_history WHERE dossier_code = ANY($1)', [codes])).toBe(codes.length);
+    // One dossier.received.v1 per record, their outbox ids in the order of the batch.
+    const events: { key: string }[] = await ds.query(
+      `SELECT key FROM outbox WHERE key = ANY($1) AND topic = $2 ORDER BY id`,
+      [codes, DossierReceived.topic],
+    );
+    expect(events.map((e) => e.key)).toEqual(codes);
   });
 
   it('concurrent syncs of the same dossiers from two connections: the higher version wins, nothing is lost', async () => {

@@ -8,3 +8,4 @@ export * from './outbox-parking.migration';
 export * from './prepared-query';
 export * from './group-commit';
 export * from './pg-notifications';
+export * from './json-chunks';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DossierDueSoon, DossierNoticeIssued, DossierOverdue, DossierReceived, DossierStatusChanged, type EventDefinition } from '@hub/contracts';
 import { OutboxWriter, outboxInsertFrom, type PreparedEvent } from '@hub/messaging';
+import { jsonChunks, jsonChunksFrom } from '@hub/persistence';
 import type { EventTrace } from '@hub/platform';
 import type { EntityManager } from 'typeorm';
 import type { DossierEvent } from './domain/events';
@@ -18,10 +19,10 @@ function definitionOf(event: DossierEvent): EventDefinition<object> {
   return PUBLISHED_EVENTS[event.type] as EventDefinition<object>;
 }
 
-/** Prepared events of one jsonb array parameter, in array order. */
-const PREPARED_EVENTS = `
+/** Prepared events of `count` JSON parameters of whole events (`jsonChunks`), in order. */
+const preparedEvents = (count: number) => `
   SELECT (e->>'eventId')::uuid AS "eventId", e->>'topic' AS topic, e->>'key' AS key, e->'payload' AS payload, e->'headers' AS headers
-    FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(e, n) ORDER BY n`;
+    FROM ${jsonChunksFrom(1, count)}, jsonb_array_elements(chunk.rows) WITH ORDINALITY AS a(e, k) ORDER BY chunk.n, a.k`;
 
 /** Turns a decision's events into outbox rows, in order. */
 @Injectable()
@@ -30,14 +31,15 @@ export class DossierEventsWriter {
 
   /**
    * Appends them inside the caller's transaction in ONE multi-row insert, whatever their number (a 1,000-record sync
-   * appends 1,000 to 3,000 events): the rows are one jsonb parameter, inserted in the order given, so ids, and with
-   * them the relay's per-key order, follow the decisions.
+   * appends 1,000 to 3,000 events): the rows are JSON parameters of whole events (`jsonChunks`), inserted in the order
+   * given, so ids, and with them the relay's per-key order, follow the decisions.
    */
   async append(tx: EntityManager, events: readonly DossierEvent[], trace: EventTrace): Promise<void> {
     if (events.length === 0) return;
     if (!tx.queryRunner?.isTransactionActive) throw new Error('DossierEventsWriter.append must run inside a transaction');
     const rows = this.prepare(events, trace).map(({ eventId, topic, key, payload, headers }) => ({ eventId, topic, key, payload, headers }));
-    await tx.query(`WITH events AS (${PREPARED_EVENTS}) ${outboxInsertFrom('events')}`, [JSON.stringify(rows)]);
+    const chunks = jsonChunks(rows);
+    await tx.query(`WITH events AS (${preparedEvents(chunks.length)}) ${outboxInsertFrom('events')}`, chunks);
   }
 
   /** Validates and builds them for a repository statement that inserts them itself. */

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { jsonChunks, jsonChunksFrom } from '@hub/persistence';
 import type { EntityManager, EntityMetadata } from 'typeorm';
 import type { DossierState } from './domain/dossier-state';
 import { DossierEntity, DossierNoticeEntity, DossierStatusHistoryEntity } from './dossier.entity';
 import { changeOf, historyRowsOf, noticeOf, rowOf, stateOf } from './dossier-row.mapper';
-import { entitiesOf, recordsetOf } from './entity-columns';
+import { columnValuesOf, entitiesOf } from './entity-columns';
 
 /** A stored dossier: its domain state and the columns the domain does not own. */
 export interface StoredDossier {
@@ -59,40 +60,36 @@ export class DossierStateStore {
 
   /**
    * Upserts the rows and appends the new history and notices: three statements for the whole batch, each taking its
-   * rows as one jsonb parameter (`jsonb_populate_recordset`), so neither the number of rows nor the parameter limit
-   * of PostgreSQL splits a batch, and no query text grows with it.
+   * rows as JSON text parameters of whole rows (`jsonChunks`, read by `jsonb_populate_recordset`), so neither the
+   * number of rows nor the parameter limit of PostgreSQL splits a batch, and no parameter is a large string.
    */
   async save(tx: EntityManager, writes: readonly DossierWrite[]): Promise<void> {
     if (writes.length === 0) return;
     const rows = writes.map((w) => rowOf(w.after.state, w.after.identity));
     const dossier = tx.connection.getMetadata(DossierEntity);
     const updated = dossier.columns.map((c) => c.databaseName).filter((c) => !NOT_UPDATED.has(c));
-    await tx.query(
-      `${insertFromJson(dossier)} ON CONFLICT (code) DO UPDATE SET ${updated.map((c) => `"${c}" = EXCLUDED."${c}"`).join(', ')}`,
-      [recordsetOf(dossier, rows)],
-    );
+    await insertFromJson(tx, dossier, rows, `ON CONFLICT (code) DO UPDATE SET ${updated.map((c) => `"${c}" = EXCLUDED."${c}"`).join(', ')}`);
     const history = writes.flatMap((w) => historyRowsOf(w.after.state, w.before?.history.length ?? 0));
-    if (history.length > 0) {
-      const metadata = tx.connection.getMetadata(DossierStatusHistoryEntity);
-      await tx.query(insertFromJson(metadata), [recordsetOf(metadata, history)]);
-    }
+    if (history.length > 0) await insertFromJson(tx, tx.connection.getMetadata(DossierStatusHistoryEntity), history);
     const notices = writes.flatMap((w) =>
       w.after.state.notices.slice(w.before?.notices.length ?? 0).map((n): DossierNoticeEntity => ({ dossierCode: w.after.state.code, ...n })),
     );
-    if (notices.length > 0) {
-      const metadata = tx.connection.getMetadata(DossierNoticeEntity);
-      await tx.query(insertFromJson(metadata), [recordsetOf(metadata, notices)]);
-    }
+    if (notices.length > 0) await insertFromJson(tx, tx.connection.getMetadata(DossierNoticeEntity), notices);
   }
 }
 
 /**
- * `INSERT INTO <table> (<the entity's columns>) SELECT <them> FROM jsonb_populate_recordset(NULL::<table>, $1)`: the
- * columns are named, so a column the entity does not know keeps its default.
+ * `INSERT INTO <table> (<the entity's columns>) SELECT <them> FROM <the chunks>, jsonb_populate_recordset(NULL::<table>,
+ * chunk)` of `entities`, then `tail`: the columns are named, so a column the entity does not know keeps its default.
  */
-function insertFromJson(metadata: EntityMetadata): string {
-  const columns = metadata.columns.map((c) => `"${c.databaseName}"`).join(', ');
-  return `INSERT INTO "${metadata.tableName}" (${columns}) SELECT ${columns} FROM jsonb_populate_recordset(NULL::"${metadata.tableName}", $1::jsonb)`;
+async function insertFromJson(tx: EntityManager, metadata: EntityMetadata, entities: readonly object[], tail = ''): Promise<void> {
+  const columns = metadata.columns.map((c) => `"${c.databaseName}"`);
+  const chunks = jsonChunks(entities.map((entity) => columnValuesOf(metadata, entity)));
+  await tx.query(
+    `INSERT INTO "${metadata.tableName}" (${columns.join(', ')}) SELECT ${columns.map((c) => `p.${c}`).join(', ')}
+       FROM ${jsonChunksFrom(1, chunks.length)}, jsonb_populate_recordset(NULL::"${metadata.tableName}", chunk.rows) AS p ${tail}`,
+    chunks,
+  );
 }
 
 async function select<T extends object>(tx: EntityManager, target: new () => T, sql: string, codes: readonly string[]): Promise<T[]> {

@@ -2,7 +2,7 @@ import type { EntityMetadata, ObjectLiteral } from 'typeorm';
 
 /**
  * Entities to and from their table's columns, for statements written by hand: `{ column_name: value }` for
- * `jsonb_populate_record(set)`, and entities from the rows of a `SELECT *`. Both follow TypeORM's metadata (a column's
+ * `jsonb_populate_record(set)` (a batch's rows as `jsonChunks` of them), and entities from the rows of a `SELECT *`. Both follow TypeORM's metadata (a column's
  * database name and property, embedded and relation columns through its accessors), so they agree with what TypeORM
  * itself writes and reads.
  */
@@ -12,11 +12,6 @@ export function columnValuesOf<T extends ObjectLiteral>(metadata: EntityMetadata
   const values: Record<string, unknown> = {};
   for (const [column, read] of accessorsOf(metadata)) values[column] = read(entity) ?? null;
   return values;
-}
-
-/** Entities as a JSON array of `{ column_name: value }`, the shape `jsonb_populate_recordset` reads. */
-export function recordsetOf<T extends ObjectLiteral>(metadata: EntityMetadata, entities: readonly T[]): string {
-  return JSON.stringify(entities.map((entity) => columnValuesOf(metadata, entity)));
 }
 
 /**
