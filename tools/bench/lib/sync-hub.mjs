@@ -37,17 +37,17 @@ export const syncGatewayEnv = (tag = 'sync') => ({
 });
 
 /**
- * Seeds the hub's dossier database with the records' procedure and the national calendars, registers an agency-system
- * client, and returns `sync(records)`: one `POST /v1/dossiers:sync` through the gateway, which throws unless every
- * record was created or updated.
+ * Seeds a dossier database with one procedure (`procedure`, implemented by `agencies`, in force since 2020, counter
+ * channel, 5 working days) and the national calendars, as catalogue events would: what a sync record needs to be
+ * accepted.
  */
-export async function prepareSyncHub(ctx, hub) {
+export async function seedSyncReferenceData(ctx, databaseUrl, procedure = PROCEDURE, agencies = AGENCIES) {
   const { SAMPLE_NATIONAL_CALENDARS } = ctx.requireDist('dossier', 'libs/calendar/src/index.js');
-  await ctx.withPg(hub.databases.dossier, async (c) => {
+  await ctx.withPg(databaseUrl, async (c) => {
     await c.query(
       `INSERT INTO procedure_version (code, version, name, implementing_agency_codes, channels, online_level, effective_from)
        VALUES ($1, 1, 'Đăng ký khai sinh (bench)', $2, $3, 'FULL', '2020-01-01T00:00:00+07:00')`,
-      [PROCEDURE, AGENCIES, JSON.stringify([{ channel: 'COUNTER', timeLimit: { amount: 5, unit: 'WORKING_DAY' }, fees: [] }])],
+      [procedure, agencies, JSON.stringify([{ channel: 'COUNTER', timeLimit: { amount: 5, unit: 'WORKING_DAY' }, fees: [] }])],
     );
     for (const y of SAMPLE_NATIONAL_CALENDARS) {
       await c.query(
@@ -57,6 +57,15 @@ export async function prepareSyncHub(ctx, hub) {
       );
     }
   });
+}
+
+/**
+ * Seeds the hub's dossier database (`seedSyncReferenceData`), registers an agency-system client, and returns
+ * `sync(records)`: one `POST /v1/dossiers:sync` through the gateway, which throws unless every record was created or
+ * updated.
+ */
+export async function prepareSyncHub(ctx, hub) {
+  await seedSyncReferenceData(ctx, hub.databases.dossier);
   const apiKey = await hub.registerClient({ clientId: `bench-sync-${hub.suffix}`, kind: 'agency-system', roles: ['dossier:sync', 'dossier:read'], agencyCodes: AGENCIES });
   const sync = async (records) => {
     const res = await fetch(`${hub.url}/v1/dossiers:sync`, {

@@ -5,6 +5,7 @@
 // one-stop systems call it: one dossier per change, answer within 6 s).
 import { performance } from 'node:perf_hooks';
 import { fmt, median } from '../lib/stats.mjs';
+import { seedSyncReferenceData, syncGatewayEnv } from '../lib/sync-hub.mjs';
 
 export const name = 'compat';
 export const description =
@@ -74,22 +75,8 @@ function nativeRecord(seq) {
 }
 
 export async function run(ctx) {
-  const { SAMPLE_NATIONAL_CALENDARS } = ctx.requireDist('dossier', 'libs/calendar/src/index.js');
-  const hub = await ctx.startHub({ apps: ['gateway', 'dossier'], env: { gateway: { UPSTREAM_TIMEOUT_MS: '120000' } } });
-  await ctx.withPg(hub.databases.dossier, async (c) => {
-    await c.query(
-      `INSERT INTO procedure_version (code, version, name, implementing_agency_codes, channels, online_level, effective_from)
-       VALUES ($1, 1, 'Đăng ký khai sinh (bench)', $2, $3, 'FULL', '2020-01-01T00:00:00+07:00')`,
-      [PROCEDURE, AGENCIES, JSON.stringify([{ channel: 'COUNTER', timeLimit: { amount: 5, unit: 'WORKING_DAY' }, fees: [] }])],
-    );
-    for (const y of SAMPLE_NATIONAL_CALENDARS) {
-      await c.query(
-        `INSERT INTO calendar_year (scope, year, holidays, working_days, settings, revision) VALUES ('national', $1, $2, $3, '{}', 1000000)
-         ON CONFLICT (scope, year) DO UPDATE SET holidays = EXCLUDED.holidays, working_days = EXCLUDED.working_days, revision = EXCLUDED.revision`,
-        [y.year, [...y.holidays], [...y.workingDays]],
-      );
-    }
-  });
+  const hub = await ctx.startHub({ apps: ['gateway', 'dossier'], env: { gateway: syncGatewayEnv('compat') } });
+  await seedSyncReferenceData(ctx, hub.databases.dossier, PROCEDURE, AGENCIES);
   const clientId = `bench-compat-${hub.suffix}`;
   const apiKey = await hub.registerClient({ clientId, kind: 'agency-system', roles: ['dossier:sync', 'dossier:read'], agencyCodes: [PROVINCE, ...AGENCIES] });
   const login = await hub.request('POST', '/dvcqg/login', { body: { username: clientId, password: apiKey } });
