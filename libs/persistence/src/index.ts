@@ -9,3 +9,4 @@ export * from './prepared-query';
 export * from './group-commit';
 export * from './pg-notifications';
 export * from './json-chunks';
+export * from './json-instant';

@@ -1,3 +1,4 @@
+import { jsonColumnValue } from '@hub/persistence';
 import type { EntityMetadata, ObjectLiteral } from 'typeorm';
 
 /**
@@ -7,10 +8,13 @@ import type { EntityMetadata, ObjectLiteral } from 'typeorm';
  * accessors), so they agree with what TypeORM itself writes and reads.
  */
 
-/** An entity as `{ column_name: value }`, the shape `jsonb_populate_record(set)` reads. */
+/**
+ * An entity as `{ column_name: value }`, the shape `jsonb_populate_record(set)` reads once it is JSON: a date column's
+ * value already as its JSON text (`jsonColumnValue`), which keeps `JSON.stringify` of the row on its fast path.
+ */
 export function columnValuesOf<T extends ObjectLiteral>(metadata: EntityMetadata, entity: T): Record<string, unknown> {
   const values: Record<string, unknown> = {};
-  for (const [column, read] of accessorsOf(metadata)) values[column] = read(entity) ?? null;
+  for (const [column, read] of accessorsOf(metadata)) values[column] = jsonColumnValue(read(entity));
   return values;
 }
 

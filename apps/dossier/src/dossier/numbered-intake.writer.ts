@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { outboxInsertFrom, type PreparedEvent } from '@hub/messaging';
-import { GroupCommit, GroupRolledBack, queryPrepared } from '@hub/persistence';
+import { GroupCommit, GroupRolledBack, jsonInstant, queryPrepared } from '@hub/persistence';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { NewFeedRow } from '../agency-feed/agency-feed.store';
 import { DossierEntity, DossierStatusHistoryEntity } from './dossier.entity';
@@ -157,7 +157,7 @@ export class NumberedIntakeWriter {
         feed: intake.feedItem && feedColumnsOf(intake.feedItem),
         procedure_code: intake.procedure.code,
         procedure_version: intake.procedure.version,
-        received_at: intake.receivedAt,
+        received_at: jsonInstant(intake.receivedAt),
         lookup_key_tag: intake.lookupKeyTag,
       };
     });
@@ -179,5 +179,5 @@ function isRefusal(error: unknown): boolean {
 }
 
 function feedColumnsOf(item: NewFeedRow): Record<string, unknown> {
-  return { agency_code: item.agencyCode, type: item.type, occurred_at: item.occurredAt, data: item.data, source_key: item.sourceKey };
+  return { agency_code: item.agencyCode, type: item.type, occurred_at: jsonInstant(item.occurredAt), data: item.data, source_key: item.sourceKey };
 }
