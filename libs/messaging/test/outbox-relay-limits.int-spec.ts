@@ -1,3 +1,4 @@
+import { Socket } from 'node:net';
 import { Test } from '@nestjs/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { PersistenceModule } from '@hub/persistence';
@@ -135,4 +136,31 @@ describe('outbox relay splitting a batch the broker refuses', () => {
     const [{ parked }] = await app().get(DataSource).query('SELECT count(*)::int AS parked FROM outbox WHERE parked_at IS NOT NULL');
     expect(parked).toBe(0);
   });
+
+  it('closes the producer that drain() connected when stopped, though its loop never ran', async () => {
+    const outboxRelay = app().get(OutboxRelay);
+    outboxRelay.start();
+    await outboxRelay.stop(); // the loop's stop: no producer open from here on
+    const before = brokerSockets();
+    await app().get(DataSource).query(`INSERT INTO outbox (event_id, topic, key, payload, headers) VALUES (gen_random_uuid(), $1, 'd1', '{}'::jsonb, '{}'::jsonb)`, [
+      relay.topic,
+    ]);
+    expect(await outboxRelay.drain()).toBe(1);
+    const opened = [...brokerSockets()].filter((port) => !before.has(port));
+    expect(opened.length).toBeGreaterThan(0);
+
+    await outboxRelay.stop();
+    await expectEventually(() => expect([...brokerSockets()].filter((port) => opened.includes(port))).toEqual([]), { timeoutMs: 10_000 });
+  });
 });
+
+/** The local ports of this process's open connections to the test broker (Node's handle list, as a leak check does). */
+function brokerSockets(): Set<number> {
+  const brokerPorts = new Set(testInfrastructure().kafkaBrokers.map((b) => Number(b.split(':').pop())));
+  const handles = (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles();
+  const ports = handles
+    .filter((h): h is Socket => h instanceof Socket && !h.destroyed && brokerPorts.has(h.remotePort ?? -1))
+    .map((socket) => socket.localPort)
+    .filter((port): port is number => port !== undefined);
+  return new Set(ports);
+}

@@ -81,16 +81,20 @@ export class OutboxRelay {
     this.loop = this.run();
   }
 
-  /** Stops the loop after a last attempt to publish what is committed (bounded by the caller's timeout). */
+  /**
+   * Stops the loop after a last attempt to publish what is committed (bounded by the caller's timeout), then closes
+   * the producer: also when the loop never ran and only `drain` sent, which otherwise left its connection open.
+   */
   async stop(): Promise<void> {
-    if (!this.running) return;
-    this.running = false;
-    this.requestWake();
-    await this.loop;
-    await this.publishBatch().catch(() => 0);
+    if (this.running) {
+      this.running = false;
+      this.requestWake();
+      await this.loop;
+      await this.publishBatch().catch(() => 0);
+      this.unsubscribe?.();
+      this.unsubscribe = undefined;
+    }
     await this.producer.close();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
   }
 
   /** Publishes until the outbox is empty; returns how many rows it published or parked. For tests and shutdown. */
