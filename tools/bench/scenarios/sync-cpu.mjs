@@ -24,7 +24,7 @@ function load(ctx) {
     ...dist(sync),
     ...dist('apps/dossier/src/dossier/domain/decide.js'),
     ...dist('apps/dossier/src/dossier/dossier-row.mapper.js'),
-    ...dist('apps/dossier/src/dossier/dossier-state.store.js'),
+    ...dist('apps/dossier/src/dossier/entity-columns.js'),
     ...dist('apps/dossier/src/dossier/dossier-events.writer.js'),
     ...dist('apps/dossier/src/dossier/dossier.entity.js'),
     ...dist('libs/calendar/src/index.js'),
