@@ -60,6 +60,8 @@ export async function startHub(env, opts = {}) {
   const ports = Object.fromEntries(await Promise.all(APPS.map(async (a) => [a, await freePort()])));
   const urls = Object.fromEntries(APPS.map((a) => [a, `http://127.0.0.1:${ports[a]}`]));
   const databases = Object.fromEntries(apps.map((a) => [a, benchDatabaseName(a)]));
+  // The group each consuming app joins: the harness's, or the one a scenario gave it (index-update starts it at the end of its topics).
+  const groupIdOf = (app) => opts.env?.[app]?.KAFKA_GROUP_ID ?? `${app}-bench-${suffix}`;
   const processes = new Map();
   const logs = new Map();
 
@@ -74,14 +76,14 @@ export async function startHub(env, opts = {}) {
   const release = cleanup.defer(`stop hub ${suffix} (${apps.join(', ')})`, stop);
 
   const t0 = Date.now();
-  log(`starting ${apps.join(', ')} (databases hub_bench_<app>_*, consumer groups <app>-bench-${suffix})`);
+  log(`starting ${apps.join(', ')} (databases hub_bench_<app>_*, consumer groups ${apps.filter((a) => CONSUMING_APPS.includes(a)).map(groupIdOf).join(', ') || 'none'})`);
   for (const app of apps) {
     const childEnv = {
       ...process.env,
       PORT: String(ports[app]),
       DATABASE_URL: databaseUrl(env.pgUrl, databases[app]),
       KAFKA_BROKERS: env.kafkaBrokers.join(','),
-      KAFKA_GROUP_ID: `${app}-bench-${suffix}`,
+      KAFKA_GROUP_ID: groupIdOf(app),
       ...identityEnvOf(app, identityKeys),
       ...kafkaEnvOf(app),
       LOOKUP_KEY_SECRET: lookupKeySecret,
@@ -130,7 +132,7 @@ export async function startHub(env, opts = {}) {
   log(`hub ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${apps.map((a) => `${a} ${urls[a]}`).join(', ')}`);
   // Consumers first (a fresh group replays what earlier runs left on the broker), then idle CPU.
   const consuming = apps.filter((a) => CONSUMING_APPS.includes(a));
-  const waited = await waitForConsumersCaughtUp(env.kafkaBrokers, consuming.map((a) => `${a}-bench-${suffix}`), log);
+  const waited = await waitForConsumersCaughtUp(env.kafkaBrokers, consuming.map(groupIdOf), log);
   if (waited > 5) log(`consumer groups caught up after ${waited.toFixed(1)} s`);
   await settle(apps.map((a) => [a, processes.get(a).pid]), log);
 
