@@ -1,7 +1,7 @@
-// `npm run bench [-- scenario ... --runs N --duration S --warmup S --connections N --quick --no-write --list]`
+// `npm run bench [-- scenario ... --runs N --duration S --warmup S --connections N --quick --no-write --json FILE --list]`
 // Runs the named scenarios (default: all) and appends their figures to docs/benchmarks.md.
 // Harness contract (ctx, return shape): tools/bench/README.md.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -30,6 +30,7 @@ const { values: args, positionals } = parseArgs({
     quick: { type: 'boolean', default: false },
     write: { type: 'boolean' },
     'no-write': { type: 'boolean', default: false },
+    json: { type: 'string' },
     list: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -54,6 +55,7 @@ if (args.help) {
   --connections N  concurrent connections of the saturating HTTP loads (default 32)
   --quick          smoke test: 1 run, 3 s + 1 s warm-up; nothing appended unless --write
   --no-write       print the figures, do not append to docs/benchmarks.md
+  --json FILE      also write the run (every scenario's status, figures and notes) to FILE as JSON
   --list           list scenarios and exit`);
   process.exit(0);
 }
@@ -172,6 +174,7 @@ try {
     settings: `${options.runs} run${options.runs > 1 ? 's' : ''} per side, HTTP loads ${options.warmupSec} s warm-up + ${options.durationSec} s measured, ${options.connections} connections when saturating${quick ? ' (--quick)' : ''}`,
     results,
   };
+  if (args.json) writeFileSync(args.json, `${JSON.stringify(run, null, 2)}\n`);
   const section = renderSection(run);
   if (interrupted) {
     log('interrupted: nothing appended');
