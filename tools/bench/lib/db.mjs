@@ -16,6 +16,17 @@ export async function withPg(url, fn) {
   }
 }
 
+/**
+ * A pg Pool for the harness's own queries. Its `end()` resolves once it has asked its clients to close, not once they
+ * have; a database dropped WITH (FORCE) at the end of a scenario then terminates them, and the 'error' an idle client
+ * emits for it would crash the harness (an 'error' event without a listener). A failed query still rejects.
+ */
+export function benchPool(connectionString, max) {
+  const pool = new pg.Pool({ connectionString, max });
+  pool.on('error', () => undefined);
+  return pool;
+}
+
 /** `hub_bench_<label>_<random>`: unique per run, recognisable, valid as a PostgreSQL identifier. */
 export function benchDatabaseName(label) {
   const name = `hub_bench_${label.replace(/[^a-z0-9_]/g, '_')}_${randomSuffix()}`;

@@ -1,9 +1,8 @@
 // What the intake and intake-latency scenarios submit: online intakes of one bench procedure, implemented by 16
 // agencies, and the procedure's row in the dossier's read model; and their baseline, a raw commit loop.
-import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
+import { benchPool } from './db.mjs';
 
-const require = createRequire(import.meta.url);
 
 // A code no catalogue event on the broker uses (a fresh consumer group replays the catalogue topics).
 export const PROCEDURE = `9.${String(Math.floor(Math.random() * 900_000) + 100_000)}`;
@@ -43,9 +42,8 @@ export const RAW_INTAKE_TABLE = 'CREATE TABLE raw_dossier (id bigserial PRIMARY 
  * PostgreSQL CPU and the whole machine's busy CPU per commit (µs, when /proc can be read).
  */
 export async function rawCommitLoop(ctx, { database, maxClients, row }) {
-  const { Pool } = require('pg');
   const db = await ctx.createDatabase(database);
-  const pool = new Pool({ connectionString: db.url, max: maxClients });
+  const pool = benchPool(db.url, maxClients);
   ctx.defer('close the raw pool', () => pool.end());
   await pool.query(RAW_INTAKE_TABLE);
   const infraCpu = await ctx.infraCpu();

@@ -2,7 +2,7 @@
 // PostgreSQL with `pg`, with 7,000 procedures in force (about the size of the national catalogue).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import pg from 'pg';
+import { benchPool } from '../lib/db.mjs';
 import { fmt, median } from '../lib/stats.mjs';
 
 export const name = 'catalogue-search';
@@ -123,9 +123,7 @@ export async function run(ctx) {
   // 2. Both sides answer the same thing for the same query, or the comparison means nothing.
   const queries = queryMix(codes);
   const criteria = (q) => ({ ...q, at: new Date(), offset: 0, limit: PAGE_SIZE });
-  const pool = new pg.Pool({ connectionString: hub.databases.catalogue, max: POOL_SIZE });
-  // Dropping the database at the end terminates idle connections: that must not crash the harness.
-  pool.on('error', () => undefined);
+  const pool = benchPool(hub.databases.catalogue, POOL_SIZE);
   const closePool = ctx.defer('close the pg pool', () => pool.end());
   const direct = async (q) => {
     const { pageSql, countSql, params, countParams } = searchStatements(criteria(q));

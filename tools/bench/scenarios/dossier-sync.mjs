@@ -3,7 +3,7 @@
 // dossiers, history and notices, the outbox rows, the relay to Kafka) against the floor the database sets: one raw
 // multi-row `INSERT ... ON CONFLICT DO UPDATE` of the same 1,000 records as jsonb rows, in one transaction, with `pg`.
 import { performance } from 'node:perf_hooks';
-import { createRequire } from 'node:module';
+import { benchPool } from '../lib/db.mjs';
 import { fmt, median } from '../lib/stats.mjs';
 import { cpuProfileArgs, cpuSeconds } from '../lib/util.mjs';
 import { AGENCIES, BATCH, PROCEDURE, RAW_SYNC_TABLE, rawUpsert, record } from '../lib/sync-records.mjs';
@@ -11,7 +11,6 @@ import { Batches, prepareSyncHub, syncCounters, syncGatewayEnv } from '../lib/sy
 import { startBareChain, startDesignFloor } from '../lib/bare-chain.mjs';
 import { DESIGN_FLOOR_TABLES, syncWrite } from '../lib/design-floor-sql.mjs';
 
-const require = createRequire(import.meta.url);
 
 export const name = 'dossier-sync';
 export const description =
@@ -29,7 +28,6 @@ async function metric(url, name) {
 }
 
 export async function run(ctx) {
-  const { Pool } = require('pg');
   const hub = await ctx.startHub({ apps: ['gateway', 'dossier'], env: { gateway: syncGatewayEnv() }, nodeArgs: cpuProfileArgs() });
   const { sync } = await prepareSyncHub(ctx, hub);
   const subjectBatches = new Batches(1);
@@ -38,7 +36,7 @@ export async function run(ctx) {
   ctx.log(`sync answers 200 with ${BATCH} records created, then updated`);
 
   const rawDb = await ctx.createDatabase('sync_raw');
-  const pool = new Pool({ connectionString: rawDb.url, max: 2 });
+  const pool = benchPool(rawDb.url, 2);
   ctx.defer('close the raw pool', () => pool.end());
   await pool.query(RAW_SYNC_TABLE);
   const rawBatches = new Batches(1);
@@ -165,7 +163,7 @@ export async function run(ctx) {
   // what any implementation of the design can reach against the raw upsert.
   const writesDb = await ctx.createDatabase('sync_design_writes');
   await ctx.withPg(writesDb.url, (c) => c.query(DESIGN_FLOOR_TABLES));
-  const writesPool = new Pool({ connectionString: writesDb.url, max: 2 });
+  const writesPool = benchPool(writesDb.url, 2);
   ctx.defer('close the design-writes pool', () => writesPool.end());
   const writesBatches = new Batches(1);
   const designWrites = inTransaction(writesPool, syncWrite);

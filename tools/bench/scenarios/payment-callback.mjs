@@ -5,10 +5,9 @@
 // same signature check (SHA-256 + constant-time compare) and one INSERT of the raw body, done directly with a pg
 // pool of the same concurrency.
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
+import { benchPool } from '../lib/db.mjs';
 
-const require = createRequire(import.meta.url);
 
 export const name = 'payment-callback';
 export const description =
@@ -67,8 +66,7 @@ export async function run(ctx) {
 
   // The baseline's table and pool.
   const db = await ctx.createDatabase('callback');
-  const { Pool } = require('pg');
-  const pool = new Pool({ connectionString: db.url, max: ctx.options.connections });
+  const pool = benchPool(db.url, ctx.options.connections);
   ctx.defer('close the baseline pool', () => pool.end());
   await pool.query('CREATE TABLE callback_log (id bigserial PRIMARY KEY, received_at timestamptz NOT NULL, raw text NOT NULL)');
 
