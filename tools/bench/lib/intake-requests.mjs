@@ -3,7 +3,6 @@
 import { performance } from 'node:perf_hooks';
 import { benchPool } from './db.mjs';
 
-
 // A code no catalogue event on the broker uses (a fresh consumer group replays the catalogue topics).
 export const PROCEDURE = `9.${String(Math.floor(Math.random() * 900_000) + 100_000)}`;
 export const AGENCIES = Array.from({ length: 16 }, (_, i) => `000.00.${String(10 + i).padStart(2, '0')}.H31`);

@@ -11,7 +11,6 @@ import { Batches, prepareSyncHub, syncCounters, syncGatewayEnv } from '../lib/sy
 import { startBareChain, startDesignFloor } from '../lib/bare-chain.mjs';
 import { DESIGN_FLOOR_TABLES, syncWrite } from '../lib/design-floor-sql.mjs';
 
-
 export const name = 'dossier-sync';
 export const description =
   'POST /v1/dossiers:sync with 1,000-record batches through the gateway (new dossiers, then new versions of them) ' +

@@ -8,7 +8,6 @@ import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { benchPool } from '../lib/db.mjs';
 
-
 export const name = 'payment-callback';
 export const description =
   'Callbacks/s: signed national-payment-platform callbacks through the gateway to the payment service (raw log, checksum, row lock, state machine) ' +
