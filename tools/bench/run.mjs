@@ -55,7 +55,7 @@ if (args.help) {
   --connections N  concurrent connections of the saturating HTTP loads (default 32)
   --quick          smoke test: 1 run, 3 s + 1 s warm-up; nothing appended unless --write
   --no-write       print the figures, do not append to docs/benchmarks.md
-  --json FILE      also write the run (every scenario's status, figures and notes) to FILE as JSON
+  --json FILE      also write the run (every scenario's status, figures, notes and warnings) to FILE as JSON
   --list           list scenarios and exit`);
   process.exit(0);
 }
@@ -98,16 +98,23 @@ if (unknown.length > 0) {
 const cleanup = new Cleanup(log);
 let scenarioCleanup; // the running scenario's resources, released before the run's own (the broker)
 let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => {
-    if (interrupted) return;
-    interrupted = true;
-    log(`${signal}: cleaning up (apps, databases, topics) …`);
-    Promise.resolve(scenarioCleanup?.runAll())
-      .then(() => cleanup.runAll())
-      .finally(() => process.exit(130));
-  });
+let abortExitCode = 130;
+/** Releases what the run holds (the scenario's apps and databases, then the broker) and exits: on a signal or a crash. */
+function abort(reason, exitCode, error) {
+  if (error !== undefined) log(`${reason}: ${error?.stack ?? error}`);
+  if (interrupted) return;
+  interrupted = true;
+  abortExitCode = exitCode;
+  log(`${reason}: cleaning up (apps, databases, broker) …`);
+  Promise.resolve(scenarioCleanup?.runAll())
+    .then(() => cleanup.runAll())
+    .finally(() => process.exit(exitCode));
 }
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => abort(signal, 130));
+// An error no scenario awaited (an 'error' event without a listener, a rejected promise nobody holds) would otherwise
+// end the process at once, leaving the benchmarks' broker running and the scenario's databases behind.
+process.on('uncaughtException', (e) => abort('uncaught exception', 1, e));
+process.on('unhandledRejection', (e) => abort('unhandled rejection', 1, e));
 
 const startedAt = new Date();
 const machine = machineInfo();
@@ -133,7 +140,8 @@ try {
     const scenarioLog = createLog(name);
     scenarioCleanup = new Cleanup(scenarioLog);
     const notes = [];
-    const ctx = makeContext({ name, log: scenarioLog, cleanup: scenarioCleanup, notes, infra });
+    const warnings = [];
+    const ctx = makeContext({ name, log: scenarioLog, cleanup: scenarioCleanup, notes, warnings, infra });
     let mod = {};
     try {
       mod = await import(fileOf(name));
@@ -141,11 +149,11 @@ try {
       if (typeof mod.run !== 'function') throw new Error(`${fileOf(name).slice(ROOT.length)} does not export run(ctx)`);
       const result = await mod.run(ctx);
       if (result?.skipped) {
-        results.push({ name, description: mod.description, status: 'skipped', reason: result.skipped, seconds: (Date.now() - t0) / 1000 });
+        results.push({ name, description: mod.description, status: 'skipped', reason: result.skipped, warnings, seconds: (Date.now() - t0) / 1000 });
         scenarioLog(`skipped: ${result.skipped}`);
       } else {
         validateResult(name, result);
-        results.push({ name, description: mod.description, status: 'ok', result, notes, seconds: (Date.now() - t0) / 1000 });
+        results.push({ name, description: mod.description, status: 'ok', result, notes, warnings, seconds: (Date.now() - t0) / 1000 });
         for (const row of result.rows) {
           scenarioLog(`${row.metric}: baseline ${fmt(row.baseline)} ${row.unit}, subject ${fmt(row.subject)} ${row.unit}, ratio ${fmtRatio(row.ratio)}`);
         }
@@ -153,7 +161,7 @@ try {
     } catch (e) {
       exitCode = 1;
       scenarioLog(`FAILED: ${e.stack ?? e}`);
-      results.push({ name, description: mod.description, status: 'failed', error: e.message ?? String(e), notes, seconds: (Date.now() - t0) / 1000 });
+      results.push({ name, description: mod.description, status: 'failed', error: e.message ?? String(e), notes, warnings, seconds: (Date.now() - t0) / 1000 });
     } finally {
       await scenarioCleanup.runAll();
     }
@@ -196,10 +204,15 @@ try {
 } finally {
   await cleanup.runAll();
 }
-process.exit(interrupted ? 130 : exitCode);
+process.exit(interrupted ? abortExitCode : exitCode);
 
-function makeContext({ name, log, cleanup, notes, infra }) {
-  const env = { pgUrl: infra.pgUrl, kafkaBrokers: infra.kafkaBrokers, log, cleanup, notes };
+function makeContext({ name, log, cleanup, notes, warnings, infra }) {
+  /** Something that makes the figures doubtful (measured before the apps were idle, say): logged, and kept in the report. */
+  const warn = (text) => {
+    log(`warning: ${text}`);
+    warnings.push(text);
+  };
+  const env = { pgUrl: infra.pgUrl, kafkaBrokers: infra.kafkaBrokers, log, warn, cleanup, notes };
   return {
     name,
     root: ROOT,
@@ -235,6 +248,7 @@ function makeContext({ name, log, cleanup, notes, infra }) {
     defer: (label, fn) => cleanup.defer(label, fn),
     infraCpu: () => infraCpuReaders(infra),
     note: (text) => notes.push(text),
+    warn,
     randomSuffix,
   };
 }

@@ -19,7 +19,15 @@ interface BenchResult {
   error?: string;
   reason?: string;
   result?: { rows: BenchRow[] };
+  warnings: string[];
+  seconds: number;
 }
+
+/**
+ * The longest a scenario takes with --quick on 2 busy cores (the longest, `intake`, ~150 s): one that waits for a
+ * timeout and then measures anyway (as `index-update` once did, for 600 s) must not pass unnoticed.
+ */
+const SCENARIO_MAX_SECONDS = 300;
 
 /**
  * `npm run bench -- --quick` as a smoke test: every scenario of tools/bench/scenarios runs once, briefly, against the
@@ -58,6 +66,9 @@ describe('npm run bench -- --quick (every benchmark scenario, once, briefly)', (
     expect(run.results.map((r) => r.name).sort()).toEqual([...scenarios].sort());
     for (const result of run.results) {
       expect({ name: result.name, status: result.status, error: result.error ?? result.reason }).toEqual({ name: result.name, status: 'ok', error: undefined });
+      // Nothing measured before the consumers caught up or the apps were idle, no gap in the codes, no failed request.
+      expect({ name: result.name, warnings: result.warnings }).toEqual({ name: result.name, warnings: [] });
+      expect({ name: result.name, inTime: result.seconds <= SCENARIO_MAX_SECONDS }).toEqual({ name: result.name, inTime: true });
       expect(result.result?.rows.length).toBeGreaterThan(0);
       for (const row of result.result?.rows ?? []) {
         const figures = [row.baseline, row.subject, row.ratio];

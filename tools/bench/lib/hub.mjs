@@ -132,9 +132,9 @@ export async function startHub(env, opts = {}) {
   log(`hub ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${apps.map((a) => `${a} ${urls[a]}`).join(', ')}`);
   // Consumers first (a fresh group replays what earlier runs left on the broker), then idle CPU.
   const consuming = apps.filter((a) => CONSUMING_APPS.includes(a));
-  const waited = await waitForConsumersCaughtUp(env.kafkaBrokers, consuming.map(groupIdOf), log);
+  const waited = await waitForConsumersCaughtUp(env.kafkaBrokers, consuming.map(groupIdOf), log, { warn: env.warn });
   if (waited > 5) log(`consumer groups caught up after ${waited.toFixed(1)} s`);
-  await settle(apps.map((a) => [a, processes.get(a).pid]), log);
+  await settle(apps.map((a) => [a, processes.get(a).pid]), log, { warn: env.warn });
 
   // The services' own signing code, compiled: the bench signs exactly as the gateway does.
   const platformDist = join(distDirOf(apps.find((a) => a !== 'gateway') ?? 'gateway'), 'libs/platform/src/identity');
@@ -195,9 +195,9 @@ export async function startHub(env, opts = {}) {
  * Waits until the apps are idle: a fresh consumer group reads its topics from the beginning, so right
  * after start-up a service may spend seconds applying every event earlier runs left on the broker, and
  * would steal CPU from the first measurement. Idle = each app used < 5 % of a core over two consecutive
- * 500 ms windows. Bounded (60 s); on timeout the run goes on with a log line.
+ * 500 ms windows. Bounded (60 s); on timeout the run goes on with a warning in the report.
  */
-async function settle(pids, log, { windowMs = 500, maxCpuShare = 0.05, timeoutMs = 60_000 } = {}) {
+async function settle(pids, log, { windowMs = 500, maxCpuShare = 0.05, timeoutMs = 60_000, warn = log } = {}) {
   const t0 = Date.now();
   let quietWindows = 0;
   let last = pids.map(([, pid]) => cpuSeconds(pid));
@@ -213,5 +213,5 @@ async function settle(pids, log, { windowMs = 500, maxCpuShare = 0.05, timeoutMs
       return;
     }
   }
-  log(`apps still busy after ${timeoutMs / 1000} s (catching up on old events?); measuring anyway`);
+  warn(`apps still busy after ${timeoutMs / 1000} s (catching up on old events?); measured anyway`);
 }

@@ -57,7 +57,15 @@ export function ensureInfrastructure(log, cleanup) {
     log(`the harness starts the benchmarks' own Kafka broker on 127.0.0.1:${LOCAL_KAFKA_PORT}; it stops and wipes it at the end`);
     cleanup.defer('stop and wipe the Kafka broker this run started', () => runScript('kafka-stop.sh', ['--wipe']));
   }
-  runScript('kafka-start.sh');
+  try {
+    runScript('kafka-start.sh');
+  } catch (e) {
+    // Exit 4: a port is held by a process that is not a broker of deploy/local (its message names KAFKA_PORT, the script's own).
+    if (e.status === 4) {
+      throw new Error(`127.0.0.1:${LOCAL_KAFKA_PORT} or :${LOCAL_KAFKA_CONTROLLER_PORT} is taken by another process: choose free ports for the benchmarks' broker with BENCH_KAFKA_PORT=<port> (and BENCH_KAFKA_CONTROLLER_PORT=<port>, by default the next one)`);
+    }
+    throw e;
+  }
   return {
     source: 'local',
     pgUrl: 'postgres://postgres@127.0.0.1:5432/postgres',

@@ -93,6 +93,7 @@ export function renderSection(run) {
       lines.push(`*Skipped:* ${r.reason}`, '');
       continue;
     }
+    if (r.warnings?.length) lines.push(...r.warnings.map((w) => `> **Warning:** ${oneLine(w)}`), '');
     if (r.status === 'failed') {
       lines.push(`*Failed after ${Math.round(r.seconds)} s:* ${oneLine(r.error)}`, '');
       if (r.notes?.length) lines.push(...r.notes.map((n) => `- ${n}`), '');

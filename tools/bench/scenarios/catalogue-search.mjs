@@ -159,6 +159,7 @@ export async function run(ctx) {
   });
 
   const failures = samples.subject.reduce((n, s) => n + s.non2xx + s.errors + s.timeouts, 0) + samples.baseline.reduce((n, s) => n + s.errors, 0);
+  if (failures > 0) ctx.warn(`${failures} searches answered other than 200 (or failed, or timed out)`);
   const cpu = (proc) => fmt(median(samples.subject.map((s) => s.cpuUsPerReq[proc])));
   await closePool();
   await hub.stop();

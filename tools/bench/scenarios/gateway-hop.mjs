@@ -80,6 +80,7 @@ export async function run(ctx) {
 
   const all = [...sat.samples.baseline, ...sat.samples.subject, ...jwt.samples.baseline, ...jwt.samples.subject, ...one.samples.baseline, ...one.samples.subject];
   const failures = all.reduce((n, s) => n + s.non2xx + s.errors + s.timeouts, 0);
+  if (failures > 0) ctx.warn(`${failures} requests answered other than 200 (or failed, or timed out)`);
   const cpu = (samples, proc) => fmt(median(samples.map((s) => s.cpuUsPerReq[proc])));
   const notes = [
     `Endpoint: \`GET ${path}\` (a seeded dossier, answer 200, ${Buffer.byteLength(JSON.stringify(a.body))} bytes). Chosen over \`/health/live\` because it exercises ` +

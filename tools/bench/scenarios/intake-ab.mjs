@@ -63,6 +63,7 @@ export async function run(ctx) {
   const procs = ['gateway', 'dossier', 'postgres', 'kafka', 'redis', 'machine'];
   const cpuLine = (side) => procs.map((p) => `${p} ${fmt(cpu(side, p))}`).join(', ');
   const failures = [...cmp.samples.baseline, ...cmp.samples.subject].reduce((n, s) => n + s.non2xx + s.errors + s.timeouts, 0);
+  if (failures > 0) ctx.warn(`${failures} intakes answered other than 201 (or failed, or timed out)`);
   const notes = [
     `Base: ${base.label}. CPU per intake (median µs) — base: ${cpuLine('baseline')}; this checkout: ${cpuLine('subject')}. ` +
       `Ratio of CPU per intake, this checkout ÷ base: gateway ${fmt(cpu('subject', 'gateway') / cpu('baseline', 'gateway'))}, dossier ${fmt(cpu('subject', 'dossier') / cpu('baseline', 'dossier'))}, machine ${fmt(cpu('subject', 'machine') / cpu('baseline', 'machine'))}.`,

@@ -129,6 +129,9 @@ export async function run(ctx) {
   const subj = spread.samples.subject;
   const everyLoad = [spread, oneAgency, single, floor, floorSingle, designFloor, designOneAgency, designSingle].flatMap((c) => c.samples.subject);
   const failures = everyLoad.reduce((n, s) => n + s.non2xx + s.errors + s.timeouts, 0);
+  // Not figures but faults: the report (and the smoke test in CI) must not pass them by.
+  if (gaps > 0 || designGaps > 0) ctx.warn(`daily sequences with a gap or a duplicate: the hub ${gaps}, the design floor ${designGaps}`);
+  if (failures > 0) ctx.warn(`${failures} intakes answered other than 201 (or failed, or timed out)`);
   const notes = [
     `Intake stored ${count} dossiers; daily sequences with a gap or a duplicate: ${gaps}; outbox rows still unpublished at the end: ${pending}.`,
     `Where the time goes — CPU per intake at ${connections} connections over ${AGENCIES.length} agencies (median µs): gateway ${cpu(subj, 'gateway')}, dossier ${cpu(subj, 'dossier')}, PostgreSQL ${cpu(subj, 'postgres')} (all backends), Kafka broker ${cpu(subj, 'kafka')}, Redis ${cpu(subj, 'redis')}, load generator ${cpu(subj, 'loadgen')}; the whole machine (every process and the kernel) ${cpu(subj, 'machine')}; the raw loop's PostgreSQL CPU per commit: ${fmt(median(spread.samples.baseline.map((s) => s.pgCpuUsPerCommit)))}, the whole machine's ${fmt(median(spread.samples.baseline.map((s) => s.machineCpuUsPerCommit)))}.`,

@@ -102,6 +102,7 @@ export async function run(ctx) {
     metrics: [{ key: 'rps', metric: `callbacks/s, ${connections} concurrent`, unit: 'req/s', better: 'higher' }],
   });
   const failures = cmp.samples.subject.reduce((n, s) => n + s.non2xx + s.errors + s.timeouts, 0);
+  if (failures > 0) ctx.warn(`${failures} callbacks answered other than 2xx (or failed, or timed out)`);
   await hub.stop();
   return {
     baseline: 'signature check + one INSERT, directly on PostgreSQL',
