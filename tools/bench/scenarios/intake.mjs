@@ -5,6 +5,7 @@ import { fmt, median } from '../lib/stats.mjs';
 import { AGENCIES, intakeBody, rawCommitLoop, seedProcedure } from '../lib/intake-requests.mjs';
 import { cpuProfileArgs } from '../lib/util.mjs';
 import { startBareChain, startDesignFloor } from '../lib/bare-chain.mjs';
+import { busiestPostgresProcesses, perfDirectory, perfUnavailable, phaseLines, postgresShares, recordSystemWide } from '../lib/perf.mjs';
 
 export const name = 'intake';
 export const description =
@@ -38,7 +39,7 @@ export async function run(ctx) {
   const design = await startDesignFloor(ctx, { database: 'intake_design', poolMax: connections });
 
   const cpuPids = { gateway: hub.pidOf('gateway'), dossier: hub.pidOf('dossier'), loadgen: process.pid, ...infraCpu };
-  const viaGateway = (agencies, conns) => () =>
+  const viaGatewayFor = (agencies, conns, overrides = {}) =>
     ctx.load({
       url: `${hub.url}/v1/dossiers`,
       method: 'POST',
@@ -46,7 +47,9 @@ export async function run(ctx) {
       headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },
       requests: agencies.map((a, i) => ({ method: 'POST', body: bodyFor(a, i) })),
       cpuPids,
+      ...overrides,
     });
+  const viaGateway = (agencies, conns) => () => viaGatewayFor(agencies, conns);
 
   const spread = await ctx.compare({
     baseline: { label: `raw pg, ${connections} clients`, measure: rawLoop(connections) },
@@ -68,7 +71,7 @@ export async function run(ctx) {
   });
 
   // The floor of the layout: what two bare hops and the one commit reach, measured against the same raw loop.
-  const viaChain = (chain) => (conns, agencies = AGENCIES) => () =>
+  const viaChain = (chain) => (conns, agencies = AGENCIES, overrides = {}) => () =>
     ctx.load({
       url: `${chain.url}/v1/dossiers`,
       method: 'POST',
@@ -76,6 +79,7 @@ export async function run(ctx) {
       headers: { 'content-type': 'application/json' },
       requests: agencies.map((a, i) => ({ method: 'POST', body: bodyFor(a, i) })),
       cpuPids: { proxy: chain.pids.proxy, service: chain.pids.service, loadgen: process.pid, ...infraCpu },
+      ...overrides,
     });
   const viaBare = viaChain(bare);
   const viaDesign = viaChain(design);
@@ -140,6 +144,15 @@ export async function run(ctx) {
     `The floor of the design — the same two hops doing only the durable work the design requires: a group commit of numbering, dossier rows and one outbox event each (one statement), a relay sending the events to Kafka (idempotent, acks=-1, envelope headers) and removing them, the proxy appending each exchange to a hash-chained log (group commit, durable) before the answer; no auth, rate limit, identity signature, validation, history, feed, NOTIFY or logging — reaches ${fmt(designFloor.rows[0].ratio)}× the raw loop at ${connections} connections (${fmt(designOneAgency.rows[0].ratio)}× when all go to one agency) and ${fmt(designSingle.rows[0].ratio)}× its p50 at 1 connection; CPU per intake (median µs): proxy ${cpu(designFloor.samples.subject, 'proxy')}, service ${cpu(designFloor.samples.subject, 'service')}, PostgreSQL ${cpu(designFloor.samples.subject, 'postgres')}, Kafka broker ${cpu(designFloor.samples.subject, 'kafka')}, load generator ${cpu(designFloor.samples.subject, 'loadgen')}, the whole machine ${cpu(designFloor.samples.subject, 'machine')}. It stored ${designCount} dossiers (daily sequences with a gap: ${designGaps}; events left unsent: ${designLeft}). The hub's intake reaches ${fmt(median(subj.map((s, i) => s.rps / designFloor.samples.subject[i].rps)))}× this floor at ${connections} connections over ${AGENCIES.length} agencies, ${fmt(median(oneAgency.samples.subject.map((s, i) => s.rps / designOneAgency.samples.subject[i].rps)))}× with one agency.`,
     failures === 0 ? 'Every intake answered 201.' : `**${failures} non-2xx responses, errors or timeouts**: see the log.`,
   ];
+  const perfDir = perfDirectory();
+  if (perfDir) {
+    notes.push(
+      await postgresProfile(ctx, perfDir, [
+        { label: 'the hub', measure: (o) => viaGatewayFor(AGENCIES, connections, o) },
+        { label: 'the design floor', measure: (o) => viaDesign(connections, AGENCIES, o)() },
+      ]),
+    );
+  }
   await hub.stop();
   return {
     baseline: 'raw pg BEGIN; INSERT one jsonb row; COMMIT, same concurrency, same server',
@@ -147,4 +160,43 @@ export async function run(ctx) {
     rows: [...spread.rows, ...oneAgency.rows, ...single.rows, ...floor.rows, ...floorSingle.rows, ...designFloor.rows, ...designOneAgency.rows, ...designSingle.rows],
     notes,
   };
+}
+
+/**
+ * BENCH_PERF=<dir>: one more load of each side at 16 connections, every CPU recorded by `perf` over it, and a note of
+ * PostgreSQL's CPU per intake by phase (lib/perf.mjs): where the hub's database work differs from the design floor's.
+ */
+async function postgresProfile(ctx, dir, sides) {
+  const why = perfUnavailable();
+  if (why) return `PostgreSQL by phase (BENCH_PERF): not measured, ${why}.`;
+  const [warmupSec, durationSec] = [3, 15];
+  const measured = [];
+  for (const side of sides) {
+    const file = `intake-${side.label.replace(/\W+/g, '-').replace(/^-|-$/g, '')}`;
+    ctx.log(`perf: recording every CPU during ${durationSec} s of ${side.label} at 16 connections (${dir}/${file}.perf.data)`);
+    const [result, perfFile] = await Promise.all([
+      side.measure({ warmupSec, durationSec }),
+      recordSystemWide(dir, file, { delaySec: warmupSec + 1, seconds: durationSec - 3 }),
+    ]);
+    measured.push({ label: side.label, shares: await postgresShares(perfFile), cpuUsPerRequest: result.cpuUsPerReq.postgres, busiest: await whoAre(ctx, await busiestPostgresProcesses(perfFile)) });
+  }
+  return (
+    `PostgreSQL by phase (BENCH_PERF, \`perf record -a -g\` over one more load of each side at 16 connections; its CPU per intake, ` +
+    `then the share of its samples under each phase; nested phases are part of the one above): ${phaseLines(measured).join('; ')}. ` +
+    `The busiest PostgreSQL processes (share of the server's samples; what each was last running): ${measured.map((m) => `${m.label}: ${m.busiest}`).join('; ')}. ` +
+    `The recordings are in ${dir}.`
+  );
+}
+
+/** What each PostgreSQL process is (from pg_stat_activity, right after the recording): `41 % pid 123 (client backend, hub_bench_dossier_…: "WITH req …")`. */
+async function whoAre(ctx, processes) {
+  const rows = await ctx.withPg(ctx.pgUrl, (c) =>
+    c.query(`SELECT pid, backend_type, datname, left(regexp_replace(query, '\\s+', ' ', 'g'), 100) AS query FROM pg_stat_activity WHERE pid = ANY($1)`, [processes.map((p) => p.pid)]).then((r) => r.rows),
+  );
+  return processes
+    .map(({ pid, share }) => {
+      const row = rows.find((r) => r.pid === pid);
+      return `${share.toFixed(0)} % pid ${pid} (${row ? `${row.backend_type}, ${row.datname ?? '-'}: "${row.query.trim()}"` : 'gone'})`;
+    })
+    .join(', ');
 }
