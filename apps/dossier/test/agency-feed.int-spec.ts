@@ -9,7 +9,7 @@ import { DOSSIER_SERVICE, DossierAppModule } from '../src/dossier-app.module';
 import { TransactionRunner } from '@hub/persistence';
 import { AgencyFeedStore } from '../src/agency-feed/agency-feed.store';
 import { FeedCursorCodec } from '../src/agency-feed/feed-cursor';
-import { FeedSubmissionSweep } from '../src/agency-feed/feed-submission-sweep';
+import { FeedSubmissionSweep, SWEEP_OVERLAP_MS } from '../src/agency-feed/feed-submission-sweep';
 import { SecretBox } from '../src/webhook/secret-box';
 import { WebhookAccess, WebhookUseCases } from '../src/webhook/usecases/webhook.usecases';
 import type { PutWebhookBody } from '../src/webhook/webhook.dto';
@@ -193,6 +193,18 @@ describe('agency feed and webhooks against real PostgreSQL and Kafka', () => {
     await db.query('DELETE FROM agency_feed WHERE source_key = $1', [`dossier.submitted:${code}`]);
     expect(await sweep.sweep(new Date(Date.now() + 7 * 3600_000))).toBe(0);
     expect(await sweep.sweep()).toBe(1);
+
+    // Periodic sweeps: the first reads the whole window; the next only what changed since the previous one began,
+    // less SWEEP_OVERLAP_MS. An hour on, the dossier is within the window but not within the overlap.
+    await db.query('DELETE FROM agency_feed WHERE source_key = $1', [`dossier.submitted:${code}`]);
+    const hourOn = new Date(Date.now() + 3600_000);
+    expect(await sweep.sweepNext(new Date(hourOn.getTime() - 60_000))).toBe(1);
+    await db.query('DELETE FROM agency_feed WHERE source_key = $1', [`dossier.submitted:${code}`]);
+    expect(await sweep.sweepNext(hourOn)).toBe(0);
+    // A dossier that changed within the overlap before the previous sweep began is caught by the next.
+    await db.query('UPDATE dossier SET updated_at = $2 WHERE code = $1', [code, new Date(hourOn.getTime() - SWEEP_OVERLAP_MS + 30_000)]);
+    expect(await sweep.sweepNext(new Date(hourOn.getTime() + 60_000))).toBe(1);
+    expect(await itemOf(code)).toEqual([written]);
   });
 
   it('long polling answers as soon as an item arrives', async () => {

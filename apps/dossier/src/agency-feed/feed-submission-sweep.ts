@@ -14,18 +14,38 @@ export const FEED_SWEEP_OPTIONS = Symbol('FEED_SWEEP_OPTIONS');
 const BATCH = 500;
 
 /**
+ * How far before the previous sweep's start a periodic sweep looks again: a dossier's `updated_at` is its writer's
+ * clock when it wrote the row, and the row may commit later or come from a replica whose clock runs behind.
+ */
+export const SWEEP_OVERLAP_MS = 5 * 60_000;
+
+/**
+ * Where a periodic sweep starts: the whole window the first time (on start-up: what older versions left while none
+ * swept), then only what changed since the previous sweep began, less the overlap. Every sweep reading the whole
+ * window grew with the traffic of the last hours (at a national peak, millions of rows a minute on every replica).
+ */
+export function sweepSince(now: Date, windowMs: number, previousStart: Date | undefined, overlapMs = SWEEP_OVERLAP_MS): Date {
+  const windowStart = now.getTime() - windowMs;
+  if (previousStart === undefined) return new Date(windowStart);
+  return new Date(Math.max(windowStart, Math.min(previousStart.getTime(), now.getTime()) - overlapMs));
+}
+
+/**
  * The online intake writes the agency's `dossier.submitted` item in its own statement, so a committed online dossier
  * always has one — except a dossier an older version of the service took in (it left the item to a consumer of its
  * own dossier.received.v1, which this version no longer runs), for instance on a replica still running during a
  * rolling upgrade. This sweep records the item of any such dossier, from the stored row, as the consumer did: on
- * start-up and every interval, over the dossiers changed within the window (dossier_updated_idx). Recording is
- * idempotent (the item's source key), so overlapping sweeps of several replicas change nothing twice.
+ * start-up over the dossiers changed within the window, then every interval over those changed since the previous
+ * sweep began (less `SWEEP_OVERLAP_MS`), by dossier_updated_idx. Recording is idempotent (the item's source key), so
+ * overlapping sweeps of several replicas change nothing twice.
  */
 @Injectable()
 export class FeedSubmissionSweep implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(FeedSubmissionSweep.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
+  /** When the last periodic sweep that completed began. */
+  private previousStart?: Date;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -37,7 +57,7 @@ export class FeedSubmissionSweep implements OnApplicationBootstrap, OnApplicatio
     if (this.options.intervalMs <= 0) return;
     const run = () => {
       if (this.running) return;
-      this.running = this.sweep()
+      this.running = this.sweepNext()
         .catch((error: Error) => this.logger.error(`feed submission sweep failed: ${error.message}`))
         .finally(() => (this.running = undefined));
     };
@@ -51,9 +71,15 @@ export class FeedSubmissionSweep implements OnApplicationBootstrap, OnApplicatio
     await this.running;
   }
 
-  /** Records the missing items of online dossiers changed since `now - windowMs`; returns how many it recorded. */
-  async sweep(now: Date = new Date()): Promise<number> {
-    const since = new Date(now.getTime() - this.options.windowMs);
+  /** The periodic sweep: from `sweepSince`, and remembered as the next one's start once it completed. */
+  async sweepNext(now: Date = new Date()): Promise<number> {
+    const recorded = await this.sweep(now, sweepSince(now, this.options.windowMs, this.previousStart));
+    this.previousStart = now;
+    return recorded;
+  }
+
+  /** Records the missing items of online dossiers changed since `since` (by default the whole window); returns how many. */
+  async sweep(now: Date = new Date(), since: Date = new Date(now.getTime() - this.options.windowMs)): Promise<number> {
     let recorded = 0;
     for (;;) {
       const missing: Array<{ code: string; submitted_at: Date }> = await this.dataSource.query(
