@@ -235,7 +235,8 @@ function makeContext({ name, log, cleanup, notes, warnings, infra }) {
       require('reflect-metadata'); // before any decorated class is evaluated (see lib/hub.mjs, NODE_ARGS)
       return require(join(distDirOf(app), relPath));
     },
-    load,
+    /** One HTTP load (lib/load.mjs), its warm-up and measured seconds those of the run (--warmup, --duration, --quick) unless given. */
+    load: (o) => load({ warmupSec: options.warmupSec, durationSec: options.durationSec, ...o }),
     compare: (o) => compare({ runs: options.runs, log, ...o }),
     median,
     withPg,

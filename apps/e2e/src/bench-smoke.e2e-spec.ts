@@ -24,7 +24,7 @@ interface BenchResult {
 }
 
 /**
- * The longest a scenario takes with --quick on 2 busy cores (the longest, `intake`, ~150 s): one that waits for a
+ * The longest a scenario takes with --quick on 2 busy cores (the longest, `intake`, ~75 s): one that waits for a
  * timeout and then measures anyway (as `index-update` once did, for 600 s) must not pass unnoticed.
  */
 const SCENARIO_MAX_SECONDS = 300;
