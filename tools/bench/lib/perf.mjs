@@ -74,24 +74,21 @@ export function postgresPhaseShares(shares) {
   return POSTGRES_PHASES.map(([phase, symbols]) => [phase, symbols.reduce((sum, s) => sum + (shares.get(s) ?? 0), 0)]);
 }
 
+/** `perf report` of the samples of processes named `postgres` in `file`, as text, percentages relative to them. */
+async function postgresReport(file, sorting) {
+  const args = ['report', '-i', file, '--comm', 'postgres', ...sorting, '--stdio', '-g', 'none', '--percentage', 'relative'];
+  const { stdout } = await run('perf', args, { maxBuffer: 256 * 1024 * 1024, timeout: 300_000 });
+  return stdout;
+}
+
 /** The shares of PostgreSQL's samples in `file` (see parseChildrenReport). */
 export async function postgresShares(file) {
-  const { stdout } = await run(
-    'perf',
-    ['report', '-i', file, '--comm', 'postgres', '--children', '--sort', 'sym', '--stdio', '-g', 'none', '--percentage', 'relative'],
-    { maxBuffer: 256 * 1024 * 1024, timeout: 300_000 },
-  );
-  return parseChildrenReport(stdout);
+  return parseChildrenReport(await postgresReport(file, ['--children', '--sort', 'sym']));
 }
 
 /** The PostgreSQL processes with the most samples in `file`: `[{ pid, share }]` (% of the server's samples), busiest first. */
 export async function busiestPostgresProcesses(file, count = 3) {
-  const { stdout } = await run(
-    'perf',
-    ['report', '-i', file, '--comm', 'postgres', '--no-children', '--sort', 'pid', '--stdio', '-g', 'none', '--percentage', 'relative'],
-    { maxBuffer: 64 * 1024 * 1024, timeout: 300_000 },
-  );
-  return parsePidReport(stdout).slice(0, count);
+  return parsePidReport(await postgresReport(file, ['--no-children', '--sort', 'pid'])).slice(0, count);
 }
 
 /** Lines like `    39.53%    12355:postgres` of `perf report --sort pid`. */

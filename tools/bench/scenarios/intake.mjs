@@ -39,7 +39,7 @@ export async function run(ctx) {
   const design = await startDesignFloor(ctx, { database: 'intake_design', poolMax: connections });
 
   const cpuPids = { gateway: hub.pidOf('gateway'), dossier: hub.pidOf('dossier'), loadgen: process.pid, ...infraCpu };
-  const viaGatewayFor = (agencies, conns, overrides = {}) =>
+  const viaGateway = (agencies, conns, overrides = {}) => () =>
     ctx.load({
       url: `${hub.url}/v1/dossiers`,
       method: 'POST',
@@ -49,7 +49,6 @@ export async function run(ctx) {
       cpuPids,
       ...overrides,
     });
-  const viaGateway = (agencies, conns) => () => viaGatewayFor(agencies, conns);
 
   const spread = await ctx.compare({
     baseline: { label: `raw pg, ${connections} clients`, measure: rawLoop(connections) },
@@ -148,7 +147,7 @@ export async function run(ctx) {
   if (perfDir) {
     notes.push(
       await postgresProfile(ctx, perfDir, [
-        { label: 'the hub', measure: (o) => viaGatewayFor(AGENCIES, connections, o) },
+        { label: 'the hub', measure: (o) => viaGateway(AGENCIES, connections, o)() },
         { label: 'the design floor', measure: (o) => viaDesign(connections, AGENCIES, o)() },
       ]),
     );
