@@ -48,4 +48,26 @@ describe('canonicalJson', () => {
     const jsonWithoutIndexKeys = fc.jsonValue().filter((v) => !/"(?:0|[1-9]\d*)":/.test(JSON.stringify(v)));
     fc.assert(fc.property(jsonWithoutIndexKeys, (value) => expect(canonicalJson(value)).toBe(syncReference(value))), { numRuns: 2000 });
   });
+
+  // Shapes repeat (a batch's records): key orders are remembered per shape. Objects drawn from a small pool of keys,
+  // in any order and subset, hit that memory again and again; a wide pool fills and evicts it.
+  it('writes the same for repeated and evicted shapes as for fresh ones', () => {
+    const pooled = (pool: string[]) =>
+      fc.array(
+        fc.uniqueArray(fc.constantFrom(...pool), { maxLength: pool.length }).chain((keys) => fc.tuple(...keys.map((k) => fc.tuple(fc.constant(k), fc.oneof(fc.integer(), fc.constant(undefined), fc.string({ maxLength: 3 })))))),
+        { maxLength: 30 },
+      );
+    const small = ['a', 'b', '1', '10', 'é', '__proto__x', 'z'];
+    const wide = Array.from({ length: 600 }, (_, i) => `k${i}`);
+    fc.assert(
+      fc.property(fc.oneof(pooled(small), pooled(wide)), (objects) => {
+        for (const entries of objects) {
+          const object = Object.fromEntries(entries);
+          expect(canonicalJson(object)).toBe(sortKeysReference(object));
+          expect(canonicalJson([object, { nested: object }])).toBe(sortKeysReference([object, { nested: object }]));
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
