@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { Transform, Type } from 'class-transformer';
 import {
   Allow,
@@ -110,6 +111,23 @@ describe('fast validation agrees with class-validator', () => {
     expect(tally.accepted).toBeGreaterThan(30);
     expect(tally.rejected).toBeGreaterThan(150);
     expect(tally.leftToClassValidator).toBeLessThan(tally.accepted / 4);
+  });
+
+  // `@MaxLength` is decided without its character count when the string has no more code units than the limit
+  // (fast-validation.ts, `withShortcut`): strings around the limit, counted by validator's rules or not, agree.
+  it('agrees on @MaxLength around the limit, with surrogate pairs and presentation selectors', () => {
+    const pieces = ['a', 'ệ', '😀', '\uFE0F', '\uFE0E', '\uD83D', '\uDE00', 'e\u0301'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), fc.array(fc.array(fc.constantFrom(...pieces), { maxLength: 8 }), { maxLength: 3 }), (name, tags) => {
+        const payload = { name: name.join(''), amount: 1 };
+        const slow = classValidatorVerdict(Line, structuredClone(payload), 'forbid');
+        expect(fastValidInstance(Line, structuredClone(payload), 'forbid') !== undefined).toBe(slow.ok);
+        const withTags = { ...order, tags: tags.map((t) => t.join('')) };
+        const fast = fastValidInstance(Order, structuredClone(withTags), 'forbid');
+        if (fast !== undefined) expect(classValidatorVerdict(Order, structuredClone(withTags), 'forbid').ok).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('keeps a class field default when the payload leaves it out, as class-transformer does', () => {
