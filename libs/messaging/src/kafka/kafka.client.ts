@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { topicsDeclaredBy } from '@hub/contracts';
-import { Admin, Kafka, logLevel, Partitioners, Producer, type SASLOptions } from 'kafkajs';
+import { Admin, Kafka, logLevel, Producer, type SASLOptions } from 'kafkajs';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
+import { KeyHashPartitioner } from './key-hash-partitioner';
 
 /** How long shutdown waits for admin work in flight before disconnecting under it. */
 const SHUTDOWN_SETTLE_MS = 5_000;
@@ -40,7 +41,8 @@ export class KafkaClient implements OnApplicationShutdown {
       idempotent: true,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
-      createPartitioner: Partitioners.DefaultPartitioner,
+      // kafkajs's default partitions, without its allocations per message (see key-hash-partitioner.ts).
+      createPartitioner: KeyHashPartitioner,
     });
     this.admin = this.kafka.admin();
   }

@@ -1,8 +1,9 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 // Guards the encoding half of patches/kafkajs+2.2.4.patch (a producer-side speed-up, see the README's "A patched
 // dependency"): the CRC-32C of a record batch computed eight bytes at a time, records sized up front with their
-// headers written in place, and encoder buffers that are not zero-filled. Each must give the bytes the unpatched
-// code gave: these tests compare against independent references, not against the patched code itself.
+// headers written in place, varints written in place, and encoder buffers that are not zero-filled. Each must give
+// the bytes the unpatched code gave: these tests compare against independent references, not against the patched
+// code itself.
 import fc from 'fast-check';
 
 const Encoder = require('kafkajs/src/protocol/encoder');
@@ -33,6 +34,19 @@ function unpatchedRecord(r: { offsetDelta: number; key: string; value: string; h
     .writeVarIntBytes(r.value)
     .writeVarIntArray(headers.map(Header));
   return new Encoder().writeVarInt(body.buffer.length).writeEncoder(body).buffer;
+}
+
+/** Zig-zag then LEB128 of a signed integer of `bits` bits, with BigInt: the Kafka protocol's varint and varlong. */
+function zigZagVarint(value: bigint, bits: 32n | 64n): Buffer {
+  const mask = (1n << bits) - 1n;
+  let z = ((value << 1n) ^ (value >> (bits - 1n))) & mask;
+  const bytes: number[] = [];
+  while (z >= 0x80n) {
+    bytes.push(Number(z & 0x7fn) | 0x80);
+    z >>= 7n;
+  }
+  bytes.push(Number(z));
+  return Buffer.from(bytes);
 }
 
 const text = fc.string({ unit: 'grapheme', maxLength: 40 });
@@ -69,6 +83,33 @@ describe('kafkajs patch: producer encoding', () => {
         expect(Object.fromEntries(Object.entries(decoded.headers as Record<string, Buffer>).map(([k, v]) => [k, v.toString()]))).toEqual(headers);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('writes varints and varlongs in place as the protocol encodes them (zig-zag, LEB128), and they read back', () => {
+    const int32 = fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 });
+    fc.assert(
+      fc.property(fc.array(int32, { maxLength: 20 }), fc.nat(5), (values, initial) => {
+        // A small initial size makes the in-place writes grow the buffer at every length.
+        const encoder = new Encoder(initial);
+        for (const v of values) encoder.writeVarInt(v);
+        expect((encoder.buffer as Buffer).equals(Buffer.concat(values.map((v) => zigZagVarint(BigInt(v), 32n))))).toBe(true);
+        const decoder = new Decoder(encoder.buffer);
+        expect(values.map(() => decoder.readVarInt())).toEqual(values);
+      }),
+      { numRuns: 500 },
+    );
+    // Varlongs: 32-bit numbers take the short path, anything wider the Long one; both give the 64-bit encoding.
+    const wide = fc.oneof(int32, fc.maxSafeInteger(), fc.constant(2 ** 31), fc.constant(-(2 ** 31) - 1), fc.constant(-0));
+    fc.assert(
+      fc.property(fc.array(wide, { maxLength: 20 }), (values) => {
+        const encoder = new Encoder(1);
+        for (const v of values) encoder.writeVarLong(v);
+        expect((encoder.buffer as Buffer).equals(Buffer.concat(values.map((v) => zigZagVarint(BigInt(v), 64n))))).toBe(true);
+        const decoder = new Decoder(encoder.buffer);
+        expect(values.map(() => Number(decoder.readVarLong().toString()))).toEqual(values.map((v) => v + 0));
+      }),
+      { numRuns: 500 },
     );
   });
 

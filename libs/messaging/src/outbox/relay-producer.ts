@@ -1,4 +1,5 @@
-import { Partitioners, type Kafka, type Producer, type TopicMessages } from 'kafkajs';
+import type { Kafka, Producer, TopicMessages } from 'kafkajs';
+import { KeyHashPartitioner } from '../kafka/key-hash-partitioner';
 
 /** Kafka's refusals of a record batch that no retry can change: the batch (or one record) is over a size limit. */
 const TOO_LARGE = new Set(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE']);
@@ -48,7 +49,8 @@ export class RelayProducer {
         idempotent: true,
         maxInFlightRequests: 1,
         allowAutoTopicCreation: false,
-        createPartitioner: Partitioners.DefaultPartitioner,
+        // The partitions kafkajs's default picks, so per-key order holds across the change (key-hash-partitioner.ts).
+        createPartitioner: KeyHashPartitioner,
       });
     }
     const producer = this.producer;
