@@ -1,13 +1,17 @@
+import fc from 'fast-check';
 import { CalendarArgumentError } from './errors';
 import { seededRandom } from './test-fixtures';
 import {
   MS_PER_DAY,
+  MS_PER_HOUR,
+  MS_PER_MINUTE,
   formatCompact,
   formatInZone,
   isIsoInstant,
   localDateOf,
   parseCompact,
   parseIsoInstant,
+  readIsoInstant,
   tryParseLocalDate,
   tryParseTimeOfDay,
   zonedInstant,
@@ -165,6 +169,172 @@ describe('isIsoInstant', () => {
       }
     }
     expect(accepted).toBeGreaterThan(500);
+  });
+});
+
+describe('readIsoInstant (hand-written scanner) against the regex it replaced', () => {
+  /**
+   * The reference: readIsoInstant as it was until it was hand-written to allocate nothing (the regex, then Date.UTC),
+   * with the calendar checked by a round trip through Date instead of zone.ts's isRealDate.
+   */
+  const ISO_INSTANT_RE =
+    /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|([+-])(\d{2}):(\d{2}))$/;
+  /** Years 0–99 are refused, as by zone.ts (Date.UTC would read them as 1900–1999). */
+  const isRealDate = (y: number, mo: number, d: number) => {
+    const t = new Date(Date.UTC(y, mo - 1, d));
+    return y >= 100 && t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+  };
+  function referenceReadIsoInstant(value: unknown): number | string {
+    const m = typeof value === 'string' ? ISO_INSTANT_RE.exec(value) : null;
+    if (!m) return 'must be an ISO-8601 instant with an offset (Z or ±HH:MM)';
+    const y = +m[1], mo = +m[2], d = +m[3], h = +m[4], mi = +m[5], s = m[6] === undefined ? 0 : +m[6];
+    if (!isRealDate(y, mo, d) || h > 23 || mi > 59 || s > 59) return 'is not a real date and time';
+    let offsetMs = 0;
+    if (m[8] !== undefined) {
+      const oh = +m[9], om = +m[10];
+      if (oh > 23 || om > 59) return 'has an invalid offset';
+      offsetMs = (m[8] === '-' ? -1 : 1) * (oh * MS_PER_HOUR + om * MS_PER_MINUTE);
+    }
+    const ms = m[7] === undefined ? 0 : +m[7].slice(0, 3).padEnd(3, '0');
+    return Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMs;
+  }
+
+  /**
+   * Same result as the reference through all three entry points (for a refusal, parseIsoInstant's error and message).
+   * Compared without expect() on the way of a match (tens of thousands of runs); a mismatch is shown by one toEqual.
+   */
+  function agrees(value: unknown): boolean {
+    const expected = referenceReadIsoInstant(value);
+    const actual = readIsoInstant(value);
+    let parsed: unknown;
+    if (typeof value === 'string') {
+      try {
+        parsed = parseIsoInstant(value).getTime();
+      } catch (e) {
+        parsed = e instanceof CalendarArgumentError ? e.message : e;
+      }
+    }
+    const want = {
+      value,
+      read: expected,
+      is: typeof expected === 'number',
+      parsed:
+        typeof value !== 'string' || typeof expected === 'number'
+          ? expected
+          : new CalendarArgumentError('value', expected, value).message,
+    };
+    const got = { value, read: actual, is: isIsoInstant(value), parsed: typeof value === 'string' ? parsed : actual };
+    const same = Object.is(got.read, want.read) && got.is === want.is && Object.is(got.parsed, want.parsed);
+    if (!same) expect(got).toEqual(want);
+    return same;
+  }
+
+  /** Two digits: mostly within 0 … max, sometimes max + 1 (just out of range), sometimes anything up to 99. */
+  const two = (max: number) =>
+    fc
+      .oneof(
+        { arbitrary: fc.integer({ min: 0, max }), weight: 6 },
+        { arbitrary: fc.constant(max + 1), weight: 1 },
+        { arbitrary: fc.integer({ min: 0, max: 99 }), weight: 1 },
+      )
+      .map((n) => String(n).padStart(2, '0'));
+  const year = fc
+    .oneof(fc.constantFrom(0, 99, 100, 1900, 1970, 2000, 2024, 2025, 2026, 2100, 9999), fc.integer({ min: 0, max: 9999 }))
+    .map((n) => String(n).padStart(4, '0'));
+  /** Instant-shaped strings: fields in and just out of range, 0–10 fraction digits, Z / +HH:MM / -HH:MM, ±seconds. */
+  const nearInstant = fc
+    .tuple(
+      year,
+      two(12),
+      fc.oneof(two(31), fc.constantFrom('28', '29', '30', '31')),
+      two(23),
+      two(59),
+      fc.option(fc.tuple(two(59), fc.option(fc.stringMatching(/^\d{0,10}$/).map((f) => `.${f}`))), { nil: undefined }),
+      fc.oneof(fc.constant('Z'), fc.tuple(fc.constantFrom('+', '-'), two(23), two(59)).map(([c, h, m]) => `${c}${h}:${m}`)),
+    )
+    .map(
+      ([y, mo, d, h, mi, sec, offset]) =>
+        `${y}-${mo}-${d}T${h}:${mi}${sec ? `:${sec[0]}${sec[1] ?? ''}` : ''}${offset}`,
+    );
+  /** One character: ASCII around the syntax, other Unicode digits, line breaks, surrogates, anything. */
+  const char = fc.oneof(
+    fc.constantFrom(...'0123456789/:-T.Z+tz ', '\n', '\r', '\u2028', '\0', '٣', '３', '۵', '𝟘', '\uD835', '−', '－'),
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+  );
+  type Mutation = (s: string) => string;
+  /** The string cut at a position, any from 0 to its length, picked by `i`. */
+  const cut = (s: string, i: number): [string, string] => [s.slice(0, i % (s.length + 1)), s.slice(i % (s.length + 1))];
+  const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+    // replaced, inserted, deleted, truncated
+    fc.tuple(fc.nat(), char).map(([i, c]): Mutation => (s) => ((a, b) => a + c + b.slice(1))(...cut(s, i))),
+    fc.tuple(fc.nat(), char).map(([i, c]): Mutation => (s) => ((a, b) => a + c + b)(...cut(s, i))),
+    fc.nat().map((i): Mutation => (s) => ((a, b) => a + b.slice(1))(...cut(s, i))),
+    fc.nat().map((i): Mutation => (s) => cut(s, i)[0]),
+    fc.constantFrom<Mutation>((s) => `${s}\n`, (s) => `${s} `, (s) => ` ${s}`, (s) => `${s}Z`, (s) => `${s}0`, (s) => `\n${s}`),
+  );
+  const mutated = fc
+    .tuple(nearInstant, fc.array(mutation, { minLength: 1, maxLength: 3 }))
+    .map(([s, ms]) => ms.reduce((acc, m) => m(acc), s));
+
+  it.each([
+    ['2026-01-12T17:00:00+07:00', Date.UTC(2026, 0, 12, 10)],
+    ['2026-01-12T17:00+07:00', Date.UTC(2026, 0, 12, 10)],
+    ['2026-01-12T10:00:00.1Z', Date.UTC(2026, 0, 12, 10, 0, 0, 100)],
+    ['2026-01-12T10:00:00.12Z', Date.UTC(2026, 0, 12, 10, 0, 0, 120)],
+    ['2026-01-12T10:00:00.123Z', Date.UTC(2026, 0, 12, 10, 0, 0, 123)],
+    ['2026-01-12T10:00:00.123999999Z', Date.UTC(2026, 0, 12, 10, 0, 0, 123)],
+    ['2026-01-12T10:00:00.1239999999Z', 'must be an ISO-8601 instant with an offset (Z or ±HH:MM)'],
+    ['2026-01-12T10:00:00.Z', 'must be an ISO-8601 instant with an offset (Z or ±HH:MM)'],
+    ['2026-01-12T10:00.123Z', 'must be an ISO-8601 instant with an offset (Z or ±HH:MM)'],
+    ['2026-01-12T10:00:00-00:00', Date.UTC(2026, 0, 12, 10)],
+    ['2026-01-12T00:00:00-23:59', Date.UTC(2026, 0, 12, 23, 59)],
+    ['9999-12-31T23:59:59.999Z', Date.UTC(9999, 11, 31, 23, 59, 59, 999)],
+    ['2026-01-12T10:00:00Z\n', 'must be an ISO-8601 instant with an offset (Z or ±HH:MM)'],
+    ['2026-01-12T10:00:00+07:00 ', 'must be an ISO-8601 instant with an offset (Z or ±HH:MM)'],
+    ['2026-01-12T10:00:00z', 'must be an ISO-8601 instant with an offset (Z or ±HH:MM)'],
+    ['2026-01-12t10:00:00Z', 'must be an ISO-8601 instant with an offset (Z or ±HH:MM)'],
+    ['2026-01-1٣T10:00:00Z', 'must be an ISO-8601 instant with an offset (Z or ±HH:MM)'],
+    ['2026-01-1３T10:00:00Z', 'must be an ISO-8601 instant with an offset (Z or ±HH:MM)'],
+    ['2026-01-12T10:00:00+0700', 'must be an ISO-8601 instant with an offset (Z or ±HH:MM)'],
+    ['2026-01-12T10:00:00+07', 'must be an ISO-8601 instant with an offset (Z or ±HH:MM)'],
+    ['2026-01-12T10:00Z', Date.UTC(2026, 0, 12, 10)],
+    ['2026-01-12T10Z', 'must be an ISO-8601 instant with an offset (Z or ±HH:MM)'],
+    ['2026-02-29T10:00:00+24:00', 'is not a real date and time'],
+    ['2026-01-12T10:00:60+07:00', 'is not a real date and time'],
+    ['2026-01-12T10:00:00+07:60', 'has an invalid offset'],
+    ['2026-01-12T10:00:00-24:00', 'has an invalid offset'],
+  ])('%s → %s', (value, expected) => {
+    expect(readIsoInstant(value)).toBe(expected);
+    agrees(value);
+  });
+
+  it('counts days as Date.UTC does, on every day of two 400-year cycles and of the first and last years', () => {
+    const time = 45_296_789; // 12:34:56.789
+    for (const [from, to] of [
+      [100, 104],
+      [1600, 2400],
+      [9995, 9999],
+    ]) {
+      for (let t = Date.UTC(from, 0, 1) + time; t < Date.UTC(to + 1, 0, 1); t += MS_PER_DAY) {
+        const iso = new Date(t).toISOString();
+        if (readIsoInstant(iso) !== t) expect([iso, readIsoInstant(iso)]).toEqual([iso, t]);
+      }
+    }
+  });
+
+  it('agrees on instant-shaped strings, fields in and out of range', () => {
+    fc.assert(fc.property(nearInstant, agrees), { numRuns: 20_000 });
+  });
+
+  it('agrees on instant-shaped strings with characters replaced, inserted, deleted, cut or appended', () => {
+    fc.assert(fc.property(mutated, agrees), { numRuns: 20_000 });
+  });
+
+  it('agrees on arbitrary strings and on what is not a string', () => {
+    const syntax = fc.string({ unit: fc.constantFrom(...'0123456789-:T.Z+'), maxLength: 30 });
+    fc.assert(fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), syntax, fc.anything()), agrees), {
+      numRuns: 5_000,
+    });
   });
 });
 
