@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { benchPool } from '../lib/db.mjs';
 import { fmt, median } from '../lib/stats.mjs';
-import { cpuProfileArgs, cpuSeconds } from '../lib/util.mjs';
+import { withProfilers, cpuSeconds } from '../lib/util.mjs';
 import { AGENCIES, BATCH, PROCEDURE, RAW_SYNC_TABLE, rawUpsert, record } from '../lib/sync-records.mjs';
 import { Batches, prepareSyncHub, syncCounters, syncGatewayEnv } from '../lib/sync-hub.mjs';
 import { startBareChain, startDesignFloor } from '../lib/bare-chain.mjs';
@@ -27,7 +27,7 @@ async function metric(url, name) {
 }
 
 export async function run(ctx) {
-  const hub = await ctx.startHub({ apps: ['gateway', 'dossier'], env: { gateway: syncGatewayEnv() }, nodeArgs: cpuProfileArgs() });
+  const hub = await ctx.startHub(withProfilers({ apps: ['gateway', 'dossier'], env: { gateway: syncGatewayEnv() } }));
   const { sync } = await prepareSyncHub(ctx, hub);
   const subjectBatches = new Batches(1);
   await sync(subjectBatches.create()); // warm-up: JIT, pools, prepared metadata

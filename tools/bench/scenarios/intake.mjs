@@ -3,7 +3,7 @@
 // database sets: a raw `pg` loop of `BEGIN; INSERT` (one jsonb row of the same size)`; COMMIT` on the same server.
 import { fmt, median } from '../lib/stats.mjs';
 import { AGENCIES, intakeBody, rawCommitLoop, seedProcedure } from '../lib/intake-requests.mjs';
-import { cpuProfileArgs } from '../lib/util.mjs';
+import { withProfilers } from '../lib/util.mjs';
 import { startBareChain, startDesignFloor } from '../lib/bare-chain.mjs';
 import { busiestPostgresProcesses, perfDirectory, perfUnavailable, phaseLines, postgresShares, recordSystemWide } from '../lib/perf.mjs';
 
@@ -24,7 +24,7 @@ export async function run(ctx) {
   // The write limit (3,000 a minute per client by default) would answer 429 to most of a saturating load: lifted, and
   // counted in a key space of this run's own.
   const gatewayEnv = { RATE_LIMIT_WRITE: '1000000000', RATE_LIMIT_KEY_PREFIX: `hub:bench:${process.pid}:${Date.now()}:` };
-  const hub = await ctx.startHub({ apps: ['gateway', 'dossier'], env: { gateway: gatewayEnv }, nodeArgs: cpuProfileArgs() });
+  const hub = await ctx.startHub(withProfilers({ apps: ['gateway', 'dossier'], env: { gateway: gatewayEnv } }));
   await seedProcedure(ctx, hub.databases.dossier);
   const apiKey = await hub.registerClient(CLIENT);
   const first = await hub.request('POST', '/v1/dossiers', { apiKey, body: JSON.parse(bodyFor(AGENCIES[0], 0)) });
