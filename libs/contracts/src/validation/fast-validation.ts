@@ -1,4 +1,4 @@
-import { getMetadataStorage, MAX_LENGTH, ValidationTypes } from 'class-validator';
+import { getMetadataStorage, MATCHES, MAX_LENGTH, ValidationTypes } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { defaultMetadataStorage } from './transformer-storage';
 import { validationMetadataGeneration } from './validation-metadata-cache';
@@ -131,15 +131,24 @@ function compile(cls: new () => object): PlanOf {
 }
 
 /**
- * `@MaxLength(n)` counts characters with two regular-expression matches per value (validator's `isLength`: emoji
- * presentation marks and surrogate pairs count as part of the character before them), which allocate their match
- * arrays: ~2 % of the dossier's allocations on a sync batch. That count never exceeds the string's `length`, so a
- * string no longer than `n` code units passes without it; any other value still goes to the constraint itself.
+ * Two built-in rules decided without the work class-validator's own constraint does, with the same answer:
+ * - `@MaxLength(n)` counts characters with two regular-expression matches per value (validator's `isLength`: emoji
+ *   presentation marks and surrogate pairs count as part of the character before them), which allocate their match
+ *   arrays: ~2 % of the dossier's allocations on a sync batch. That count never exceeds the string's `length`, so a
+ *   string no longer than `n` code units passes without it; any other value still goes to the constraint itself.
+ * - `@Matches(re)` is `typeof value === 'string' && !!value.match(re)` (validator's `matches`); for a regular
+ *   expression without the `g` or `y` flag, `match` finds what `test` finds, without building a match array
+ *   (~1.4 %). A pattern given as a string, with modifiers, or with those flags goes to the constraint.
  */
 function withShortcut(constraint: Check['constraint'], metadata: ValidationMetadata): Check['constraint'] {
-  const max = metadata.constraints?.[0];
-  if (metadata.name !== MAX_LENGTH || typeof max !== 'number') return constraint;
-  return { validate: (value, args) => (typeof value === 'string' && value.length <= max) || constraint.validate(value, args) };
+  const [first, second] = metadata.constraints ?? [];
+  if (metadata.name === MAX_LENGTH && typeof first === 'number') {
+    return { validate: (value, args) => (typeof value === 'string' && value.length <= first) || constraint.validate(value, args) };
+  }
+  if (metadata.name === MATCHES && first instanceof RegExp && second === undefined && !first.global && !first.sticky) {
+    return { validate: (value, args) => (typeof value === 'string' ? first.test(value) : constraint.validate(value, args)) };
+  }
+  return constraint;
 }
 
 function hasAccessor(cls: new () => object, name: string): boolean {
