@@ -4,8 +4,24 @@ import type { ICustomPartitioner, PartitionerArgs, PartitionMetadata } from 'kaf
 const SEED = 0x9747b28c;
 const M = 0x5bd1e995;
 
-/** The avalanche after the body and tail: shared by both readers below. */
-function finish(h: number): number {
+/** One 4-byte little-endian word of the body mixed into the hash. */
+function mixWord(h: number, word: number): number {
+  let k = Math.imul(word, M);
+  k ^= k >>> 24;
+  k = Math.imul(k, M);
+  return Math.imul(h, M) ^ k;
+}
+
+/**
+ * The last one to three bytes (as the Java switch that falls through from case 3 to case 1), then the avalanche;
+ * the result as a signed 32-bit integer.
+ */
+function finish(h: number, rest: number, b0: number, b1: number, b2: number): number {
+  if (rest !== 0) {
+    if (rest === 3) h ^= b2 << 16;
+    if (rest >= 2) h ^= b1 << 8;
+    h = Math.imul(h ^ b0, M);
+  }
   h ^= h >>> 13;
   h = Math.imul(h, M);
   h ^= h >>> 15;
@@ -20,46 +36,19 @@ function finish(h: number): number {
  */
 function murmur2Bytes(data: Uint8Array): number {
   const length = data.length;
-  let h = SEED ^ length;
   const end = length & ~3;
-  for (let i = 0; i < end; i += 4) {
-    let k = data[i] | (data[i + 1] << 8) | (data[i + 2] << 16) | (data[i + 3] << 24);
-    k = Math.imul(k, M);
-    k ^= k >>> 24;
-    k = Math.imul(k, M);
-    h = Math.imul(h, M) ^ k;
-  }
-  // The last one to three bytes, as the Java switch that falls through from case 3 to case 1.
-  const rest = length & 3;
-  if (rest !== 0) {
-    if (rest === 3) h ^= data[end + 2] << 16;
-    if (rest >= 2) h ^= data[end + 1] << 8;
-    h = Math.imul(h ^ data[end], M);
-  }
-  return finish(h);
+  let h = SEED ^ length;
+  for (let i = 0; i < end; i += 4) h = mixWord(h, data[i] | (data[i + 1] << 8) | (data[i + 2] << 16) | (data[i + 3] << 24));
+  return finish(h, length & 3, data[end], data[end + 1], data[end + 2]);
 }
 
 /** murmur2 of a string whose every char is below 0x80, so its UTF-8 bytes are its char codes: nothing allocated. */
 function murmur2Ascii(key: string): number {
   const length = key.length;
-  let h = SEED ^ length;
   const end = length & ~3;
-  for (let i = 0; i < end; i += 4) {
-    let k =
-      key.charCodeAt(i) | (key.charCodeAt(i + 1) << 8) | (key.charCodeAt(i + 2) << 16) | (key.charCodeAt(i + 3) << 24);
-    k = Math.imul(k, M);
-    k ^= k >>> 24;
-    k = Math.imul(k, M);
-    h = Math.imul(h, M) ^ k;
-  }
-  // The last one to three bytes, as the Java switch that falls through from case 3 to case 1.
-  const rest = length & 3;
-  if (rest !== 0) {
-    if (rest === 3) h ^= key.charCodeAt(end + 2) << 16;
-    if (rest >= 2) h ^= key.charCodeAt(end + 1) << 8;
-    h = Math.imul(h ^ key.charCodeAt(end), M);
-  }
-  return finish(h);
+  let h = SEED ^ length;
+  for (let i = 0; i < end; i += 4) h = mixWord(h, key.charCodeAt(i) | (key.charCodeAt(i + 1) << 8) | (key.charCodeAt(i + 2) << 16) | (key.charCodeAt(i + 3) << 24));
+  return finish(h, length & 3, key.charCodeAt(end), key.charCodeAt(end + 1), key.charCodeAt(end + 2));
 }
 
 function isAscii(key: string): boolean {
