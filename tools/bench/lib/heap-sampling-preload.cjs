@@ -1,4 +1,4 @@
-// A `--require` for an app under benchmark (BENCH_HEAP_PROF, lib/util.mjs `profilerArgs`): V8's sampling heap profiler
+// A `--require` for an app under benchmark (BENCH_HEAP_PROF, lib/util.mjs `withProfilers`): V8's sampling heap profiler
 // from start-up to exit, counting the objects garbage collection has already freed too, so the profile says where an
 // app's allocations come from (what its young-generation collections cost), not only what it still holds. Written at
 // exit to `$BENCH_HEAP_PROF_DIR/<pid>.heapprofile` (Chrome DevTools → Memory → Load; `tools/bench/profile-top.mjs`).

@@ -99,39 +99,27 @@ export function processCounters(pid) {
 }
 
 /**
- * Node flags for the profilers, per app, for `startHub({ nodeArgs })`; `{}` when neither is asked for:
+ * `startHub` options with the profilers asked for added to the apps named in `BENCH_PROF_APPS` (or its older name
+ * `BENCH_CPU_PROF_APPS`; by default `defaultApps`); `opts` unchanged when neither is asked for:
  * - `BENCH_CPU_PROF=<dir>`: a V8 CPU profile of each app into `<dir>/<app>/`;
  * - `BENCH_HEAP_PROF=<dir>`: a sampling heap profile of each app's allocations, freed objects included, into
- *   `<dir>/<app>/<pid>.heapprofile` (`lib/heap-sampling-preload.cjs`).
- * The apps are those named in `BENCH_PROF_APPS` (or its older name `BENCH_CPU_PROF_APPS`), by default `defaultApps`.
- * `node tools/bench/profile-top.mjs <file>` lists the top functions of either kind of profile.
- */
-function profilerArgs(defaultApps = 'dossier') {
-  const cpuDir = process.env.BENCH_CPU_PROF;
-  const heapDir = process.env.BENCH_HEAP_PROF;
-  if (!cpuDir && !heapDir) return {};
-  const names = process.env.BENCH_PROF_APPS ?? process.env.BENCH_CPU_PROF_APPS ?? defaultApps;
-  const apps = names.split(',').map((a) => a.trim()).filter(Boolean);
-  const preload = fileURLToPath(new URL('./heap-sampling-preload.cjs', import.meta.url));
-  const argsOf = (app) => [
-    ...(cpuDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuDir}/${app}`] : []),
-    ...(heapDir ? ['--require', preload] : []),
-  ];
-  return Object.fromEntries(apps.map((app) => [app, argsOf(app)]));
-}
-
-/**
- * `startHub` options with the profilers of `profilerArgs` added: their node flags, and the heap preload's output
- * directory in each profiled app's environment. `ctx.startHub(withProfilers({ apps, env }))`.
+ *   `<dir>/<app>/<pid>.heapprofile` (`lib/heap-sampling-preload.cjs`, told its directory by the app's environment).
+ * `node tools/bench/profile-top.mjs <file>` lists the top functions of either kind. `ctx.startHub(withProfilers({ apps, env }))`.
  */
 export function withProfilers(opts, defaultApps = 'dossier') {
-  const args = profilerArgs(defaultApps);
+  const cpuDir = process.env.BENCH_CPU_PROF;
   const heapDir = process.env.BENCH_HEAP_PROF;
+  if (!cpuDir && !heapDir) return opts;
+  const names = process.env.BENCH_PROF_APPS ?? process.env.BENCH_CPU_PROF_APPS ?? defaultApps;
+  const preload = fileURLToPath(new URL('./heap-sampling-preload.cjs', import.meta.url));
   const nodeArgs = { ...(opts.nodeArgs ?? {}) };
   const env = { ...(opts.env ?? {}) };
-  for (const [app, flags] of Object.entries(args)) {
-    nodeArgs[app] = [...(nodeArgs[app] ?? []), ...flags];
-    if (heapDir) env[app] = { ...(env[app] ?? {}), BENCH_HEAP_PROF_DIR: `${heapDir}/${app}` };
+  for (const app of names.split(',').map((a) => a.trim()).filter(Boolean)) {
+    if (cpuDir) nodeArgs[app] = [...(nodeArgs[app] ?? []), '--cpu-prof', `--cpu-prof-dir=${cpuDir}/${app}`];
+    if (heapDir) {
+      nodeArgs[app] = [...(nodeArgs[app] ?? []), '--require', preload];
+      env[app] = { ...(env[app] ?? {}), BENCH_HEAP_PROF_DIR: `${heapDir}/${app}` };
+    }
   }
   return { ...opts, nodeArgs, env };
 }
