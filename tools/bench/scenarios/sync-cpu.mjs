@@ -29,6 +29,7 @@ function load(ctx) {
     ...dist('apps/dossier/src/dossier/dossier.entity.js'),
     ...dist('libs/calendar/src/index.js'),
     ...dist('libs/messaging/src/index.js'),
+    ...dist('libs/persistence/src/json-chunks.js'),
   };
 }
 
@@ -77,11 +78,12 @@ export async function run(ctx) {
     lap('decide');
     const created = decisions.filter((d) => d.outcome === 'created');
     if (created.length !== BATCH) throw new Error(`only ${created.length} of ${BATCH} records decided as created: ${JSON.stringify(decisions.find((d) => d.outcome !== 'created')).slice(0, 400)}`);
-    JSON.stringify(created.map((d) => m.columnValuesOf(dossierTable, m.rowOf(d.state, identity))));
+    // As DossierStateStore.save and DossierEventsWriter.append send them: JSON parameters of whole rows (jsonChunks).
+    m.jsonChunks(created.map((d) => m.columnValuesOf(dossierTable, m.rowOf(d.state, identity))));
     lap('rows');
     // A batch's events share the trace of its request (the command carries it since the platform keeps no ambient context).
     const outbox = events.prepare(created.flatMap((d) => d.events), { correlationId: randomUUID() });
-    JSON.stringify(outbox.map(({ eventId, topic, key, payload, headers }) => ({ eventId, topic, key, payload, headers })));
+    m.jsonChunks(outbox.map(({ eventId, topic, key, payload, headers }) => ({ eventId, topic, key, payload, headers })));
     lap('events');
     return t;
   };
