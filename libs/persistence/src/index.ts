@@ -10,3 +10,4 @@ export * from './group-commit';
 export * from './pg-notifications';
 export * from './json-chunks';
 export * from './json-instant';
+export * from './pg-timestamptz';

@@ -5,6 +5,7 @@ import { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { ensureDatabase } from './ensure-database';
 import { MESSAGING_MIGRATIONS } from './outbox-parking.migration';
 import { PgNotifications } from './pg-notifications';
+import { hubPgTypes } from './pg-timestamptz';
 import { runMigrations } from './run-migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { DataSourceTransactionRunner, TransactionRunner } from './transaction-runner';
@@ -62,7 +63,8 @@ export class PersistenceModule implements OnModuleInit {
               migrationsRun: false,
               synchronize: false,
               namingStrategy: new SnakeNamingStrategy(),
-              extra: { max: options.poolSize ?? 10 },
+              // TypeORM hands `extra` to pg's Pool, which hands it to each Client: timestamptz read by parseTimestamptz.
+              extra: { max: options.poolSize ?? 10, types: hubPgTypes },
             };
           },
         }),

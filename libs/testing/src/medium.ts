@@ -1,5 +1,5 @@
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
-import { DataSourceTransactionRunner, MESSAGING_MIGRATIONS, runMigrations, SnakeNamingStrategy } from '@hub/persistence';
+import { DataSourceTransactionRunner, hubPgTypes, MESSAGING_MIGRATIONS, runMigrations, SnakeNamingStrategy } from '@hub/persistence';
 import { createTestDatabase } from './test-environment';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -25,7 +25,8 @@ export async function createMediumDatabase(label: string, options: { entities: E
     entities: options.entities,
     migrations: [...MESSAGING_MIGRATIONS, ...options.migrations],
     namingStrategy: new SnakeNamingStrategy(),
-    extra: { max: 4 },
+    // As the services read: timestamptz by parseTimestamptz (PersistenceModule.forRoot).
+    extra: { max: 4, types: hubPgTypes },
   });
   await dataSource.initialize();
   await runMigrations(dataSource);
