@@ -84,10 +84,25 @@ export function portFree(port: number): Promise<boolean> {
   });
 }
 
+/**
+ * The first port the kernel hands out to outgoing connections (`ip_local_port_range`). A port above it that is free
+ * now can be taken a moment later as the local end of any connection (the apps' own to PostgreSQL, Kafka and Redis),
+ * and an app listening there then fails to start: a port base is chosen below it.
+ */
+function firstEphemeralPort(): number {
+  try {
+    const first = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+    return Number.isInteger(first) && first > 12_000 ? first : 32_768;
+  } catch {
+    return 32_768; // Linux's default
+  }
+}
+
 /** A base port with the six following ones free too (the five apps, the payment sandbox, the mock agency system). */
 export async function freePortBase(): Promise<number> {
+  const span = firstEphemeralPort() - 8 - 10_000;
   for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 40_000);
+    const base = 10_000 + Math.floor(Math.random() * span);
     const free = await Promise.all([0, 1, 2, 3, 4, 5, 6].map((i) => portFree(base + i)));
     if (free.every(Boolean)) return base;
   }
