@@ -1,8 +1,8 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 // Guards the encoding half of patches/kafkajs+2.2.4.patch (a producer-side speed-up, see the README's "A patched
 // dependency"): the CRC-32C of a record batch computed eight bytes at a time, records sized up front with their
-// headers read and written in place (arrays too), varints written in place, and encoder buffers that are not
-// zero-filled. Each must give the bytes the unpatched code gave: these tests compare against independent references,
+// headers read and written in place (arrays too), varints written in place, encoder buffers that are not
+// zero-filled, an uncompressed produce request written once into one encoder, and a request framed in one copy. Each must give the bytes the unpatched code gave: these tests compare against independent references,
 // not against the patched code itself.
 import fc from 'fast-check';
 
@@ -12,6 +12,12 @@ const Header = require('kafkajs/src/protocol/recordBatch/header/v0');
 const Record = require('kafkajs/src/protocol/recordBatch/record/v0');
 const RecordDecoder = require('kafkajs/src/protocol/recordBatch/record/v0/decoder');
 const crc32C: (buffer: Buffer) => number = require('kafkajs/src/protocol/recordBatch/crc32C');
+const { RecordBatch } = require('kafkajs/src/protocol/recordBatch/v0');
+const Long = require('kafkajs/src/utils/long');
+const produceV3 = require('kafkajs/src/protocol/requests/produce/v3/request');
+const produceV7 = require('kafkajs/src/protocol/requests/produce/v7/request');
+const createRequest = require('kafkajs/src/protocol/request');
+const { Types: Compression } = require('kafkajs/src/protocol/message/compression');
 
 /** CRC-32C bit by bit (reflected Castagnoli polynomial): slow, and shares nothing with the table-driven code. */
 function crc32cBitwise(buffer: Uint8Array): number {
@@ -24,16 +30,17 @@ function crc32cBitwise(buffer: Uint8Array): number {
 }
 
 type Headers = Record<string, string | string[]>;
+type Bytes = string | Buffer | null;
 
 /**
  * A record as kafkajs 2.2.4 encoded it unpatched: default-sized encoder, one encoder per header, copied in; a header
  * with an array value once per element.
  */
-function unpatchedRecord(r: { offsetDelta: number; key: string; value: string; headers: Headers }): Buffer {
+function unpatchedRecord(r: { offsetDelta: number; timestampDelta?: number; key?: Bytes; value?: Bytes; headers: Headers }): Buffer {
   const headers = Object.entries(r.headers).flatMap(([key, value]) => (Array.isArray(value) ? value.map((v) => ({ key, value: v })) : [{ key, value }]));
   const body = new Encoder()
     .writeInt8(0)
-    .writeVarLong(0)
+    .writeVarLong(r.timestampDelta ?? 0)
     .writeVarInt(r.offsetDelta)
     .writeVarIntBytes(r.key)
     .writeVarIntBytes(r.value)
@@ -128,4 +135,115 @@ describe('kafkajs patch: producer encoding', () => {
     for (let i = 0; i < 100; i++) encoder.writeBuffer(chunk);
     expect(encoder.buffer.equals(Buffer.concat(Array(100).fill(chunk)))).toBe(true);
   });
+
+  it('writes an uncompressed produce request to the bytes of the unpatched encoders, for any topics, partitions and messages', async () => {
+    const now = 1_764_900_000_000;
+    const spy = jest.spyOn(Date, 'now').mockReturnValue(now);
+    try {
+      await fc.assert(
+        fc.asyncProperty(produceArgs, async (args) => {
+          const expected = await unpatchedProducePayload(args, now);
+          for (const request of [produceV3, produceV7]) {
+            const encoded = await request(args).encode();
+            expect(encoded.buffer.toString('hex')).toBe(expected.toString('hex'));
+          }
+        }),
+        { numRuns: 300 },
+      );
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('writes a compressed produce request as before (the per-batch encoders are kept for compression)', async () => {
+    const args = { acks: -1, timeout: 30_000, compression: Compression.GZIP, topicData: [{ topic: 't', partitions: [{ partition: 0, messages: [{ key: 'k', value: 'v'.repeat(300), timestamp: 1 }] }] }] };
+    const encoded: Buffer = (await produceV3(args).encode()).buffer;
+    // The batch is compressed: the value's 300 bytes are not on the wire as they are, and the attributes say GZIP.
+    expect(encoded.includes(Buffer.from('v'.repeat(300)))).toBe(false);
+    const attributesAt = encoded.indexOf(Buffer.from('t')) + 1 + 4 + 4 + 4 + 8 + 4 + 4 + 1 + 4;
+    expect(encoded.readInt16BE(attributesAt) & 0x7).toBe(Compression.GZIP);
+  });
+
+  it('frames a request (size, header, payload) as the unpatched code did, with or without a client id', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.option(text, { nil: null }), fc.uint8Array({ maxLength: 3_000 }), fc.integer({ min: 0, max: 2 ** 31 - 1 }), async (clientId, bytes, correlationId) => {
+        const payload = new Encoder().writeBuffer(Buffer.from(bytes));
+        const framed = await createRequest({ correlationId, clientId, request: { apiKey: 0, apiVersion: 7, encode: async () => payload } });
+        const header = new Encoder().writeInt16(0).writeInt16(7).writeInt32(correlationId).writeString(clientId).writeEncoder(payload);
+        const expected = new Encoder().writeInt32(header.size()).writeEncoder(header);
+        expect(framed.buffer.equals(expected.buffer)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
+
+interface ProduceMessage {
+  key?: Bytes;
+  value?: Bytes;
+  headers?: Headers;
+  timestamp?: number | string;
+}
+interface ProduceArgs {
+  acks: number;
+  timeout: number;
+  transactionalId?: string | null;
+  producerId?: unknown;
+  producerEpoch?: number;
+  topicData: { topic: string; partitions: { partition: number; firstSequence?: number; messages: ProduceMessage[] }[] }[];
+}
+
+const bytes = fc.oneof(text, fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b)), fc.constant(null));
+const message: fc.Arbitrary<ProduceMessage> = fc.record(
+  {
+    key: bytes,
+    value: fc.oneof(bytes, fc.string({ unit: 'grapheme', maxLength: 3_000 })),
+    headers: fc.dictionary(headerName, fc.oneof(text, fc.array(text, { maxLength: 3 })), { maxKeys: 5 }),
+    // Numbers and numeric strings: kafkajs sorts a batch's timestamps as strings, which the patch keeps.
+    timestamp: fc.oneof(fc.integer({ min: 1_700_000_000_000, max: 1_800_000_000_000 }), fc.integer({ min: 1, max: 99_999 }).map(String)),
+  },
+  { requiredKeys: [] },
+);
+const produceArgs: fc.Arbitrary<ProduceArgs> = fc.record(
+  {
+    acks: fc.constantFrom(-1, 0, 1),
+    timeout: fc.nat(60_000),
+    transactionalId: fc.option(text, { nil: null }),
+    producerId: fc.integer({ min: -1, max: 2 ** 31 - 1 }).map((id) => Long.fromValue(id)),
+    producerEpoch: fc.nat(32_767),
+    topicData: fc.array(
+      fc.record({
+        topic: text,
+        partitions: fc.array(fc.record({ partition: fc.nat(1_000), firstSequence: fc.option(fc.nat(2 ** 31 - 1), { nil: undefined }), messages: fc.array(message, { maxLength: 6 }) }), { maxLength: 3 }),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
+  },
+  { requiredKeys: ['acks', 'timeout', 'topicData'] },
+);
+
+/**
+ * The payload of an uncompressed produce request (v3 to v7) as kafkajs 2.2.4 wrote it unpatched: a record batch per
+ * partition from the records of the unpatched way (above) through kafkajs' RecordBatch, each partition and topic an
+ * encoder of its own, copied into the request's.
+ */
+async function unpatchedProducePayload(args: ProduceArgs, now: number): Promise<Buffer> {
+  const { acks, timeout, transactionalId = null, producerId = Long.fromInt(-1), producerEpoch = 0 } = args;
+  const topics = [];
+  for (const { topic, partitions } of args.topicData) {
+    const encodedPartitions = [];
+    for (const { partition, messages, firstSequence } of partitions) {
+      const timestamps = messages.map((m) => m.timestamp).filter((t) => t != null).sort();
+      const firstTimestamp = timestamps.length === 0 ? now : timestamps[0];
+      const maxTimestamp = timestamps.length === 0 ? now : timestamps[timestamps.length - 1];
+      const records = messages.map((m, i) => {
+        const timestampDelta = ((m.timestamp || now) as number) - (firstTimestamp as number);
+        return new Encoder().writeBuffer(unpatchedRecord({ offsetDelta: i, timestampDelta, key: m.key, value: m.value, headers: m.headers ?? {} }));
+      });
+      const batch = await RecordBatch({ compression: Compression.None, records, firstTimestamp, maxTimestamp, producerId, producerEpoch, firstSequence, transactional: !!transactionalId, lastOffsetDelta: records.length - 1 });
+      encodedPartitions.push(new Encoder().writeInt32(partition).writeInt32(batch.size()).writeEncoder(batch));
+    }
+    topics.push(new Encoder().writeString(topic).writeArray(encodedPartitions));
+  }
+  return new Encoder().writeString(transactionalId).writeInt16(acks).writeInt32(timeout).writeArray(topics).buffer;
+}
