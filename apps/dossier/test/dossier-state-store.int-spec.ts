@@ -1,4 +1,5 @@
 import { MessagingLifecycle } from '@hub/messaging';
+import { sendNow } from '@hub/persistence';
 import { startServiceUnderTest, type ServiceUnderTest } from '@hub/testing';
 import { DataSource, In } from 'typeorm';
 import { DossierConfig } from '../src/config/dossier.config';
@@ -64,5 +65,55 @@ describe('DossierStateStore.load against real PostgreSQL', () => {
     }
     expect(loaded.get(codes[1])!.state.notices.map((n) => n.number)).toEqual(['N1', 'N2']);
     expect(loaded.get(codes[2])!.state.summary).toBe('Cấp "bản sao" \\ lần 2');
+
+    // lockAndLoad sends the locks and the reads together: it reads the same, and holds each code's lock until the end.
+    const store = service.app.get(DossierStateStore);
+    await ds.transaction(async (tx) => {
+      const locked = await store.lockAndLoad(tx, [codes[2], `${agency}-260112-9999`, ...codes]);
+      expect(locked).toEqual(loaded);
+      const [{ free }] = await ds.query('SELECT bool_and(pg_try_advisory_xact_lock(hashtextextended(c, 6))) AS free FROM unnest($1::text[]) AS c', [[codes[0]]]);
+      expect(free).toBe(false);
+    });
+    expect(await ds.transaction((tx) => store.lockAndLoad(tx, []))).toEqual(new Map());
+  });
+});
+
+describe('sendNow against real PostgreSQL', () => {
+  let service: ServiceUnderTest<DossierConfig>;
+  const table = `send_now_${process.pid}_${Date.now()}`;
+
+  beforeAll(async () => {
+    service = await startServiceUnderTest({ service: DOSSIER_SERVICE, configClass: DossierConfig, module: DossierAppModule.forRoot });
+    await service.app.get(DataSource).query(`CREATE TABLE ${table} (n int PRIMARY KEY, at timestamptz NOT NULL DEFAULT clock_timestamp())`);
+  });
+
+  afterAll(async () => {
+    await service?.app.get(DataSource).query(`DROP TABLE IF EXISTS ${table}`);
+    await service?.close();
+  });
+
+  it('runs the statements of a transaction in the order sent, each seeing the ones before', async () => {
+    const ds = service.app.get(DataSource);
+    const counts = await ds.transaction(async (tx) => {
+      const sent = [1, 2, 3, 4, 5].map((n) => sendNow<{ seen: string }>(tx, `WITH i AS (INSERT INTO ${table} (n) VALUES ($1)) SELECT count(*) AS seen FROM ${table}`, [n]));
+      return (await Promise.all(sent)).map(([row]) => Number(row.seen));
+    });
+    expect(counts).toEqual([0, 1, 2, 3, 4]);
+    const rows: { n: number }[] = await ds.query(`SELECT n FROM ${table} ORDER BY at, n`);
+    expect(rows.map((r) => r.n)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('rejects with the first failure and leaves nothing written: the statements after it fail, the transaction rolls back', async () => {
+    const ds = service.app.get(DataSource);
+    const work = ds.transaction(async (tx) => {
+      const sent = [sendNow(tx, `INSERT INTO ${table} (n) VALUES (100)`, []), sendNow(tx, 'SELECT 1 / $1::int', [0]), sendNow(tx, `INSERT INTO ${table} (n) VALUES (101)`, [])];
+      await Promise.all(sent);
+    });
+    await expect(work).rejects.toMatchObject({ code: '22012' }); // division_by_zero, not the aborted transaction's 25P02
+    expect(await ds.query(`SELECT n FROM ${table} WHERE n >= 100`)).toEqual([]);
+  });
+
+  it('refuses an EntityManager outside a transaction', async () => {
+    expect(() => sendNow(service.app.get(DataSource).manager, 'SELECT 1', [])).toThrow('sendNow needs the EntityManager of a running transaction');
   });
 });

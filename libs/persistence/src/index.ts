@@ -6,6 +6,7 @@ export * from './snake-naming.strategy';
 export * from './transaction-runner';
 export * from './outbox-parking.migration';
 export * from './prepared-query';
+export * from './send-now';
 export * from './group-commit';
 export * from './pg-notifications';
 export * from './json-chunks';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DossierDueSoon, DossierNoticeIssued, DossierOverdue, DossierReceived, DossierStatusChanged, type EventDefinition } from '@hub/contracts';
 import { OutboxWriter, outboxInsertFrom, type PreparedEvent } from '@hub/messaging';
-import { jsonChunks, jsonChunksFrom } from '@hub/persistence';
+import { jsonChunks, jsonChunksFrom, sendNow } from '@hub/persistence';
 import type { EventTrace } from '@hub/platform';
 import type { EntityManager } from 'typeorm';
 import type { DossierEvent } from './domain/events';
@@ -32,14 +32,15 @@ export class DossierEventsWriter {
   /**
    * Appends them inside the caller's transaction in ONE multi-row insert, whatever their number (a 1,000-record sync
    * appends 1,000 to 3,000 events): the rows are JSON parameters of whole events (`jsonChunks`), inserted in the order
-   * given, so ids, and with them the relay's per-key order, follow the decisions.
+   * given, so ids, and with them the relay's per-key order, follow the decisions. The statement is sent when built
+   * (`sendNow`), behind those the caller sent before (the dossier rows), whose writing overlaps this building.
    */
   async append(tx: EntityManager, events: readonly DossierEvent[], trace: EventTrace): Promise<void> {
     if (events.length === 0) return;
     if (!tx.queryRunner?.isTransactionActive) throw new Error('DossierEventsWriter.append must run inside a transaction');
     const rows = this.prepare(events, trace).map(({ eventId, topic, key, payload, headers }) => ({ eventId, topic, key, payload, headers }));
     const chunks = jsonChunks(rows);
-    await tx.query(`WITH events AS (${preparedEvents(chunks.length)}) ${outboxInsertFrom('events')}`, chunks);
+    await sendNow(tx, `WITH events AS (${preparedEvents(chunks.length)}) ${outboxInsertFrom('events')}`, chunks);
   }
 
   /** Validates and builds them for a repository statement that inserts them itself. */

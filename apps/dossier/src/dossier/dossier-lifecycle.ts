@@ -34,8 +34,7 @@ export class DossierLifecycle {
     hooks: { loaded?: (before: DossierState) => void; onSaved?: (tx: EntityManager, state: DossierState, now: Date) => Promise<unknown> } = {},
   ): Promise<DossierState> {
     return this.transactions.run(async (tx) => {
-      await this.store.lock(tx, [code]);
-      const stored = requireVisible(caller, (await this.store.load(tx, [code])).get(code), (d) => d.state.receivingAgencyCode, () => DossierErrors.notFound(code));
+      const stored = requireVisible(caller, (await this.store.lockAndLoad(tx, [code])).get(code), (d) => d.state.receivingAgencyCode, () => DossierErrors.notFound(code));
       hooks.loaded?.(stored.state);
       const agency = stored.state.receivingAgencyCode;
       const calendar = (await this.calendars.calendarsFor([agency], tx)).get(agency) ?? null;
@@ -43,8 +42,10 @@ export class DossierLifecycle {
       const decision = decide(stored.state, command(now), { calendar, now });
       if (decision.outcome === 'rejected') throw dossierError(decision.rejection);
       if (decision.outcome !== 'updated') return decision.state;
-      await this.store.save(tx, [{ before: stored.state, after: { state: decision.state, identity: { ...stored.identity, updatedAt: now } } }]);
-      await this.events.append(tx, decision.events, trace);
+      await Promise.all([
+        this.store.save(tx, [{ before: stored.state, after: { state: decision.state, identity: { ...stored.identity, updatedAt: now } } }]),
+        this.events.append(tx, decision.events, trace),
+      ]);
       await hooks.onSaved?.(tx, decision.state, now);
       return decision.state;
     });

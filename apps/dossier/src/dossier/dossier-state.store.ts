@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { jsonChunks, jsonChunksFrom } from '@hub/persistence';
+import { jsonChunks, jsonChunksFrom, sendNow } from '@hub/persistence';
 import type { EntityManager, EntityMetadata } from 'typeorm';
 import type { DossierState } from './domain/dossier-state';
 import { DossierEntity, DossierNoticeEntity, DossierStatusHistoryEntity } from './dossier.entity';
@@ -27,73 +27,92 @@ const NOT_UPDATED = new Set(['code', 'submitted_by', 'submitted_at']);
  */
 @Injectable()
 export class DossierStateStore {
-  async lock(tx: EntityManager, codes: readonly string[]): Promise<void> {
-    const sorted = [...new Set(codes)].sort();
-    if (sorted.length === 0) return;
-    await tx.query(
-      `SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT hashtextextended(c, 6) AS k FROM unnest($1::text[]) AS c ORDER BY 1) AS keys`,
-      [sorted],
-    );
+  /**
+   * Locks `codes` (for the transaction) and loads the stored dossiers among them: the lock and the three reads are sent
+   * together (`sendNow`), so the caller can do work that needs no state (checking records, hashing their content)
+   * while PostgreSQL takes the locks and reads. The reads run after the locks, on the same connection, so they see the
+   * latest committed state.
+   */
+  lockAndLoad(tx: EntityManager, codes: readonly string[]): Promise<Map<string, StoredDossier>> {
+    const unique = [...new Set(codes)];
+    if (unique.length === 0) return Promise.resolve(new Map());
+    const locked = sendNow(tx, LOCK, [[...unique].sort()]);
+    const [rows, history, notices] = READS.map((sql) => sendNow(tx, sql, [unique]));
+    return Promise.all([rows, history, notices, locked]).then(([r, h, n]) => storedDossiersOf(tx, r, h, n));
   }
 
-  /**
-   * The stored dossiers of `codes` (those that exist), with their history and notices: three statements, each with the
-   * codes as one array parameter, the rows mapped by the entities' metadata (`entitiesOf`).
-   */
+  /** The stored dossiers of `codes` (those that exist), with their history and notices, read without locking. */
   async load(tx: EntityManager, codes: readonly string[]): Promise<Map<string, StoredDossier>> {
     const unique = [...new Set(codes)];
-    const result = new Map<string, StoredDossier>();
-    if (unique.length === 0) return result;
-    const rows = await select<DossierEntity>(tx, DossierEntity, 'SELECT * FROM dossier WHERE code = ANY($1::text[])', unique);
-    if (rows.length === 0) return result;
-    const found = rows.map((r) => r.code);
-    const history = await select<DossierStatusHistoryEntity>(tx, DossierStatusHistoryEntity, 'SELECT * FROM dossier_status_history WHERE dossier_code = ANY($1::text[]) ORDER BY dossier_code, seq', found);
-    const notices = await select<DossierNoticeEntity>(tx, DossierNoticeEntity, 'SELECT * FROM dossier_notice WHERE dossier_code = ANY($1::text[]) ORDER BY dossier_code, issued_at', found);
-    const historyOf = groupBy(history, (h) => h.dossierCode);
-    const noticesOf = groupBy(notices, (n) => n.dossierCode);
-    for (const row of rows) {
-      const state = stateOf(row, (historyOf.get(row.code) ?? []).map(changeOf), (noticesOf.get(row.code) ?? []).map(noticeOf));
-      result.set(row.code, { state, identity: { submittedBy: row.submittedBy, lookupKeyHash: row.lookupKeyHash, submittedAt: row.submittedAt, updatedAt: row.updatedAt } });
-    }
-    return result;
+    if (unique.length === 0) return new Map();
+    const rows = await tx.query(READS[0], [unique]);
+    if (rows.length === 0) return new Map();
+    const found = rows.map((r: { code: string }) => r.code);
+    const history = await tx.query(READS[1], [found]);
+    const notices = await tx.query(READS[2], [found]);
+    return storedDossiersOf(tx, rows, history, notices);
   }
 
   /**
    * Upserts the rows and appends the new history and notices: three statements for the whole batch, each taking its
    * rows as JSON text parameters of whole rows (`jsonChunks`, read by `jsonb_populate_recordset`), so neither the
-   * number of rows nor the parameter limit of PostgreSQL splits a batch, and no parameter is a large string.
+   * number of rows nor the parameter limit of PostgreSQL splits a batch, and no parameter is a large string. Each is
+   * sent as soon as it is built (`sendNow`): the next is built while PostgreSQL runs the one before, and so can the
+   * caller's next statement (the events) be, when it calls this without awaiting first.
    */
   async save(tx: EntityManager, writes: readonly DossierWrite[]): Promise<void> {
     if (writes.length === 0) return;
-    const rows = writes.map((w) => rowOf(w.after.state, w.after.identity));
     const dossier = tx.connection.getMetadata(DossierEntity);
     const updated = dossier.columns.map((c) => c.databaseName).filter((c) => !NOT_UPDATED.has(c));
-    await insertFromJson(tx, dossier, rows, `ON CONFLICT (code) DO UPDATE SET ${updated.map((c) => `"${c}" = EXCLUDED."${c}"`).join(', ')}`);
+    const sent = [insertFromJson(tx, dossier, writes.map((w) => rowOf(w.after.state, w.after.identity)), `ON CONFLICT (code) DO UPDATE SET ${updated.map((c) => `"${c}" = EXCLUDED."${c}"`).join(', ')}`)];
     const history = writes.flatMap((w) => historyRowsOf(w.after.state, w.before?.history.length ?? 0));
-    if (history.length > 0) await insertFromJson(tx, tx.connection.getMetadata(DossierStatusHistoryEntity), history);
+    if (history.length > 0) sent.push(insertFromJson(tx, tx.connection.getMetadata(DossierStatusHistoryEntity), history));
     const notices = writes.flatMap((w) =>
       w.after.state.notices.slice(w.before?.notices.length ?? 0).map((n): DossierNoticeEntity => ({ dossierCode: w.after.state.code, ...n })),
     );
-    if (notices.length > 0) await insertFromJson(tx, tx.connection.getMetadata(DossierNoticeEntity), notices);
+    if (notices.length > 0) sent.push(insertFromJson(tx, tx.connection.getMetadata(DossierNoticeEntity), notices));
+    await Promise.all(sent);
   }
+}
+
+/** Writers of one dossier serialise on this transaction-scoped lock per code, taken in sorted order. */
+const LOCK = `SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT hashtextextended(c, 6) AS k FROM unnest($1::text[]) AS c ORDER BY 1) AS keys`;
+
+/** The dossiers, their history and their notices of the codes of $1 (a text array). */
+const READS = [
+  'SELECT * FROM dossier WHERE code = ANY($1::text[])',
+  'SELECT * FROM dossier_status_history WHERE dossier_code = ANY($1::text[]) ORDER BY dossier_code, seq',
+  'SELECT * FROM dossier_notice WHERE dossier_code = ANY($1::text[]) ORDER BY dossier_code, issued_at',
+] as const;
+
+/** The rows of the three reads, mapped by the entities' metadata (`entitiesOf`), as stored dossiers by code. */
+function storedDossiersOf(tx: EntityManager, dossierRows: Record<string, unknown>[], historyRows: Record<string, unknown>[], noticeRows: Record<string, unknown>[]): Map<string, StoredDossier> {
+  const result = new Map<string, StoredDossier>();
+  if (dossierRows.length === 0) return result;
+  const rows = entitiesOf<DossierEntity>(tx.connection.getMetadata(DossierEntity), dossierRows);
+  const historyOf = groupBy(entitiesOf<DossierStatusHistoryEntity>(tx.connection.getMetadata(DossierStatusHistoryEntity), historyRows), (h) => h.dossierCode);
+  const noticesOf = groupBy(entitiesOf<DossierNoticeEntity>(tx.connection.getMetadata(DossierNoticeEntity), noticeRows), (n) => n.dossierCode);
+  for (const row of rows) {
+    const state = stateOf(row, (historyOf.get(row.code) ?? []).map(changeOf), (noticesOf.get(row.code) ?? []).map(noticeOf));
+    result.set(row.code, { state, identity: { submittedBy: row.submittedBy, lookupKeyHash: row.lookupKeyHash, submittedAt: row.submittedAt, updatedAt: row.updatedAt } });
+  }
+  return result;
 }
 
 /**
  * `INSERT INTO <table> (<the entity's columns>) SELECT <them> FROM <the chunks>, jsonb_populate_recordset(NULL::<table>,
- * chunk)` of `entities`, then `tail`: the columns are named, so a column the entity does not know keeps its default.
+ * chunk)` of `entities`, then `tail`, sent at once (`sendNow`): the columns are named, so a column the entity does not
+ * know keeps its default.
  */
-async function insertFromJson(tx: EntityManager, metadata: EntityMetadata, entities: readonly object[], tail = ''): Promise<void> {
+function insertFromJson(tx: EntityManager, metadata: EntityMetadata, entities: readonly object[], tail = ''): Promise<unknown> {
   const columns = metadata.columns.map((c) => `"${c.databaseName}"`);
   const chunks = jsonChunks(entities.map((entity) => columnValuesOf(metadata, entity)));
-  await tx.query(
+  return sendNow(
+    tx,
     `INSERT INTO "${metadata.tableName}" (${columns.join(', ')}) SELECT ${columns.map((c) => `p.${c}`).join(', ')}
        FROM ${jsonChunksFrom(1, chunks.length)}, jsonb_populate_recordset(NULL::"${metadata.tableName}", chunk.rows) AS p ${tail}`,
     chunks,
   );
-}
-
-async function select<T extends object>(tx: EntityManager, target: new () => T, sql: string, codes: readonly string[]): Promise<T[]> {
-  return entitiesOf<T>(tx.connection.getMetadata(target), await tx.query(sql, [codes]));
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {

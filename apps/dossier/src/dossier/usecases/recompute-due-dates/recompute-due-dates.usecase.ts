@@ -52,8 +52,7 @@ export class RecomputeDueDatesUseCase {
     let changed = 0;
     for (let i = 0; i < rows.length; i += CHUNK) {
       const codes = rows.slice(i, i + CHUNK).map((r) => r.code);
-      await this.store.lock(tx, codes);
-      const loaded = await this.store.load(tx, codes);
+      const loaded = await this.store.lockAndLoad(tx, codes);
       const calendars = await this.calendars.calendarsFor([...loaded.values()].map((d) => d.state.receivingAgencyCode), tx);
       const writes: DossierWrite[] = [];
       for (const stored of loaded.values()) {

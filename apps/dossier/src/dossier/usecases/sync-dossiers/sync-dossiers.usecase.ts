@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { formatInZone } from '@hub/calendar';
 import { TransactionRunner } from '@hub/persistence';
 import { Clock, isInAgencyScope, type CallerIdentity, type CommandOrigin } from '@hub/platform';
-import type { EntityManager } from 'typeorm';
 import { CalendarReadModel } from '../../../calendar-read-model/calendar-read-model';
 import { ProcedureVersionRepository } from '../../../procedure-read-model/procedure-version.repository';
 import { StatusMappingReadModel } from '../../../status-mapping-read-model/status-mapping-read-model';
@@ -16,7 +15,9 @@ import { DossierStateStore, type DossierWrite, type StoredDossier } from '../../
 import { LookupKeys, newLookupKey } from '../../lookup-key';
 import { mergeSupplements } from '../../supplements';
 import { MAX_SYNC_BATCH, type SyncDossiersCommand, type SyncDossiersResponse, type SyncResultDto } from './sync-dossiers.command';
-import { prepareRecord, validateRecord, type PreparedRecord, type RejectedRecord } from './sync-preparation';
+import { prepareRecord, validateRecord, type PreparedRecord, type ReferenceData, type RejectedRecord } from './sync-preparation';
+
+type Validated = Exclude<ReturnType<typeof validateRecord>, RejectedRecord>;
 
 interface Applied {
   results: Map<number, SyncResultDto>;
@@ -25,9 +26,10 @@ interface Applied {
 }
 
 /**
- * `POST /v1/dossiers:sync`: 1..1000 records, each judged alone, answered in order. Checks that need no state run
- * first; then one transaction locks every code of the batch, loads the states, decides each record in order (a code
- * sent twice sees its own earlier record), and writes all changes and events set-wise.
+ * `POST /v1/dossiers:sync`: 1..1000 records, each judged alone, answered in order. Checks of shape and scope run
+ * first; then one transaction locks every code of the batch and loads the states while the records are checked
+ * against reference data, decides each record in order (a code sent twice sees its own earlier record), and writes
+ * all changes and events set-wise.
  */
 @Injectable()
 export class SyncDossiersUseCase {
@@ -44,45 +46,53 @@ export class SyncDossiersUseCase {
 
   async execute({ caller, trace, ...command }: SyncDossiersCommand): Promise<SyncDossiersResponse> {
     if (command.records.length < 1 || command.records.length > MAX_SYNC_BATCH) throw DossierErrors.batchTooLarge(command.records.length, MAX_SYNC_BATCH);
-    const { prepared, rejected } = await this.prepare(command.records, caller);
-    const applied = prepared.length === 0 ? { results: new Map<number, SyncResultDto>(), writes: new Map(), events: [] } : await this.transactions.run((tx) => this.apply(tx, prepared, { caller, trace }));
-    const results = command.records.map((_, index) => {
-      const failure = rejected.get(index);
-      if (failure) return rejectedResult(failure.code, failure);
-      return applied.results.get(index) as SyncResultDto;
-    });
-    return { results };
+    const validated = command.records.map((raw, index) => validateRecord(raw, index, caller));
+    const valid = validated.filter((v): v is Validated => 'record' in v);
+    const rejected = new Map(validated.filter((v): v is RejectedRecord => 'error' in v).map((v) => [v.index, v]));
+    const results = valid.length === 0 ? new Map<number, SyncResultDto>() : await this.decideAndSave(valid, rejected, await this.referenceData(valid, caller), { caller, trace });
+    return {
+      results: command.records.map((_, index) => {
+        const failure = rejected.get(index);
+        return failure ? rejectedResult(failure.code, failure) : (results.get(index) as SyncResultDto);
+      }),
+    };
   }
 
-  private async prepare(records: unknown[], caller: CallerIdentity): Promise<{ prepared: PreparedRecord[]; rejected: Map<number, RejectedRecord> }> {
-    const validated = records.map((raw, index) => validateRecord(raw, index, caller));
-    const valid = validated.filter((v): v is Exclude<typeof v, RejectedRecord> => 'record' in v);
+  private async referenceData(valid: Validated[], caller: CallerIdentity): Promise<ReferenceData> {
     const agencies = valid.map((v) => v.record.receivingAgencyCode);
     const [procedures, translate, calendars] = await Promise.all([
       this.procedures.historiesOf(valid.map((v) => v.record.procedureCode)),
       this.mappings.translatorFor([...agencies, ...caller.agencyCodes]),
       this.calendars.calendarsFor(agencies),
     ]);
-    const outcomes = validated.map((v) => ('record' in v ? prepareRecord(v.index, v.record, caller, { procedures, translate, calendars }) : v));
-    return {
-      prepared: outcomes.filter((o): o is PreparedRecord => 'command' in o),
-      rejected: new Map(outcomes.filter((o): o is RejectedRecord => 'error' in o).map((o) => [o.index, o])),
-    };
+    return { procedures, translate, calendars };
   }
 
-  private async apply(tx: EntityManager, prepared: PreparedRecord[], { caller, trace }: CommandOrigin): Promise<Applied> {
-    const codes = prepared.map((p) => p.command.code);
-    await this.store.lock(tx, codes);
-    const loaded = await this.store.load(tx, codes);
-    const now = this.clock.now();
-    const applied: Applied = { results: new Map(), writes: new Map(), events: [] };
-    for (const record of prepared) {
-      const current = applied.writes.get(record.command.code)?.after ?? loaded.get(record.command.code) ?? null;
-      applied.results.set(record.index, this.applyOne(record, current, caller, now, applied));
-    }
-    await this.store.save(tx, [...applied.writes.values()]);
-    await this.events.append(tx, applied.events, trace);
-    return applied;
+  /**
+   * One transaction: the codes of the valid records are locked and their stored states read while the records are
+   * prepared (`prepareRecord`: the checks against reference data and the content hash), then each record is decided in
+   * order, and the rows and events are written, the events built while PostgreSQL writes the rows. Records rejected in
+   * preparation are added to `rejected`.
+   */
+  private decideAndSave(valid: Validated[], rejected: Map<number, RejectedRecord>, refs: ReferenceData, { caller, trace }: CommandOrigin): Promise<Map<number, SyncResultDto>> {
+    return this.transactions.run(async (tx) => {
+      const loading = this.store.lockAndLoad(tx, valid.map((v) => v.record.code));
+      const prepared: PreparedRecord[] = [];
+      for (const v of valid) {
+        const outcome = prepareRecord(v.index, v.record, caller, refs);
+        if ('command' in outcome) prepared.push(outcome);
+        else rejected.set(outcome.index, outcome);
+      }
+      const loaded = await loading;
+      const now = this.clock.now();
+      const applied: Applied = { results: new Map(), writes: new Map(), events: [] };
+      for (const record of prepared) {
+        const current = applied.writes.get(record.command.code)?.after ?? loaded.get(record.command.code) ?? null;
+        applied.results.set(record.index, this.applyOne(record, current, caller, now, applied));
+      }
+      await Promise.all([this.store.save(tx, [...applied.writes.values()]), this.events.append(tx, applied.events, trace)]);
+      return applied.results;
+    });
   }
 
   private applyOne(record: PreparedRecord, current: StoredDossier | null, caller: CallerIdentity, now: Date, applied: Applied): SyncResultDto {

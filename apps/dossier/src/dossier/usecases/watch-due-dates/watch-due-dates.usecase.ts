@@ -3,6 +3,7 @@ import { TransactionRunner } from '@hub/persistence';
 import { newTrace } from '@hub/platform';
 import type { EntityManager } from 'typeorm';
 import { CalendarReadModel } from '../../../calendar-read-model/calendar-read-model';
+import type { DossierEvent } from '../../domain/events';
 import { watchDue } from '../../domain/watch';
 import { DossierEventsWriter } from '../../dossier-events.writer';
 import { DossierStateStore, type DossierWrite } from '../../dossier-state.store';
@@ -36,18 +37,18 @@ export class WatchDueDatesUseCase {
       if (!locked) return 0;
       const codes = await this.candidates(tx, now);
       if (codes.length === 0) return 0;
-      await this.store.lock(tx, codes);
-      const loaded = await this.store.load(tx, codes);
+      const loaded = await this.store.lockAndLoad(tx, codes);
       const calendars = await this.calendars.calendarsFor([...loaded.values()].map((d) => d.state.receivingAgencyCode), tx);
       const writes: DossierWrite[] = [];
+      const events: DossierEvent[] = [];
       for (const stored of loaded.values()) {
         const calendar = calendars.get(stored.state.receivingAgencyCode);
         const flagged = calendar ? watchDue(stored.state, now, calendar) : null;
         if (!flagged) continue;
         writes.push({ before: stored.state, after: { state: flagged.state, identity: { ...stored.identity, updatedAt: now } } });
-        await this.events.append(tx, flagged.events, trace);
+        events.push(...flagged.events);
       }
-      await this.store.save(tx, writes);
+      await Promise.all([this.store.save(tx, writes), this.events.append(tx, events, trace)]);
       return writes.length;
     });
   }
