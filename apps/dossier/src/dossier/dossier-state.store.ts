@@ -38,7 +38,10 @@ export class DossierStateStore {
     if (unique.length === 0) return Promise.resolve(new Map());
     const locked = sendNow(tx, LOCK, [[...unique].sort()]);
     const [rows, history, notices] = READS.map((sql) => sendNow(tx, sql, [unique]));
-    return Promise.all([rows, history, notices, locked]).then(([r, h, n]) => storedDossiersOf(tx, r, h, n));
+    const loaded = Promise.all([rows, history, notices, locked]).then(([r, h, n]) => storedDossiersOf(tx, r, h, n));
+    // A caller whose own work failed before it awaited this rolls back; a failure here is then not unhandled (as sendNow).
+    loaded.catch(() => undefined);
+    return loaded;
   }
 
   /** The stored dossiers of `codes` (those that exist), with their history and notices, read without locking. */
