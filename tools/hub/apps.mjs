@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { stopChild } from '../lib/cleanup.mjs';
 import { databaseUrl } from '../lib/infra.mjs';
-import { APPS, entryOf } from '../bench/lib/build.mjs';
+import { APPS, entryOf, nodeFlagsOf } from '../bench/lib/build.mjs';
 import { identityEnvOf } from './identity-keys.mjs';
 import { paymentPlatformEnv } from './payment-sandbox.mjs';
 
@@ -27,7 +27,7 @@ export function startApps({ settings, infra, secrets, cleanup, onExit }) {
   };
   for (const app of APPS) {
     const group = settings.groupOf(app);
-    const child = spawn(process.execPath, ['--enable-source-maps', entryOf(app)], {
+    const child = spawn(process.execPath, ['--enable-source-maps', ...nodeFlagsOf(app), entryOf(app)], {
       env: {
         ...process.env,
         PORT: String(ports[app]),

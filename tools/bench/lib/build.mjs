@@ -5,6 +5,18 @@ import { join } from 'node:path';
 import { ROOT } from './util.mjs';
 
 export const APPS = ['catalogue', 'dossier', 'payment', 'rating', 'gateway'];
+
+/**
+ * V8 flags an app runs with, wherever it runs: `npm start`, the benchmarks, and (checked by tools/ci/node-flags.mjs)
+ * its container in docker-compose.yml and deploy/k8s. The dossier keeps a 1,000-record sync batch alive across the
+ * awaits of its transaction; with V8's default young generation (16 MB semi-spaces) the scavenger copies and promotes
+ * most of it. With 64 MB semi-spaces a batch mostly dies young: `sync-ab` 8 pairs, the dossier's CPU per batch
+ * 1.23x with the default (docs/performance.md, "A larger young generation for the dossier").
+ */
+export const NODE_FLAGS = { dossier: ['--max-semi-space-size=64'] };
+
+/** @param {string} app */
+export const nodeFlagsOf = (app) => NODE_FLAGS[app] ?? [];
 const STAMP_DIR = join(ROOT, '.local/bench');
 
 /** Built entry point of an app (as in apps/e2e/src/support/hub.ts). */

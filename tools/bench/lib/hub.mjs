@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { stopChild } from '../../lib/cleanup.mjs';
 import { generateIdentityKeys, identityEnvOf } from '../../hub/identity-keys.mjs';
-import { APPS, distDirOf, ensureBuilt, entryOf } from './build.mjs';
+import { APPS, distDirOf, ensureBuilt, entryOf, nodeFlagsOf } from './build.mjs';
 import { waitForConsumersCaughtUp } from './consumer-lag.mjs';
 import { benchDatabaseName, dropDatabase } from './db.mjs';
 import { databaseUrl, kafkaSaslOf } from './infra.mjs';
@@ -95,7 +95,7 @@ export async function startHub(env, opts = {}) {
       GATEWAY_BOOTSTRAP_ADMIN_KEY_HASH: `${adminKey.slice(4, 12)}:${createHash('sha256').update(adminKey).digest('hex')}`,
       ...(opts.env?.[app] ?? {}),
     };
-    const child = spawn(process.execPath, [...NODE_ARGS, ...(opts.nodeArgs?.[app] ?? []), opts.entries?.[app] ?? entryOf(app)], {
+    const child = spawn(process.execPath, [...NODE_ARGS, ...nodeFlagsOf(app), ...(opts.nodeArgs?.[app] ?? []), opts.entries?.[app] ?? entryOf(app)], {
       cwd: ROOT,
       env: childEnv,
       // The IPC channel closes if the harness dies, even by SIGKILL: the app then stops itself (startServiceApp).
