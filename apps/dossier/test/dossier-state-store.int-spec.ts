@@ -1,5 +1,5 @@
 import { MessagingLifecycle } from '@hub/messaging';
-import { sendNow } from '@hub/persistence';
+import { DataSourceTransactionRunner, sendNow } from '@hub/persistence';
 import { startServiceUnderTest, type ServiceUnderTest } from '@hub/testing';
 import { DataSource, In } from 'typeorm';
 import { DossierConfig } from '../src/config/dossier.config';
@@ -111,6 +111,28 @@ describe('sendNow against real PostgreSQL', () => {
     });
     await expect(work).rejects.toMatchObject({ code: '22012' }); // division_by_zero, not the aborted transaction's 25P02
     expect(await ds.query(`SELECT n FROM ${table} WHERE n >= 100`)).toEqual([]);
+  });
+
+  it('TransactionRunner does not commit a transaction whose statement failed unawaited, and rolls back only once the statements settled', async () => {
+    const ds = service.app.get(DataSource);
+    const runner = new DataSourceTransactionRunner(ds);
+    // The work returns without awaiting: the failure must still reach the caller, and the insert before it must not commit.
+    const unawaited = runner.run(async (tx) => {
+      void sendNow(tx, `INSERT INTO ${table} (n) VALUES (200)`, []);
+      void sendNow(tx, 'SELECT 1 / $1::int', [0]);
+      return 'done';
+    });
+    await expect(unawaited).rejects.toMatchObject({ code: '22012' });
+    // The work fails while a slow statement runs: the rollback waits for it (a busy client would otherwise be sent ROLLBACK).
+    const failing = runner.run(async (tx) => {
+      void sendNow(tx, `INSERT INTO ${table} (n) SELECT 201 FROM pg_sleep(0.2)`, []);
+      throw new Error('the work failed');
+    });
+    await expect(failing).rejects.toThrow('the work failed');
+    expect(await ds.query(`SELECT n FROM ${table} WHERE n >= 200`)).toEqual([]);
+    // And a transaction that awaited its statements commits them.
+    await runner.run(async (tx) => Promise.all([sendNow(tx, `INSERT INTO ${table} (n) VALUES (202)`, []), sendNow(tx, `INSERT INTO ${table} (n) VALUES (203)`, [])]));
+    expect((await ds.query(`SELECT n FROM ${table} WHERE n >= 200 ORDER BY n`)).map((r: { n: number }) => r.n)).toEqual([202, 203]);
   });
 
   it('refuses an EntityManager outside a transaction', async () => {

@@ -1,26 +1,69 @@
 import type { PoolClient } from 'pg';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, QueryRunner } from 'typeorm';
+
+/** The statements `sendNow` sent in one transaction: each goes out when the one before has settled. */
+interface Pipeline {
+  /** Settles when the last statement sent has. */
+  tail: Promise<void>;
+  /** The first failure, once one happened: the statements after it are not sent. */
+  failure?: { error: unknown };
+}
+const pipelines = new WeakMap<QueryRunner, Pipeline>();
 
 /**
- * Sends a statement on a transaction's connection before returning, and resolves to its rows when PostgreSQL has run
- * it. node-postgres writes it at once when the connection is idle, or queues it behind the statements already sent and
- * sends it the moment the one before completes, without waiting for the caller. So the caller can build the next
- * statement (rows, JSON) while PostgreSQL runs this one: statements pipelined within one transaction, in the order
- * sent. (TypeORM's `query` sends a statement only a few promise turns later, after the caller's synchronous work.)
+ * Sends a statement on a transaction's connection, and resolves to its rows when PostgreSQL has run it. The first
+ * statement goes out before this returns; one sent while another is running goes out the moment that one answers,
+ * without waiting for the caller. So the caller can build the next statement (rows, JSON) while PostgreSQL runs this
+ * one: statements pipelined within one transaction, in the order sent. (TypeORM's `query` sends a statement only a few
+ * promise turns later, after the caller's synchronous work; node-postgres's own queueing of a busy client is
+ * deprecated.)
  *
- * Await every statement sent, together (`Promise.all`), before the transaction commits: a failed statement aborts
- * the transaction and fails the ones queued after it, and PostgreSQL answers the COMMIT of an aborted transaction by
- * rolling it back without an error. The first failure in the order sent is the one `Promise.all` rejects with (it
- * settles first). Errors are node-postgres's own (`code`, `constraint`, `detail`), not TypeORM's `QueryFailedError`.
- * A statement still queued when the caller has given up (its transaction rolling back) fails unobserved: that
- * rejection is not reported as unhandled.
+ * After a failure the statements queued behind it are not sent (they reject with "not sent"): the transaction is
+ * aborted. Await every statement sent (`Promise.all` rejects with the first failure, which settles first);
+ * `TransactionRunner` also waits for them (`sentStatementsSettled`) before it commits or rolls back, and refuses to
+ * commit after a failure nobody awaited (PostgreSQL would answer that COMMIT by rolling back, without an error). A
+ * rejection is never reported as unhandled: its caller may have given up already. Errors are node-postgres's own
+ * (`code`, `constraint`, `detail`), not TypeORM's `QueryFailedError`.
  */
 export function sendNow<T = Record<string, unknown>>(tx: EntityManager, text: string, values: readonly unknown[]): Promise<T[]> {
   const runner = tx.queryRunner;
   // `databaseConnection` is TypeORM's (protected) node-postgres client of a connected query runner.
   const client = (runner as unknown as { databaseConnection?: PoolClient } | undefined)?.databaseConnection;
   if (!runner?.isTransactionActive || !client) throw new Error('sendNow needs the EntityManager of a running transaction');
-  const rows = client.query<T & object>(text, [...values]).then((result) => result.rows as T[]);
+  const send = (): Promise<T[]> => client.query<T & object>(text, [...values]).then((result) => result.rows as T[]);
+  const pipeline = pipelines.get(runner);
+  let rows: Promise<T[]>;
+  if (!pipeline) {
+    rows = send();
+    pipelines.set(runner, { tail: settle(runner, rows) });
+  } else {
+    rows = pipeline.tail.then(() => (pipeline.failure ? Promise.reject(new Error(`not sent: an earlier statement of this transaction failed (${text.slice(0, 60)})`)) : send()));
+    pipeline.tail = settle(runner, rows);
+  }
   rows.catch(() => undefined);
   return rows;
+}
+
+/**
+ * Settles when every statement `sendNow` sent in this transaction has; rejects with the first failure among them. A
+ * transaction that used `sendNow` must not commit before this resolves, nor roll back before it settles (the client
+ * would be busy).
+ */
+export async function sentStatementsSettled(tx: EntityManager): Promise<void> {
+  const pipeline = tx.queryRunner ? pipelines.get(tx.queryRunner) : undefined;
+  if (!pipeline) return;
+  await pipeline.tail;
+  // The transaction ends here: a later one on the same query runner starts a pipeline of its own.
+  if (tx.queryRunner) pipelines.delete(tx.queryRunner);
+  if (pipeline.failure) throw pipeline.failure.error;
+}
+
+function settle(runner: QueryRunner, rows: Promise<unknown>): Promise<void> {
+  return rows.then(
+    () => undefined,
+    (error: unknown) => {
+      const pipeline = pipelines.get(runner);
+      if (pipeline && !pipeline.failure) pipeline.failure = { error };
+    },
+  );
 }

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { sentStatementsSettled } from './send-now';
 
 /**
  * Runs work in one database transaction; use cases depend on this, never on a repository's data source.
@@ -13,7 +14,21 @@ export class DataSourceTransactionRunner extends TransactionRunner {
     super();
   }
 
+  /**
+   * Commits when `work` resolves and every statement it sent with `sendNow` succeeded; otherwise rolls back, once
+   * those statements have settled (the connection is then idle).
+   */
   run<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return this.dataSource.transaction(async (tx) => {
+      let result: T;
+      try {
+        result = await work(tx);
+      } catch (error) {
+        await sentStatementsSettled(tx).catch(() => undefined);
+        throw error;
+      }
+      await sentStatementsSettled(tx);
+      return result;
+    });
   }
 }

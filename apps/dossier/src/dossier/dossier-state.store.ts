@@ -28,10 +28,10 @@ const NOT_UPDATED = new Set(['code', 'submitted_by', 'submitted_at']);
 @Injectable()
 export class DossierStateStore {
   /**
-   * Locks `codes` (for the transaction) and loads the stored dossiers among them: the lock and the three reads are sent
-   * together (`sendNow`), so the caller can do work that needs no state (checking records, hashing their content)
-   * while PostgreSQL takes the locks and reads. The reads run after the locks, on the same connection, so they see the
-   * latest committed state.
+   * Locks `codes` (for the transaction) and loads the stored dossiers among them, with `sendNow`: the lock goes out at
+   * once, so the caller can do work that needs no state (checking records, hashing their content) while PostgreSQL
+   * takes the locks, and the three reads follow it without a turn of the caller. The reads run after the locks, on the
+   * same connection, so they see the latest committed state.
    */
   lockAndLoad(tx: EntityManager, codes: readonly string[]): Promise<Map<string, StoredDossier>> {
     const unique = [...new Set(codes)];
@@ -59,22 +59,23 @@ export class DossierStateStore {
   /**
    * Upserts the rows and appends the new history and notices: three statements for the whole batch, each taking its
    * rows as JSON text parameters of whole rows (`jsonChunks`, read by `jsonb_populate_recordset`), so neither the
-   * number of rows nor the parameter limit of PostgreSQL splits a batch, and no parameter is a large string. Each is
-   * sent as soon as it is built (`sendNow`): the next is built while PostgreSQL runs the one before, and so can the
-   * caller's next statement (the events) be, when it calls this without awaiting first.
+   * number of rows nor the parameter limit of PostgreSQL splits a batch, and no parameter is a large string. They are
+   * sent with `sendNow`: the caller's next statement (the events) is built while PostgreSQL writes these, when it
+   * calls this without awaiting first.
    */
   async save(tx: EntityManager, writes: readonly DossierWrite[]): Promise<void> {
     if (writes.length === 0) return;
     const dossier = tx.connection.getMetadata(DossierEntity);
     const updated = dossier.columns.map((c) => c.databaseName).filter((c) => !NOT_UPDATED.has(c));
-    const sent = [insertFromJson(tx, dossier, writes.map((w) => rowOf(w.after.state, w.after.identity)), `ON CONFLICT (code) DO UPDATE SET ${updated.map((c) => `"${c}" = EXCLUDED."${c}"`).join(', ')}`)];
     const history = writes.flatMap((w) => historyRowsOf(w.after.state, w.before?.history.length ?? 0));
-    if (history.length > 0) sent.push(insertFromJson(tx, tx.connection.getMetadata(DossierStatusHistoryEntity), history));
     const notices = writes.flatMap((w) =>
       w.after.state.notices.slice(w.before?.notices.length ?? 0).map((n): DossierNoticeEntity => ({ dossierCode: w.after.state.code, ...n })),
     );
-    if (notices.length > 0) sent.push(insertFromJson(tx, tx.connection.getMetadata(DossierNoticeEntity), notices));
-    await Promise.all(sent);
+    // Every statement built before the first is sent: nothing can fail between two sends.
+    const statements = [insertFromJson(dossier, writes.map((w) => rowOf(w.after.state, w.after.identity)), `ON CONFLICT (code) DO UPDATE SET ${updated.map((c) => `"${c}" = EXCLUDED."${c}"`).join(', ')}`)];
+    if (history.length > 0) statements.push(insertFromJson(tx.connection.getMetadata(DossierStatusHistoryEntity), history));
+    if (notices.length > 0) statements.push(insertFromJson(tx.connection.getMetadata(DossierNoticeEntity), notices));
+    await Promise.all(statements.map(({ text, values }) => sendNow(tx, text, values)));
   }
 }
 
@@ -104,18 +105,16 @@ function storedDossiersOf(tx: EntityManager, dossierRows: Record<string, unknown
 
 /**
  * `INSERT INTO <table> (<the entity's columns>) SELECT <them> FROM <the chunks>, jsonb_populate_recordset(NULL::<table>,
- * chunk)` of `entities`, then `tail`, sent at once (`sendNow`): the columns are named, so a column the entity does not
- * know keeps its default.
+ * chunk)` of `entities`, then `tail`: the columns are named, so a column the entity does not know keeps its default.
  */
-function insertFromJson(tx: EntityManager, metadata: EntityMetadata, entities: readonly object[], tail = ''): Promise<unknown> {
+function insertFromJson(metadata: EntityMetadata, entities: readonly object[], tail = ''): { text: string; values: string[] } {
   const columns = metadata.columns.map((c) => `"${c.databaseName}"`);
   const chunks = jsonChunks(entities.map((entity) => columnValuesOf(metadata, entity)));
-  return sendNow(
-    tx,
-    `INSERT INTO "${metadata.tableName}" (${columns.join(', ')}) SELECT ${columns.map((c) => `p.${c}`).join(', ')}
+  return {
+    text: `INSERT INTO "${metadata.tableName}" (${columns.join(', ')}) SELECT ${columns.map((c) => `p.${c}`).join(', ')}
        FROM ${jsonChunksFrom(1, chunks.length)}, jsonb_populate_recordset(NULL::"${metadata.tableName}", chunk.rows) AS p ${tail}`,
-    chunks,
-  );
+    values: chunks,
+  };
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
