@@ -103,6 +103,27 @@ describe('sendNow against real PostgreSQL', () => {
     expect(rows.map((r) => r.n)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('sends a statement before returning whenever none of the transaction is running, and queues it otherwise', async () => {
+    const ds = service.app.get(DataSource);
+    await ds.transaction(async (tx) => {
+      const client = (tx.queryRunner as unknown as { databaseConnection: { query: (...args: unknown[]) => unknown } }).databaseConnection;
+      const sent = jest.spyOn(client, 'query');
+      try {
+        const first = sendNow(tx, 'SELECT pg_sleep(0.05)', []);
+        const queued = sendNow(tx, 'SELECT 2 AS n', []);
+        expect(sent).toHaveBeenCalledTimes(1); // the second waits for the first to answer
+        await Promise.all([first, queued]);
+        expect(sent).toHaveBeenCalledTimes(2);
+        // Everything before has settled: the next goes out at once, before the caller's own work goes on.
+        const later = sendNow(tx, 'SELECT 3 AS n', []);
+        expect(sent).toHaveBeenCalledTimes(3);
+        expect(await later).toEqual([{ n: 3 }]);
+      } finally {
+        sent.mockRestore();
+      }
+    });
+  });
+
   it('rejects with the first failure and leaves nothing written: the statements after it fail, the transaction rolls back', async () => {
     const ds = service.app.get(DataSource);
     const work = ds.transaction(async (tx) => {

@@ -5,15 +5,17 @@ import type { EntityManager, QueryRunner } from 'typeorm';
 interface Pipeline {
   /** Settles when the last statement sent has. */
   tail: Promise<void>;
+  /** Statements sent or queued whose settling has not been seen yet: none, and the next goes out at once. */
+  pending: number;
   /** The first failure, once one happened: the statements after it are not sent. */
   failure?: { error: unknown };
 }
 const pipelines = new WeakMap<QueryRunner, Pipeline>();
 
 /**
- * Sends a statement on a transaction's connection, and resolves to its rows when PostgreSQL has run it. The first
- * statement goes out before this returns; one sent while another is running goes out the moment that one answers,
- * without waiting for the caller. So the caller can build the next statement (rows, JSON) while PostgreSQL runs this
+ * Sends a statement on a transaction's connection, and resolves to its rows when PostgreSQL has run it. When none
+ * of the transaction's statements is running, it goes out before this returns; one sent while another is running goes
+ * out the moment that one answers, without waiting for the caller. So the caller can build the next statement (rows, JSON) while PostgreSQL runs this
  * one: statements pipelined within one transaction, in the order sent. (TypeORM's `query` sends a statement only a few
  * promise turns later, after the caller's synchronous work; node-postgres's own queueing of a busy client is
  * deprecated.)
@@ -31,15 +33,21 @@ export function sendNow<T = Record<string, unknown>>(tx: EntityManager, text: st
   const client = (runner as unknown as { databaseConnection?: PoolClient } | undefined)?.databaseConnection;
   if (!runner?.isTransactionActive || !client) throw new Error('sendNow needs the EntityManager of a running transaction');
   const send = (): Promise<T[]> => client.query<T & object>(text, [...values]).then((result) => result.rows as T[]);
-  const pipeline = pipelines.get(runner);
-  let rows: Promise<T[]>;
-  if (!pipeline) {
-    rows = send();
-    pipelines.set(runner, { tail: settle(runner, rows) });
-  } else {
-    rows = pipeline.tail.then(() => (pipeline.failure ? Promise.reject(new Error(`not sent: an earlier statement of this transaction failed (${text.slice(0, 60)})`)) : send()));
-    pipeline.tail = settle(runner, rows);
-  }
+  const notSent = () => Promise.reject(new Error(`not sent: an earlier statement of this transaction failed (${text.slice(0, 60)})`));
+  let pipeline = pipelines.get(runner);
+  if (!pipeline) pipelines.set(runner, (pipeline = { tail: Promise.resolve(), pending: 0 }));
+  const p = pipeline;
+  const rows: Promise<T[]> = p.failure ? notSent() : p.pending === 0 ? send() : p.tail.then(() => (p.failure ? notSent() : send()));
+  p.pending += 1;
+  p.tail = rows.then(
+    () => {
+      p.pending -= 1;
+    },
+    (error: unknown) => {
+      p.pending -= 1;
+      if (!p.failure) p.failure = { error };
+    },
+  );
   rows.catch(() => undefined);
   return rows;
 }
@@ -56,14 +64,4 @@ export async function sentStatementsSettled(tx: EntityManager): Promise<void> {
   // The transaction ends here: a later one on the same query runner starts a pipeline of its own.
   if (tx.queryRunner) pipelines.delete(tx.queryRunner);
   if (pipeline.failure) throw pipeline.failure.error;
-}
-
-function settle(runner: QueryRunner, rows: Promise<unknown>): Promise<void> {
-  return rows.then(
-    () => undefined,
-    (error: unknown) => {
-      const pipeline = pipelines.get(runner);
-      if (pipeline && !pipeline.failure) pipeline.failure = { error };
-    },
-  );
 }

@@ -17,6 +17,7 @@ export const NODE_FLAGS = { dossier: ['--max-semi-space-size=64'] };
 
 /** @param {string} app */
 export const nodeFlagsOf = (app) => NODE_FLAGS[app] ?? [];
+
 const STAMP_DIR = join(ROOT, '.local/bench');
 
 /** Built entry point of an app (as in apps/e2e/src/support/hub.ts). */
