@@ -1,7 +1,7 @@
 import { MessagingLifecycle } from '@hub/messaging';
-import { DataSourceTransactionRunner, sendNow } from '@hub/persistence';
+import { DataSourceTransactionRunner, runTransaction, sendNow } from '@hub/persistence';
 import { startServiceUnderTest, type ServiceUnderTest } from '@hub/testing';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { DossierConfig } from '../src/config/dossier.config';
 import { DOSSIER_SERVICE, DossierAppModule } from '../src/dossier-app.module';
 import { DossierStateStore } from '../src/dossier/dossier-state.store';
@@ -134,26 +134,30 @@ describe('sendNow against real PostgreSQL', () => {
     expect(await ds.query(`SELECT n FROM ${table} WHERE n >= 100`)).toEqual([]);
   });
 
-  it('TransactionRunner does not commit a transaction whose statement failed unawaited, and rolls back only once the statements settled', async () => {
+  type Run = <T>(work: (tx: EntityManager) => Promise<T>) => Promise<T>;
+  it.each<[string, number, (ds: DataSource) => Run]>([
+    ['TransactionRunner (use cases)', 200, (ds) => (work) => new DataSourceTransactionRunner(ds).run(work)],
+    ['runTransaction (event handlers)', 300, (ds) => (work) => runTransaction(ds, work)],
+  ])('%s does not commit a transaction whose statement failed unawaited, and rolls back only once the statements settled', async (_, n, runnerOf) => {
     const ds = service.app.get(DataSource);
-    const runner = new DataSourceTransactionRunner(ds);
+    const run = runnerOf(ds);
     // The work returns without awaiting: the failure must still reach the caller, and the insert before it must not commit.
-    const unawaited = runner.run(async (tx) => {
-      void sendNow(tx, `INSERT INTO ${table} (n) VALUES (200)`, []);
+    const unawaited = run(async (tx) => {
+      void sendNow(tx, `INSERT INTO ${table} (n) VALUES ($1)`, [n]);
       void sendNow(tx, 'SELECT 1 / $1::int', [0]);
       return 'done';
     });
     await expect(unawaited).rejects.toMatchObject({ code: '22012' });
     // The work fails while a slow statement runs: the rollback waits for it (a busy client would otherwise be sent ROLLBACK).
-    const failing = runner.run(async (tx) => {
-      void sendNow(tx, `INSERT INTO ${table} (n) SELECT 201 FROM pg_sleep(0.2)`, []);
+    const failing = run(async (tx) => {
+      void sendNow(tx, `INSERT INTO ${table} (n) SELECT $1::int FROM pg_sleep(0.2)`, [n + 1]);
       throw new Error('the work failed');
     });
     await expect(failing).rejects.toThrow('the work failed');
-    expect(await ds.query(`SELECT n FROM ${table} WHERE n >= 200`)).toEqual([]);
+    expect(await ds.query(`SELECT n FROM ${table} WHERE n >= $1 AND n < $2`, [n, n + 100])).toEqual([]);
     // And a transaction that awaited its statements commits them.
-    await runner.run(async (tx) => Promise.all([sendNow(tx, `INSERT INTO ${table} (n) VALUES (202)`, []), sendNow(tx, `INSERT INTO ${table} (n) VALUES (203)`, [])]));
-    expect((await ds.query(`SELECT n FROM ${table} WHERE n >= 200 ORDER BY n`)).map((r: { n: number }) => r.n)).toEqual([202, 203]);
+    await run(async (tx) => Promise.all([sendNow(tx, `INSERT INTO ${table} (n) VALUES ($1)`, [n + 2]), sendNow(tx, `INSERT INTO ${table} (n) VALUES ($1)`, [n + 3])]));
+    expect((await ds.query(`SELECT n FROM ${table} WHERE n >= $1 AND n < $2 ORDER BY n`, [n, n + 100])).map((r: { n: number }) => r.n)).toEqual([n + 2, n + 3]);
   });
 
   it('refuses an EntityManager outside a transaction', async () => {

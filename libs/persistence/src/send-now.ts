@@ -15,17 +15,18 @@ const pipelines = new WeakMap<QueryRunner, Pipeline>();
 /**
  * Sends a statement on a transaction's connection, and resolves to its rows when PostgreSQL has run it. When none
  * of the transaction's statements is running, it goes out before this returns; one sent while another is running goes
- * out the moment that one answers, without waiting for the caller. So the caller can build the next statement (rows, JSON) while PostgreSQL runs this
- * one: statements pipelined within one transaction, in the order sent. (TypeORM's `query` sends a statement only a few
- * promise turns later, after the caller's synchronous work; node-postgres's own queueing of a busy client is
- * deprecated.)
+ * out the moment that one answers, without waiting for the caller. So the caller can build the next statement (rows,
+ * JSON) while PostgreSQL runs this one: statements pipelined within one transaction, in the order sent. (TypeORM's
+ * `query` sends a statement only a few promise turns later, after the caller's synchronous work; node-postgres's own
+ * queueing of a busy client is deprecated.)
  *
  * After a failure the statements queued behind it are not sent (they reject with "not sent"): the transaction is
  * aborted. Await every statement sent (`Promise.all` rejects with the first failure, which settles first);
- * `TransactionRunner` also waits for them (`sentStatementsSettled`) before it commits or rolls back, and refuses to
- * commit after a failure nobody awaited (PostgreSQL would answer that COMMIT by rolling back, without an error). A
- * rejection is never reported as unhandled: its caller may have given up already. Errors are node-postgres's own
- * (`code`, `constraint`, `detail`), not TypeORM's `QueryFailedError`.
+ * `runTransaction` (under `TransactionRunner` and the event consumers' handlers) also waits for them
+ * (`sentStatementsSettled`) before it commits or rolls back, and refuses to commit after a failure nobody awaited
+ * (PostgreSQL would answer that COMMIT by rolling back, without an error). A rejection is never reported as
+ * unhandled: its caller may have given up already. Errors are node-postgres's own (`code`, `constraint`, `detail`),
+ * not TypeORM's `QueryFailedError`.
  */
 export function sendNow<T = Record<string, unknown>>(tx: EntityManager, text: string, values: readonly unknown[]): Promise<T[]> {
   const runner = tx.queryRunner;

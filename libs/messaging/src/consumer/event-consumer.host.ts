@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CONSUMED_BY, isMessagingService, type EventDefinition } from '@hub/contracts';
+import { runTransaction } from '@hub/persistence';
 import { collectErrorMaps, consumerDispositionOf } from '@hub/platform';
 import type { Consumer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
@@ -79,7 +80,8 @@ export class EventConsumerHost {
           def.topic,
           new EventBatchProcessor(
             { consumer, definition: def, handle, handleBatch },
-            this.dataSource,
+            // A handler's transaction commits as a use case's does (`runTransaction`: `sendNow` statements settled first).
+            { transaction: (work) => runTransaction(this.dataSource, work), query: (sql) => this.dataSource.query(sql) },
             (l) => this.deadLetters.publish(l),
             this.options,
             this.logger,
