@@ -182,9 +182,11 @@ describe('payments: requests, callbacks, expiry, refunds, reconciliation (real P
     expect(unknownRef.json().MaLoi).toBe('99');
     const stale = await postCallback(callback(p.reference, p.amount, { ThoiGianGD: '20200101000000' }));
     expect(stale.json().MaLoi).toBe('99');
+    // Not a configured provider: refused as a problem, and not recorded (the outcomes below have no entry for it).
     const provider = await postCallback(callback(p.reference, p.amount), 'unknown-bank');
-    expect(provider.statusCode).toBe(404);
-    expect(provider.json().MaLoi).toBe('99');
+    expect(provider.statusCode).toBe(422);
+    expect(provider.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(provider.json().code).toBe('UNKNOWN_PROVIDER');
     expect((await paymentRow(p.paymentId)).state).toBe('PENDING');
 
     const less = await postCallback(callback(p.reference, p.amount - 1));
@@ -194,7 +196,7 @@ describe('payments: requests, callbacks, expiry, refunds, reconciliation (real P
     expect(await paymentRow(p.paymentId)).toMatchObject({ state: 'PENDING', review_reason: 'AMOUNT_MISMATCH' });
     expect(await events('payment.succeeded.v1', p.paymentId)).toBe(0);
     const outcomes = await db.query(`SELECT outcome FROM payment_callback_log WHERE reference = $1 ORDER BY id`, [p.reference]);
-    expect(outcomes.map((o: { outcome: string }) => o.outcome)).toEqual(['FORGED', 'FORGED', 'FORGED', 'UNKNOWN_PROVIDER', 'AMOUNT_MISMATCH', 'AMOUNT_MISMATCH']);
+    expect(outcomes.map((o: { outcome: string }) => o.outcome)).toEqual(['FORGED', 'FORGED', 'FORGED', 'AMOUNT_MISMATCH', 'AMOUNT_MISMATCH']);
   });
 
   it("keeps a success (announced under the callback's correlation id) when a failure arrives after it, and records the conflict", async () => {

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { TransactionRunner } from '@hub/persistence';
 import { Clock, type EventTrace } from '@hub/platform';
+import { PaymentErrors } from '../../../payment/payment.errors';
 import { PaymentRepository } from '../../../payment/payment.repository';
 import { SettlePayment } from '../../../payment/usecases/settle-payment/settle-payment';
 import type { PaymentProvider, ProviderReceipt, VerifiedCallback } from '../../../provider/payment-provider';
@@ -27,7 +28,8 @@ const MAX_RAW_CHARS = 64 * 1024;
  * A provider's result callback: logged raw first (committed), then verified (checksum, partner, time window), then
  * applied under the payment's row lock by the state machine. Forged → 99, nothing changes; replayed → 00, nothing
  * changes twice; late → SUCCEEDED and flagged; failure after success → success stands, conflict recorded; amount or
- * currency mismatch → stays PENDING, flagged, 99.
+ * currency mismatch → stays PENDING, flagged, 99. A provider that is not configured has no vocabulary to answer in
+ * and no channel worth recording: `UNKNOWN_PROVIDER` (problem+json), nothing stored.
  */
 @Injectable()
 export class HandleCallbackUseCase {
@@ -45,6 +47,8 @@ export class HandleCallbackUseCase {
   ) {}
 
   async execute(cmd: HandleCallbackCommand): Promise<CallbackReply> {
+    const provider = this.providers.find(cmd.provider);
+    if (!provider) throw PaymentErrors.unknownProvider(cmd.provider);
     const now = this.clock.now();
     const fields = typeof cmd.body === 'object' && cmd.body !== null ? (cmd.body as Record<string, unknown>) : {};
     const raw = JSON.stringify(cmd.body ?? null).slice(0, MAX_RAW_CHARS);
@@ -57,11 +61,6 @@ export class HandleCallbackUseCase {
         transactionId: typeof fields.MaGiaoDich === 'string' ? fields.MaGiaoDich.slice(0, 100) : undefined,
       }),
     );
-    const provider = this.providers.find(cmd.provider);
-    if (!provider) {
-      await this.outcome(logId, 'UNKNOWN_PROVIDER');
-      return { status: 404, body: { MaLoi: '99', MoTaLoi: `Unknown provider ${cmd.provider.slice(0, 50)}` } };
-    }
     const verified = provider.verifyCallback(cmd.body, now);
     if (!verified.ok) {
       this.logger.warn({ msg: `forged callback #${logId} from ${provider.name}: ${verified.reason}`, correlationId: cmd.trace.correlationId });
