@@ -6,6 +6,13 @@ import { sendRaw } from './raw-http';
 
 /** Runs per property: small in the normal suite, `FUZZ_RUNS=2000 npm run fuzz` for a long run. */
 export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 15);
+/**
+ * A failed run prints its `seed` and `path`: `FUZZ_SEED=<seed> FUZZ_PATH=<path>` replays that counterexample, in a run
+ * of that one test (`jest -t`): a path belongs to one property.
+ */
+const REPLAY: { seed?: number; path?: string } =
+  process.env.FUZZ_SEED === undefined ? {} : { seed: Number(process.env.FUZZ_SEED), ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}) };
+
 /** Jest timeout of one fuzz test, growing with the runs (a run can wait on a silent socket). */
 export const FUZZ_TIMEOUT_MS = 30_000 + FUZZ_RUNS * 1_500;
 
@@ -84,7 +91,7 @@ export async function fuzzRoutes(target: HostileInputTarget, numRuns = FUZZ_RUNS
         if (target.forwardedRequests && target.forwardedRequests() !== forwarded) throw new Error(`${request} was refused (${res.statusCode}) but forwarded`);
       }
     }),
-    { numRuns },
+    { numRuns, ...REPLAY },
   );
 }
 
@@ -96,7 +103,7 @@ export async function fuzzRequestHeads(target: HostileInputTarget, numRuns = FUZ
       const answer = await sendRaw(target.port, head);
       if (answer) checkAnswer(answer, `raw ${JSON.stringify(head.toString('latin1').slice(0, 80))}`);
     }),
-    { numRuns: Math.max(5, Math.ceil(numRuns / 2)) },
+    { numRuns: Math.max(5, Math.ceil(numRuns / 2)), ...REPLAY },
   );
 }
 
