@@ -75,6 +75,20 @@ describe('door hygiene', () => {
     expect(upstream.seen.length).toBe(forwarded);
   });
 
+  it('forwards a URL as long as it accepts: the signed identity does not grow with it', async () => {
+    // Up to MAX_URL_BYTES (8 KiB) is accepted; the service's HTTP parser refuses a request line and headers over 16 KiB
+    // (the fake upstream is a plain Node server: it would answer 431). The identity once carried the path itself.
+    const prefix = '/v1/dossiers/x?q=';
+    const url = prefix + 'a'.repeat(gateway.config.MAX_URL_BYTES - prefix.length);
+    const res = await gateway.app.inject({ method: 'GET', url, headers: { 'x-api-key': key, 'user-agent': 'u'.repeat(2_000) } });
+    expect(res.statusCode).toBe(200);
+    const sent = upstream.seen.at(-1)!;
+    expect(sent.url).toBe(url);
+    expect(verifyIdentity(String(sent.headers['x-hub-identity']), { keys: gateway.identityKeys, binding: { audience: 'dossier', method: 'GET', path: url } }).clientId).toBe('hygiene-portal');
+    const longer = await gateway.app.inject({ method: 'GET', url: `${url}a`, headers: { 'x-api-key': key } });
+    expect({ status: longer.statusCode, code: longer.json().code }).toEqual({ status: 414, code: 'URI_TOO_LONG' });
+  });
+
   it('reports readiness with the rate-limit store', async () => {
     const ready = await gateway.app.inject({ method: 'GET', url: '/health/ready' });
     expect(ready.json()).toMatchObject({ status: 'up', checks: expect.arrayContaining([{ name: 'rate-limit-store', status: 'up' }]) });

@@ -1,3 +1,4 @@
+import { ed25519Sign } from '../crypto/ed25519';
 import { ProblemException } from '../errors/problem.exception';
 import { CallerIdentity } from './caller-identity';
 import { generateIdentityKeys, parseIdentityPublicKeys, parseIdentitySigningKey } from './identity-keys';
@@ -27,8 +28,31 @@ const verifyAt = (header: string, now = NOW, binding = BINDING, keys = KEYS, rep
 describe('identity header (Ed25519, bound to audience, method and path)', () => {
   it('round-trips the identity', () => {
     const header = signIdentity(caller, KEY, BINDING, NOW);
-    expect(header).toMatch(/^v2\.gw1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+    expect(header).toMatch(/^v3\.gw1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
     expect(verifyAt(header, NOW + 1000)).toEqual(caller);
+  });
+
+  it('is the same size for any path: the claims carry its digest, not the path', () => {
+    const size = (path: string) => signIdentity(caller, KEY, { ...BINDING, path }, NOW).length;
+    const long = `/v1/dossiers?q=${'a'.repeat(8_000)}`;
+    expect(size(long)).toBe(size('/v1/dossiers'));
+    expect(verifyAt(signIdentity(caller, KEY, { ...BINDING, path: long }, NOW), NOW, { ...BINDING, path: long })).toEqual(caller);
+    expect(codeOf(() => verifyAt(signIdentity(caller, KEY, { ...BINDING, path: long }, NOW), NOW, { ...BINDING, path: `${long}a` }))).toBe('IDENTITY_INVALID');
+  });
+
+  it('still verifies a v2 identity (the path itself in its claims), bound to its path as a v3 one is', () => {
+    const v2 = (claims: object) => {
+      const signed = `v2.gw1.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
+      return `${signed}.${ed25519Sign(Buffer.from(signed), KEY.privateKey).toString('base64url')}`;
+    };
+    const claims = { ...caller, aud: 'dossier', mth: 'GET', pth: BINDING.path, jti: 'a'.repeat(16), iat: NOW, exp: NOW + 5_000 };
+    expect(verifyAt(v2(claims))).toEqual(caller);
+    expect(codeOf(() => verifyAt(v2(claims), NOW, { ...BINDING, path: '/v1/dossiers' }))).toBe('IDENTITY_INVALID');
+    // A v2 header carrying v3's digest instead of the path is not bound to anything: refused.
+    const { pth: _, ...withoutPath } = claims;
+    expect(codeOf(() => verifyAt(v2({ ...withoutPath, phs: 'x' })))).toBe('IDENTITY_INVALID');
+    // The version is signed: a v3 header relabelled v2 does not verify.
+    expect(codeOf(() => verifyAt(signIdentity(caller, KEY, BINDING, NOW).replace(/^v3/, 'v2')))).toBe('IDENTITY_INVALID');
   });
 
   it('drops claims that are not part of the identity', () => {
@@ -55,7 +79,7 @@ describe('identity header (Ed25519, bound to audience, method and path)', () => 
   });
 
   it('rejects malformed headers, including the old HMAC format', () => {
-    for (const header of ['', 'abc', 'a.b.c', 'v2.gw1.a', '.', 'x'.repeat(9000), 'eyJjbGllbnRJZCI6ImEifQ.c2ln']) {
+    for (const header of ['', 'abc', 'a.b.c', 'v2.gw1.a', 'v3.gw1.a', 'v1.gw1.a.b', '.', 'x'.repeat(9000), 'eyJjbGllbnRJZCI6ImEifQ.c2ln']) {
       expect(codeOf(() => verifyAt(header))).toBe('IDENTITY_INVALID');
     }
   });
