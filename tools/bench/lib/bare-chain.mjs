@@ -6,7 +6,7 @@
 // The floor of the design (`startDesignFloor`) is the same two hops doing the durable work the design requires and
 // nothing else (design-floor-proc.mjs): numbering, dossier and outbox rows in one group commit, a relay to Kafka, the
 // exchange log appended before the answer.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
@@ -34,11 +34,19 @@ export async function startBareChain(ctx, { database, poolMax }) {
  * Starts the floor of the design on two databases of its own (`database` for the service, `<database>_exchange` for the
  * proxy's log) and a topic of its own; returns `{ url, pids: { proxy, service }, outboxLeft() }` (url: the proxy's;
  * `outboxLeft()` waits up to 10 s for the relay to empty the outbox and gives what is left).
+ * `hubIntake: { schemaFrom, statementFile, seed }`: the service runs the hub's captured intake statement (`statementFile`)
+ * on a copy of the schema of the hub's dossier database `schemaFrom` (`pg_dump --schema-only`), which `seed(url)` fills
+ * with what the statement reads (the procedure's read model).
  */
-export async function startDesignFloor(ctx, { database, poolMax }) {
+export async function startDesignFloor(ctx, { database, poolMax, hubIntake }) {
   const db = await ctx.createDatabase(database);
   const exchangeDb = await ctx.createDatabase(`${database}_exchange`);
-  await ctx.withPg(db.url, (c) => c.query(DESIGN_FLOOR_TABLES));
+  if (hubIntake) {
+    copySchema(hubIntake.schemaFrom, db.url);
+    await hubIntake.seed(db.url);
+  } else {
+    await ctx.withPg(db.url, (c) => c.query(DESIGN_FLOOR_TABLES));
+  }
   await ctx.withPg(exchangeDb.url, (c) => c.query(EXCHANGE_LOG_TABLE));
   // Both processes batch their commits with the hub's own GroupCommit (libs/persistence, as the dossier build has it).
   const groupCommitJs = join(distDirOf('dossier'), 'libs/persistence/src/group-commit.js');
@@ -53,18 +61,25 @@ export async function startDesignFloor(ctx, { database, poolMax }) {
   ctx.defer(`delete topic ${topic}`, () => admin.deleteTopics({ topics: [topic] }));
   const kafkaEnv = { KAFKA_BROKERS: ctx.kafkaBrokers.join(','), KAFKA_SASL: ctx.kafkaSasl ? JSON.stringify(ctx.kafkaSasl) : '', TOPIC: topic };
   const common = { POOL_MAX: String(poolMax), GROUP_COMMIT_JS: groupCommitJs };
-  const service = await startProc(ctx, DESIGN_PROC, 'service', { DATABASE_URL: db.url, ...common, ...kafkaEnv });
+  const hubEnv = hubIntake ? { HUB_INTAKE_STATEMENT: hubIntake.statementFile } : {};
+  const service = await startProc(ctx, DESIGN_PROC, 'service', { DATABASE_URL: db.url, ...common, ...kafkaEnv, ...hubEnv });
   const proxy = await startProc(ctx, DESIGN_PROC, 'proxy', { TARGET_URL: service.url, DATABASE_URL: exchangeDb.url, ...common });
   const outboxLeft = async () => {
     let left;
     for (let i = 0; i < 100; i++) {
-      left = await ctx.withPg(db.url, (c) => c.query('SELECT count(*)::int AS n FROM floor_outbox')).then((r) => r.rows[0].n);
+      left = await ctx.withPg(db.url, (c) => c.query(`SELECT count(*)::int AS n FROM ${hubIntake ? 'outbox' : 'floor_outbox'}`)).then((r) => r.rows[0].n);
       if (left === 0) break;
       await sleep(100);
     }
     return left;
   };
   return { url: proxy.url, pids: { proxy: proxy.pid, service: service.pid }, databases: { service: db.url, exchange: exchangeDb.url }, outboxLeft };
+}
+
+/** Copies the schema of database `from` (tables, indexes, constraints, functions, triggers; no rows) into `to`. */
+function copySchema(from, to) {
+  const dump = execFileSync('pg_dump', ['--schema-only', '--no-owner', '--no-privileges', from], { maxBuffer: 64 << 20 });
+  execFileSync('psql', ['-q', '-X', '-v', 'ON_ERROR_STOP=1', '-d', to], { input: dump, stdio: ['pipe', 'ignore', 'pipe'] });
 }
 
 async function startProc(ctx, script, role, env) {

@@ -11,10 +11,15 @@
 //             passing a 2xx on appends the exchange to a hash-chained log in its own database (group commit, durable).
 // It prints `listening <port>` once ready. Nothing else: no auth, rate limit, identity signature, validation,
 // history, feed, NOTIFY, logging or metrics.
+// With HUB_INTAKE_STATEMENT (a file of the hub's captured intake statement, capture-statement-preload.cjs), the service
+// runs the hub's own statement on a database with the hub's dossier schema instead (history, feed item, lookup hash,
+// its indexes, checks and NOTIFY triggers), and the relay takes the events from the hub's outbox table, with their own
+// envelope headers: the floor of the design with the hub's database work, the apps still bare.
 import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
-import { exchangeAppend, intakeWrite, relayCycle, syncWrite } from './design-floor-sql.mjs';
+import { FLOOR_CLAIM, HUB_OUTBOX_CLAIM, exchangeAppend, hubIntakeWriter, intakeWrite, relayCycle, syncWrite } from './design-floor-sql.mjs';
 import { readBody, sleep } from './util.mjs';
 
 const require = createRequire(import.meta.url);
@@ -27,6 +32,7 @@ const RELAY_BATCH = 500;
 const RELAY_COALESCE_MS = 5;
 const RELAY_IDLE_POLL_MS = 1000;
 const MAX_GROUP = 64; // as the hub's intake groups (MAX_INTAKE_GROUP)
+const hubStatement = process.env.HUB_INTAKE_STATEMENT ? JSON.parse(readFileSync(process.env.HUB_INTAKE_STATEMENT, 'utf8')) : undefined;
 
 /** Batches concurrent calls of `commit(items)`; a failed group fails each of its callers with the error. */
 const groupCommit = (commit) => {
@@ -63,7 +69,7 @@ async function startRelay(pool) {
       messages: rows.map((r) => ({
         key: r.key,
         value: r.value,
-        headers: {
+        headers: r.headers ?? {
           'event-id': randomUUID(),
           'event-type': r.topic,
           'event-version': '1',
@@ -96,7 +102,7 @@ async function startRelay(pool) {
     for (;;) {
       try {
         woken = false;
-        if ((await relayCycle(client, RELAY_BATCH, send)) < RELAY_BATCH) {
+        if ((await relayCycle(client, RELAY_BATCH, send, hubStatement ? HUB_OUTBOX_CLAIM : FLOOR_CLAIM)) < RELAY_BATCH) {
           await untilWoken();
           await sleep(RELAY_COALESCE_MS);
         }
@@ -111,10 +117,11 @@ async function startRelay(pool) {
 async function service() {
   const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 3 });
   await startRelay(pool);
+  const write = hubStatement ? hubIntakeWriter(hubStatement) : intakeWrite;
   const submit = groupCommit(async (intakes) => {
     const c = await pool.connect();
     try {
-      return await intakeWrite(c, intakes);
+      return await write(c, intakes);
     } finally {
       c.release();
       wakeRelay();

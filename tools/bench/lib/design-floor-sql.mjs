@@ -2,6 +2,9 @@
 // floor of the design (design-floor-proc.mjs) runs them behind two bare HTTP hops, and dossier-sync runs the sync's
 // straight from `pg`. A lower bound, not a copy of the hub's schema: each table has only its key, the columns a read
 // needs to find the row, and the document; no history, no agency feed, no triggers, no NOTIFY, one event per record.
+// `hubIntakeWriter` runs the hub's own intake statement instead, on the hub's schema, to tell the database's share of
+// the gap from the apps'.
+import { randomUUID } from 'node:crypto';
 
 /** The service's tables: dossiers, daily per-agency numbering and the outbox. */
 export const DESIGN_FLOOR_TABLES = `
@@ -58,20 +61,29 @@ export async function syncWrite(client, records) {
   return rowCount;
 }
 
+/** The floor's claim: its own outbox, every event of it. */
+export const FLOOR_CLAIM = {
+  name: 'floor_relay_claim',
+  text: `DELETE FROM floor_outbox WHERE id IN (SELECT id FROM floor_outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+         RETURNING id, topic, key, payload::text AS value, created_at`,
+};
+
+/** The same claim on the hub's outbox table (the floor with the hub's intake statement): its rows carry their headers. */
+export const HUB_OUTBOX_CLAIM = {
+  name: 'floor_relay_claim_hub_outbox',
+  text: `DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE published_at IS NULL AND parked_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+         RETURNING id, topic, key, payload::text AS value, headers, created_at`,
+};
+
 /**
  * The relay's cycle without Kafka: take up to `limit` committed events and remove them, in a transaction that does not
- * wait for the WAL flush (a lost removal only re-sends); `send(rows)` runs inside it, before the commit. Resolves to
- * the number of events taken.
+ * wait for the WAL flush (a lost removal only re-sends); `send(rows)` runs inside it, before the commit. `claim`: the
+ * statement that takes them (FLOOR_CLAIM, HUB_OUTBOX_CLAIM). Resolves to the number of events taken.
  */
-export async function relayCycle(client, limit, send = async () => undefined) {
+export async function relayCycle(client, limit, send = async () => undefined, claim = FLOOR_CLAIM) {
   await client.query("BEGIN; SET LOCAL synchronous_commit = off");
   try {
-    const { rows } = await client.query({
-      name: 'floor_relay_claim',
-      text: `DELETE FROM floor_outbox WHERE id IN (SELECT id FROM floor_outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
-             RETURNING id, topic, key, payload::text AS value, created_at`,
-      values: [limit],
-    });
+    const { rows } = await client.query({ ...claim, values: [limit] });
     if (rows.length > 0) await send(rows);
     await client.query('COMMIT');
     return rows.length;
@@ -79,6 +91,34 @@ export async function relayCycle(client, limit, send = async () => undefined) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw e;
   }
+}
+
+/**
+ * The hub's own intake statement (`INSERT_NUMBERED_GROUP` of the dossier's numbered-intake.writer), as the running hub
+ * sent it for one intake (`captured`: `{ text, values }`, capture-statement-preload.cjs), run for a group of `intakes`
+ * (`{ agency }[]`) on a database with the hub's dossier schema. Each intake is the captured one with the agency's code
+ * in place of the captured agency's (everywhere: row, history, event, feed item, code prefix and placeholder) and event
+ * ids of its own; the statement numbers it. Resolves to the codes, in the order given.
+ */
+export function hubIntakeWriter(captured) {
+  const [template] = JSON.parse(captured.values[0]);
+  const text = JSON.stringify(template);
+  const forAgency = new Map();
+  const rowFor = (agency) => {
+    let row = forAgency.get(agency);
+    if (!row) forAgency.set(agency, (row = JSON.parse(text.replaceAll(template.agency_code, agency))));
+    return { ...row, events: row.events.map((e) => ({ ...e, eventId: randomUUID() })) };
+  };
+  return async (client, intakes) => {
+    const rows = intakes.map(({ agency }) => rowFor(agency));
+    const { rows: stored } = await client.query({ name: 'floor_hub_intake', text: captured.text, values: [JSON.stringify(rows)] });
+    const codes = [];
+    for (const row of stored) {
+      if (!row.stored) throw new Error(`the hub's statement did not store intake ${row.i} (code ${row.code})`);
+      codes[Number(row.i) - 1] = row.code;
+    }
+    return codes;
+  };
 }
 
 /** Appends exchange-log entries (already chained: `{ seq, entry, hash }[]`) in one statement and one durable commit. */
