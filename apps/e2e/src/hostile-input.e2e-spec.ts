@@ -56,6 +56,19 @@ describe('hostile input through the gateway to the real services', () => {
     expectProblem(badUrl, 400, 'MALFORMED_URL');
   });
 
+  it('takes a request as large as the gateway accepts all the way to the service, for a client with the most agency codes', async () => {
+    // The gateway accepts 8 KiB of URL and 16 KiB of request line and headers; what it forwards carries the signed
+    // identity too, ~6 KiB for an agency system with 200 agency codes (the most a client may have). A service held to
+    // the gateway's own 16 KiB answered 431 to that; it takes 24 KiB (MAX_HEADER_BYTES).
+    const codes = Array.from({ length: 200 }, (_, i) => `000.00.${String(i % 100).padStart(2, '0')}.H${10 + (i % 90)}`);
+    const province = await hub.registerClient('wide-province', 'agency-system', ['dossier:read'], codes);
+    const prefix = '/v1/dossiers?receivingAgencyCode=';
+    const url = prefix + 'a'.repeat(8 * 1024 - prefix.length);
+    const res = await hub.request('GET', url, { apiKey: province, headers: { 'user-agent': 'u'.repeat(6 * 1024) } });
+    expect(res.status).not.toBe(431);
+    expectProblem(res, 400, 'VALIDATION_FAILED');
+  });
+
   it('keeps every service answering', async () => {
     expect((await hub.request('GET', '/health/ready')).status).toBe(200);
     expect((await hub.request('GET', '/v1/procedures')).status).toBe(200);

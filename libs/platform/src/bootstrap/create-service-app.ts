@@ -60,6 +60,7 @@ export async function createServiceApp(
     requestTimeout: config.REQUEST_TIMEOUT_MS,
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler: createClientErrorHandler(logger),
+    http: { maxHeaderSize: config.MAX_HEADER_BYTES },
   });
   const fastify = adapter.getInstance();
   registerRequestHooks(fastify, logger);

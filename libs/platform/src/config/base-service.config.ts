@@ -131,10 +131,21 @@ export class BaseServiceConfig {
   @Min(1, { message: 'must be at least 1' })
   JSON_MAX_STRING_BYTES: number = DEFAULT_JSON_BUDGET.maxStringBytes;
 
-  /** Longest request target (path and query); longer → 414. Node refuses a request line over 16 KiB with 431. */
+  /** Longest request target (path and query); longer → 414. Longer request line and headers in all: 431 (MAX_HEADER_BYTES). */
   @IsInt({ message: 'must be an integer number of bytes' })
   @Min(256, { message: 'must be at least 256' })
   MAX_URL_BYTES: number = 8 * 1024;
+
+  /**
+   * Longest request line and headers in all (Node's parser); longer → 431. A service takes 24 KiB: what it receives
+   * is the gateway's forwarded request, the client's URL and some of its headers within the gateway's 16 KiB
+   * (`GatewayConfig`) plus the signed identity (~1 KiB; ~6 KiB for a client with the most agency codes, 200), and it
+   * must not refuse what the gateway accepted (`identity-token.spec.ts` checks the sum).
+   */
+  @IsInt({ message: 'must be an integer number of bytes' })
+  @Min(4096, { message: 'must be at least 4096' })
+  @Max(1024 * 1024, { message: 'must be at most 1048576' })
+  MAX_HEADER_BYTES: number = 24 * 1024;
 
   /** Time a client has to send a whole request (headers and body); then 408. Fastify's own default is none. */
   @IsInt({ message: 'must be an integer number of milliseconds' })

@@ -49,6 +49,7 @@ describe('loadConfig', () => {
       JSON_MAX_ITEMS: 1000000,
       JSON_MAX_STRING_BYTES: 262144,
       MAX_URL_BYTES: 8192,
+      MAX_HEADER_BYTES: 24_576,
       REQUEST_TIMEOUT_MS: 60000,
       SHUTDOWN_TIMEOUT_MS: 10000,
     });

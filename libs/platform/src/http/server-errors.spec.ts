@@ -95,7 +95,16 @@ describe('hostile requests to a service', () => {
     expect(res.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', correlationId: 'c-1' });
   });
 
-  it('answers a header over 16 KiB with a 431 problem and a correlation id', async () => {
+  it("takes request line and headers up to MAX_HEADER_BYTES (a service's 24 KiB: the gateway's 16 plus the identity it adds)", async () => {
+    expect(config.MAX_HEADER_BYTES).toBe(24 * 1024);
+    const res = await rawRequest(port, `GET /notes/1 HTTP/1.1\r\nhost: x\r\nx-big: ${'a'.repeat(20 * 1024)}\r\n\r\n`);
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ id: '1' });
+    const over = await rawRequest(port, `GET /notes/1 HTTP/1.1\r\nhost: x\r\nx-big: ${'a'.repeat(25 * 1024)}\r\n\r\n`);
+    expect(over.status).toBe(431);
+  });
+
+  it('answers a header over the limit with a 431 problem and a correlation id', async () => {
     const res = await rawRequest(port, `GET /notes/1 HTTP/1.1\r\nhost: x\r\nx-big: ${'a'.repeat(64 * 1024)}\r\n\r\n`);
     expect(res.status).toBe(431);
     expect(res.headers['content-type']).toBe('application/problem+json');

@@ -3,7 +3,9 @@ import { ProblemException } from '../errors/problem.exception';
 import { CallerIdentity } from './caller-identity';
 import { generateIdentityKeys, parseIdentityPublicKeys, parseIdentitySigningKey } from './identity-keys';
 import { IdentityReplayCache } from './identity-replay-cache';
-import { IdentityBinding, signIdentity, verifyIdentity } from './identity-token';
+import { BaseServiceConfig } from '../config/base-service.config';
+import { MAX_AGENCY_CODES_PER_CLIENT, rolesOfKind } from './access-policy';
+import { IDENTITY_HEADER, IdentityBinding, signIdentity, verifyIdentity } from './identity-token';
 
 const pair = generateIdentityKeys('gw1');
 const KEY = parseIdentitySigningKey(pair.signingKey);
@@ -38,6 +40,20 @@ describe('identity header (Ed25519, bound to audience, method and path)', () => 
     expect(size(long)).toBe(size('/v1/dossiers'));
     expect(verifyAt(signIdentity(caller, KEY, { ...BINDING, path: long }, NOW), NOW, { ...BINDING, path: long })).toEqual(caller);
     expect(codeOf(() => verifyAt(signIdentity(caller, KEY, { ...BINDING, path: long }, NOW), NOW, { ...BINDING, path: `${long}a` }))).toBe('IDENTITY_INVALID');
+  });
+
+  it("fits a service's request-line and header limit beside the largest request the gateway accepts, for the widest client", () => {
+    const widest: CallerIdentity = {
+      clientId: 'a'.repeat(64),
+      kind: 'agency-system',
+      agencyCodes: Array.from({ length: MAX_AGENCY_CODES_PER_CLIENT }, (_, i) => `000.00.${String(i % 100).padStart(2, '0')}.H${String(10 + (i % 90))}`),
+      roles: rolesOfKind('agency-system'),
+    };
+    const binding = { ...BINDING, path: `/v1/dossiers?q=${'a'.repeat(8_000)}` };
+    const header = signIdentity(widest, KEY, binding, NOW);
+    expect(verifyAt(header, NOW, binding)).toEqual(widest);
+    // What the gateway forwards: at most its own 16 KiB of the client's request, the identity, a few headers of its own.
+    expect(16 * 1024 + IDENTITY_HEADER.length + header.length + 1024).toBeLessThanOrEqual(new BaseServiceConfig().MAX_HEADER_BYTES);
   });
 
   it('still verifies a v2 identity (the path itself in its claims), bound to its path as a v3 one is', () => {
